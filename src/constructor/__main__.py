@@ -1,0 +1,5 @@
+import sys
+
+from constructor.cli import main
+
+sys.exit(main())

@@ -1,0 +1,270 @@
+"""One diagnostic type, a registry of codes, and renderers (full, concise, JSON).
+
+Codes go by stage: C0xx files and syntax, C1xx references, C2xx graph, C3xx programs and
+compaction, C4xx rendering. Every code is documented in docs/diagnostics.md (a test checks it).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Literal
+
+from constructor.i18n import Lang, Msg
+from constructor.model.span import Span
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    name: str
+    severity: Severity
+    exit_code: int = 1  # what `check` exits with when this is the worst problem
+
+
+E, W = Severity.ERROR, Severity.WARNING
+REGISTRY: dict[str, CodeInfo] = {
+    "C001": CodeInfo("file-not-found", E, exit_code=2),
+    "C002": CodeInfo("invalid-utf8", E),
+    "C003": CodeInfo("binary-file", E),
+    "C004": CodeInfo("file-too-large", E),
+    "C005": CodeInfo("not-a-file", E),
+    "C006": CodeInfo("no-comp-files", E, exit_code=2),
+    "C007": CodeInfo("empty-file", W),
+    "C010": CodeInfo("syntax-error", E),
+    "C011": CodeInfo("unexpected-character", E),
+    "C012": CodeInfo("unterminated-string", E),
+    "C013": CodeInfo("nesting-too-deep", E),
+    "C020": CodeInfo("invalid-value", E),
+    "C021": CodeInfo("unknown-word", E),
+    "C022": CodeInfo("invalid-link", E),
+    "C023": CodeInfo("invalid-escape", E),
+    "C024": CodeInfo("duplicate-field", E),
+    "C025": CodeInfo("bad-range", E),
+    "C101": CodeInfo("unknown-code", E),
+    "C102": CodeInfo("duplicate-definition", E),
+    "C103": CodeInfo("wrong-kind", E),
+    "C104": CodeInfo("use-not-found", E),
+    "C105": CodeInfo("use-escapes-root", E),
+    "C106": CodeInfo("duplicate-use", W),
+    "C107": CodeInfo("outcome-kind-mismatch", W),
+    "C108": CodeInfo("code-kind-mismatch", W),
+}
+
+
+@dataclass(frozen=True)
+class Label:
+    """A span with a short message; the primary label carries the diagnostic's own span."""
+
+    span: Span
+    message: Msg | None = None
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    message: Msg
+    span: Span | None = None
+    label: Msg | None = None  # the words under the primary caret
+    labels: tuple[Label, ...] = ()  # secondary places: "first declared here"
+    notes: tuple[Msg, ...] = ()
+    help: Msg | None = None
+
+    @property
+    def info(self) -> CodeInfo:
+        return REGISTRY[self.code]
+
+    @property
+    def severity(self) -> Severity:
+        return self.info.severity
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        if self.span is None:
+            return ("", 0, 0, self.code)
+        return (self.span.file, self.span.line, self.span.column, self.code)
+
+
+def diagnostic(
+    code: str,
+    message: str,
+    span: Span | None = None,
+    *,
+    label: str | Msg | None = None,
+    labels: Sequence[Label] = (),
+    notes: Sequence[Msg] = (),
+    help: str | Msg | None = None,
+    **args: object,
+) -> Diagnostic:
+    """Build a diagnostic from message keys: `diagnostic("C101", "unknown-code", span, code=…)`."""
+    if code not in REGISTRY:
+        raise KeyError(f"unregistered diagnostic code {code}")
+    margs = {k: v for k, v in args.items()}
+    return Diagnostic(
+        code=code,
+        message=Msg(message, margs),  # type: ignore[arg-type]
+        span=span,
+        label=Msg(label, margs) if isinstance(label, str) else label,  # type: ignore[arg-type]
+        labels=tuple(labels),
+        notes=tuple(notes),
+        help=Msg(help, margs) if isinstance(help, str) else help,  # type: ignore[arg-type]
+    )
+
+
+def sorted_diagnostics(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Deterministic order: by file, line, column and code; exact duplicates dropped."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for d in sorted(diags, key=lambda d: (*d.sort_key(), d.message.key)):
+        key = (d.code, d.span, d.message.key, tuple(sorted((k, repr(v)) for k, v in d.message.args.items())))
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+def exit_code(diags: Iterable[Diagnostic]) -> int:
+    """0 with no errors (warnings allowed); 2 for usage or I/O problems; 1 for other errors."""
+    codes = [d.info.exit_code for d in diags if d.is_error]
+    return max(codes, default=0)
+
+
+# ---------------------------------------------------------------------------- rendering
+
+Format = Literal["full", "concise", "json"]
+SEVERITY_WORDS = {"ru": {E: "ошибка", W: "предупреждение"}, "en": {E: "error", W: "warning"}}
+NOTE_WORDS = {"ru": ("примечание", "подсказка"), "en": ("note", "help")}
+
+
+def _width(text: str) -> int:
+    """Columns a terminal gives `text`: wide characters take two, combining marks none."""
+    total = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        total += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return total
+
+
+def _snippet(
+    span: Span,
+    message: str | None,
+    sources: Mapping[str, str],
+    gutter: int,
+    mark: str,
+) -> list[str]:
+    text = sources.get(span.file)
+    if text is None:
+        return []
+    lines = text.splitlines()
+    if not 1 <= span.line <= len(lines):
+        # an end-of-file position sits after the last line: show the last line instead
+        if not lines or span.line != len(lines) + 1:
+            return []
+        shown = ""
+    else:
+        shown = lines[span.line - 1]
+    raw = shown.expandtabs(4)
+    prefix = shown[: max(span.column - 1, 0)].expandtabs(4)
+    if span.end_line == span.line:
+        body = shown[span.column - 1 : max(span.end_column - 1, span.column)]
+    else:
+        body = shown[span.column - 1 :]
+    start = _width(prefix)
+    width = max(_width(body.expandtabs(4)), 1)
+    pad = " " * gutter
+    underline = " " * start + mark * width + (f" {message}" if message else "")
+    return [f"{str(span.line).rjust(gutter)} | {raw}".rstrip(), f"{pad} | {underline}".rstrip()]
+
+
+def render_full(d: Diagnostic, sources: Mapping[str, str], lang: Lang) -> str:
+    info = d.info
+    head = f"{SEVERITY_WORDS[lang][info.severity]}[{d.code} {info.name}]: {d.message.text(lang)}"
+    spans = [d.span] if d.span else []
+    spans += [label.span for label in d.labels]
+    gutter = max((len(str(s.line)) for s in spans), default=1)
+    pad = " " * gutter
+    out = [head]
+    if d.span is not None:
+        out.append(f"{pad}--> {d.span}")
+        snippet = _snippet(d.span, d.label.text(lang) if d.label else None, sources, gutter, "^")
+        if snippet:
+            out += [f"{pad} |", *snippet]
+    for label in d.labels:
+        text = label.message.text(lang) if label.message else None
+        snippet = _snippet(label.span, text, sources, gutter, "-")
+        if d.span is None or label.span.file != d.span.file:
+            out.append(f"{pad}--> {label.span}")
+        if snippet:
+            out += [f"{pad} |", *snippet]
+    if d.notes or d.help or spans:
+        out.append(f"{pad} |" if spans else "")
+    note_word, help_word = NOTE_WORDS[lang]
+    for note in d.notes:
+        out.append(f"{pad} = {note_word}: {note.text(lang)}")
+    if d.help is not None:
+        out.append(f"{pad} = {help_word}: {d.help.text(lang)}")
+    while out and out[-1].strip() in ("", "|"):
+        out.pop()
+    return "\n".join(out)
+
+
+def render_concise(d: Diagnostic, lang: Lang) -> str:
+    where = f"{d.span}: " if d.span else ""
+    return f"{where}{SEVERITY_WORDS[lang][d.severity]}[{d.code}] {d.message.text(lang)}"
+
+
+def _span_json(span: Span | None) -> dict[str, object] | None:
+    return None if span is None else span.model_dump()
+
+
+def to_json(d: Diagnostic, lang: Lang) -> dict[str, object]:
+    return {
+        "code": d.code,
+        "name": d.info.name,
+        "severity": d.severity.value,
+        "message": d.message.text(lang),
+        "span": _span_json(d.span),
+        "label": d.label.text(lang) if d.label else None,
+        "labels": [
+            {"span": _span_json(lb.span), "message": lb.message.text(lang) if lb.message else None}
+            for lb in d.labels
+        ],
+        "notes": [n.text(lang) for n in d.notes],
+        "help": d.help.text(lang) if d.help else None,
+    }
+
+
+@dataclass
+class Report:
+    """Rendered diagnostics, capped at `limit` with "… and N more"."""
+
+    diagnostics: Sequence[Diagnostic]
+    sources: Mapping[str, str] = field(default_factory=dict)
+    limit: int = 50
+
+    def render(self, fmt: Format, lang: Lang, summary: Mapping[str, object] | None = None) -> str:
+        diags = sorted_diagnostics(self.diagnostics)
+        shown, rest = diags[: self.limit], len(diags) - min(len(diags), self.limit)
+        if fmt == "json":
+            payload: dict[str, object] = {"diagnostics": [to_json(d, lang) for d in diags]}
+            if summary is not None:
+                payload["summary"] = dict(summary)
+            return json.dumps(payload, ensure_ascii=False, indent=2)
+        if fmt == "concise":
+            lines = [render_concise(d, lang) for d in shown]
+        else:
+            lines = [render_full(d, self.sources, lang) + "\n" for d in shown]
+        if rest:
+            lines.append(Msg("and-more", {"count": rest}).text(lang))
+        return "\n".join(lines)

@@ -1,0 +1,265 @@
+"""Messages in Russian and English.
+
+A message is built once, as a key and arguments, and put into words only when it is shown: the
+same diagnostics can then be printed in either language (`--lang`) and kept in JSON.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+Lang = Literal["ru", "en"]
+LANGS: tuple[Lang, ...] = ("ru", "en")
+
+
+@dataclass(frozen=True)
+class Kw:
+    """A keyword, shown in the reader's language (`requires` or `требует`)."""
+
+    name: str  # canonical terminal name, e.g. "REQUIRES"
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A message key with its arguments; see `MESSAGES` for the words."""
+
+    key: str
+    args: Mapping[str, Arg] = field(default_factory=dict)
+
+    def text(self, lang: Lang) -> str:
+        ru, en = MESSAGES[self.key]
+        template = ru if lang == "ru" else en
+        return template.format(**{k: show(v, lang) for k, v in self.args.items()})
+
+
+@dataclass(frozen=True)
+class OneOf:
+    """A list shown as "`a`, `b` or `c`" in the reader's language."""
+
+    items: Sequence[Arg]
+    conjunction: Literal["or", "and"] = "or"
+
+
+Arg = Union[str, int, Msg, Kw, OneOf]
+
+
+def show(arg: Arg, lang: Lang) -> str:
+    if isinstance(arg, Msg):
+        return arg.text(lang)
+    if isinstance(arg, Kw):
+        from constructor.syntax.keywords import spelling
+
+        return f"`{spelling(arg.name, lang)}`"
+    if isinstance(arg, OneOf):
+        parts = [show(item, lang) for item in arg.items]
+        if len(parts) <= 1:
+            return "".join(parts)
+        word = {("ru", "or"): "или", ("ru", "and"): "и"}.get((lang, arg.conjunction), arg.conjunction)
+        return ", ".join(parts[:-1]) + f" {word} " + parts[-1]
+    return str(arg)
+
+
+def default_lang(environ: Mapping[str, str] | None = None) -> Lang:
+    """The language of the user's locale: English when it says so, Russian otherwise."""
+    env = os.environ if environ is None else environ
+    for name in ("CONSTRUCTOR_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = env.get(name, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "ru"
+    return "ru"
+
+
+# key: (Russian, English). Messages are lowercase, short, with no trailing period.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # files
+    "file-not-found": ("файл не найден: `{path}`", "file not found: `{path}`"),
+    "file-unreadable": ("не удаётся прочитать `{path}`: {reason}", "cannot read `{path}`: {reason}"),
+    "invalid-utf8": (
+        "файл не в кодировке UTF-8: байт 0x{byte} не читается",
+        "the file is not UTF-8: byte 0x{byte} cannot be decoded",
+    ),
+    "invalid-utf8.help": (
+        "сохраните файл в кодировке UTF-8 (в Блокноте: «Сохранить как» → «Кодировка: UTF-8»)",
+        "save the file as UTF-8 (in most editors: Save As → Encoding: UTF-8)",
+    ),
+    "binary-file": ("это двоичный файл, а не текст `.comp`", "this is a binary file, not `.comp` text"),
+    "binary-file.help": (
+        "проверьте путь: в `.comp` пишут текст, а в файле есть нулевые байты",
+        "check the path: a `.comp` file is text, and this one contains NUL bytes",
+    ),
+    "file-too-large": (
+        "файл слишком большой: {size} МБ при пределе {limit} МБ",
+        "the file is too large: {size} MB, the limit is {limit} MB",
+    ),
+    "file-too-large.help": (
+        "разделите его на несколько файлов и подключите их через `use`",
+        "split it into several files joined by `use`",
+    ),
+    "not-a-file": ("`{path}` — это папка, а не файл", "`{path}` is a folder, not a file"),
+    "no-comp-files": ("в `{path}` нет файлов `.comp`", "no `.comp` files in `{path}`"),
+    "empty-file": ("файл пуст: в нём нет ни одного объявления", "the file is empty: it declares nothing"),
+    # syntax
+    "unexpected-token": ("здесь не ожидалось {found}", "unexpected {found}"),
+    "unexpected-token.label": ("ожидалось {expected}", "expected {expected}"),
+    "unexpected-end": ("файл оборвался на середине", "unexpected end of file"),
+    "unclosed-brace": ("эта `{{` не закрыта", "this `{{` is never closed"),
+    "unexpected-character": ("неожиданный символ `{char}`", "unexpected character `{char}`"),
+    "unterminated-string": ("текст в кавычках не закрыт", "unterminated text"),
+    "unterminated-string.label": ("кавычка открыта здесь", "the quote opens here"),
+    "unterminated-string.help": (
+        "закройте текст кавычкой `\"` в той же строке; кавычку внутри текста пишут как `\\\"`",
+        'close the text with `"` on the same line; write a quote inside a text as `\\"`',
+    ),
+    "similar-keyword": (
+        "есть ключевое слово с похожим написанием: {keyword}",
+        "there is a keyword with a similar name: {keyword}",
+    ),
+    "keyword-misplaced": ("ключевое слово {keyword} здесь не к месту", "the keyword {keyword} does not belong here"),
+    "fields-of": ("в объявлении {decl} можно написать: {fields}", "{decl} may contain: {fields}"),
+    "nesting-too-deep": (
+        "слишком глубокая вложенность скобок (больше {limit})",
+        "parentheses are nested too deeply (more than {limit})",
+    ),
+    "nesting-too-deep.help": (
+        "разбейте условие на несколько строк `requires`",
+        "split the condition into several `requires` lines",
+    ),
+    "cyrillic-code-space": (
+        "коды пишут без пробела: `{code}`",
+        "codes are written without a space: `{code}`",
+    ),
+    # expected things
+    "exp.code": ("код", "a code"),
+    "exp.text": ("текст в кавычках", "a quoted text"),
+    "exp.number": ("число", "a number"),
+    "exp.word": ("слово", "a word"),
+    "exp.value": ("код или значение", "a code or a value"),
+    "exp.field": ("поле, например {examples}", "a field such as {examples}"),
+    "exp.declaration": ("объявление, например {examples}", "a declaration such as {examples}"),
+    "exp.end": ("конец файла", "the end of the file"),
+    "found.token": ("`{text}`", "`{text}`"),
+    "found.keyword": ("ключевое слово {keyword}", "keyword {keyword}"),
+    "found.end": ("окончание файла", "end of file"),
+    # values
+    "invalid-number": ("`{text}` — не целое число", "`{text}` is not a whole number"),
+    "invalid-number.help": (
+        "напишите целое неотрицательное число, например `36` или `36 h`",
+        "write a whole non-negative number, such as `36` or `36 h`",
+    ),
+    "invalid-percent": ("`{text}%` — не процент от 0 до 100", "`{text}%` is not a percentage from 0 to 100"),
+    "invalid-duration": ("`{text}` — не срок обучения", "`{text}` is not a duration"),
+    "invalid-duration.help": (
+        "срок пишут как `2y10m` (2 года 10 месяцев), `10m` или `3y`; по-русски `2г10м`",
+        "write a duration as `2y10m` (2 years 10 months), `10m` or `3y`; in Russian `2г10м`",
+    ),
+    "unknown-word": ("неизвестное значение `{text}` для {field}", "unknown value `{text}` for {field}"),
+    "unknown-word.help": ("допустимые значения: {choices}", "the values allowed are: {choices}"),
+    "did-you-mean": ("возможно, имелось в виду {choice}", "the closest allowed value is {choice}"),
+    "invalid-link": (
+        "`{text}` — не ссылка на профессиональный стандарт",
+        "`{text}` is not a link to a professional standard",
+    ),
+    "invalid-link.help": (
+        "ссылку пишут как \"40.002 A/03.2\": код стандарта, затем трудовая функция",
+        'write a link as "40.002 A/03.2": the standard\'s code, then the labour function',
+    ),
+    "invalid-escape": ("неизвестная escape-последовательность `{seq}`", "unknown escape sequence `{seq}`"),
+    "invalid-escape.help": (
+        "внутри текста можно писать `\\\"`, `\\\\`, `\\n` и `\\t`",
+        'inside a text you may write `\\"`, `\\\\`, `\\n` and `\\t`',
+    ),
+    "duplicate-field": ("{field} указано дважды", "{field} is given twice"),
+    "duplicate-field.label": ("впервые указано здесь", "first given here"),
+    "duplicate-field.help": (
+        "оставьте одно значение; списки можно писать через запятую",
+        "keep one; lists can be written with commas",
+    ),
+    "bad-range": ("`{start} .. {end}` — не диапазон кодов", "`{start} .. {end}` is not a range of codes"),
+    "bad-range.help": (
+        "концы диапазона отличаются только последним числом, например `ОК-01 .. ОК-09`",
+        "the ends of a range differ only in their last number, as in `ОК-01 .. ОК-09`",
+    ),
+    "range-too-long": (
+        "диапазон `{start} .. {end}` содержит {count} кодов (предел {limit})",
+        "the range `{start} .. {end}` holds {count} codes (the limit is {limit})",
+    ),
+    # references
+    "unknown-code": ("неизвестный код `{code}`", "unknown code `{code}`"),
+    "unknown-code.label": ("нигде не объявлен", "not declared anywhere"),
+    "unknown-code.similar": (
+        "есть {kind} с похожим кодом: `{code}` «{title}»",
+        "a {kind} with a similar code exists: `{code}` «{title}»",
+    ),
+    "unknown-code.latin": (
+        "в коде латинские буквы; с кириллицей он был бы `{code}`, и такой код объявлен",
+        "the code has Latin letters; written in Cyrillic it is `{code}`, which is declared",
+    ),
+    "duplicate-definition": ("код `{code}` объявлен дважды", "`{code}` is declared twice"),
+    "duplicate-definition.label": ("впервые объявлен здесь", "first declared here"),
+    "duplicate-definition.help": (
+        "у каждого объявления свой код; переименуйте или удалите одно из них",
+        "each declaration needs its own code; rename or remove one of them",
+    ),
+    "wrong-kind": (
+        "`{code}` — это {actual}, а {field} ждёт {expected}",
+        "`{code}` is {actual}, but {field} takes {expected}",
+    ),
+    "wrong-kind.label": ("объявлен здесь", "declared here"),
+    "use-not-found": ("подключаемый файл не найден: `{path}`", "the file to use is not found: `{path}`"),
+    "use-not-found.help": (
+        "путь считается от папки файла, в котором написан `use`: `{folder}`",
+        "the path is relative to the folder of the file that says `use`: `{folder}`",
+    ),
+    "use-escapes-root": (
+        "`{path}` лежит вне корня проекта `{root}`",
+        "`{path}` is outside the project root `{root}`",
+    ),
+    "use-escapes-root.help": (
+        "подключайте файлы только из папки проекта (где лежит `constructor.toml`) или укажите `--root`",
+        "use files only inside the project (the folder with `constructor.toml`), or give `--root`",
+    ),
+    "use-not-comp": ("`{path}` — не файл `.comp`", "`{path}` is not a `.comp` file"),
+    "duplicate-use": ("`{path}` подключён дважды", "`{path}` is used twice"),
+    "duplicate-use.label": ("впервые подключён здесь", "first used here"),
+    "outcome-kind-mismatch": (
+        "`{code}` — это {actual}, а список {field} ждёт {expected}",
+        "`{code}` is {actual}, but {field} lists {expected}",
+    ),
+    "code-kind-mismatch": (
+        "код `{code}` выглядит как {implied}, но указан тип {declared}",
+        "the code `{code}` looks like {implied}, but its kind is {declared}",
+    ),
+    "activity-number": (
+        "код вида деятельности должен кончаться номером, как `ВД-1`",
+        "an activity code must end with its number, as in `ВД-1`",
+    ),
+    # things, for "is a …"
+    "thing.standard": ("стандарт", "a standard"),
+    "thing.activity": ("вид деятельности", "an activity"),
+    "thing.outcome": ("результат обучения", "an outcome"),
+    "thing.competency": ("компетенция", "a competency"),
+    "thing.module": ("модуль", "a module"),
+    "thing.course": ("МДК", "a course"),
+    "thing.practice": ("практика", "a practice"),
+    "thing.program": ("программа", "a program"),
+    "thing.site": ("площадка", "a site"),
+    "thing.profession": ("профессия", "a profession"),
+    "thing.bundle": ("пакет", "a bundle"),
+    "thing.module-part": ("модуль, МДК или практика", "a module, course or practice"),
+    "kind.general": ("общая компетенция (ОК)", "a general competency (ОК)"),
+    "kind.professional": ("профессиональная компетенция (ПК)", "a professional competency (ПК)"),
+    "kind.variable": ("вариативная компетенция (ПКс)", "a variable competency (ПКс)"),
+    "kind.foundation": ("базовый результат", "a foundation outcome"),
+    "outcome.knowledge": ("знание", "knowledge"),
+    "outcome.skill": ("умение", "a skill"),
+    "outcome.experience": ("практический опыт", "practical experience"),
+    # summary
+    "summary": ("{files}: {counts}", "{files}: {counts}"),
+    "summary.clean": ("ошибок нет", "no errors"),
+    "summary.errors": ("ошибок: {errors}, предупреждений: {warnings}", "{errors} errors, {warnings} warnings"),
+    "summary.warnings": ("ошибок нет, предупреждений: {warnings}", "no errors, {warnings} warnings"),
+    "and-more": ("… и ещё {count}", "… and {count} more"),
+}

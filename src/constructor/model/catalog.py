@@ -1,0 +1,36 @@
+"""A resolved set of files: what `load` returns and the graph stage reads."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from constructor.model.declarations import AnyDeclaration, SourceFile
+from constructor.model.values import Frozen
+
+
+class Catalog(Frozen):
+    """Every file reached from the paths given (through `use`), in a deterministic order."""
+
+    files: tuple[SourceFile, ...] = ()
+
+    @cached_property
+    def by_code(self) -> dict[str, AnyDeclaration]:
+        """Each code's first declaration (duplicates are diagnosed by the resolver)."""
+        table: dict[str, AnyDeclaration] = {}
+        for source in self.files:
+            for decl in source.all_declarations():
+                table.setdefault(decl.code, decl)
+        return table
+
+    def get(self, code: str) -> AnyDeclaration | None:
+        return self.by_code.get(code)
+
+    def of_type(self, cls: type[AnyDeclaration]) -> list[AnyDeclaration]:
+        return [d for d in self.by_code.values() if isinstance(d, cls)]
+
+    def counts(self) -> dict[str, int]:
+        """How many declarations of each kind, for the summary line."""
+        out: dict[str, int] = {}
+        for decl in self.by_code.values():
+            out[decl.thing] = out.get(decl.thing, 0) + 1
+        return out

@@ -1,0 +1,142 @@
+"""Files → parsed `SourceFile`s: folders walked, `use` followed, bad files diagnosed.
+
+Only this module (and the CLI and writers) touches the file system. A `use` path is relative to
+the file that says it and may not leave the project root: the folder holding `constructor.toml`
+above the file, or the `--root` given.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from constructor.diagnostics import Diagnostic, Label, diagnostic
+from constructor.model import SourceFile, Span
+from constructor.syntax import parse_text
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+ROOT_MARKER = "constructor.toml"
+
+
+@dataclass
+class Loaded:
+    files: list[SourceFile] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)  # shown path → text, for snippets
+
+
+def display_path(path: Path) -> str:
+    """The path as a user should see it: relative to the working folder when inside it."""
+    try:
+        rel = path.relative_to(Path.cwd().resolve())
+        return rel.as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def find_root(path: Path) -> Path:
+    start = path if path.is_dir() else path.parent
+    for folder in (start, *start.parents):
+        if (folder / ROOT_MARKER).is_file():
+            return folder
+    return start
+
+
+def _file_span(shown: str) -> Span:
+    return Span(file=shown, line=1, column=1, end_line=1, end_column=1)
+
+
+def read_source(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
+    """The text of a file, or None with the reason: missing, a folder, too large, binary, not UTF-8."""
+    span = _file_span(shown)
+    try:
+        if path.is_dir():
+            return None, [diagnostic("C005", "not-a-file", span, path=shown)]
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [diagnostic("C004", "file-too-large", span, help="file-too-large.help",
+                                     size=f"{size / 2**20:.1f}", limit=MAX_FILE_BYTES // 2**20)]
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None, [diagnostic("C001", "file-not-found", None, path=shown)]
+    except OSError as e:
+        return None, [diagnostic("C001", "file-unreadable", None, path=shown, reason=e.strerror or str(e))]
+    if b"\x00" in data:
+        return None, [diagnostic("C003", "binary-file", span, help="binary-file.help")]
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as e:
+        line_start = data.rfind(b"\n", 0, e.start) + 1
+        line = data.count(b"\n", 0, e.start) + 1
+        column = len(data[line_start : e.start].decode("utf-8", "replace")) + 1
+        bad = Span(file=shown, line=line, column=column, end_line=line, end_column=column + 1)
+        return None, [diagnostic("C002", "invalid-utf8", bad, help="invalid-utf8.help",
+                                 byte=f"{data[e.start]:02X}")]
+
+
+def _expand(paths: Iterable[str | Path], loaded: Loaded) -> list[Path]:
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            loaded.diagnostics.append(diagnostic("C001", "file-not-found", None, path=str(raw)))
+        elif path.is_dir():
+            found = sorted(p for p in path.rglob("*.comp") if p.is_file())
+            if not found:
+                loaded.diagnostics.append(diagnostic("C006", "no-comp-files", None, path=str(raw)))
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def load_files(paths: Iterable[str | Path], root: str | Path | None = None) -> Loaded:
+    """Parse the files named (folders: every `.comp` under them) and every file they `use`."""
+    loaded = Loaded()
+    queue: deque[tuple[Path, Path]] = deque()
+    for path in _expand(paths, loaded):
+        resolved = path.resolve()
+        queue.append((resolved, Path(root).resolve() if root else find_root(resolved)))
+    seen: set[Path] = set()
+    while queue:
+        path, project_root = queue.popleft()
+        if path in seen:
+            continue
+        seen.add(path)
+        shown = display_path(path)
+        text, problems = read_source(path, shown)
+        loaded.diagnostics.extend(problems)
+        if text is None:
+            continue
+        loaded.sources[shown] = text
+        source, diags = parse_text(text, shown)
+        loaded.diagnostics.extend(diags)
+        loaded.files.append(source)
+        used: dict[Path, Span] = {}
+        for use in source.uses:
+            target = (path.parent / use.path).resolve()
+            if target in used:
+                loaded.diagnostics.append(diagnostic("C106", "duplicate-use", use.span,
+                                                     labels=[Label(used[target], None)], path=use.path))
+                continue
+            used[target] = use.span
+            if not target.is_relative_to(project_root):
+                loaded.diagnostics.append(diagnostic("C105", "use-escapes-root", use.span,
+                                                     help="use-escapes-root.help", path=use.path,
+                                                     root=display_path(project_root)))
+            elif not target.exists():
+                loaded.diagnostics.append(diagnostic("C104", "use-not-found", use.span, help="use-not-found.help",
+                                                     path=use.path, folder=display_path(path.parent)))
+            elif target.is_dir():
+                loaded.diagnostics.append(diagnostic("C005", "not-a-file", use.span, path=use.path))
+            else:
+                queue.append((target, project_root))
+    loaded.files.sort(key=lambda f: f.path)
+    return loaded
+
+
+def relative_to_cwd(path: str) -> str:
+    return os.path.relpath(path)

@@ -1,0 +1,148 @@
+"""Codes → declarations: duplicates, unknown codes (with the nearest one), codes of the wrong kind."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from constructor.diagnostics import Diagnostic, Label, diagnostic
+from constructor.i18n import Kw, Msg, OneOf
+from constructor.model import (
+    Activity,
+    AnyDeclaration,
+    Bundle,
+    Catalog,
+    Competency,
+    Course,
+    Module,
+    Outcome,
+    OutcomeKind,
+    Practice,
+    Profession,
+    Program,
+    Ref,
+    Site,
+    Standard,
+    expr_refs,
+)
+
+MAX_SUGGESTIONS = 100  # unknown codes that get a "similar code" help; finding one scans every code
+
+# Latin letters that look like Cyrillic ones: `OK-01` typed with a Latin O and K.
+_LATIN_TO_CYRILLIC = str.maketrans("ABCEHKMOPTXaceopxy", "АВСЕНКМОРТХасеорху")
+
+Expected = tuple[type[AnyDeclaration], ...]
+COMPETENCY: Expected = (Competency,)
+MODULE_PART: Expected = (Module, Course, Practice)
+
+
+def references(decl: AnyDeclaration) -> Iterator[tuple[str, Ref, Expected]]:
+    """Every reference a declaration makes: (field keyword, reference, what it must name)."""
+    if isinstance(decl, Standard):
+        yield from (("GENERAL", r, COMPETENCY) for r in decl.general)
+        yield from (("ACTIVITIES", r, (Activity,)) for r in decl.activities)
+    elif isinstance(decl, Competency):
+        if decl.activity:
+            yield "ACTIVITY", decl.activity, (Activity,)
+        if decl.requires is not None:
+            yield from (("REQUIRES", r, COMPETENCY) for r in expr_refs(decl.requires))
+        yield from (("COREQUIRES", r, COMPETENCY) for r in decl.corequires)
+        for name, results in (("KNOWS", decl.knows), ("CAN", decl.can), ("EXPERIENCE", decl.experience)):
+            for res in results:
+                if res.code is not None:
+                    yield name, Ref(code=res.code, span=res.span), (Outcome,)
+    elif isinstance(decl, Module):
+        if decl.activity:
+            yield "ACTIVITY", decl.activity, (Activity,)
+        yield from (("COVERS", r, COMPETENCY) for r in decl.covers)
+    elif isinstance(decl, Course):
+        yield from (("COVERS", r, COMPETENCY) for r in decl.covers)
+    elif isinstance(decl, Practice):
+        if decl.site:
+            yield "AT", decl.site, (Site,)
+        yield from (("COVERS", r, COMPETENCY) for r in decl.covers)
+    elif isinstance(decl, Program):
+        if decl.standard:
+            yield "STANDARD", decl.standard, (Standard,)
+        yield from (("CORE", r, (Module,)) for r in decl.core)
+        yield from (("GENERAL", r, COMPETENCY) for r in decl.general)
+        yield from (("BUNDLES", r, (Bundle,)) for r in decl.bundles)
+        for rec in decl.recognitions:
+            yield from (("RECOGNIZE", r, COMPETENCY) for r in rec.covers)
+    elif isinstance(decl, Profession):
+        yield from (("ATTAINED_BY", r, COMPETENCY) for r in decl.attained_by)
+    elif isinstance(decl, Bundle):
+        if decl.standard:
+            yield "STANDARD", decl.standard, (Standard,)
+        yield from (("REQUESTS", r, COMPETENCY) for r in decl.requests)
+        for delivery in decl.deliveries:
+            yield from (("DELIVERS", r, MODULE_PART) for r in delivery.parts)
+            yield "AT", delivery.site, (Site,)
+
+
+def thing(cls: type[AnyDeclaration]) -> Msg:
+    return Msg(f"thing.{cls.__name__.lower()}")
+
+
+def _expected(kinds: Expected) -> Msg | OneOf:
+    return Msg("thing.module-part") if kinds == MODULE_PART else OneOf([thing(k) for k in kinds])
+
+
+_OUTCOME_FIELD = {"KNOWS": OutcomeKind.KNOWLEDGE, "CAN": OutcomeKind.SKILL, "EXPERIENCE": OutcomeKind.EXPERIENCE}
+
+
+class _Suggester:
+    """Finds the declared code nearest to an unknown one, among the declarations of the right kind."""
+
+    def __init__(self, table: dict[str, AnyDeclaration]) -> None:
+        self.table = table
+        self.by_kind: dict[Expected, list[str]] = {}
+        self.budget = MAX_SUGGESTIONS
+
+    def help(self, code: str, kinds: Expected) -> Msg | None:
+        latin = code.translate(_LATIN_TO_CYRILLIC)
+        if latin != code and isinstance(self.table.get(latin), kinds):
+            return Msg("unknown-code.latin", {"code": latin})
+        if self.budget <= 0:
+            return None
+        self.budget -= 1
+        if kinds not in self.by_kind:
+            self.by_kind[kinds] = [c for c, d in self.table.items() if isinstance(d, kinds)]
+        close = difflib.get_close_matches(code, self.by_kind[kinds], n=1, cutoff=0.6)
+        if not close:
+            return None
+        found = self.table[close[0]]
+        title = found.title.value if found.title else ""
+        return Msg("unknown-code.similar", {"kind": thing(type(found)), "code": found.code, "title": title})
+
+
+def resolve(catalog: Catalog) -> list[Diagnostic]:
+    diags: list[Diagnostic] = []
+    table: dict[str, AnyDeclaration] = {}
+    for source in catalog.files:
+        for decl in source.all_declarations():
+            first = table.get(decl.code)
+            if first is None:
+                table[decl.code] = decl
+            else:
+                diags.append(diagnostic("C102", "duplicate-definition", decl.code_span,
+                                        labels=[Label(first.code_span, Msg("duplicate-definition.label"))],
+                                        help="duplicate-definition.help", code=decl.code))
+    suggest = _Suggester(table)
+    for source in catalog.files:
+        for decl in source.all_declarations():
+            for field, ref, kinds in references(decl):
+                target = table.get(ref.code)
+                if target is None:
+                    diags.append(diagnostic("C101", "unknown-code", ref.span, label="unknown-code.label",
+                                            help=suggest.help(ref.code, kinds), code=ref.code))
+                elif not isinstance(target, kinds):
+                    diags.append(diagnostic("C103", "wrong-kind", ref.span,
+                                            labels=[Label(target.code_span, Msg("wrong-kind.label"))],
+                                            code=ref.code, actual=thing(type(target)), field=Kw(field),
+                                            expected=_expected(kinds)))
+                elif isinstance(target, Outcome) and target.kind != _OUTCOME_FIELD[field]:
+                    diags.append(diagnostic("C107", "outcome-kind-mismatch", ref.span, code=ref.code,
+                                            actual=Msg(f"outcome.{target.kind.value}"), field=Kw(field),
+                                            expected=Msg(f"outcome.{_OUTCOME_FIELD[field].value}")))
+    return diags

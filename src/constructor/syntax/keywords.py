@@ -1,0 +1,83 @@
+"""Keywords and their spellings, read from the grammar (the single source of them).
+
+A terminal `_REQUIRES` is the English spelling, `_REQUIRES_RU` (and `_REQUIRES_RU2`) Russian ones.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lark.lexer import PatternStr
+
+from constructor.i18n import Lang
+from constructor.syntax.grammar import parser
+
+_RU_SUFFIX = re.compile(r"_RU\d*$")
+
+# Declarations that may start a top-level item; used to resume after a syntax error.
+DECLARATIONS = ("USE", "STANDARD", "ACTIVITY", "OUTCOME", "COMPETENCY", "MODULE", "PROGRAM", "SITE",
+                "PROFESSION", "BUNDLE")
+
+# What follows a keyword, to say "expected a code" rather than "expected WORD".
+_ARGUMENT = {
+    "code": ("STANDARD", "ACTIVITY", "OUTCOME", "COMPETENCY", "MODULE", "PROGRAM", "SITE", "PROFESSION",
+             "BUNDLE", "SPECIALTY", "GENERAL", "ACTIVITIES", "REQUIRES", "COREQUIRES", "COVERS", "COURSE",
+             "PRACTICE", "AT", "CORE", "BUNDLES", "ATTAINED_BY", "REQUESTS", "DELIVERS", "AND", "OR"),
+    "text": ("USE", "ORDER", "QUALIFICATION", "RECOGNIZE", "ENTERPRISE", "LINKS"),
+    "number": ("WEEKLY_LOAD", "TERM_WEEKS", "HOLIDAY_WEEKS", "PRACTICE_SHARE_MIN", "PRACTICE_SHARE_TARGET",
+               "VARIABLE_SHARE_MIN", "HOURS_PER_TERM", "HOURS_MAX", "SEATS"),
+    "value": ("KNOWS", "CAN", "EXPERIENCE"),
+    "word": ("KIND", "ATTESTATION", "BASE", "TRACK", "TARGET", "HOURS", "BASELINE", "FINAL_ATTESTATION"),
+}
+ARGUMENT = {kw: what for what, kws in _ARGUMENT.items() for kw in kws}
+
+
+def canonical(terminal: str) -> str:
+    """`_REQUIRES_RU` → `REQUIRES`."""
+    return _RU_SUFFIX.sub("", terminal.lstrip("_"))
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, dict[str, list[str]]], dict[str, str], list[str]]:
+    spellings: dict[str, dict[str, list[str]]] = {}
+    by_spelling: dict[str, str] = {}
+    order: list[str] = []
+    for term in parser().terminals:
+        if not term.name.startswith("_") or not isinstance(term.pattern, PatternStr):
+            continue
+        value = term.pattern.value
+        if not value[0].isalpha():
+            continue
+        name = canonical(term.name)
+        lang = "ru" if _RU_SUFFIX.search(term.name) else "en"
+        if name not in spellings:
+            spellings[name] = {"en": [], "ru": []}
+            order.append(name)
+        spellings[name][lang].append(value)
+        by_spelling[value] = name
+    return spellings, by_spelling, order
+
+
+def is_keyword_terminal(terminal: str) -> bool:
+    return canonical(terminal) in _table()[0]
+
+
+def spelling(name: str, lang: Lang) -> str:
+    """How a keyword is written in a language (the first spelling of it)."""
+    return _table()[0][name][lang][0]
+
+
+def all_spellings() -> dict[str, str]:
+    """Every spelling of every keyword, mapped to the keyword's canonical name."""
+    return _table()[1]
+
+
+def grammar_order(name: str) -> int:
+    order = _table()[2]
+    return order.index(name) if name in order else len(order)
+
+
+def declaration_spellings() -> frozenset[str]:
+    spellings = _table()[0]
+    return frozenset(s for name in DECLARATIONS for lang in ("en", "ru") for s in spellings[name][lang])

@@ -1,0 +1,139 @@
+"""Parsing the values written as words: numbers, percentages, durations, enumerated words.
+
+Each function returns the value, or None after appending a diagnostic: a bad value is reported
+where it was written and the rest of the file is still read.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from enum import Enum
+from typing import TypeVar
+
+from constructor.diagnostics import Diagnostic, diagnostic
+from constructor.i18n import Kw, Msg, OneOf
+from constructor.model import (
+    AttestationForm,
+    Base,
+    CompetencyKind,
+    DemoExamLevel,
+    Duration,
+    OutcomeKind,
+    PracticeKind,
+    SiteKind,
+    Span,
+    Track,
+)
+from constructor.model.values import HoursKind
+
+MAX_NUMBER = 1_000_000
+_NUMBER = re.compile(r"(\d+)\s*(?:h|ч)?")
+_DURATION = re.compile(r"(?:(\d+)[yг])?(?:(\d+)[mм])?")
+
+E = TypeVar("E", bound=Enum)
+
+# Each value with its spellings: English first, then Russian and the abbreviations in use.
+WORDS: dict[type[Enum], dict[Enum, tuple[str, ...]]] = {
+    CompetencyKind: {
+        CompetencyKind.GENERAL: ("general", "общая", "ОК"),
+        CompetencyKind.PROFESSIONAL: ("professional", "профессиональная", "ПК"),
+        CompetencyKind.VARIABLE: ("variable", "вариативная", "ПКс"),
+        CompetencyKind.FOUNDATION: ("foundation", "базовая"),
+    },
+    OutcomeKind: {
+        OutcomeKind.KNOWLEDGE: ("knowledge", "знание"),
+        OutcomeKind.SKILL: ("skill", "умение"),
+        OutcomeKind.EXPERIENCE: ("experience", "опыт", "навык"),
+    },
+    AttestationForm: {
+        AttestationForm.EXAM: ("exam", "экзамен", "Э"),
+        AttestationForm.QUALIFICATION_EXAM: ("qualification_exam", "квалификационный_экзамен", "Эк"),
+        AttestationForm.CREDIT: ("credit", "зачёт", "зачет", "З"),
+        AttestationForm.GRADED_CREDIT: ("graded_credit", "дифзачёт", "дифзачет", "ДЗ"),
+        AttestationForm.COURSE_PROJECT: ("course_project", "курсовой_проект", "КП"),
+        AttestationForm.COURSE_PAPER: ("course_paper", "курсовая_работа", "КР"),
+    },
+    PracticeKind: {
+        PracticeKind.EDUCATIONAL: ("educational", "учебная", "УП"),
+        PracticeKind.PRODUCTION: ("production", "производственная", "ПП"),
+        PracticeKind.PRE_DIPLOMA: ("pre_diploma", "преддипломная", "ПДП"),
+    },
+    Base: {
+        Base.GRADE_9: ("9-grades", "9-классов", "9"),
+        Base.GRADE_11: ("11-grades", "11-классов", "11"),
+    },
+    Track: {
+        Track.STANDARD: ("standard", "стандартный"),
+        Track.PROFESSIONALITET: ("professionalitet", "профессионалитет"),
+    },
+    SiteKind: {
+        SiteKind.COLLEGE: ("college", "колледж"),
+        SiteKind.ENTERPRISE: ("enterprise", "предприятие"),
+        SiteKind.RESOURCE_CENTRE: ("resource_centre", "ресурсный_центр"),
+    },
+    DemoExamLevel: {
+        DemoExamLevel.BASIC: ("basic", "базовый"),
+        DemoExamLevel.PROFILE: ("profile", "профильный"),
+    },
+    HoursKind: {
+        HoursKind.THEORY: ("theory", "теория"),
+        HoursKind.PRACTICE: ("practice", "практика"),
+        HoursKind.SELF_STUDY: ("self_study", "самостоятельная", "срс"),
+    },
+}
+
+FINAL_PARTS = {"demo_exam": ("demo_exam", "демэкзамен", "ДЭ"), "thesis": ("thesis", "вкр", "диплом")}
+
+
+def number(text: str, span: Span, diags: list[Diagnostic]) -> int | None:
+    m = _NUMBER.fullmatch(text)
+    if m is None or int(m.group(1)) > MAX_NUMBER:
+        diags.append(diagnostic("C020", "invalid-number", span, help="invalid-number.help", text=text))
+        return None
+    return int(m.group(1))
+
+
+def percent(text: str, span: Span, diags: list[Diagnostic]) -> int | None:
+    if not text.isdigit() or int(text) > 100:
+        diags.append(diagnostic("C020", "invalid-percent", span, text=text))
+        return None
+    return int(text)
+
+
+def duration(text: str, span: Span, diags: list[Diagnostic]) -> Duration | None:
+    m = _DURATION.fullmatch(text)
+    if not text or m is None or (m.group(1) is None and m.group(2) is None) or int(m.group(2) or 0) > 11:
+        diags.append(diagnostic("C020", "invalid-duration", span, help="invalid-duration.help", text=text))
+        return None
+    return Duration(years=int(m.group(1) or 0), months=int(m.group(2) or 0))
+
+
+def choose_word(
+    text: str, choices: dict[str, tuple[str, ...]], field: Kw, span: Span, diags: list[Diagnostic]
+) -> str | None:
+    """The key of `choices` that `text` spells, or None with a diagnostic naming the nearest one."""
+    for key, spellings in choices.items():
+        if text in spellings or text.lower() in (s.lower() for s in spellings):
+            return key
+    every = [s for spellings in choices.values() for s in spellings]
+    close = difflib.get_close_matches(text.lower(), [s.lower() for s in every], n=1, cutoff=0.6)
+    notes: Sequence[Msg] = ()
+    if close:
+        nearest = next(s for s in every if s.lower() == close[0])
+        notes = (Msg("did-you-mean", {"choice": f"`{nearest}`"}),)
+    listed = OneOf(["/".join(f"`{s}`" for s in spellings) for spellings in choices.values()])
+    diags.append(
+        diagnostic(
+            "C021", "unknown-word", span, notes=notes, help="unknown-word.help",
+            text=text, field=field, choices=listed,
+        )
+    )
+    return None
+
+
+def choose(text: str, enum: type[E], field: Kw, span: Span, diags: list[Diagnostic]) -> E | None:
+    table = {member.value: spellings for member, spellings in WORDS[enum].items()}
+    key = choose_word(text, table, field, span, diags)
+    return None if key is None else enum(key)
