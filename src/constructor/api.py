@@ -39,7 +39,7 @@ class CheckResult:
 def load(paths: Iterable[str | Path], root: str | Path | None = None) -> CheckResult:
     """Read the files (folders: every `.comp` in them) and what they `use`, and resolve every code."""
     loaded = load_files(paths, root)
-    catalog = Catalog(files=tuple(loaded.files))
+    catalog = Catalog(files=tuple(loaded.files), imports={k: tuple(v) for k, v in loaded.imports.items()})
     diags = [*loaded.diagnostics, *resolve(catalog)]
     return CheckResult(catalog, sorted_diagnostics(diags), loaded.sources)
 

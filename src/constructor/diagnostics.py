@@ -56,6 +56,7 @@ REGISTRY: dict[str, CodeInfo] = {
     "C106": CodeInfo("duplicate-use", W),
     "C107": CodeInfo("outcome-kind-mismatch", W),
     "C108": CodeInfo("code-kind-mismatch", W),
+    "C109": CodeInfo("mixed-script-code", W),
 }
 
 
@@ -99,6 +100,7 @@ def diagnostic(
     code: str,
     message: str,
     span: Span | None = None,
+    /,
     *,
     label: str | Msg | None = None,
     labels: Sequence[Label] = (),

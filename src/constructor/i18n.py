@@ -188,10 +188,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # references
     "unknown-code": ("неизвестный код `{code}`", "unknown code `{code}`"),
-    "unknown-code.label": ("нигде не объявлен", "not declared anywhere"),
+    "unknown-code.label": (
+        "не объявлен ни в этом файле, ни в подключённых",
+        "declared neither in this file nor in the files it uses",
+    ),
+    "unknown-code.use": (
+        "`{code}` объявлен в `{file}`; подключите его: `use \"{path}\"`",
+        "`{code}` is declared in `{file}`; use that file: `use \"{path}\"`",
+    ),
     "unknown-code.similar": (
         "есть {kind} с похожим кодом: `{code}` «{title}»",
-        "a {kind} with a similar code exists: `{code}` «{title}»",
+        "there is {kind} with a similar code: `{code}` «{title}»",
     ),
     "unknown-code.latin": (
         "в коде латинские буквы; с кириллицей он был бы `{code}`, и такой код объявлен",
@@ -235,6 +242,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "activity-number": (
         "код вида деятельности должен кончаться номером, как `ВД-1`",
         "an activity code must end with its number, as in `ВД-1`",
+    ),
+    "mixed-script-code": (
+        "в коде `{code}` смешаны латинские и русские буквы",
+        "the code `{code}` mixes Latin and Cyrillic letters",
+    ),
+    "mixed-script-code.help": (
+        "наберите код одной раскладкой, например `{suggestion}`: иначе ссылки на него не найдутся",
+        "type the code in one script, such as `{suggestion}`: otherwise references to it will not match",
     ),
     # things, for "is a …"
     "thing.standard": ("стандарт", "a standard"),

@@ -12,6 +12,18 @@ class Catalog(Frozen):
     """Every file reached from the paths given (through `use`), in a deterministic order."""
 
     files: tuple[SourceFile, ...] = ()
+    imports: dict[str, tuple[str, ...]] = {}  # file → the files its `use` lines name
+
+    def visible(self, path: str) -> tuple[str, ...]:
+        """A file and every file it reaches through `use`: the declarations it can refer to."""
+        seen = [path]
+        stack = [path]
+        while stack:
+            for nxt in self.imports.get(stack.pop(), ()):
+                if nxt not in seen:
+                    seen.append(nxt)
+                    stack.append(nxt)
+        return tuple(sorted(seen))
 
     @cached_property
     def by_code(self) -> dict[str, AnyDeclaration]:

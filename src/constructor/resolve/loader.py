@@ -26,6 +26,7 @@ class Loaded:
     files: list[SourceFile] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)  # shown path → text, for snippets
+    imports: dict[str, list[str]] = field(default_factory=dict)  # shown path → the files it uses
 
 
 def display_path(path: Path) -> str:
@@ -115,6 +116,7 @@ def load_files(paths: Iterable[str | Path], root: str | Path | None = None) -> L
         source, diags = parse_text(text, shown)
         loaded.diagnostics.extend(diags)
         loaded.files.append(source)
+        imports = loaded.imports.setdefault(shown, [])
         used: dict[Path, Span] = {}
         for use in source.uses:
             target = (path.parent / use.path).resolve()
@@ -126,13 +128,14 @@ def load_files(paths: Iterable[str | Path], root: str | Path | None = None) -> L
             if not target.is_relative_to(project_root):
                 loaded.diagnostics.append(diagnostic("C105", "use-escapes-root", use.span,
                                                      help="use-escapes-root.help", path=use.path,
-                                                     root=display_path(project_root)))
+                                                     root=project_root.as_posix()))
             elif not target.exists():
                 loaded.diagnostics.append(diagnostic("C104", "use-not-found", use.span, help="use-not-found.help",
                                                      path=use.path, folder=display_path(path.parent)))
             elif target.is_dir():
                 loaded.diagnostics.append(diagnostic("C005", "not-a-file", use.span, path=use.path))
             else:
+                imports.append(display_path(target))
                 queue.append((target, project_root))
     loaded.files.sort(key=lambda f: f.path)
     return loaded

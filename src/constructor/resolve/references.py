@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import posixpath
 from collections.abc import Iterator
 
 from constructor.diagnostics import Diagnostic, Label, diagnostic
@@ -22,6 +23,7 @@ from constructor.model import (
     Program,
     Ref,
     Site,
+    SourceFile,
     Standard,
     expr_refs,
 )
@@ -91,6 +93,12 @@ def _expected(kinds: Expected) -> Msg | OneOf:
 _OUTCOME_FIELD = {"KNOWS": OutcomeKind.KNOWLEDGE, "CAN": OutcomeKind.SKILL, "EXPERIENCE": OutcomeKind.EXPERIENCE}
 
 
+def _mixed_script(code: str) -> bool:
+    latin = any("a" <= c.lower() <= "z" for c in code)
+    cyrillic = any("а" <= c.lower() <= "я" or c in "ёЁ" for c in code)
+    return latin and cyrillic
+
+
 class _Suggester:
     """Finds the declared code nearest to an unknown one, among the declarations of the right kind."""
 
@@ -116,10 +124,14 @@ class _Suggester:
         return Msg("unknown-code.similar", {"kind": thing(type(found)), "code": found.code, "title": title})
 
 
-def resolve(catalog: Catalog) -> list[Diagnostic]:
-    diags: list[Diagnostic] = []
+def _use_hint(path: str, decl: AnyDeclaration) -> Msg:
+    rel = posixpath.relpath(decl.code_span.file, posixpath.dirname(path) or ".")
+    return Msg("unknown-code.use", {"code": decl.code, "file": decl.code_span.file, "path": rel})
+
+
+def _table(files: list[SourceFile], diags: list[Diagnostic]) -> dict[str, AnyDeclaration]:
     table: dict[str, AnyDeclaration] = {}
-    for source in catalog.files:
+    for source in files:
         for decl in source.all_declarations():
             first = table.get(decl.code)
             if first is None:
@@ -128,14 +140,38 @@ def resolve(catalog: Catalog) -> list[Diagnostic]:
                 diags.append(diagnostic("C102", "duplicate-definition", decl.code_span,
                                         labels=[Label(first.code_span, Msg("duplicate-definition.label"))],
                                         help="duplicate-definition.help", code=decl.code))
-    suggest = _Suggester(table)
+    return table
+
+
+def resolve(catalog: Catalog) -> list[Diagnostic]:
+    """Check every reference of every file against what that file can see: itself and what it `use`s.
+
+    Files that do not `use` each other may declare the same codes (every standard has a `ПК-1.1`).
+    """
+    diags: list[Diagnostic] = []
+    by_path = {f.path: f for f in catalog.files}
+    tables: dict[tuple[str, ...], tuple[dict[str, AnyDeclaration], _Suggester]] = {}
+    everywhere = catalog.by_code
     for source in catalog.files:
+        for decl in source.all_declarations():
+            if _mixed_script(decl.code):
+                diags.append(diagnostic("C109", "mixed-script-code", decl.code_span, help="mixed-script-code.help",
+                                        code=decl.code, suggestion=decl.code.translate(_LATIN_TO_CYRILLIC)))
+    for source in catalog.files:
+        scope = catalog.visible(source.path)
+        if scope not in tables:
+            table = _table([by_path[p] for p in scope if p in by_path], diags)
+            tables[scope] = (table, _Suggester(table))
+        table, suggest = tables[scope]
         for decl in source.all_declarations():
             for field, ref, kinds in references(decl):
                 target = table.get(ref.code)
                 if target is None:
+                    elsewhere = everywhere.get(ref.code)
+                    hint = (_use_hint(source.path, elsewhere) if elsewhere is not None and isinstance(elsewhere, kinds)
+                            else suggest.help(ref.code, kinds))
                     diags.append(diagnostic("C101", "unknown-code", ref.span, label="unknown-code.label",
-                                            help=suggest.help(ref.code, kinds), code=ref.code))
+                                            help=hint, code=ref.code))
                 elif not isinstance(target, kinds):
                     diags.append(diagnostic("C103", "wrong-kind", ref.span,
                                             labels=[Label(target.code_span, Msg("wrong-kind.label"))],

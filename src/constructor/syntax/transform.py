@@ -331,7 +331,8 @@ class ToModel(Transformer[Token, list[Any]]):
         return Activity(**self._base(meta, ref, title, {}), number=int(m.group(2)) if m else None)
 
     def outcome(self, meta: Any, children: list[Any]) -> Outcome | None:
-        ref, kind_word, title = children[0], children[1], children[2]
+        tok, kind_word, title = children[0], children[1], children[2]
+        ref = Ref(code=str(tok), span=self._tspan(tok))
         hours = children[3] if len(children) > 3 else None
         kind = self._choose(kind_word, OutcomeKind, "OUTCOME")
         if kind is None:
@@ -403,7 +404,7 @@ class ToModel(Transformer[Token, list[Any]]):
 
     def final_item(self, meta: Any, children: list[Any]) -> DemoExam | Thesis | None:
         span = self._span(meta)
-        what = values.choose_word(children[0].text, dict(FINAL_PARTS.items()), Kw("FINAL_ATTESTATION"),
+        what = values.choose_word(children[0].text, dict(values.FINAL_PARTS.items()), Kw("FINAL_ATTESTATION"),
                                   children[0].span, self.diags)
         hours = children[-1] or 0
         if what == "demo_exam":
