@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from constructor.diagnostics import Diagnostic, Label, diagnostic
+from constructor.i18n import Msg
 from constructor.model import SourceFile, Span
 from constructor.syntax import parse_text
 
@@ -50,32 +51,36 @@ def _file_span(shown: str) -> Span:
     return Span(file=shown, line=1, column=1, end_line=1, end_column=1)
 
 
-def read_source(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
-    """The text of a file, or None with the reason: missing, a folder, too large, binary, not UTF-8."""
+def read_source(path: Path, shown: str) -> tuple[str | None, list[Diagnostic], str | None]:
+    """The text of a file, or None with the reason: missing, a folder, too large, binary, not UTF-8.
+
+    The third value is what to show of a file that is not UTF-8 (its bytes decoded with
+    replacement characters), so the diagnostic can point at the line with the bad byte.
+    """
     span = _file_span(shown)
     try:
         if path.is_dir():
-            return None, [diagnostic("C005", "not-a-file", span, path=shown)]
+            return None, [diagnostic("C005", "not-a-file", span, path=shown)], None
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             return None, [diagnostic("C004", "file-too-large", span, help="file-too-large.help",
-                                     size=f"{size / 2**20:.1f}", limit=MAX_FILE_BYTES // 2**20)]
+                                     size=f"{size / 2**20:.1f}", limit=MAX_FILE_BYTES // 2**20)], None
         data = path.read_bytes()
     except FileNotFoundError:
-        return None, [diagnostic("C001", "file-not-found", None, path=shown)]
+        return None, [diagnostic("C001", "file-not-found", None, path=shown)], None
     except OSError as e:
-        return None, [diagnostic("C001", "file-unreadable", None, path=shown, reason=e.strerror or str(e))]
+        return None, [diagnostic("C001", "file-unreadable", None, path=shown, reason=e.strerror or str(e))], None
     if b"\x00" in data:
-        return None, [diagnostic("C003", "binary-file", span, help="binary-file.help")]
+        return None, [diagnostic("C003", "binary-file", span, help="binary-file.help")], None
     try:
-        return data.decode("utf-8-sig"), []
+        return data.decode("utf-8-sig"), [], None
     except UnicodeDecodeError as e:
         line_start = data.rfind(b"\n", 0, e.start) + 1
         line = data.count(b"\n", 0, e.start) + 1
         column = len(data[line_start : e.start].decode("utf-8", "replace")) + 1
         bad = Span(file=shown, line=line, column=column, end_line=line, end_column=column + 1)
         return None, [diagnostic("C002", "invalid-utf8", bad, help="invalid-utf8.help",
-                                 byte=f"{data[e.start]:02X}")]
+                                 byte=f"{data[e.start]:02X}")], data.decode("utf-8", "replace")
 
 
 def _expand(paths: Iterable[str | Path], loaded: Loaded) -> list[Path]:
@@ -108,9 +113,11 @@ def load_files(paths: Iterable[str | Path], root: str | Path | None = None) -> L
             continue
         seen.add(path)
         shown = display_path(path)
-        text, problems = read_source(path, shown)
+        text, problems, shown_text = read_source(path, shown)
         loaded.diagnostics.extend(problems)
         if text is None:
+            if shown_text is not None:
+                loaded.sources[shown] = shown_text
             continue
         loaded.sources[shown] = text
         source, diags = parse_text(text, shown)
@@ -122,13 +129,14 @@ def load_files(paths: Iterable[str | Path], root: str | Path | None = None) -> L
             target = (path.parent / use.path).resolve()
             if target in used:
                 loaded.diagnostics.append(diagnostic("C106", "duplicate-use", use.span,
-                                                     labels=[Label(used[target], None)], path=use.path))
+                                                     labels=[Label(used[target], Msg("duplicate-use.label"))],
+                                                     path=use.path))
                 continue
             used[target] = use.span
             if not target.is_relative_to(project_root):
                 loaded.diagnostics.append(diagnostic("C105", "use-escapes-root", use.span,
                                                      help="use-escapes-root.help", path=use.path,
-                                                     root=project_root.as_posix()))
+                                                     root=display_path(project_root)))
             elif not target.exists():
                 loaded.diagnostics.append(diagnostic("C104", "use-not-found", use.span, help="use-not-found.help",
                                                      path=use.path, folder=display_path(path.parent)))

@@ -267,7 +267,7 @@ class ToModel(Transformer[Token, list[Any]]):
     # ------------------------------------------------------------------ declarations
 
     def _duplicate(self, what: str, span: Span, first: Span) -> Diagnostic:
-        return diagnostic("C024", "duplicate-field", span, labels=[Label(first, None)],
+        return diagnostic("C024", "duplicate-field", span, labels=[Label(first, Msg("duplicate-field.label"))],
                           help="duplicate-field.help", field=what)
 
     def _collect(self, fields: Sequence[Any]) -> tuple[dict[str, Any], dict[str, Span]]:
@@ -283,8 +283,8 @@ class ToModel(Transformer[Token, list[Any]]):
                 out[f.name] = (*out.get(f.name, ()), *(v for v in f.value if v is not None))
             elif f.name in spans:
                 self.diags.append(
-                    diagnostic("C024", "duplicate-field", f.span, labels=[Label(spans[f.name], None)],
-                               label=None, help="duplicate-field.help", field=Kw(f.name))
+                    diagnostic("C024", "duplicate-field", f.span,
+                               labels=[Label(spans[f.name], Msg("duplicate-field.label"))], help="duplicate-field.help", field=Kw(f.name))
                 )
                 continue
             else:

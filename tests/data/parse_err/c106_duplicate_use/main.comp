@@ -1,0 +1,2 @@
+use "general.comp"
+use "./general.comp"

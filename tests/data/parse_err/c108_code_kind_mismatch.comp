@@ -1,0 +1,3 @@
+competency ОК-01 "Выбирать способы решения задач" {
+  kind professional
+}
