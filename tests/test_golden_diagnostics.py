@@ -9,10 +9,10 @@ import re
 from pathlib import Path
 
 import pytest
-from golden import assert_golden
 
 from constructor.cli import main
 from constructor.diagnostics import REGISTRY
+from golden import assert_golden
 
 DATA = Path(__file__).parent / "data" / "parse_err"
 CASES = sorted(p for p in DATA.iterdir() if p.suffix == ".comp" or p.is_dir())
@@ -37,8 +37,9 @@ def _run(case: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Mon
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
-def test_golden(case: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
-                update_golden: bool) -> None:
+def test_golden(
+    case: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, update_golden: bool
+) -> None:
     actual = _run(case, capsys, monkeypatch)
     code = case.stem.split("_")[0].upper()
     assert f"[{code} " in actual, f"case {case.name} is named for {code} but does not produce it"

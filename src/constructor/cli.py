@@ -45,7 +45,7 @@ def _lang_from_argv(argv: Sequence[str]) -> Lang:
     for i, arg in enumerate(argv):
         if arg.startswith("--lang="):
             value = arg.split("=", 1)[1]
-            return value if value in LANGS else default_lang()  # type: ignore[return-value]
+            return value if value in LANGS else default_lang()
         if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGS:
             return argv[i + 1]  # type: ignore[return-value]
     return default_lang()
@@ -77,7 +77,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
 def cmd_check(args: argparse.Namespace) -> int:
     from constructor.api import check
     from constructor.diagnostics import Report
-    from constructor.summary import summary_line, summary_data
+    from constructor.summary import summary_data, summary_line
 
     result = check(args.paths, root=args.root)
     report = Report(result.diagnostics, result.sources, limit=max(args.limit, 1))
@@ -93,18 +93,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_catalogs(args: argparse.Namespace) -> int:
     from importlib import resources
-
-    folder = resources.files("constructor").joinpath("catalogs")
-    print(folder)
-    for path in sorted(str(p.relative_to(str(folder))) for p in _walk(str(folder))):
-        print(f"  {path}")
-    return 0
-
-
-def _walk(folder: str) -> list[os.PathLike[str]]:
     from pathlib import Path
 
-    return [p for p in Path(folder).rglob("*.comp")]
+    folder = Path(str(resources.files("constructor").joinpath("catalogs")))
+    print(folder)
+    for path in sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.comp")):
+        print(f"  {path}")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,14 +10,14 @@ import json
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 from constructor.i18n import Lang, Msg
 from constructor.model.span import Span
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
@@ -239,8 +239,7 @@ def to_json(d: Diagnostic, lang: Lang) -> dict[str, object]:
         "span": _span_json(d.span),
         "label": d.label.text(lang) if d.label else None,
         "labels": [
-            {"span": _span_json(lb.span), "message": lb.message.text(lang) if lb.message else None}
-            for lb in d.labels
+            {"span": _span_json(lb.span), "message": lb.message.text(lang) if lb.message else None} for lb in d.labels
         ],
         "notes": [n.text(lang) for n in d.notes],
         "help": d.help.text(lang) if d.help else None,

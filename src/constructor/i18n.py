@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 Lang = Literal["ru", "en"]
 LANGS: tuple[Lang, ...] = ("ru", "en")
@@ -43,7 +43,7 @@ class OneOf:
     conjunction: Literal["or", "and"] = "or"
 
 
-Arg = Union[str, int, Msg, Kw, OneOf]
+Arg = str | int | Msg | Kw | OneOf
 
 
 def show(arg: Arg, lang: Lang) -> str:
@@ -110,7 +110,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unterminated-string": ("текст в кавычках не закрыт", "unterminated text"),
     "unterminated-string.label": ("кавычка открыта здесь", "the quote opens here"),
     "unterminated-string.help": (
-        "закройте текст кавычкой `\"` в той же строке; кавычку внутри текста пишут как `\\\"`",
+        'закройте текст кавычкой `"` в той же строке; кавычку внутри текста пишут как `\\"`',
         'close the text with `"` on the same line; write a quote inside a text as `\\"`',
     ),
     "similar-keyword": (
@@ -163,12 +163,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{text}` is not a link to a professional standard",
     ),
     "invalid-link.help": (
-        "ссылку пишут как \"40.002 A/03.2\": код стандарта, затем трудовая функция",
+        'ссылку пишут как "40.002 A/03.2": код стандарта, затем трудовая функция',
         'write a link as "40.002 A/03.2": the standard\'s code, then the labour function',
     ),
     "invalid-escape": ("неизвестная escape-последовательность `{seq}`", "unknown escape sequence `{seq}`"),
     "invalid-escape.help": (
-        "внутри текста можно писать `\\\"`, `\\\\`, `\\n` и `\\t`",
+        'внутри текста можно писать `\\"`, `\\\\`, `\\n` и `\\t`',
         'inside a text you may write `\\"`, `\\\\`, `\\n` and `\\t`',
     ),
     "duplicate-field": ("{field} указано дважды", "{field} is given twice"),
@@ -193,8 +193,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "declared neither in this file nor in the files it uses",
     ),
     "unknown-code.use": (
-        "`{code}` объявлен в `{file}`; подключите его: `use \"{path}\"`",
-        "`{code}` is declared in `{file}`; use that file: `use \"{path}\"`",
+        '`{code}` объявлен в `{file}`; подключите его: `use "{path}"`',
+        '`{code}` is declared in `{file}`; use that file: `use "{path}"`',
     ),
     "unknown-code.similar": (
         "есть {kind} с похожим кодом: `{code}` «{title}»",

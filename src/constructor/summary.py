@@ -5,16 +5,48 @@ from __future__ import annotations
 from constructor.api import CheckResult
 from constructor.i18n import Lang
 
-_ORDER = ("standard", "activity", "outcome", "competency", "module", "course", "practice", "program", "site",
-          "profession", "bundle")
+_ORDER = (
+    "standard",
+    "activity",
+    "outcome",
+    "competency",
+    "module",
+    "course",
+    "practice",
+    "program",
+    "site",
+    "profession",
+    "bundle",
+)
 _NAMES = {
-    "ru": {"files": "файлов", "standard": "стандартов", "activity": "видов деятельности",
-           "outcome": "результатов", "competency": "компетенций", "module": "модулей", "course": "МДК",
-           "practice": "практик", "program": "программ", "site": "площадок", "profession": "профессий",
-           "bundle": "пакетов"},
-    "en": {"files": "files", "standard": "standards", "activity": "activities", "outcome": "outcomes",
-           "competency": "competencies", "module": "modules", "course": "courses", "practice": "practices",
-           "program": "programs", "site": "sites", "profession": "professions", "bundle": "bundles"},
+    "ru": {
+        "files": "файлов",
+        "standard": "стандартов",
+        "activity": "видов деятельности",
+        "outcome": "результатов",
+        "competency": "компетенций",
+        "module": "модулей",
+        "course": "МДК",
+        "practice": "практик",
+        "program": "программ",
+        "site": "площадок",
+        "profession": "профессий",
+        "bundle": "пакетов",
+    },
+    "en": {
+        "files": "files",
+        "standard": "standards",
+        "activity": "activities",
+        "outcome": "outcomes",
+        "competency": "competencies",
+        "module": "modules",
+        "course": "courses",
+        "practice": "practices",
+        "program": "programs",
+        "site": "sites",
+        "profession": "professions",
+        "bundle": "bundles",
+    },
 }
 
 
@@ -34,11 +66,17 @@ def summary_line(result: CheckResult, lang: Lang) -> str:
     parts = [f"{names['files']}: {len(result.catalog.files)}"]
     parts += [f"{names[k]}: {counts[k]}" for k in _ORDER if k in counts]
     if result.errors:
-        verdict = (f"ошибок: {result.errors}, предупреждений: {result.warnings}" if lang == "ru"
-                   else f"errors: {result.errors}, warnings: {result.warnings}")
+        verdict = (
+            f"ошибок: {result.errors}, предупреждений: {result.warnings}"
+            if lang == "ru"
+            else f"errors: {result.errors}, warnings: {result.warnings}"
+        )
     elif result.warnings:
-        verdict = (f"ошибок нет, предупреждений: {result.warnings}" if lang == "ru"
-                   else f"no errors, warnings: {result.warnings}")
+        verdict = (
+            f"ошибок нет, предупреждений: {result.warnings}"
+            if lang == "ru"
+            else f"no errors, warnings: {result.warnings}"
+        )
     else:
         verdict = "ошибок нет" if lang == "ru" else "no errors"
     head = "Проверено" if lang == "ru" else "Checked"

@@ -6,7 +6,7 @@ the methodologist wrote.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -58,7 +58,7 @@ class AnyOf(Frozen):
     span: Span
 
 
-Expr = Annotated[Union[CodeExpr, AllOf, AnyOf], Field(discriminator="op")]
+Expr = Annotated[CodeExpr | AllOf | AnyOf, Field(discriminator="op")]
 
 
 def expr_refs(expr: Expr) -> list[Ref]:
@@ -240,10 +240,10 @@ class Bundle(Declaration):
     seats: int | None = None
 
 
-AnyDeclaration = Union[
-    Standard, Activity, Outcome, Competency, Module, Course, Practice, Program, Site, Profession, Bundle
-]
-TopDeclaration = Union[Standard, Activity, Outcome, Competency, Module, Program, Site, Profession, Bundle]
+AnyDeclaration = (
+    Standard | Activity | Outcome | Competency | Module | Course | Practice | Program | Site | Profession | Bundle
+)
+TopDeclaration = Standard | Activity | Outcome | Competency | Module | Program | Site | Profession | Bundle
 
 
 class SourceFile(Frozen):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
@@ -11,20 +11,20 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class CompetencyKind(str, Enum):
+class CompetencyKind(StrEnum):
     GENERAL = "general"  # ОК
     PROFESSIONAL = "professional"  # ПК
     VARIABLE = "variable"  # ПКс: agreed with an employer
     FOUNDATION = "foundation"  # general-education and ОП outcomes
 
 
-class OutcomeKind(str, Enum):
+class OutcomeKind(StrEnum):
     KNOWLEDGE = "knowledge"  # знать
     SKILL = "skill"  # уметь
     EXPERIENCE = "experience"  # иметь практический опыт / навыки
 
 
-class AttestationForm(str, Enum):
+class AttestationForm(StrEnum):
     EXAM = "Э"
     QUALIFICATION_EXAM = "Эк"
     CREDIT = "З"
@@ -33,34 +33,34 @@ class AttestationForm(str, Enum):
     COURSE_PAPER = "КР"
 
 
-class PracticeKind(str, Enum):
+class PracticeKind(StrEnum):
     EDUCATIONAL = "educational"  # УП
     PRODUCTION = "production"  # ПП
     PRE_DIPLOMA = "pre_diploma"  # ПДП
 
 
-class Base(str, Enum):
+class Base(StrEnum):
     GRADE_9 = "9"
     GRADE_11 = "11"
 
 
-class Track(str, Enum):
+class Track(StrEnum):
     STANDARD = "standard"
     PROFESSIONALITET = "professionalitet"
 
 
-class SiteKind(str, Enum):
+class SiteKind(StrEnum):
     COLLEGE = "college"
     ENTERPRISE = "enterprise"
     RESOURCE_CENTRE = "resource_centre"
 
 
-class DemoExamLevel(str, Enum):
+class DemoExamLevel(StrEnum):
     BASIC = "basic"
     PROFILE = "profile"
 
 
-class HoursKind(str, Enum):
+class HoursKind(StrEnum):
     THEORY = "theory"
     PRACTICE = "practice"
     SELF_STUDY = "self_study"

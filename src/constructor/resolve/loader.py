@@ -63,8 +63,20 @@ def read_source(path: Path, shown: str) -> tuple[str | None, list[Diagnostic], s
             return None, [diagnostic("C005", "not-a-file", span, path=shown)], None
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return None, [diagnostic("C004", "file-too-large", span, help="file-too-large.help",
-                                     size=f"{size / 2**20:.1f}", limit=MAX_FILE_BYTES // 2**20)], None
+            return (
+                None,
+                [
+                    diagnostic(
+                        "C004",
+                        "file-too-large",
+                        span,
+                        help="file-too-large.help",
+                        size=f"{size / 2**20:.1f}",
+                        limit=MAX_FILE_BYTES // 2**20,
+                    )
+                ],
+                None,
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         return None, [diagnostic("C001", "file-not-found", None, path=shown)], None
@@ -79,8 +91,11 @@ def read_source(path: Path, shown: str) -> tuple[str | None, list[Diagnostic], s
         line = data.count(b"\n", 0, e.start) + 1
         column = len(data[line_start : e.start].decode("utf-8", "replace")) + 1
         bad = Span(file=shown, line=line, column=column, end_line=line, end_column=column + 1)
-        return None, [diagnostic("C002", "invalid-utf8", bad, help="invalid-utf8.help",
-                                 byte=f"{data[e.start]:02X}")], data.decode("utf-8", "replace")
+        return (
+            None,
+            [diagnostic("C002", "invalid-utf8", bad, help="invalid-utf8.help", byte=f"{data[e.start]:02X}")],
+            data.decode("utf-8", "replace"),
+        )
 
 
 def _expand(paths: Iterable[str | Path], loaded: Loaded) -> list[Path]:
@@ -128,18 +143,39 @@ def load_files(paths: Iterable[str | Path], root: str | Path | None = None) -> L
         for use in source.uses:
             target = (path.parent / use.path).resolve()
             if target in used:
-                loaded.diagnostics.append(diagnostic("C106", "duplicate-use", use.span,
-                                                     labels=[Label(used[target], Msg("duplicate-use.label"))],
-                                                     path=use.path))
+                loaded.diagnostics.append(
+                    diagnostic(
+                        "C106",
+                        "duplicate-use",
+                        use.span,
+                        labels=[Label(used[target], Msg("duplicate-use.label"))],
+                        path=use.path,
+                    )
+                )
                 continue
             used[target] = use.span
             if not target.is_relative_to(project_root):
-                loaded.diagnostics.append(diagnostic("C105", "use-escapes-root", use.span,
-                                                     help="use-escapes-root.help", path=use.path,
-                                                     root=display_path(project_root)))
+                loaded.diagnostics.append(
+                    diagnostic(
+                        "C105",
+                        "use-escapes-root",
+                        use.span,
+                        help="use-escapes-root.help",
+                        path=use.path,
+                        root=display_path(project_root),
+                    )
+                )
             elif not target.exists():
-                loaded.diagnostics.append(diagnostic("C104", "use-not-found", use.span, help="use-not-found.help",
-                                                     path=use.path, folder=display_path(path.parent)))
+                loaded.diagnostics.append(
+                    diagnostic(
+                        "C104",
+                        "use-not-found",
+                        use.span,
+                        help="use-not-found.help",
+                        path=use.path,
+                        folder=display_path(path.parent),
+                    )
+                )
             elif target.is_dir():
                 loaded.diagnostics.append(diagnostic("C005", "not-a-file", use.span, path=use.path))
             else:

@@ -137,9 +137,16 @@ def _table(files: list[SourceFile], diags: list[Diagnostic]) -> dict[str, AnyDec
             if first is None:
                 table[decl.code] = decl
             else:
-                diags.append(diagnostic("C102", "duplicate-definition", decl.code_span,
-                                        labels=[Label(first.code_span, Msg("duplicate-definition.label"))],
-                                        help="duplicate-definition.help", code=decl.code))
+                diags.append(
+                    diagnostic(
+                        "C102",
+                        "duplicate-definition",
+                        decl.code_span,
+                        labels=[Label(first.code_span, Msg("duplicate-definition.label"))],
+                        help="duplicate-definition.help",
+                        code=decl.code,
+                    )
+                )
     return table
 
 
@@ -155,8 +162,16 @@ def resolve(catalog: Catalog) -> list[Diagnostic]:
     for source in catalog.files:
         for decl in source.all_declarations():
             if _mixed_script(decl.code):
-                diags.append(diagnostic("C109", "mixed-script-code", decl.code_span, help="mixed-script-code.help",
-                                        code=decl.code, suggestion=decl.code.translate(_LATIN_TO_CYRILLIC)))
+                diags.append(
+                    diagnostic(
+                        "C109",
+                        "mixed-script-code",
+                        decl.code_span,
+                        help="mixed-script-code.help",
+                        code=decl.code,
+                        suggestion=decl.code.translate(_LATIN_TO_CYRILLIC),
+                    )
+                )
     for source in catalog.files:
         scope = catalog.visible(source.path)
         if scope not in tables:
@@ -168,17 +183,39 @@ def resolve(catalog: Catalog) -> list[Diagnostic]:
                 target = table.get(ref.code)
                 if target is None:
                     elsewhere = everywhere.get(ref.code)
-                    hint = (_use_hint(source.path, elsewhere) if elsewhere is not None and isinstance(elsewhere, kinds)
-                            else suggest.help(ref.code, kinds))
-                    diags.append(diagnostic("C101", "unknown-code", ref.span, label="unknown-code.label",
-                                            help=hint, code=ref.code))
+                    hint = (
+                        _use_hint(source.path, elsewhere)
+                        if elsewhere is not None and isinstance(elsewhere, kinds)
+                        else suggest.help(ref.code, kinds)
+                    )
+                    diags.append(
+                        diagnostic(
+                            "C101", "unknown-code", ref.span, label="unknown-code.label", help=hint, code=ref.code
+                        )
+                    )
                 elif not isinstance(target, kinds):
-                    diags.append(diagnostic("C103", "wrong-kind", ref.span,
-                                            labels=[Label(target.code_span, Msg("wrong-kind.label"))],
-                                            code=ref.code, actual=thing(type(target)), field=Kw(field),
-                                            expected=_expected(kinds)))
+                    diags.append(
+                        diagnostic(
+                            "C103",
+                            "wrong-kind",
+                            ref.span,
+                            labels=[Label(target.code_span, Msg("wrong-kind.label"))],
+                            code=ref.code,
+                            actual=thing(type(target)),
+                            field=Kw(field),
+                            expected=_expected(kinds),
+                        )
+                    )
                 elif isinstance(target, Outcome) and target.kind != _OUTCOME_FIELD[field]:
-                    diags.append(diagnostic("C107", "outcome-kind-mismatch", ref.span, code=ref.code,
-                                            actual=Msg(f"outcome.{target.kind.value}"), field=Kw(field),
-                                            expected=Msg(f"outcome.{_OUTCOME_FIELD[field].value}")))
+                    diags.append(
+                        diagnostic(
+                            "C107",
+                            "outcome-kind-mismatch",
+                            ref.span,
+                            code=ref.code,
+                            actual=Msg(f"outcome.{target.kind.value}"),
+                            field=Kw(field),
+                            expected=Msg(f"outcome.{_OUTCOME_FIELD[field].value}"),
+                        )
+                    )
     return diags

@@ -18,8 +18,7 @@ from constructor.i18n import Arg, Kw, Msg, OneOf
 from constructor.model import Span
 from constructor.syntax import keywords
 
-_PUNCTUATION = {"LBRACE": "{", "RBRACE": "}", "COMMA": ",", "LPAR": "(", "RPAR": ")", "PERCENT": "%",
-                "__ANON_0": ".."}
+_PUNCTUATION = {"LBRACE": "{", "RBRACE": "}", "COMMA": ",", "LPAR": "(", "RPAR": ")", "PERCENT": "%", "__ANON_0": ".."}
 _BLOCKS = (*keywords.DECLARATIONS, "COURSE", "PRACTICE")
 _SPACED_CODE = re.compile(r"\d+(\.\d+)*")
 _CODE_PREFIXES = ("ОК", "ПК", "ПКс", "ВД", "ПМ", "МДК", "УП", "ПП", "ОП", "СГ")
@@ -73,8 +72,9 @@ def _last_keyword(stack: list[Any]) -> str | None:
 
 def _describe_expected(expected: set[str], stack: list[Any]) -> tuple[Arg, list[str]]:
     """Words for what was expected, and the keywords among it (in grammar order)."""
-    kws = sorted({keywords.canonical(t) for t in expected if keywords.is_keyword_terminal(t)},
-                 key=keywords.grammar_order)
+    kws = sorted(
+        {keywords.canonical(t) for t in expected if keywords.is_keyword_terminal(t)}, key=keywords.grammar_order
+    )
     parts: list[Arg] = []
     for name in sorted(expected):
         p = _punct(name)
@@ -102,8 +102,13 @@ def _describe_expected(expected: set[str], stack: list[Any]) -> tuple[Arg, list[
 
 
 def _token_span(tok: Token, path: str) -> Span:
-    return Span(file=path, line=tok.line or 1, column=tok.column or 1, end_line=tok.end_line or tok.line or 1,
-                end_column=tok.end_column or (tok.column or 1) + 1)
+    return Span(
+        file=path,
+        line=tok.line or 1,
+        column=tok.column or 1,
+        end_line=tok.end_line or tok.line or 1,
+        end_column=tok.end_column or (tok.column or 1) + 1,
+    )
 
 
 def _end_span(text: str, path: str) -> Span:
@@ -120,12 +125,14 @@ def from_lark(e: UnexpectedInput, text: str, path: str) -> Diagnostic:
     span = Span(file=path, line=e.line, column=e.column, end_line=e.line, end_column=e.column + 1)
     char = e.char
     if char == '"':
-        return diagnostic("C012", "unterminated-string", span, label="unterminated-string.label",
-                          help="unterminated-string.help")
+        return diagnostic(
+            "C012", "unterminated-string", span, label="unterminated-string.label", help="unterminated-string.help"
+        )
     expected, _ = _describe_expected(_accepted(e), _stack(e))
     shown = char if char.isprintable() else f"U+{ord(char):04X}"
-    return diagnostic("C011", "unexpected-character", span, label="unexpected-token.label",
-                      char=shown, expected=expected)
+    return diagnostic(
+        "C011", "unexpected-character", span, label="unexpected-token.label", char=shown, expected=expected
+    )
 
 
 def _unexpected_token(e: UnexpectedToken, text: str, path: str) -> Diagnostic:
@@ -144,8 +151,15 @@ def _unexpected_token(e: UnexpectedToken, text: str, path: str) -> Diagnostic:
         span = _end_span(text, path)
         if brace is not None:
             labels.append(Label(_token_span(brace, path), Msg("unclosed-brace")))
-        return diagnostic("C010", "unexpected-end", span, label="unexpected-token.label", labels=labels,
-                          notes=notes, expected=expected)
+        return diagnostic(
+            "C010",
+            "unexpected-end",
+            span,
+            label="unexpected-token.label",
+            labels=labels,
+            notes=notes,
+            expected=expected,
+        )
 
     span = _token_span(tok, path)
     message, found = "unexpected-token", _found(tok)

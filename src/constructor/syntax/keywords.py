@@ -16,17 +16,60 @@ from constructor.syntax.grammar import parser
 _RU_SUFFIX = re.compile(r"_RU\d*$")
 
 # Declarations that may start a top-level item; used to resume after a syntax error.
-DECLARATIONS = ("USE", "STANDARD", "ACTIVITY", "OUTCOME", "COMPETENCY", "MODULE", "PROGRAM", "SITE",
-                "PROFESSION", "BUNDLE")
+DECLARATIONS = (
+    "USE",
+    "STANDARD",
+    "ACTIVITY",
+    "OUTCOME",
+    "COMPETENCY",
+    "MODULE",
+    "PROGRAM",
+    "SITE",
+    "PROFESSION",
+    "BUNDLE",
+)
 
 # What follows a keyword, to say "expected a code" rather than "expected WORD".
 _ARGUMENT = {
-    "code": ("STANDARD", "ACTIVITY", "OUTCOME", "COMPETENCY", "MODULE", "PROGRAM", "SITE", "PROFESSION",
-             "BUNDLE", "SPECIALTY", "GENERAL", "ACTIVITIES", "REQUIRES", "COREQUIRES", "COVERS", "COURSE",
-             "PRACTICE", "AT", "CORE", "BUNDLES", "ATTAINED_BY", "REQUESTS", "DELIVERS", "AND", "OR"),
+    "code": (
+        "STANDARD",
+        "ACTIVITY",
+        "OUTCOME",
+        "COMPETENCY",
+        "MODULE",
+        "PROGRAM",
+        "SITE",
+        "PROFESSION",
+        "BUNDLE",
+        "SPECIALTY",
+        "GENERAL",
+        "ACTIVITIES",
+        "REQUIRES",
+        "COREQUIRES",
+        "COVERS",
+        "COURSE",
+        "PRACTICE",
+        "AT",
+        "CORE",
+        "BUNDLES",
+        "ATTAINED_BY",
+        "REQUESTS",
+        "DELIVERS",
+        "AND",
+        "OR",
+    ),
     "text": ("USE", "ORDER", "QUALIFICATION", "RECOGNIZE", "ENTERPRISE", "LINKS"),
-    "number": ("WEEKLY_LOAD", "TERM_WEEKS", "HOLIDAY_WEEKS", "PRACTICE_SHARE_MIN", "PRACTICE_SHARE_TARGET",
-               "VARIABLE_SHARE_MIN", "HOURS_PER_TERM", "HOURS_MAX", "SEATS"),
+    "number": (
+        "WEEKLY_LOAD",
+        "TERM_WEEKS",
+        "HOLIDAY_WEEKS",
+        "PRACTICE_SHARE_MIN",
+        "PRACTICE_SHARE_TARGET",
+        "VARIABLE_SHARE_MIN",
+        "HOURS_PER_TERM",
+        "HOURS_MAX",
+        "SEATS",
+    ),
     "value": ("KNOWS", "CAN", "EXPERIENCE"),
     "word": ("KIND", "ATTESTATION", "BASE", "TRACK", "TARGET", "HOURS", "BASELINE", "FINAL_ATTESTATION"),
 }

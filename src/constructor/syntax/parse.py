@@ -7,6 +7,7 @@ with `competency`, `module`, … at its first column), so one file reports all i
 from __future__ import annotations
 
 import bisect
+import contextlib
 import re
 from typing import Any
 
@@ -63,10 +64,9 @@ def parse_trees(text: str, path: str) -> tuple[list[Tree[Token]], list[Diagnosti
             i = bisect.bisect_right(starts, pos)
             before = starts[i - 1] if i and starts[i - 1] > begin else begin
             if before > begin:
-                try:
+                # a part before the error that fails again has an error of its own, reported when resumed
+                with contextlib.suppress(UnexpectedInput):
                     trees.append(lark.parse(_blank(text, begin, before)))
-                except UnexpectedInput:
-                    pass  # the part before the error has an error of its own: reported when resumed
             if i >= len(starts) or len(diags) >= MAX_SYNTAX_ERRORS:
                 break
             begin = starts[i]
@@ -84,10 +84,12 @@ def parse_text(text: str, path: str) -> tuple[SourceFile, list[Diagnostic]]:
                 continue
             if tree_depth(item) > MAX_DEPTH:
                 meta = item.meta
-                span = Span(file=path, line=meta.line, column=meta.column, end_line=meta.line,
-                            end_column=meta.column + 1)
-                diags.append(diagnostic("C013", "nesting-too-deep", span, help="nesting-too-deep.help",
-                                        limit=MAX_DEPTH))
+                span = Span(
+                    file=path, line=meta.line, column=meta.column, end_line=meta.line, end_column=meta.column + 1
+                )
+                diags.append(
+                    diagnostic("C013", "nesting-too-deep", span, help="nesting-too-deep.help", limit=MAX_DEPTH)
+                )
                 continue
             transformer = ToModel(path)
             try:

@@ -73,8 +73,22 @@ class Word(NamedTuple):
 
 
 # Fields that may be written several times; their values are joined (lists) or collected.
-_LISTS = {"GENERAL", "ACTIVITIES", "COVERS", "COREQUIRES", "KNOWS", "CAN", "EXPERIENCE", "LINKS", "CORE",
-          "BUNDLES", "REQUESTS", "ATTAINED_BY", "TERM_WEEKS", "BASELINE"}
+_LISTS = {
+    "GENERAL",
+    "ACTIVITIES",
+    "COVERS",
+    "COREQUIRES",
+    "KNOWS",
+    "CAN",
+    "EXPERIENCE",
+    "LINKS",
+    "CORE",
+    "BUNDLES",
+    "REQUESTS",
+    "ATTAINED_BY",
+    "TERM_WEEKS",
+    "BASELINE",
+}
 _REPEATED = {"COURSE", "PRACTICE", "RECOGNIZE", "COMPETENCY", "DELIVERS", "REQUIRES"}
 
 
@@ -100,12 +114,18 @@ class ToModel(Transformer[Token, list[Any]]):
     # ------------------------------------------------------------------ positions and values
 
     def _span(self, meta: Any) -> Span:
-        return Span(file=self.path, line=meta.line, column=meta.column, end_line=meta.end_line,
-                    end_column=meta.end_column)
+        return Span(
+            file=self.path, line=meta.line, column=meta.column, end_line=meta.end_line, end_column=meta.end_column
+        )
 
     def _tspan(self, tok: Token) -> Span:
-        return Span(file=self.path, line=tok.line or 0, column=tok.column or 0,
-                    end_line=tok.end_line or 0, end_column=tok.end_column or 0)
+        return Span(
+            file=self.path,
+            line=tok.line or 0,
+            column=tok.column or 0,
+            end_line=tok.end_line or 0,
+            end_column=tok.end_column or 0,
+        )
 
     def code(self, meta: Any, children: list[Token]) -> Ref:
         return Ref(code=str(children[0]), span=self._tspan(children[0]))
@@ -144,13 +164,23 @@ class ToModel(Transformer[Token, list[Any]]):
         span = self._span(meta)
         a, b = _TRAILING_NUMBER.match(start.code), _TRAILING_NUMBER.match(end.code)
         if a is None or b is None or a.group(1) != b.group(1) or int(a.group(2)) > int(b.group(2)):
-            self.diags.append(diagnostic("C025", "bad-range", span, help="bad-range.help",
-                                         start=start.code, end=end.code))
+            self.diags.append(
+                diagnostic("C025", "bad-range", span, help="bad-range.help", start=start.code, end=end.code)
+            )
             return [start, end]
         first, last = int(a.group(2)), int(b.group(2))
         if last - first + 1 > MAX_RANGE:
-            self.diags.append(diagnostic("C025", "range-too-long", span, start=start.code, end=end.code,
-                                         count=last - first + 1, limit=MAX_RANGE))
+            self.diags.append(
+                diagnostic(
+                    "C025",
+                    "range-too-long",
+                    span,
+                    start=start.code,
+                    end=end.code,
+                    count=last - first + 1,
+                    limit=MAX_RANGE,
+                )
+            )
             return [start, end]
         width = len(a.group(2)) if a.group(2).startswith("0") or len(a.group(2)) == len(b.group(2)) else 1
         return [Ref(code=f"{a.group(1)}{n:0{width}d}", span=span) for n in range(first, last + 1)]
@@ -240,8 +270,7 @@ class ToModel(Transformer[Token, list[Any]]):
     def _link(self, text: Text) -> Link | None:
         m = _LINK.fullmatch(text.value.strip())
         if m is None:
-            self.diags.append(diagnostic("C022", "invalid-link", text.span, help="invalid-link.help",
-                                         text=text.value))
+            self.diags.append(diagnostic("C022", "invalid-link", text.span, help="invalid-link.help", text=text.value))
             return None
         std, letter, number, level = m.groups()
         function = f"{letter}/{number}.{level}" if number else letter
@@ -267,8 +296,14 @@ class ToModel(Transformer[Token, list[Any]]):
     # ------------------------------------------------------------------ declarations
 
     def _duplicate(self, what: str, span: Span, first: Span) -> Diagnostic:
-        return diagnostic("C024", "duplicate-field", span, labels=[Label(first, Msg("duplicate-field.label"))],
-                          help="duplicate-field.help", field=what)
+        return diagnostic(
+            "C024",
+            "duplicate-field",
+            span,
+            labels=[Label(first, Msg("duplicate-field.label"))],
+            help="duplicate-field.help",
+            field=what,
+        )
 
     def _collect(self, fields: Sequence[Any]) -> tuple[dict[str, Any], dict[str, Span]]:
         """Fields by name; lists joined, repeatable ones gathered, a scalar given twice diagnosed."""
@@ -283,8 +318,14 @@ class ToModel(Transformer[Token, list[Any]]):
                 out[f.name] = (*out.get(f.name, ()), *(v for v in f.value if v is not None))
             elif f.name in spans:
                 self.diags.append(
-                    diagnostic("C024", "duplicate-field", f.span,
-                               labels=[Label(spans[f.name], Msg("duplicate-field.label"))], help="duplicate-field.help", field=Kw(f.name))
+                    diagnostic(
+                        "C024",
+                        "duplicate-field",
+                        f.span,
+                        labels=[Label(spans[f.name], Msg("duplicate-field.label"))],
+                        help="duplicate-field.help",
+                        field=Kw(f.name),
+                    )
                 )
                 continue
             else:
@@ -350,9 +391,16 @@ class ToModel(Transformer[Token, list[Any]]):
             if chosen is not None:
                 kind = chosen
                 if chosen != implied and implied != CompetencyKind.FOUNDATION:
-                    self.diags.append(diagnostic(
-                        "C108", "code-kind-mismatch", word.span, code=ref.code,
-                        implied=_kind_msg(implied), declared=_kind_msg(chosen)))
+                    self.diags.append(
+                        diagnostic(
+                            "C108",
+                            "code-kind-mismatch",
+                            word.span,
+                            code=ref.code,
+                            implied=_kind_msg(implied),
+                            declared=_kind_msg(chosen),
+                        )
+                    )
         requires = f.get("REQUIRES", [])
         expr: Expr | None = None
         if len(requires) == 1:
@@ -375,8 +423,12 @@ class ToModel(Transformer[Token, list[Any]]):
     def course(self, meta: Any, children: list[Any]) -> Field:
         ref, title, rest = self._head(meta, children)
         f, spans = self._collect(rest)
-        kwargs = dict(**self._base(meta, ref, title, spans), covers=f.get("COVERS", ()),
-                      hours=f.get("HOURS", Hours()), attestation=f.get("ATTESTATION"))
+        kwargs = dict(
+            **self._base(meta, ref, title, spans),
+            covers=f.get("COVERS", ()),
+            hours=f.get("HOURS", Hours()),
+            attestation=f.get("ATTESTATION"),
+        )
         return Field("COURSE", kwargs, self._span(meta))
 
     def practice(self, meta: Any, children: list[Any]) -> Field:
@@ -385,8 +437,9 @@ class ToModel(Transformer[Token, list[Any]]):
         site = rest.pop(0).value if rest and isinstance(rest[0], Field) and rest[0].name == "AT" else None
         f, spans = self._collect(rest)
         kind = self._choose(kind_word, PracticeKind, "PRACTICE")
-        kwargs = dict(**self._base(meta, ref, None, spans), kind=kind, hours=hours or 0, site=site,
-                      covers=f.get("COVERS", ()))
+        kwargs = dict(
+            **self._base(meta, ref, None, spans), kind=kind, hours=hours or 0, site=site, covers=f.get("COVERS", ())
+        )
         return Field("PRACTICE", kwargs if kind is not None else None, self._span(meta))
 
     def module(self, meta: Any, children: list[Any]) -> Module:
@@ -394,18 +447,25 @@ class ToModel(Transformer[Token, list[Any]]):
         f, spans = self._collect(rest)
         courses = tuple(Course(**kw, module=ref.code) for kw in f.get("COURSE", []))
         practices = tuple(Practice(**kw, module=ref.code) for kw in f.get("PRACTICE", []) if kw is not None)
-        return Module(**self._base(meta, ref, title, spans), activity=f.get("ACTIVITY"),
-                      covers=f.get("COVERS", ()), courses=courses, practices=practices,
-                      attestation=f.get("ATTESTATION"))
+        return Module(
+            **self._base(meta, ref, title, spans),
+            activity=f.get("ACTIVITY"),
+            covers=f.get("COVERS", ()),
+            courses=courses,
+            practices=practices,
+            attestation=f.get("ATTESTATION"),
+        )
 
     def recognize(self, meta: Any, children: list[Any]) -> Field:
-        return Field("RECOGNIZE", Recognition(reason=children[0], covers=children[1], span=self._span(meta)),
-                     self._span(meta))
+        return Field(
+            "RECOGNIZE", Recognition(reason=children[0], covers=children[1], span=self._span(meta)), self._span(meta)
+        )
 
     def final_item(self, meta: Any, children: list[Any]) -> DemoExam | Thesis | None:
         span = self._span(meta)
-        what = values.choose_word(children[0].text, dict(values.FINAL_PARTS.items()), Kw("FINAL_ATTESTATION"),
-                                  children[0].span, self.diags)
+        what = values.choose_word(
+            children[0].text, dict(values.FINAL_PARTS.items()), Kw("FINAL_ATTESTATION"), children[0].span, self.diags
+        )
         hours = children[-1] or 0
         if what == "demo_exam":
             level = DemoExamLevel.BASIC

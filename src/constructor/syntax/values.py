@@ -126,8 +126,14 @@ def choose_word(
     listed = OneOf(["/".join(f"`{s}`" for s in spellings) for spellings in choices.values()])
     diags.append(
         diagnostic(
-            "C021", "unknown-word", span, notes=notes, help="unknown-word.help",
-            text=text, field=field, choices=listed,
+            "C021",
+            "unknown-word",
+            span,
+            notes=notes,
+            help="unknown-word.help",
+            text=text,
+            field=field,
+            choices=listed,
         )
     )
     return None

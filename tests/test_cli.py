@@ -1,0 +1,107 @@
+"""The command line as a user meets it: exit codes, formats, languages, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from constructor.cli import main
+
+CATALOGS = Path(__file__).parents[1] / "catalogs"
+
+
+def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "constructor", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+    )
+
+
+def test_example_checks_clean_and_prints_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--lang", "ru", str(CATALOGS / "examples" / "welding")]) == 0
+    out = capsys.readouterr().out
+    assert "программ: 1" in out and "пакетов: 1" in out and "Ошибок нет." in out
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"\xff\xfe\x00garbage{{{", 1),
+        (b'competency "unterminated\n', 1),
+        (b"", 0),
+        (b'competency \xcf\xca-1 "\xf2"', 1),
+        (b"(" * 5000, 1),
+    ],
+)
+def test_bad_inputs_get_a_diagnostic_and_an_exit_code(tmp_path: Path, content: bytes, expected: int) -> None:
+    (tmp_path / "bad.comp").write_bytes(content)
+    proc = run("check", "bad.comp", cwd=tmp_path)
+    assert proc.returncode == expected
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert "[C0" in proc.stdout
+
+
+def test_missing_path_and_folder_named_like_a_file(tmp_path: Path) -> None:
+    (tmp_path / "dir.comp").mkdir()
+    assert run("check", "missing.comp", cwd=tmp_path).returncode == 2
+    proc = run("check", "dir.comp", cwd=tmp_path)
+    assert proc.returncode == 2 and "C006" in proc.stdout
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert run("check", cwd=tmp_path).returncode == 2
+    assert run("frobnicate", cwd=tmp_path).returncode == 2
+    assert run(cwd=tmp_path).returncode == 2
+
+
+def test_json_format_carries_every_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "x.comp").write_text('competency ПК-1.2 "т" { requires ПК-1.1 }', encoding="utf-8")
+    assert main(["check", "--format", "json", "--lang", "en", str(tmp_path / "x.comp")]) == 1
+    payload = json.loads(capsys.readouterr().out)
+    (diag,) = payload["diagnostics"]
+    assert diag["code"] == "C101" and diag["name"] == "unknown-code" and diag["severity"] == "error"
+    assert diag["message"] == "unknown code `ПК-1.1`"
+    assert diag["span"]["line"] == 1 and diag["span"]["column"] == 34 and diag["span"]["end_column"] == 40
+    assert payload["summary"] == {"files": 1, "declarations": {"competency": 1}, "errors": 1, "warnings": 0}
+
+
+def test_concise_format_and_limit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    body = "\n".join(f'competency К-{i} "т" {{ requires Н-{i} }}' for i in range(60))
+    (tmp_path / "x.comp").write_text(body, encoding="utf-8")
+    assert main(["check", "--format", "concise", "--lang", "en", "--limit", "5", str(tmp_path / "x.comp")]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 7
+    assert lines[0].endswith("x.comp:1:31: error[C101] unknown code `Н-0`")
+    assert lines[5] == "… and 55 more"
+
+
+def test_language_follows_the_locale_and_the_option(tmp_path: Path) -> None:
+    (tmp_path / "x.comp").write_text("", encoding="utf-8")
+    assert "Checked" in run("check", "x.comp", cwd=tmp_path, env={"LANG": "en_US.UTF-8", "LC_ALL": ""}).stdout
+    assert "Проверено" in run("check", "x.comp", cwd=tmp_path, env={"LANG": "C.UTF-8", "LC_ALL": ""}).stdout
+    assert "Проверено" in run("check", "--lang", "ru", "x.comp", cwd=tmp_path, env={"LANG": "en_US"}).stdout
+
+
+def test_version_and_help() -> None:
+    proc = run("--version")
+    assert proc.returncode == 0 and proc.stdout.startswith("constructor ")
+    proc = run("check", "--help", env={"LANG": "en_US.UTF-8"})
+    assert proc.returncode == 0 and "--format" in proc.stdout
+
+
+def test_help_does_not_import_the_heavy_stages() -> None:
+    code = (
+        "import sys; from constructor.cli import build_parser; build_parser('en');"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('lark', 'pydantic', 'networkx', 'jinja2')))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.strip() == "[]"
