@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +16,8 @@ from constructor.syntax import parse_text
 
 def parse(text: str, path: str = "<text>") -> tuple[SourceFile, list[Diagnostic]]:
     """Parse one file's text. Never raises: problems come back as diagnostics."""
-    return parse_text(text, path)
+    with _gc_paused():
+        return parse_text(text, path)
 
 
 @dataclass
@@ -36,11 +39,25 @@ class CheckResult:
         return exit_code(self.diagnostics)
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Parsing creates millions of small objects and no cycles worth collecting; Python's cyclic
+    collector would rescan the growing heap again and again (measured: 3x slower at 10k competencies)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load(paths: Iterable[str | Path], root: str | Path | None = None) -> CheckResult:
     """Read the files (folders: every `.comp` in them) and what they `use`, and resolve every code."""
-    loaded = load_files(paths, root)
-    catalog = Catalog(files=tuple(loaded.files), imports={k: tuple(v) for k, v in loaded.imports.items()})
-    diags = [*loaded.diagnostics, *resolve(catalog)]
+    with _gc_paused():
+        loaded = load_files(paths, root)
+        catalog = Catalog(files=tuple(loaded.files), imports={k: tuple(v) for k, v in loaded.imports.items()})
+        diags = [*loaded.diagnostics, *resolve(catalog)]
     return CheckResult(catalog, sorted_diagnostics(diags), loaded.sources)
 
 
