@@ -105,3 +105,11 @@ def test_help_does_not_import_the_heavy_stages() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip() == "[]"
+
+
+def test_a_50_megabyte_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    with (tmp_path / "huge.comp").open("wb") as f:
+        f.truncate(50 * 1024 * 1024)  # sparse: costs no disk and no time
+    proc = run("check", "--lang", "en", "huge.comp", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "C004" in proc.stdout and "50.0 MB" in proc.stdout

@@ -158,6 +158,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown-word": ("неизвестное значение `{text}` для {field}", "unknown value `{text}` for {field}"),
     "unknown-word.help": ("допустимые значения: {choices}", "the values allowed are: {choices}"),
     "did-you-mean": ("возможно, имелось в виду {choice}", "the closest allowed value is {choice}"),
+    "thesis-level": (
+        "у защиты ВКР нет уровня: `{text}` относится только к демэкзамену",
+        "a thesis has no level: `{text}` applies only to the demonstration exam",
+    ),
     "invalid-link": (
         "`{text}` — не ссылка на профессиональный стандарт",
         "`{text}` is not a link to a professional standard",

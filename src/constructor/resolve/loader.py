@@ -39,12 +39,13 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
-def find_root(path: Path) -> Path:
+def find_root(path: Path) -> Path | None:
+    """The nearest folder above `path` holding `constructor.toml`."""
     start = path if path.is_dir() else path.parent
     for folder in (start, *start.parents):
         if (folder / ROOT_MARKER).is_file():
             return folder
-    return start
+    return None
 
 
 def _file_span(shown: str) -> Span:
@@ -98,8 +99,10 @@ def read_source(path: Path, shown: str) -> tuple[str | None, list[Diagnostic], s
         )
 
 
-def _expand(paths: Iterable[str | Path], loaded: Loaded) -> list[Path]:
-    files: list[Path] = []
+def _expand(paths: Iterable[str | Path], loaded: Loaded) -> list[tuple[Path, Path]]:
+    """The files to check, each with the root to use when no `constructor.toml` is above it:
+    the folder named on the command line, or the file's own folder."""
+    files: list[tuple[Path, Path]] = []
     for raw in paths:
         path = Path(raw)
         if not path.exists():
@@ -108,9 +111,9 @@ def _expand(paths: Iterable[str | Path], loaded: Loaded) -> list[Path]:
             found = sorted(p for p in path.rglob("*.comp") if p.is_file())
             if not found:
                 loaded.diagnostics.append(diagnostic("C006", "no-comp-files", None, path=str(raw)))
-            files.extend(found)
+            files.extend((p, path.resolve()) for p in found)
         else:
-            files.append(path)
+            files.append((path, path.resolve().parent))
     return files
 
 
@@ -118,9 +121,9 @@ def load_files(paths: Iterable[str | Path], root: str | Path | None = None) -> L
     """Parse the files named (folders: every `.comp` under them) and every file they `use`."""
     loaded = Loaded()
     queue: deque[tuple[Path, Path]] = deque()
-    for path in _expand(paths, loaded):
+    for path, fallback in _expand(paths, loaded):
         resolved = path.resolve()
-        queue.append((resolved, Path(root).resolve() if root else find_root(resolved)))
+        queue.append((resolved, Path(root).resolve() if root else find_root(resolved) or fallback))
     seen: set[Path] = set()
     while queue:
         path, project_root = queue.popleft()

@@ -238,9 +238,22 @@ class ToModel(Transformer[Token, list[Any]]):
     site_ref = _field("AT")
     del _field
 
-    def baseline_item(self, meta: Any, children: list[Word]) -> tuple[Base, Duration] | None:
+    def baseline_item(self, meta: Any, children: list[Word]) -> tuple[Base, Duration, Span] | None:
         base, length = self._choose(children[0], Base, "BASELINE"), self._duration(children[1])
-        return None if base is None or length is None else (base, length)
+        return None if base is None or length is None else (base, length, children[0].span)
+
+    def _baseline(self, items: Sequence[tuple[Base, Duration, Span] | None]) -> dict[Base, Duration]:
+        out: dict[Base, Duration] = {}
+        first: dict[Base, Span] = {}
+        for item in items:
+            if item is None:
+                continue
+            base, length, span = item
+            if base in out:
+                self.diags.append(self._duplicate(f"`{base.value}`", span, first[base]))
+                continue
+            out[base], first[base] = length, span
+        return out
 
     def hours(self, meta: Any, children: list[tuple[Word, int | None]]) -> Field:
         span = self._span(meta)
@@ -359,7 +372,7 @@ class ToModel(Transformer[Token, list[Any]]):
             practice_share_target=f.get("PRACTICE_SHARE_TARGET"),
             variable_share_min=f.get("VARIABLE_SHARE_MIN"),
             final_attestation_hours=f.get("FINAL_ATTESTATION"),
-            baseline=dict(b for b in f.get("BASELINE", ()) if b is not None),
+            baseline=self._baseline(f.get("BASELINE", ())),
             general=f.get("GENERAL", ()),
             activities=f.get("ACTIVITIES", ()),
         )
@@ -473,6 +486,8 @@ class ToModel(Transformer[Token, list[Any]]):
                 level = self._choose(children[1], DemoExamLevel, "FINAL_ATTESTATION") or level
             return DemoExam(level=level, hours=hours, span=span)
         if what == "thesis":
+            if len(children) == 3:
+                self.diags.append(diagnostic("C020", "thesis-level", children[1].span, text=children[1].text))
             return Thesis(hours=hours, span=span)
         return None
 

@@ -104,7 +104,12 @@ def percent(text: str, span: Span, diags: list[Diagnostic]) -> int | None:
 
 def duration(text: str, span: Span, diags: list[Diagnostic]) -> Duration | None:
     m = _DURATION.fullmatch(text)
-    if not text or m is None or (m.group(1) is None and m.group(2) is None) or int(m.group(2) or 0) > 11:
+    if (
+        m is None
+        or (m.group(1) is None and m.group(2) is None)
+        or int(m.group(2) or 0) > 11
+        or int(m.group(1) or 0) + int(m.group(2) or 0) == 0
+    ):
         diags.append(diagnostic("C020", "invalid-duration", span, help="invalid-duration.help", text=text))
         return None
     return Duration(years=int(m.group(1) or 0), months=int(m.group(2) or 0))
