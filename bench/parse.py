@@ -7,6 +7,9 @@ For each size a catalog is generated deterministically (a seeded `random.Random`
 with hours, 0–3 prerequisites on earlier codes (so the graph is acyclic) written with `,`, `and`, `or`
 and parentheses, and `knows`/`can` texts in Cyrillic. It is written as one `catalog.comp` with an
 empty `constructor.toml` beside it, in a temporary folder (or under `--keep DIR`, which is kept).
+The texts are kept short enough (about 315 bytes a competency, titles of 25–120 characters) that the
+100k catalog, 30 MiB, stays under the loader's 32 MiB file limit (`MAX_FILE_BYTES`); the competency
+blocks of the real 22.02.06 catalog average 380 bytes, which would make 100k of them 36 MiB, over it.
 
 Measured per size:
   load      `constructor.load([file])` — read, parse, build the models, resolve every code — wall time,
@@ -31,6 +34,9 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import hashlib
+import importlib.metadata
+import importlib.util
 import json
 import os
 import platform
@@ -279,9 +285,33 @@ def _loud(message: str) -> None:
     print(f"\n{bar}\n!!! {message}\n{bar}\n", flush=True)
 
 
+def _provenance() -> str:
+    """Which constructor is measured: its version, where it is installed, a hash of its sources, and the
+    commit of the checkout holding this script (with `+dirty` for uncommitted changes). Nothing is imported."""
+    spec = importlib.util.find_spec("constructor")
+    if spec is None or not spec.submodule_search_locations:
+        return "constructor is not installed"
+    package = Path(next(iter(spec.submodule_search_locations)))
+    digest = hashlib.sha256()
+    for file in sorted(package.rglob("*")):
+        if file.is_file() and file.suffix in {".py", ".lark"}:
+            digest.update(file.relative_to(package).as_posix().encode() + b"\0" + file.read_bytes())
+    checkout = Path(__file__).resolve().parent.parent
+    try:
+        git = ["git", "-C", str(checkout)]
+        head = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True)
+        dirty = subprocess.run([*git, "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True)
+        commit = head.stdout.strip() + ("+dirty" if dirty.stdout.strip() else "")
+    except (OSError, subprocess.CalledProcessError):
+        commit = "unknown"
+    version = importlib.metadata.version("constructor")
+    return f"constructor {version} from {package} (sources sha256 {digest.hexdigest()[:12]}; checkout {commit})"
+
+
 def bench(sizes: Sequence[int], repeat: int | None, keep: Path | None) -> int:
     """Run every measurement and print the table; 1 if any load had errors, else 0."""
     print(f"constructor parse+resolve benchmark — {datetime.date.today().isoformat()}")
+    print(_provenance())
     print(f"Python {platform.python_version()} ({platform.python_implementation()}) on {platform.platform()}")
     print(f"os.cpu_count() = {os.cpu_count()}   (each load runs alone, single-threaded, in a fresh process)\n")
     failed = False

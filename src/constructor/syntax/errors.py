@@ -188,6 +188,9 @@ def _unexpected_token(e: UnexpectedToken, text: str, path: str) -> Diagnostic:
 def _word_of(item: Any) -> str | None:
     if isinstance(item, Token):
         return str(item)
+    code = getattr(getattr(item, "value", None), "code", None)
+    if isinstance(code, str):
+        return code
     children = getattr(item, "children", None)
     if children and len(children) == 1 and isinstance(children[0], Token):
         return str(children[0])

@@ -8,6 +8,8 @@ from importlib import resources
 
 from lark import Lark, Token
 
+from constructor.syntax.builder import Builder, install_rules
+
 
 class _AlwaysWord:
     """Keeps WORD in every lexer state, so that a keyword is never lexed out of a longer word.
@@ -29,12 +31,24 @@ def grammar_text() -> str:
 
 @lru_cache(maxsize=1)
 def parser() -> Lark:
-    return Lark(
+    """The grammar alone, for tools that need its rules and terminals (and for generating text)."""
+    return Lark(grammar_text(), parser="lalr", lexer="contextual", strict=True, postlex=_AlwaysWord())
+
+
+@lru_cache(maxsize=1)
+def building_parser() -> tuple[Lark, Builder]:
+    """The parser that builds models as it reduces; its `Builder` is given a fresh model per parse."""
+    rules = sorted({str(r.origin.name) for r in parser().rules})
+    install_rules(rules)
+    builder = Builder()
+    lark = Lark(
         grammar_text(),
         parser="lalr",
         lexer="contextual",
         strict=True,
-        propagate_positions=True,
+        keep_all_tokens=True,
         maybe_placeholders=False,
         postlex=_AlwaysWord(),
+        transformer=builder,
     )
+    return lark, builder

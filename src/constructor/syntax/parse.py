@@ -9,20 +9,20 @@ from __future__ import annotations
 import bisect
 import contextlib
 import re
+import threading
 from typing import Any
 
-from lark import Token, Tree
-from lark.exceptions import UnexpectedInput, UnexpectedToken, VisitError
+from lark.exceptions import UnexpectedInput, UnexpectedToken
 
 from constructor.diagnostics import Diagnostic, diagnostic
 from constructor.model import SourceFile, Span, TopDeclaration, Use
 from constructor.syntax import keywords
 from constructor.syntax.errors import from_lark
-from constructor.syntax.grammar import parser
-from constructor.syntax.transform import ToModel, tree_depth
+from constructor.syntax.grammar import building_parser
+from constructor.syntax.transform import ToModel
 
 MAX_SYNTAX_ERRORS = 20
-MAX_DEPTH = 100  # of the parse tree of one declaration; real ones are under 15
+_LOCK = threading.Lock()
 _LINE_START_WORD = re.compile(r"^(\w+)", re.MULTILINE)
 
 
@@ -45,19 +45,20 @@ def _error_pos(e: UnexpectedInput, text: str) -> int:
     return int(pos or 0)
 
 
-def parse_trees(text: str, path: str) -> tuple[list[Tree[Token]], list[Diagnostic]]:
-    """Parse trees of the parts of `text` that parse, and a diagnostic for each syntax error."""
-    lark = parser()
-    diags: list[Diagnostic] = []
-    trees: list[Tree[Token]] = []
+def _parse(text: str, path: str) -> tuple[list[Any], list[Diagnostic]]:
+    """The declarations of the parts of `text` that parse, and the diagnostics of all of it."""
+    lark, builder = building_parser()
+    model = builder.model = ToModel(path)
+    syntax: list[Diagnostic] = []
+    items: list[Any] = []
     starts: list[int] | None = None
     begin = 0
     while True:
         try:
-            trees.append(lark.parse(_blank(text, begin, len(text)) if begin else text))
+            items.extend(lark.parse(_blank(text, begin, len(text)) if begin else text))
             break
         except UnexpectedInput as e:
-            diags.append(from_lark(e, text, path))
+            syntax.append(from_lark(e, text, path))
             pos = _error_pos(e, text)
             if starts is None:
                 starts = _declaration_starts(text)
@@ -66,41 +67,27 @@ def parse_trees(text: str, path: str) -> tuple[list[Tree[Token]], list[Diagnosti
             if before > begin:
                 # a part before the error that fails again has an error of its own, reported when resumed
                 with contextlib.suppress(UnexpectedInput):
-                    trees.append(lark.parse(_blank(text, begin, before)))
-            if i >= len(starts) or len(diags) >= MAX_SYNTAX_ERRORS:
+                    items.extend(lark.parse(_blank(text, begin, before)))
+            if i >= len(starts) or len(syntax) >= MAX_SYNTAX_ERRORS:
                 break
             begin = starts[i]
-    return trees, diags
+    # a part parsed twice (before an error, then again up to it) reported its value problems twice
+    seen: set[tuple[str, Span | None, str]] = set()
+    diags = list(syntax)
+    for d in model.diags:
+        key = (d.code, d.span, d.message.key)
+        if key not in seen:
+            seen.add(key)
+            diags.append(d)
+    return items, diags
 
 
 def parse_text(text: str, path: str) -> tuple[SourceFile, list[Diagnostic]]:
     """Parse one file's text into its model; problems come back as diagnostics."""
-    trees, diags = parse_trees(text, path)
-    uses: list[Use] = []
-    decls: list[TopDeclaration] = []
-    for tree in trees:
-        for item in tree.children:
-            if not isinstance(item, Tree):
-                continue
-            if tree_depth(item) > MAX_DEPTH:
-                meta = item.meta
-                span = Span(
-                    file=path, line=meta.line, column=meta.column, end_line=meta.line, end_column=meta.column + 1
-                )
-                diags.append(
-                    diagnostic("C013", "nesting-too-deep", span, help="nesting-too-deep.help", limit=MAX_DEPTH)
-                )
-                continue
-            transformer = ToModel(path)
-            try:
-                result: Any = transformer.transform(item)
-            except VisitError as e:  # our own bug inside a rule: let it surface as itself
-                raise e.orig_exc from None
-            diags.extend(transformer.diags)
-            if isinstance(result, Use):
-                uses.append(result)
-            elif result is not None:
-                decls.append(result)
+    with _LOCK:  # the parser's builder holds the state of one parse at a time
+        items, diags = _parse(text, path)
+    uses = [i for i in items if isinstance(i, Use)]
+    decls: list[TopDeclaration] = [i for i in items if i is not None and not isinstance(i, Use)]
     if not uses and not decls and not diags:
         diags.append(diagnostic("C007", "empty-file", Span(file=path, line=1, column=1, end_line=1, end_column=1)))
     return SourceFile(path=path, uses=tuple(uses), declarations=tuple(decls)), diags

@@ -1,7 +1,9 @@
-"""Parse tree → frozen models. Lark objects never leave this package.
+"""Grammar rules → frozen models, built while the parser reduces (no parse tree is ever made).
 
-Problems found while building the models (a bad number, a field given twice, an unknown word) are
-collected as diagnostics; the declaration is still built from what could be read.
+Each rule's method gets `meta` (the rule's first and last position, taken from its tokens) and its
+children without punctuation and keywords. Problems found while building the models (a bad number,
+a field given twice, an unknown word) are collected as diagnostics; the declaration is still built
+from what could be read. Lark objects never leave this package.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
-from lark import Token, Transformer, Tree, v_args
+from lark import Token
 
 from constructor.diagnostics import Diagnostic, Label, diagnostic
 from constructor.i18n import Kw, Msg
@@ -55,6 +57,7 @@ from constructor.model.values import HoursKind
 from constructor.syntax import values
 
 MAX_RANGE = 1000
+MAX_DEPTH = 100  # of `and`/`or`/parentheses in one expression; real ones are under 5
 _TRAILING_NUMBER = re.compile(r"^(.*?)(\d+)$")
 _LINK = re.compile(r"(\d{2}\.\d{3})(?:\s+([A-ZА-Я])(?:/(\d{2})\.(\d))?)?")
 _ESCAPE = re.compile(r"\\(.)")
@@ -104,12 +107,12 @@ def implied_kind(code: str) -> CompetencyKind:
     return CompetencyKind.FOUNDATION
 
 
-@v_args(meta=True)
-class ToModel(Transformer[Token, list[Any]]):
+class ToModel:
     def __init__(self, path: str) -> None:
-        super().__init__(visit_tokens=False)
         self.path = path
         self.diags: list[Diagnostic] = []
+        self.depth: dict[int, int] = {}  # id(expression) → nesting depth, to refuse absurd nesting
+        self.too_deep = False
 
     # ------------------------------------------------------------------ positions and values
 
@@ -295,16 +298,31 @@ class ToModel(Transformer[Token, list[Any]]):
     def _expr(item: Ref | Expr) -> Expr:
         return CodeExpr(ref=item) if isinstance(item, Ref) else item
 
+    def _nested(self, cls: type[AllOf] | type[AnyOf], meta: Any, children: list[Any]) -> Expr:
+        items = tuple(self._expr(c) for c in children)
+        depth = 1 + max(self.depth.get(id(i), 0) for i in items)
+        span = self._span(meta)
+        if depth > MAX_DEPTH:
+            if not self.too_deep:
+                self.too_deep = True
+                self.diags.append(
+                    diagnostic("C013", "nesting-too-deep", span, help="nesting-too-deep.help", limit=MAX_DEPTH)
+                )
+            return AllOf(items=(), span=span)
+        expr = cls(items=items, span=span)
+        self.depth[id(expr)] = depth
+        return expr
+
     def req_all(self, meta: Any, children: list[Any]) -> Expr:
         if len(children) == 1:
             return self._expr(children[0])
-        return AllOf(items=tuple(self._expr(c) for c in children), span=self._span(meta))
+        return self._nested(AllOf, meta, children)
 
     def req_each(self, meta: Any, children: list[Any]) -> Expr:
-        return AllOf(items=tuple(self._expr(c) for c in children), span=self._span(meta))
+        return self._nested(AllOf, meta, children)
 
     def req_any(self, meta: Any, children: list[Any]) -> Expr:
-        return AnyOf(items=tuple(self._expr(c) for c in children), span=self._span(meta))
+        return self._nested(AnyOf, meta, children)
 
     # ------------------------------------------------------------------ declarations
 
@@ -558,14 +576,3 @@ class ToModel(Transformer[Token, list[Any]]):
 
 def _kind_msg(kind: CompetencyKind) -> Msg:
     return Msg(f"kind.{kind.value}")
-
-
-def tree_depth(tree: Tree[Token]) -> int:
-    """The depth of a tree, without recursion (a hostile file may nest thousands of parentheses)."""
-    deepest = 0
-    stack: list[tuple[Tree[Token], int]] = [(tree, 1)]
-    while stack:
-        node, depth = stack.pop()
-        deepest = max(deepest, depth)
-        stack.extend((c, depth + 1) for c in node.children if isinstance(c, Tree))
-    return deepest
