@@ -12,6 +12,7 @@ import re
 import threading
 from typing import Any
 
+from lark import Lark
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 
 from constructor.diagnostics import Diagnostic, diagnostic
@@ -45,6 +46,11 @@ def _error_pos(e: UnexpectedInput, text: str) -> int:
     return int(pos or 0)
 
 
+def _run(lark: Lark, text: str) -> list[Any]:
+    result: Any = lark.parse(text)  # the builder's `start` returns the list of declarations
+    return list(result)
+
+
 def _parse(text: str, path: str) -> tuple[list[Any], list[Diagnostic]]:
     """The declarations of the parts of `text` that parse, and the diagnostics of all of it."""
     lark, builder = building_parser()
@@ -55,7 +61,7 @@ def _parse(text: str, path: str) -> tuple[list[Any], list[Diagnostic]]:
     begin = 0
     while True:
         try:
-            items.extend(lark.parse(_blank(text, begin, len(text)) if begin else text))
+            items.extend(_run(lark, _blank(text, begin, len(text)) if begin else text))
             break
         except UnexpectedInput as e:
             syntax.append(from_lark(e, text, path))
@@ -67,7 +73,7 @@ def _parse(text: str, path: str) -> tuple[list[Any], list[Diagnostic]]:
             if before > begin:
                 # a part before the error that fails again has an error of its own, reported when resumed
                 with contextlib.suppress(UnexpectedInput):
-                    items.extend(lark.parse(_blank(text, begin, before)))
+                    items.extend(_run(lark, _blank(text, begin, before)))
             if i >= len(starts) or len(syntax) >= MAX_SYNTAX_ERRORS:
                 break
             begin = starts[i]
