@@ -113,3 +113,17 @@ def test_a_50_megabyte_file_is_refused_before_it_is_read(tmp_path: Path) -> None
     proc = run("check", "--lang", "en", "huge.comp", cwd=tmp_path)
     assert proc.returncode == 1
     assert "C004" in proc.stdout and "50.0 MB" in proc.stdout
+
+
+def test_grammar_cache_survives_damage_and_missing_folders(tmp_path: Path) -> None:
+    (tmp_path / "x.comp").write_text('competency ОК-01 "т"', encoding="utf-8")
+    cache = tmp_path / "cache"
+    assert run("check", "x.comp", cwd=tmp_path, env={"CONSTRUCTOR_CACHE_DIR": str(cache)}).returncode == 0
+    (cached,) = (cache / "constructor").glob("comp-build-*.lark")
+    cached.write_bytes(b"garbage\n\x00\x01")
+    proc = run("check", "x.comp", cwd=tmp_path, env={"CONSTRUCTOR_CACHE_DIR": str(cache)})
+    assert proc.returncode == 0 and proc.stderr == ""
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("")
+    proc = run("check", "x.comp", cwd=tmp_path, env={"CONSTRUCTOR_CACHE_DIR": str(blocked)})
+    assert proc.returncode == 0 and proc.stderr == ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
@@ -25,6 +26,26 @@ class _AlwaysWord:
         return stream
 
 
+def _cache(kind: str) -> str | bool:
+    """Where lark may keep the analysed grammar (0.3 s to build, 0.02 s to load): the user's cache
+    folder, keyed by the grammar and library versions; no cache where that folder cannot be made.
+    Lark checks the grammar's hash stored in the file and rebuilds on any mismatch or damage."""
+    import hashlib
+    import os
+    from pathlib import Path
+
+    import lark
+
+    base = os.environ.get("CONSTRUCTOR_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or "~/.cache"
+    folder = Path(base).expanduser() / "constructor"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    digest = hashlib.sha256(f"{grammar_text()}|{lark.__version__}|{kind}".encode()).hexdigest()[:16]
+    return str(folder / f"comp-{kind}-{digest}.lark")
+
+
 def grammar_text() -> str:
     return resources.files("constructor").joinpath("grammars", "comp.lark").read_text("utf-8")
 
@@ -32,14 +53,15 @@ def grammar_text() -> str:
 @lru_cache(maxsize=1)
 def parser() -> Lark:
     """The grammar alone, for tools that need its rules and terminals (and for generating text)."""
-    return Lark(grammar_text(), parser="lalr", lexer="contextual", strict=True, postlex=_AlwaysWord())
+    return Lark(
+        grammar_text(), parser="lalr", lexer="contextual", strict=True, postlex=_AlwaysWord(), cache=_cache("tree")
+    )
 
 
 @lru_cache(maxsize=1)
 def building_parser() -> tuple[Lark, Builder]:
     """The parser that builds models as it reduces; its `Builder` is given a fresh model per parse."""
-    rules = sorted({str(r.origin.name) for r in parser().rules})
-    install_rules(rules)
+    install_rules(sorted(set(re.findall(r"^([a-z]\w*):", grammar_text(), re.MULTILINE))))
     builder = Builder()
     lark = Lark(
         grammar_text(),
@@ -50,5 +72,6 @@ def building_parser() -> tuple[Lark, Builder]:
         maybe_placeholders=False,
         postlex=_AlwaysWord(),
         transformer=builder,
+        cache=_cache("build"),
     )
     return lark, builder

@@ -11,7 +11,7 @@ from functools import lru_cache
 from lark.lexer import PatternStr
 
 from constructor.i18n import Lang
-from constructor.syntax.grammar import parser
+from constructor.syntax.grammar import building_parser
 
 _RU_SUFFIX = re.compile(r"_RU\d*$")
 
@@ -86,7 +86,7 @@ def _table() -> tuple[dict[str, dict[str, list[str]]], dict[str, str], list[str]
     spellings: dict[str, dict[str, list[str]]] = {}
     by_spelling: dict[str, str] = {}
     order: list[str] = []
-    for term in parser().terminals:
+    for term in building_parser()[0].terminals:
         if not term.name.startswith("_") or not isinstance(term.pattern, PatternStr):
             continue
         value = term.pattern.value
