@@ -62,5 +62,10 @@ def load(paths: Iterable[str | Path], root: str | Path | None = None) -> CheckRe
 
 
 def check(paths: Iterable[str | Path], root: str | Path | None = None) -> CheckResult:
-    """Everything `constructor check` reports. The graph checks join here as they are built."""
-    return load(paths, root)
+    """Everything `constructor check` reports: files, references, the graph and the programs."""
+    from constructor.graph import check_graph
+
+    result = load(paths, root)
+    with _gc_paused():
+        graph_diags = check_graph(result.catalog)
+    return CheckResult(result.catalog, sorted_diagnostics([*result.diagnostics, *graph_diags]), result.sources)

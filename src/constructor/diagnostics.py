@@ -57,6 +57,23 @@ REGISTRY: dict[str, CodeInfo] = {
     "C107": CodeInfo("outcome-kind-mismatch", W),
     "C108": CodeInfo("code-kind-mismatch", W),
     "C109": CodeInfo("mixed-script-code", W),
+    "C201": CodeInfo("prerequisite-cycle", E),
+    "C202": CodeInfo("unattainable-competency", E),
+    "C203": CodeInfo("cycle-through-alternative", W),
+    "C204": CodeInfo("corequisite-contradiction", E),
+    "C210": CodeInfo("activity-mismatch", E),
+    "C211": CodeInfo("module-activity-mismatch", E),
+    "C212": CodeInfo("incomplete-module", E),
+    "C220": CodeInfo("redundant-prerequisite", W),
+    "C221": CodeInfo("unused-competency", W),
+    "C222": CodeInfo("repeated-outcome-text", W),
+    "C301": CodeInfo("missing-general-competency", E),
+    "C302": CodeInfo("uncovered-activity-competency", E),
+    "C303": CodeInfo("activity-without-module", W),
+    "C304": CodeInfo("hours-exceed-duration", E),
+    "C305": CodeInfo("practice-share-low", W),
+    "C306": CodeInfo("variable-share-low", W),
+    "C307": CodeInfo("bundle-request-in-core", W),
 }
 
 

@@ -255,6 +255,145 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "наберите код одной раскладкой, например `{suggestion}`: иначе ссылки на него не найдутся",
         "type the code in one script, such as `{suggestion}`: otherwise references to it will not match",
     ),
+    # graph
+    "cycle.requires": ("`{code}` требует это", "`{code}` requires this"),
+    "cycle.corequires": ("`{code}` изучается вместе с этим", "`{code}` co-requires this"),
+    "cycle.path": ("цикл из {count}: {path}", "cycle of {count}: {path}"),
+    "prerequisite-cycle": ("пререквизиты образуют цикл", "prerequisites form a cycle"),
+    "prerequisite-cycle.help": (
+        "уберите одну из связей `requires` на этом цикле: ни одну из этих компетенций нельзя начать первой",
+        "remove one of the `requires` links on this cycle: none of these competencies can be taught first",
+    ),
+    "self-requirement": ("`{code}` требует сама себя", "`{code}` requires itself"),
+    "self-requirement.help": ("уберите `{code}` из её же `requires`", "remove `{code}` from its own `requires`"),
+    "unattainable-competency": (
+        "`{code}` недостижима: каждый вариант её пререквизитов упирается в цикл",
+        "`{code}` can never be attained: every alternative of its prerequisites runs into a cycle",
+    ),
+    "unattainable-competency.help": (
+        "дайте ей вариант `or`, который не ведёт обратно к ней самой",
+        "give it an `or` alternative that does not lead back to itself",
+    ),
+    "cycle-through-alternative": (
+        "цикл через вариант `or`: `{code}` достижима, но один из вариантов ведёт по кругу",
+        "a cycle through an `or` alternative: `{code}` can be attained, but one alternative goes round",
+    ),
+    "cycle-through-alternative.help": (
+        "этот вариант никогда не выберут первым; уберите его или разорвите цикл",
+        "that alternative can never be taken first; remove it or break the cycle",
+    ),
+    "corequisite-contradiction": (
+        "совместное изучение противоречит пререквизитам: `{code}` и `{other}`",
+        "co-requisites contradict prerequisites: `{code}` and `{other}`",
+    ),
+    "corequisite-contradiction.help": (
+        "`corequires` разрешает один семестр, `requires` требует более раннего; по этому кругу выходит, "
+        "что компетенция идёт раньше самой себя — уберите одну из связей",
+        "`corequires` allows the same term, `requires` needs an earlier one; round this walk a competency "
+        "would come before itself — remove one of the links",
+    ),
+    "activity-mismatch": (
+        "`{code}` отнесена к `{activity}`, но её номер говорит о ВД {number}",
+        "`{code}` is placed under `{activity}`, but its number says activity {number}",
+    ),
+    "module-activity-number": (
+        "модуль `{code}` отнесён к `{activity}`, но его номер говорит о ВД {number}",
+        "module `{code}` is placed under `{activity}`, but its number says activity {number}",
+    ),
+    "module-covers-other-activity": (
+        "модуль `{module}` формирует `{code}` из `{activity}`, а сам относится к `{expected}`",
+        "module `{module}` covers `{code}` of `{activity}`, but the module belongs to `{expected}`",
+    ),
+    "module-activity.label": ("вид деятельности модуля", "the module's activity"),
+    "module.declared-here": ("модуль объявлен здесь", "the module is declared here"),
+    "incomplete-module": ("в модуле `{code}` нет: {missing}", "module `{code}` has no {missing}"),
+    "incomplete-module.help": (
+        "профессиональный модуль включает МДК, практику (учебную и/или производственную) и экзамен по модулю",
+        "a professional module has a course (МДК), a practice (educational and/or production) and a module exam",
+    ),
+    "redundant-prerequisite": (
+        "лишний пререквизит: `{code}` требует `{prerequisite}`, а это уже следует из `{other}`",
+        "redundant prerequisite: `{code}` requires `{prerequisite}`, which `{other}` already implies",
+    ),
+    "redundant-prerequisite.label": ("уже следует из другого пререквизита", "already implied"),
+    "redundant-prerequisite.through": ("через `{code}`", "through `{code}`"),
+    "redundant-prerequisite.path": ("цепочка: {path}", "chain: {path}"),
+    "redundant-prerequisite.help": (
+        "уберите `{prerequisite}` из `requires` компетенции `{code}`",
+        "remove `{prerequisite}` from the `requires` of `{code}`",
+    ),
+    "unused-competency": (
+        "`{code}` не формирует ни один модуль и не использует ни одна программа",
+        "no module covers `{code}` and nothing uses it",
+    ),
+    "unused-competency.help": (
+        "добавьте её в `covers` модуля или удалите",
+        "add it to a module's `covers`, or remove it",
+    ),
+    "repeated-outcome-text": (
+        "один и тот же результат «{text}» записан текстом в {count} компетенциях",
+        "the same outcome «{text}» is written as text in {count} competencies",
+    ),
+    "repeated-text.label": ("то же в `{code}`", "the same in `{code}`"),
+    "repeated-outcome-text.help": (
+        "объявите его один раз (`outcome КОД …`) и ссылайтесь на код: тогда его можно преподать один раз",
+        "declare it once (`outcome CODE …`) and refer to its code: then it can be taught once",
+    ),
+    # programs
+    "missing-general-competency": (
+        "в программе нет {count} общих компетенций стандарта `{standard}`: {codes}",
+        "the program lacks {count} general competencies of `{standard}`: {codes}",
+    ),
+    "missing-general-competency.help": (
+        "ядро программы неизменно: перечислите в `general` все ОК стандарта",
+        "the core is invariant: list every ОК of the standard in `general`",
+    ),
+    "uncovered-activity-competency": (
+        "модуль `{module}` не формирует всех ПК своего вида `{activity}`: нет {codes}",
+        "module `{module}` does not cover every ПК of its activity `{activity}`: missing {codes}",
+    ),
+    "uncovered-activity-competency.help": (
+        "добавьте их в `covers` модуля: пакеты работодателей добавляют компетенции, но не убирают",
+        "add them to the module's `covers`: bundles may add competencies, never remove them",
+    ),
+    "activity-without-module": (
+        "у вида деятельности `{activity}` стандарта `{standard}` нет модуля в ядре программы",
+        "activity `{activity}` of `{standard}` has no module in the program's core",
+    ),
+    "hours-exceed-duration": (
+        "{total} ч не помещаются в срок {target}: при недельной нагрузке стандарта это не больше {capacity} ч",
+        "{total} h do not fit in {target}: under the standard's weekly limit that is at most {capacity} h",
+    ),
+    "hours-exceed-duration.note": (
+        "учебных лет: {years}, в каждом {weeks} недель по {load} ч",
+        "study years: {years}, each of {weeks} weeks of {load} h",
+    ),
+    "hours-exceed-duration.help": (
+        "сократите часы (учтите уже освоенное, не повторяйте результаты) или увеличьте срок",
+        "cut hours (recognise prior learning, teach each outcome once) or lengthen the target",
+    ),
+    "share.minimum": ("минимума стандарта", "the standard's minimum"),
+    "share.target": ("цели «Профессионалитета»", "the Professionalitet target"),
+    "practice-share-low": (
+        "доля практики {share}% ниже {which} ({limit}%): {practice} ч из {total} ч",
+        "practice share {share}% is below {which} ({limit}%): {practice} h of {total} h",
+    ),
+    "variable-share-low": (
+        "доля вариативной части {share}% ниже минимума стандарта ({limit}%): {variable} ч из {total} ч циклов",
+        "variable share {share}% is below the standard's minimum ({limit}%): {variable} h of {total} h of the cycles",
+    ),
+    "variable-share-low.help": (
+        "вариативная часть — компетенции ПКс, согласованные с работодателем (например, из его пакета)",
+        "the variable part is ПКс competencies agreed with employers (for instance from their bundles)",
+    ),
+    "bundle-request-in-core": (
+        "пакет `{bundle}` запрашивает `{code}`, а она уже в ядре программы `{program}`",
+        "bundle `{bundle}` requests `{code}`, which is already in the core of `{program}`",
+    ),
+    "bundle-request-in-core.help": (
+        "запрос ничего не добавляет; уберите его из `requests`",
+        "the request adds nothing; remove it from `requests`",
+    ),
     # things, for "is a …"
     "thing.standard": ("стандарт", "a standard"),
     "thing.activity": ("вид деятельности", "an activity"),

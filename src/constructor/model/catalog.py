@@ -16,14 +16,36 @@ class Catalog(Frozen):
 
     def visible(self, path: str) -> tuple[str, ...]:
         """A file and every file it reaches through `use`: the declarations it can refer to."""
-        seen = [path]
+        seen = {path}
         stack = [path]
         while stack:
             for nxt in self.imports.get(stack.pop(), ()):
                 if nxt not in seen:
-                    seen.append(nxt)
+                    seen.add(nxt)
                     stack.append(nxt)
         return tuple(sorted(seen))
+
+    def scopes(self) -> list[tuple[str, ...]]:
+        """The largest sets of files that see each other: each file's scope that no other contains.
+
+        Checks that need the whole picture (the graph, a program) run once per such scope."""
+        all_scopes = sorted({self.visible(f.path) for f in self.files}, key=lambda s: (-len(s), s))
+        kept: list[tuple[str, ...]] = []
+        for scope in all_scopes:
+            members = set(scope)
+            if not any(members <= set(k) for k in kept):
+                kept.append(scope)
+        return sorted(kept)
+
+    def table(self, scope: tuple[str, ...]) -> dict[str, AnyDeclaration]:
+        """The declarations a scope sees, by code (the first of duplicates: those are diagnosed apart)."""
+        paths = set(scope)
+        out: dict[str, AnyDeclaration] = {}
+        for source in self.files:
+            if source.path in paths:
+                for decl in source.all_declarations():
+                    out.setdefault(decl.code, decl)
+        return out
 
     @cached_property
     def by_code(self) -> dict[str, AnyDeclaration]:

@@ -53,9 +53,8 @@ def grammar_text() -> str:
 @lru_cache(maxsize=1)
 def parser() -> Lark:
     """The grammar alone, for tools that need its rules and terminals (and for generating text)."""
-    return Lark(
-        grammar_text(), parser="lalr", lexer="contextual", strict=True, postlex=_AlwaysWord(), cache=_cache("tree")
-    )
+    # not cached: a parser loaded from the cache lacks the `.grammar` that hypothesis reads
+    return Lark(grammar_text(), parser="lalr", lexer="contextual", strict=True, postlex=_AlwaysWord())
 
 
 @lru_cache(maxsize=1)

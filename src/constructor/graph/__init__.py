@@ -1,0 +1,30 @@
+"""The competency graph and every check that needs it. networkx stays inside this package."""
+
+from __future__ import annotations
+
+from constructor.diagnostics import Diagnostic
+from constructor.graph.cycles import attainable, check_cycles
+from constructor.graph.graph import CompetencyGraph, Link
+from constructor.graph.program import ProgramContent, check_program, gather
+from constructor.graph.redundancy import check_redundant
+from constructor.graph.structure import check_activities, check_repeated_texts, check_unused
+from constructor.model import Catalog, Program
+
+__all__ = ["CompetencyGraph", "Link", "ProgramContent", "attainable", "check_graph", "gather"]
+
+
+def check_graph(catalog: Catalog) -> list[Diagnostic]:
+    """Every graph and program check, once per scope (a set of files that see each other)."""
+    diags: list[Diagnostic] = []
+    for scope in catalog.scopes():
+        table = catalog.table(scope)
+        graph = CompetencyGraph(table)
+        diags += check_cycles(graph)
+        diags += check_redundant(graph)
+        diags += check_activities(graph)
+        diags += check_unused(graph, table)
+        diags += check_repeated_texts(graph)
+        for decl in table.values():
+            if isinstance(decl, Program):
+                diags += check_program(decl, table, graph)
+    return diags

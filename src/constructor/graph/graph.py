@@ -1,0 +1,199 @@
+"""The competency graph: networkx inside, the domain's words outside.
+
+Edges go from a competency to what it needs (`X → Y`: X requires Y), the way the methodologist writes
+them and the way a cycle is read aloud. An edge is *hard* when every way of satisfying X's expression
+needs Y (it is not under an `or`); `or` alternatives give *soft* edges, tagged with their group.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+import networkx as nx
+
+from constructor.model import (
+    AllOf,
+    AnyDeclaration,
+    AnyOf,
+    CodeExpr,
+    Competency,
+    Course,
+    Expr,
+    Module,
+    Span,
+)
+
+EdgeKind = Literal["pre", "co"]
+
+
+@dataclass(frozen=True)
+class Link:
+    """One requisite as written: `source` requires (or co-requires) `target` at `span`."""
+
+    source: str
+    target: str
+    kind: EdgeKind
+    hard: bool
+    span: Span
+    group: int | None = None  # the `or` it is an alternative of, numbered within `source`
+
+
+def _links(comp: Competency) -> Iterator[Link]:
+    """The requisites of one competency, walking its expression without recursion."""
+    if comp.requires is not None:
+        groups = 0
+        stack: list[tuple[Expr, bool, int | None]] = [(comp.requires, True, None)]
+        while stack:
+            node, hard, group = stack.pop()
+            if isinstance(node, CodeExpr):
+                yield Link(comp.code, node.ref.code, "pre", hard, node.ref.span, group)
+            elif isinstance(node, AllOf):
+                stack.extend((item, hard, group) for item in reversed(node.items))
+            elif isinstance(node, AnyOf):
+                groups += 1
+                stack.extend((item, False, groups) for item in reversed(node.items))
+    for ref in comp.corequires:
+        yield Link(comp.code, ref.code, "co", True, ref.span)
+
+
+class CompetencyGraph:
+    """The competencies a scope sees and their requisites. Codes not declared are left out (C101)."""
+
+    def __init__(self, table: Mapping[str, AnyDeclaration]) -> None:
+        self.competencies: dict[str, Competency] = {c: d for c, d in table.items() if isinstance(d, Competency)}
+        self.modules: dict[str, Module] = {c: d for c, d in table.items() if isinstance(d, Module)}
+        self._g: nx.DiGraph[str] = nx.DiGraph()
+        self._g.add_nodes_from(self.competencies)
+        self.links: list[Link] = []
+        for comp in self.competencies.values():
+            for link in _links(comp):
+                if link.target not in self.competencies:
+                    continue
+                self.links.append(link)
+                data = self._g.get_edge_data(link.source, link.target)
+                if data is None:
+                    data = {"link": link, "pre": False, "hard_pre": False, "co": False}
+                    self._g.add_edge(link.source, link.target, **data)
+                    data = self._g.edges[link.source, link.target]
+                # written twice (say, in two `or` branches): keep the strongest reading
+                data["pre"] |= link.kind == "pre"
+                data["hard_pre"] |= link.kind == "pre" and link.hard
+                data["co"] |= link.kind == "co"
+                data["hard_or_co"] = data["hard_pre"] or data["co"]
+        self.module_of: dict[str, str] = {}
+        for mod in self.modules.values():
+            for ref in (*mod.covers, *(r for c in mod.courses for r in c.covers)):
+                self.module_of.setdefault(ref.code, mod.code)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self.competencies
+
+    def __len__(self) -> int:
+        return len(self.competencies)
+
+    # ------------------------------------------------------------------ the domain's words
+
+    def prerequisites(self, code: str) -> list[str]:
+        """What `code` requires directly (`or` alternatives included)."""
+        return [t for t, d in self._g.adj[code].items() if d["pre"]]
+
+    def hard_prerequisites(self, code: str) -> list[str]:
+        """What `code` needs whichever way its expression is satisfied."""
+        return [t for t, d in self._g.adj[code].items() if d["hard_pre"]]
+
+    def corequisites(self, code: str) -> list[str]:
+        return [t for t, d in self._g.adj[code].items() if d["co"]]
+
+    def dependents(self, code: str) -> list[str]:
+        """What requires `code` directly."""
+        return [s for s in self._g.pred[code]]
+
+    def link(self, source: str, target: str) -> Link:
+        link: Link = self._g.edges[source, target]["link"]
+        return link
+
+    def closure(self, codes: Iterable[str], *, upward: bool = False, depth: int | None = None) -> dict[str, int]:
+        """Everything `codes` need (or, upward, everything that needs them), with the distance."""
+        adj = self._g.pred if upward else self._g.adj
+        seen = {c: 0 for c in codes if c in self.competencies}
+        queue = deque(seen)
+        while queue:
+            node = queue.popleft()
+            if depth is not None and seen[node] >= depth:
+                continue
+            for nxt in adj[node]:
+                if nxt not in seen:
+                    seen[nxt] = seen[node] + 1
+                    queue.append(nxt)
+        return seen
+
+    def chain(self, start: str, goal: str, *, edges: str | None = None, within: set[str] | None = None) -> list[str]:
+        """The shortest path `start → … → goal` along requisites (of one kind, inside a set), or []."""
+        parent: dict[str, str | None] = {start: None}
+        queue = deque([start])
+        while queue:
+            node = queue.popleft()
+            for nxt, data in self._g.adj[node].items():
+                if nxt in parent or (edges is not None and not data[edges]):
+                    continue
+                if within is not None and nxt not in within:
+                    continue
+                parent[nxt] = node
+                if nxt == goal:
+                    path = [goal]
+                    while (prev := parent[path[-1]]) is not None:
+                        path.append(prev)
+                    return path[::-1]
+                queue.append(nxt)
+        return []
+
+    def cycle_through(self, node: str, members: set[str], edges: str | None = None) -> list[str]:
+        """A cycle `node → … → node` inside a strongly connected set of competencies."""
+        if self._g.has_edge(node, node) and (edges is None or self._g.edges[node, node][edges]):
+            return [node, node]
+        best: list[str] = []
+        for nxt, data in self._g.adj[node].items():
+            if nxt in members and (edges is None or data[edges]):
+                path = self.chain(nxt, node, edges=edges, within=members)
+                if path and (not best or len(path) < len(best) - 1):
+                    best = [node, *path]
+        return best
+
+    def components(self, edges: str | None = None) -> list[list[str]]:
+        """Strongly connected sets of more than one competency, or one that requires itself."""
+        view = (
+            self._g
+            if edges is None
+            else self._g.edge_subgraph((u, v) for u, v, d in self._g.edges(data=True) if d[edges])
+        )
+        out = []
+        for comp in nx.strongly_connected_components(view):
+            if len(comp) > 1 or any(view.has_edge(n, n) for n in comp):
+                out.append(sorted(comp))
+        return sorted(out)
+
+    def teaching_order(self, edges: str = "hard_pre") -> list[str]:
+        """Prerequisites first; competencies on a cycle of these edges are left out."""
+        sub: nx.DiGraph[str] = nx.DiGraph()
+        sub.add_nodes_from(self.competencies)
+        sub.add_edges_from((v, u) for u, v, d in self._g.edges(data=True) if d[edges] and u != v)
+        cyclic = {n for comp in nx.strongly_connected_components(sub) if len(comp) > 1 for n in comp}
+        if cyclic:
+            sub.remove_nodes_from(cyclic)
+        return list(nx.topological_sort(sub))  # deterministic: nodes and edges are added in file order
+
+    def edges(self) -> list[tuple[str, str, dict[str, object]]]:
+        return [(u, v, dict(d)) for u, v, d in self._g.edges(data=True)]
+
+    def title(self, code: str) -> str:
+        comp = self.competencies.get(code)
+        return comp.title.value if comp is not None and comp.title is not None else ""
+
+    def course_of(self, code: str) -> Course | None:
+        mod = self.modules.get(self.module_of.get(code, ""))
+        if mod is None:
+            return None
+        return next((c for c in mod.courses if any(r.code == code for r in c.covers)), None)

@@ -1,0 +1,244 @@
+"""Checks of a program against its standard: C301 missing-general-competency,
+C302 uncovered-activity-competency, C303 activity-without-module, C304 hours-exceed-duration,
+C305 practice-share-low, C306 variable-share-low, C307 bundle-request-in-core.
+
+Hours of a program: every competency it teaches (its own hours), every practice block of its core
+modules, and the final attestation. Course (МДК) hours are a breakdown of the same content and are
+not added again. The practice share is of all of it; the variable share is of the competencies'
+hours (the standards split the time of the cycles into obligatory and variable parts).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from constructor.diagnostics import Diagnostic, Label, diagnostic
+from constructor.graph.graph import CompetencyGraph
+from constructor.i18n import Msg
+from constructor.model import (
+    AnyDeclaration,
+    Bundle,
+    Competency,
+    CompetencyKind,
+    Module,
+    Program,
+    Standard,
+    Track,
+)
+
+MAX_LISTED = 8
+
+
+@dataclass
+class ProgramContent:
+    """What a program teaches, gathered from its core modules, general competencies and bundles."""
+
+    program: Program
+    standard: Standard | None
+    modules: list[Module] = field(default_factory=list)
+    bundles: list[Bundle] = field(default_factory=list)
+    competencies: dict[str, Competency] = field(default_factory=dict)  # code → competency, closed over prerequisites
+    core: set[str] = field(default_factory=set)  # covered by core modules or listed as general
+
+    @property
+    def practice_blocks(self) -> int:
+        return sum(p.hours for m in self.modules for p in m.practices)
+
+    @property
+    def final_hours(self) -> int:
+        parts = [self.program.demo_exam, self.program.thesis]
+        declared = sum(p.hours for p in parts if p is not None)
+        if declared:
+            return declared
+        return (self.standard.final_attestation_hours or 0) if self.standard else 0
+
+    @property
+    def total(self) -> int:
+        return sum(c.hours.total for c in self.competencies.values()) + self.practice_blocks + self.final_hours
+
+    @property
+    def practice(self) -> int:
+        return sum(c.hours.practice for c in self.competencies.values()) + self.practice_blocks
+
+    @property
+    def variable(self) -> int:
+        return sum(c.hours.total for c in self.competencies.values() if c.kind is CompetencyKind.VARIABLE)
+
+    @property
+    def cycles(self) -> int:
+        """Hours of the competencies themselves: what the standard's obligatory/variable split is of
+        (practice blocks and the final attestation are outside it)."""
+        return sum(c.hours.total for c in self.competencies.values())
+
+
+def gather(program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph) -> ProgramContent:
+    std = table.get(program.standard.code) if program.standard else None
+    content = ProgramContent(program, std if isinstance(std, Standard) else None)
+    wanted: list[str] = []
+    for ref in program.core:
+        mod = table.get(ref.code)
+        if isinstance(mod, Module):
+            content.modules.append(mod)
+            codes = [r.code for r in (*mod.covers, *(r for c in mod.courses for r in c.covers))]
+            content.core.update(codes)
+            wanted.extend(codes)
+    content.core.update(r.code for r in program.general)
+    wanted.extend(r.code for r in program.general)
+    for ref in program.bundles:
+        bundle = table.get(ref.code)
+        if isinstance(bundle, Bundle):
+            content.bundles.append(bundle)
+            wanted.extend(r.code for r in bundle.requests)
+            wanted.extend(c.code for c in bundle.competencies)
+    for code in graph.closure(wanted):
+        content.competencies[code] = graph.competencies[code]
+    return content
+
+
+def _codes(codes: list[str]) -> str:
+    shown = ", ".join(codes[:MAX_LISTED])
+    return shown + (f" … (+{len(codes) - MAX_LISTED})" if len(codes) > MAX_LISTED else "")
+
+
+def check_program(program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph) -> list[Diagnostic]:
+    content = gather(program, table, graph)
+    std = content.standard
+    diags: list[Diagnostic] = []
+    if std is not None:
+        listed = {r.code for r in program.general}
+        missing = [r.code for r in std.general if r.code not in listed]
+        if missing:
+            where = program.fields.get("GENERAL", program.code_span)
+            diags.append(
+                diagnostic(
+                    "C301",
+                    "missing-general-competency",
+                    where,
+                    codes=_codes(missing),
+                    count=len(missing),
+                    standard=std.code,
+                    help="missing-general-competency.help",
+                )
+            )
+        chosen = {m.activity.code for m in content.modules if m.activity is not None}
+        for ref in std.activities:
+            if ref.code not in chosen:
+                diags.append(
+                    diagnostic(
+                        "C303",
+                        "activity-without-module",
+                        program.fields.get("CORE", program.code_span),
+                        activity=ref.code,
+                        standard=std.code,
+                    )
+                )
+    for mod in content.modules:
+        if mod.activity is None:
+            continue
+        covered = {r.code for r in (*mod.covers, *(r for c in mod.courses for r in c.covers))}
+        missing = [
+            c.code
+            for c in graph.competencies.values()
+            if c.activity is not None
+            and c.activity.code == mod.activity.code
+            and c.kind is CompetencyKind.PROFESSIONAL
+            and c.code not in covered
+        ]
+        if missing:
+            ref = next(r for r in program.core if r.code == mod.code)
+            diags.append(
+                diagnostic(
+                    "C302",
+                    "uncovered-activity-competency",
+                    ref.span,
+                    labels=[Label(mod.code_span, Msg("module.declared-here"))],
+                    module=mod.code,
+                    activity=mod.activity.code,
+                    codes=_codes(missing),
+                    help="uncovered-activity-competency.help",
+                )
+            )
+    for bundle in content.bundles:
+        for ref in bundle.requests:
+            if ref.code in content.core:
+                diags.append(
+                    diagnostic(
+                        "C307",
+                        "bundle-request-in-core",
+                        ref.span,
+                        code=ref.code,
+                        bundle=bundle.code,
+                        program=program.code,
+                        help="bundle-request-in-core.help",
+                    )
+                )
+    if std is not None:
+        diags.extend(_hours(program, content, std))
+    return diags
+
+
+def _hours(program: Program, content: ProgramContent, std: Standard) -> list[Diagnostic]:
+    diags: list[Diagnostic] = []
+    total = content.total
+    if total == 0:
+        return diags
+    if program.target is not None and std.weekly_load and std.term_weeks:
+        years = math.ceil(program.target.total_months / 12)
+        capacity = years * sum(std.term_weeks) * std.weekly_load
+        if total > capacity:
+            where = program.fields.get("TARGET", program.code_span)
+            diags.append(
+                diagnostic(
+                    "C304",
+                    "hours-exceed-duration",
+                    where,
+                    total=total,
+                    target=str(program.target),
+                    capacity=capacity,
+                    notes=[
+                        Msg(
+                            "hours-exceed-duration.note",
+                            {"years": years, "weeks": sum(std.term_weeks), "load": std.weekly_load},
+                        )
+                    ],
+                    help="hours-exceed-duration.help",
+                )
+            )
+    share = round(100 * content.practice / total)
+    where = program.code_span
+    targets = [(std.practice_share_min, "share.minimum")]
+    if program.track is Track.PROFESSIONALITET:
+        targets.append((std.practice_share_target, "share.target"))
+    for limit, kind in targets:
+        if limit is not None and share < limit:
+            diags.append(
+                diagnostic(
+                    "C305",
+                    "practice-share-low",
+                    where,
+                    share=share,
+                    limit=limit,
+                    which=Msg(kind),
+                    practice=content.practice,
+                    total=total,
+                )
+            )
+            break
+    cycles = content.cycles
+    variable = round(100 * content.variable / cycles) if cycles else 100
+    if std.variable_share_min is not None and variable < std.variable_share_min:
+        diags.append(
+            diagnostic(
+                "C306",
+                "variable-share-low",
+                where,
+                share=variable,
+                limit=std.variable_share_min,
+                variable=content.variable,
+                total=cycles,
+                help="variable-share-low.help",
+            )
+        )
+    return diags

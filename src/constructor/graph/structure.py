@@ -1,0 +1,149 @@
+"""Checks of how competencies sit in activities and modules, and what is declared but unused:
+C210 activity-mismatch, C211 module-activity-mismatch, C212 incomplete-module,
+C221 unused-competency, C222 repeated-outcome-text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from constructor.diagnostics import Diagnostic, Label, diagnostic
+from constructor.graph.graph import CompetencyGraph
+from constructor.i18n import Kw, Msg, OneOf
+from constructor.model import AnyDeclaration, Bundle, Competency, Profession, Program, Result, Standard
+
+_NUMBERED = re.compile(r"^ПКс?-(\d+)\.\d+$")
+_MODULE_NUMBER = re.compile(r"^ПМ\.0*(\d+)$")
+_ACTIVITY_NUMBER = re.compile(r"(\d+)$")
+_WORDS = re.compile(r"\w+")
+
+
+def _number(pattern: re.Pattern[str], code: str) -> int | None:
+    m = pattern.search(code)
+    return int(m.group(1)) if m else None
+
+
+def check_activities(graph: CompetencyGraph) -> list[Diagnostic]:
+    diags = []
+    for comp in graph.competencies.values():
+        n = _number(_NUMBERED, comp.code)
+        if comp.activity is not None and n is not None:
+            k = _number(_ACTIVITY_NUMBER, comp.activity.code)
+            if k is not None and k != n:
+                diags.append(
+                    diagnostic(
+                        "C210",
+                        "activity-mismatch",
+                        comp.activity.span,
+                        code=comp.code,
+                        activity=comp.activity.code,
+                        number=n,
+                    )
+                )
+    for mod in graph.modules.values():
+        n = _number(_MODULE_NUMBER, mod.code)
+        if mod.activity is not None:
+            k = _number(_ACTIVITY_NUMBER, mod.activity.code)
+            if n is not None and k is not None and k != n:
+                diags.append(
+                    diagnostic(
+                        "C211",
+                        "module-activity-number",
+                        mod.activity.span,
+                        code=mod.code,
+                        activity=mod.activity.code,
+                        number=n,
+                    )
+                )
+            for ref in (*mod.covers, *(r for c in mod.courses for r in c.covers)):
+                covered = graph.competencies.get(ref.code)
+                if covered is not None and covered.activity is not None and covered.activity.code != mod.activity.code:
+                    diags.append(
+                        diagnostic(
+                            "C211",
+                            "module-covers-other-activity",
+                            ref.span,
+                            code=ref.code,
+                            module=mod.code,
+                            activity=covered.activity.code,
+                            labels=[Label(mod.activity.span, Msg("module-activity.label"))],
+                            expected=mod.activity.code,
+                        )
+                    )
+        missing = []
+        if not mod.courses:
+            missing.append(Kw("COURSE"))
+        if not mod.practices:
+            missing.append(Kw("PRACTICE"))
+        if mod.attestation is None:
+            missing.append(Kw("ATTESTATION"))
+        if missing and _number(_MODULE_NUMBER, mod.code) is not None:
+            diags.append(
+                diagnostic(
+                    "C212",
+                    "incomplete-module",
+                    mod.code_span,
+                    code=mod.code,
+                    missing=OneOf(missing, "and"),
+                    help="incomplete-module.help",
+                )
+            )
+    return diags
+
+
+def check_unused(graph: CompetencyGraph, table: Mapping[str, AnyDeclaration]) -> list[Diagnostic]:
+    """A competency nothing uses. Only where modules exist: a bare catalog of a standard is not a plan."""
+    if not graph.modules:
+        return []
+    used: set[str] = set(graph.module_of)
+    for decl in table.values():
+        if isinstance(decl, Standard | Program):
+            used.update(r.code for r in decl.general)
+        if isinstance(decl, Program):
+            used.update(r.code for rec in decl.recognitions for r in rec.covers)
+        elif isinstance(decl, Bundle):
+            used.update(r.code for r in decl.requests)
+        elif isinstance(decl, Profession):
+            used.update(r.code for r in decl.attained_by)
+    for link in graph.links:
+        used.add(link.target)
+    return [
+        diagnostic("C221", "unused-competency", comp.code_span, code=comp.code, help="unused-competency.help")
+        for comp in graph.competencies.values()
+        if comp.code not in used
+    ]
+
+
+def _normal(text: str) -> str:
+    return " ".join(_WORDS.findall(text.casefold().replace("ё", "е")))
+
+
+def check_repeated_texts(graph: CompetencyGraph) -> list[Diagnostic]:
+    """The same knowledge or skill written as text in several competencies: teach it once."""
+    places: dict[tuple[str, str], list[tuple[Competency, Result]]] = {}
+    for comp in graph.competencies.values():
+        for field, results in (("KNOWS", comp.knows), ("CAN", comp.can), ("EXPERIENCE", comp.experience)):
+            for res in results:
+                if res.text is not None and _normal(res.text):
+                    places.setdefault((field, _normal(res.text)), []).append((comp, res))
+    diags = []
+    for (field, _), found in places.items():
+        owners = {comp.code for comp, _ in found}
+        if len(owners) < 2:
+            continue
+        first = found[0][1]
+        others = [Label(res.span, Msg("repeated-text.label", {"code": comp.code})) for comp, res in found[1:6]]
+        diags.append(
+            diagnostic(
+                "C222",
+                "repeated-outcome-text",
+                first.span,
+                labels=others,
+                text=first.text or "",
+                field=Kw(field),
+                count=len(owners),
+                help="repeated-outcome-text.help",
+            )
+        )
+    return diags
