@@ -1,0 +1,158 @@
+"""The graph checks: right on degenerate input, equal to the slow obvious algorithms on random input."""
+
+from __future__ import annotations
+
+import itertools
+import time
+
+import networkx as nx
+from hypothesis import given
+from hypothesis import strategies as st
+
+from constructor import parse
+from constructor.graph import CompetencyGraph, attainable, check_graph
+from constructor.model import Catalog
+
+
+def catalog(text: str) -> Catalog:
+    source, diags = parse(text, "g.comp")
+    assert [d.code for d in diags] == []
+    return Catalog(files=(source,))
+
+
+def graph_of(text: str) -> CompetencyGraph:
+    cat = catalog(text)
+    return CompetencyGraph(cat.table(cat.scopes()[0]))
+
+
+def codes(text: str) -> list[str]:
+    return [d.code for d in check_graph(catalog(text))]
+
+
+def test_empty_and_single() -> None:
+    assert check_graph(Catalog()) == []
+    assert codes('competency К "т"') == []
+
+
+def test_thousands_in_one_cycle_are_one_diagnostic_with_a_shortened_path() -> None:
+    n = 3000
+    text = "\n".join(f'competency К-{i} "т" {{ requires К-{(i + 1) % n} }}' for i in range(n))
+    start = time.perf_counter()
+    diags = check_graph(catalog(text))
+    assert time.perf_counter() - start < 10
+    assert [d.code for d in diags] == ["C201"]
+    note = diags[0].notes[0].text("en")
+    assert note.startswith(f"cycle of {n}: К-0 → К-1 → ") and note.endswith("→ К-2999 → К-0")
+    assert len(diags[0].labels) == 5  # the first six links, the first one is the primary span
+
+
+def test_a_long_chain_does_not_recurse() -> None:
+    n = 10_000
+    text = "\n".join(f'competency К-{i} "т"' + (f" {{ requires К-{i - 1} }}" if i else "") for i in range(n))
+    graph = graph_of(text)
+    assert len(graph.teaching_order()) == n
+    assert len(attainable(graph)) == n
+    assert codes(text) == []
+
+
+def test_an_or_with_a_hundred_alternatives() -> None:
+    alternatives = " or ".join(f"А-{i}" for i in range(100))
+    text = f'competency К "т" {{ requires {alternatives} }}\n' + "\n".join(
+        f'competency А-{i} "т" {{ requires К }}' for i in range(99)
+    )
+    text += '\ncompetency А-99 "т"'
+    # 99 alternatives lead back to К, one does not: К is attainable, the cycles are warnings
+    assert set(codes(text)) == {"C203"}
+    text_blocked = text.replace('competency А-99 "т"', 'competency А-99 "т" { requires К }')
+    assert "C202" in codes(text_blocked)
+
+
+def test_self_requirement_and_cycle_kinds() -> None:
+    assert codes('competency К "т" { requires К }') == ["C201"]
+    assert codes('competency К "т" { requires К or Л }\ncompetency Л "т"') == ["C203"]
+    assert codes('competency К "т" { requires К or Л }\ncompetency Л "т" { requires К }') == ["C202", "C202"]
+
+
+def test_diagnostics_are_deterministic() -> None:
+    text = "\n".join(
+        f'competency К-{i} "т" {{ requires К-{(i * 7 + 3) % 50}, К-{(i * 3 + 1) % 50} }}' for i in range(50)
+    )
+    first = [(d.code, d.span, d.message.text("en")) for d in check_graph(catalog(text))]
+    again = [(d.code, d.span, d.message.text("en")) for d in check_graph(catalog(text))]
+    assert first == again and first
+
+
+# ---------------------------------------------------------------- random graphs against the obvious
+
+
+@st.composite
+def expressions(draw: st.DrawFn, n: int) -> dict[int, list[list[int]]]:
+    """For each competency, its prerequisites as an and-of-ors: [[a, b], [c]] is (a or b) and c."""
+    out: dict[int, list[list[int]]] = {}
+    for i in range(n):
+        clauses = draw(st.lists(st.lists(st.integers(0, n - 1), min_size=1, max_size=3), max_size=3))
+        out[i] = clauses
+    return out
+
+
+def _text(exprs: dict[int, list[list[int]]]) -> str:
+    lines = []
+    for i, clauses in exprs.items():
+        body = ", ".join("(" + " or ".join(f"К-{a}" for a in clause) + ")" for clause in clauses)
+        lines.append(f'competency К-{i} "т"' + (f" {{ requires {body} }}" if clauses else ""))
+    return "\n".join(lines)
+
+
+@given(st.integers(1, 8).flatmap(expressions))
+def test_attainable_is_the_least_fixpoint(exprs: dict[int, list[list[int]]]) -> None:
+    reached: set[int] = set()
+    changed = True
+    while changed:  # the obvious way: repeat until nothing more can be attained
+        changed = False
+        for i, clauses in exprs.items():
+            if i not in reached and all(any(a in reached for a in clause) for clause in clauses):
+                reached.add(i)
+                changed = True
+    graph = graph_of(_text(exprs))
+    assert attainable(graph) == {f"К-{i}" for i in reached}
+
+
+@given(st.integers(1, 9).flatmap(lambda n: st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)))))
+def test_cycles_are_reported_exactly_when_the_graph_has_one(edges: list[tuple[int, int]]) -> None:
+    nodes = sorted({n for e in edges for n in e} | {0})
+    g = nx.DiGraph()
+    g.add_nodes_from(nodes)
+    g.add_edges_from(edges)
+    lines = []
+    for n in nodes:
+        needs = sorted({b for a, b in edges if a == n})
+        lines.append(
+            f'competency К-{n} "т"' + (" { requires " + ", ".join(f"К-{b}" for b in needs) + " }" if needs else "")
+        )
+    diags = check_graph(catalog("\n".join(lines)))
+    cycles = [d for d in diags if d.code == "C201"]
+    assert bool(cycles) == (not nx.is_directed_acyclic_graph(g))
+    for d in cycles:  # every reported cycle is a real closed walk along the edges
+        path = d.notes[0].text("en").split(": ", 1)[1].split(" → ")
+        if "…" not in path:
+            assert path[0] == path[-1]
+            assert all(g.has_edge(int(a[2:]), int(b[2:])) for a, b in itertools.pairwise(path))
+
+
+@given(st.integers(2, 10).flatmap(lambda n: st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)))))
+def test_redundant_prerequisites_are_the_edges_transitive_reduction_drops(edges: list[tuple[int, int]]) -> None:
+    dag_edges = sorted({(a, b) for a, b in edges if a > b})  # a requires b, always an earlier code: acyclic
+    nodes = sorted({n for e in dag_edges for n in e} | {0})
+    g = nx.DiGraph()
+    g.add_nodes_from(nodes)
+    g.add_edges_from(dag_edges)
+    expected = set(g.edges) - set(nx.transitive_reduction(g).edges)
+    lines = []
+    for n in nodes:
+        needs = [b for a, b in dag_edges if a == n]
+        lines.append(
+            f'competency К-{n} "т"' + (" { requires " + ", ".join(f"К-{b}" for b in needs) + " }" if needs else "")
+        )
+    diags = [d for d in check_graph(catalog("\n".join(lines))) if d.code == "C220"]
+    found = {(int(d.message.args["code"][2:]), int(d.message.args["prerequisite"][2:])) for d in diags}  # type: ignore[index]
+    assert found == expected
