@@ -7,11 +7,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from constructor.diagnostics import Diagnostic, exit_code, sorted_diagnostics
-from constructor.model import Catalog, SourceFile
+from constructor.model import AnyDeclaration, Catalog, Program, SourceFile
 from constructor.resolve import load_files, resolve
 from constructor.syntax import parse_text
+
+if TYPE_CHECKING:
+    from constructor.graph import CompetencyGraph
 
 
 def parse(text: str, path: str = "<text>") -> tuple[SourceFile, list[Diagnostic]]:
@@ -69,3 +73,27 @@ def check(paths: Iterable[str | Path], root: str | Path | None = None) -> CheckR
     with _gc_paused():
         graph_diags = check_graph(result.catalog)
     return CheckResult(result.catalog, sorted_diagnostics([*result.diagnostics, *graph_diags]), result.sources)
+
+
+@dataclass
+class Workspace:
+    """One file and what it sees through `use`, loaded and ready for the graph views."""
+
+    result: CheckResult
+    table: dict[str, AnyDeclaration]
+    graph: CompetencyGraph
+
+    def programs(self) -> list[Program]:
+        return [d for d in self.table.values() if isinstance(d, Program)]
+
+
+def workspace(path: str | Path, root: str | Path | None = None) -> Workspace:
+    """Load a file (references resolved, no graph checks) and build the graph of what it sees."""
+    from constructor.graph import CompetencyGraph
+    from constructor.resolve.loader import display_path
+
+    result = load([path], root)
+    shown = display_path(Path(path).resolve())
+    scope = result.catalog.visible(shown) if any(f.path == shown for f in result.catalog.files) else ()
+    table = result.catalog.table(scope)
+    return Workspace(result, table, CompetencyGraph(table))

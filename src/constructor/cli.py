@@ -9,6 +9,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from constructor.i18n import LANGS, Lang, default_lang
 
@@ -26,6 +27,24 @@ HELP = {
         "root": "корень проекта: `use` не выходит за него (по умолчанию — папка с constructor.toml)",
         "limit": "показать не больше N сообщений (по умолчанию 50)",
         "internal": "внутренняя ошибка constructor — пожалуйста, сообщите о ней разработчикам",
+        "graph": "граф пререквизитов файла: dot, mermaid, json или svg (нужен Graphviz)",
+        "explain": "почему компетенция в программе и что от неё зависит",
+        "file": "файл .comp (виден он сам и всё, что он подключает)",
+        "graph-format": "формат: dot (Graphviz), mermaid, json или svg",
+        "focus": "показать только окрестность компетенции: что она требует и что от неё зависит",
+        "depth": "глубина окрестности (по умолчанию — вся)",
+        "output": "записать в файл вместо вывода на экран",
+        "code": "код компетенции",
+        "program": "код программы (если в файле их несколько)",
+        "explain-format": "вид вывода: text или json",
+        "unknown-focus": "в `{file}` и подключённых файлах нет компетенции `{code}`",
+        "no-dot": "для --format svg нужна программа `dot` из Graphviz: установите её "
+        "(Debian/Ubuntu: `sudo apt-get install graphviz`) или выведите --format dot",
+        "dot-failed": "`dot` завершилась с ошибкой",
+        "load-errors": "в файлах есть ошибки; исправьте их (`constructor check`)",
+        "written": "записано: {path}",
+        "which-program": "в файле несколько программ: укажите одну через --program ({codes})",
+        "no-such-program": "программы `{code}` нет; есть: {codes}",
     },
     "en": {
         "description": "Competency constructor: Professionalitet (СПО) programs from .comp files",
@@ -37,6 +56,24 @@ HELP = {
         "root": "project root that `use` may not leave (default: the folder with constructor.toml)",
         "limit": "show at most N problems (default 50)",
         "internal": "internal error in constructor — please report it to the developers",
+        "graph": "the prerequisite graph of a file: dot, mermaid, json or svg (needs Graphviz)",
+        "explain": "why a competency is in the program, and what depends on it",
+        "file": "a .comp file (it sees itself and everything it uses)",
+        "graph-format": "format: dot (Graphviz), mermaid, json or svg",
+        "focus": "only the neighbourhood of one competency: what it needs and what needs it",
+        "depth": "depth of the neighbourhood (default: all of it)",
+        "output": "write to a file instead of the screen",
+        "code": "a competency code",
+        "program": "the program's code (when the file has several)",
+        "explain-format": "output: text or json",
+        "unknown-focus": "no competency `{code}` in `{file}` or the files it uses",
+        "no-dot": "--format svg needs the `dot` program of Graphviz: install it "
+        "(Debian/Ubuntu: `sudo apt-get install graphviz`) or write --format dot",
+        "dot-failed": "`dot` failed",
+        "load-errors": "the files have errors; fix them first (`constructor check`)",
+        "written": "written: {path}",
+        "which-program": "the file has several programs: choose one with --program ({codes})",
+        "no-such-program": "there is no program `{code}`; there are: {codes}",
     },
 }
 
@@ -69,6 +106,23 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     check.add_argument("--limit", type=int, default=50, metavar="N", help=h["limit"])
     common(check)
 
+    graph = sub.add_parser("graph", help=h["graph"], description=h["graph"])
+    graph.add_argument("file", metavar="FILE", help=h["file"])
+    graph.add_argument("--format", choices=("dot", "mermaid", "json", "svg"), default="dot", help=h["graph-format"])
+    graph.add_argument("--focus", metavar="CODE", help=h["focus"])
+    graph.add_argument("--depth", type=int, metavar="N", help=h["depth"])
+    graph.add_argument("-o", "--output", metavar="FILE", help=h["output"])
+    graph.add_argument("--root", metavar="DIR", help=h["root"])
+    common(graph)
+
+    explain = sub.add_parser("explain", help=h["explain"], description=h["explain"])
+    explain.add_argument("code", metavar="CODE", help=h["code"])
+    explain.add_argument("file", metavar="FILE", help=h["file"])
+    explain.add_argument("--program", metavar="CODE", help=h["program"])
+    explain.add_argument("--format", choices=("text", "json"), default="text", help=h["explain-format"])
+    explain.add_argument("--root", metavar="DIR", help=h["root"])
+    common(explain)
+
     catalogs = sub.add_parser("catalogs", help=h["catalogs"], description=h["catalogs"])
     common(catalogs)
     return parser
@@ -91,6 +145,106 @@ def cmd_check(args: argparse.Namespace) -> int:
     return result.exit_code
 
 
+def _fail(args: argparse.Namespace, key: str, **values: str) -> int:
+    print(f"constructor: {HELP[args.lang][key].format(**values)}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _open(args: argparse.Namespace) -> Any:
+    """The file's workspace, or None after printing why it cannot be used (its load errors)."""
+    from constructor.api import workspace
+    from constructor.diagnostics import Report
+
+    ws = workspace(args.file, root=args.root)
+    if ws.result.errors:
+        print(Report(ws.result.diagnostics, ws.result.sources).render("full", args.lang), file=sys.stderr)
+        print(f"constructor: {HELP[args.lang]['load-errors']}", file=sys.stderr)
+        return None
+    return ws
+
+
+def write_output(text: str | bytes, path: str | None) -> None:
+    """To the screen, or to a file through a temporary name: never a half-written file."""
+    if path is None:
+        sys.stdout.write(text if isinstance(text, str) else text.decode("utf-8"))
+        return
+    import tempfile
+    from pathlib import Path
+
+    target = Path(path)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def cmd_graph(args: argparse.Namespace) -> int:
+    import shutil
+    import subprocess
+
+    from constructor.graph.views import select, to_dot, to_json, to_mermaid
+
+    ws = _open(args)
+    if ws is None:
+        return 1
+    if args.focus is not None and args.focus not in ws.graph:
+        return _fail(args, "unknown-focus", code=args.focus, file=args.file)
+    nodes = select(ws.graph, args.focus, args.depth)
+    if args.format == "json":
+        out: str | bytes = to_json(ws.graph, nodes) + "\n"
+    elif args.format == "mermaid":
+        out = to_mermaid(ws.graph, nodes, args.focus)
+    else:
+        out = to_dot(ws.graph, nodes, args.focus)
+    if args.format == "svg":
+        dot = shutil.which("dot")
+        if dot is None:
+            return _fail(args, "no-dot")
+        proc = subprocess.run([dot, "-Tsvg"], input=str(out).encode("utf-8"), capture_output=True, timeout=300)
+        if proc.returncode != 0:
+            print(proc.stderr.decode("utf-8", "replace"), file=sys.stderr)
+            return _fail(args, "dot-failed")
+        out = proc.stdout
+    write_output(out, args.output)
+    if args.output:
+        print(HELP[args.lang]["written"].format(path=args.output), file=sys.stderr)
+    return 0
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    import json
+
+    from constructor.graph.explain import explain, render_text
+
+    ws = _open(args)
+    if ws is None:
+        return 1
+    if args.code not in ws.graph:
+        return _fail(args, "unknown-focus", code=args.code, file=args.file)
+    programs = ws.programs()
+    codes = ", ".join(p.code for p in programs) or "—"
+    if args.program is not None:
+        chosen = [p for p in programs if p.code == args.program]
+        if not chosen:
+            return _fail(args, "no-such-program", code=args.program, codes=codes)
+        program = chosen[0]
+    elif len(programs) > 1:
+        return _fail(args, "which-program", codes=codes)
+    else:
+        program = programs[0] if programs else None
+    result = explain(args.code, ws.table, ws.graph, program)
+    if args.format == "json":
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(render_text(result, args.lang))
+    return 0
+
+
 def cmd_catalogs(args: argparse.Namespace) -> int:
     from importlib import resources
     from pathlib import Path
@@ -110,7 +264,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
-    commands = {"check": cmd_check, "catalogs": cmd_catalogs}
+    commands = {"check": cmd_check, "graph": cmd_graph, "explain": cmd_explain, "catalogs": cmd_catalogs}
     try:
         return commands[args.command](args)
     except KeyboardInterrupt:

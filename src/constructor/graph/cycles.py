@@ -25,7 +25,7 @@ def show_path(path: list[str]) -> str:
     return " → ".join(path[:6]) + f" → … ({len(path) - 11}) … → " + " → ".join(path[-5:])
 
 
-def attainable(graph: CompetencyGraph) -> set[str]:
+def attainable(graph: CompetencyGraph, removed: frozenset[str] = frozenset()) -> set[str]:
     """Competencies whose prerequisites can be met (least fixpoint over the and/or expressions).
 
     Each expression node counts the children it still waits for (all of them for `and`, one for
@@ -39,6 +39,8 @@ def attainable(graph: CompetencyGraph) -> set[str]:
     done: set[str] = set()
     queue: deque[str] = deque()
     for code, comp in graph.competencies.items():
+        if code in removed:
+            continue
         if comp.requires is None:
             done.add(code)
             queue.append(code)
@@ -53,7 +55,9 @@ def attainable(graph: CompetencyGraph) -> set[str]:
                 roots[index] = code
             if isinstance(node, CodeExpr):
                 need.append(1)
-                if node.ref.code in graph:
+                if node.ref.code in removed:
+                    pass  # never satisfied: what would be lost without it
+                elif node.ref.code in graph:
                     watchers.setdefault(node.ref.code, []).append(index)
                 else:
                     need[index] = 0  # unknown code (C101): do not let it block what depends on it

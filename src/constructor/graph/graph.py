@@ -18,6 +18,7 @@ from constructor.model import (
     AllOf,
     AnyDeclaration,
     AnyOf,
+    Bundle,
     CodeExpr,
     Competency,
     Course,
@@ -83,6 +84,8 @@ class CompetencyGraph:
                 data["hard_pre"] |= link.kind == "pre" and link.hard
                 data["co"] |= link.kind == "co"
                 data["hard_or_co"] = data["hard_pre"] or data["co"]
+        self.bundles: dict[str, Bundle] = {c: d for c, d in table.items() if isinstance(d, Bundle)}
+        self.bundle_of: dict[str, str] = {c.code: b.code for b in self.bundles.values() for c in b.competencies}
         self.module_of: dict[str, str] = {}
         for mod in self.modules.values():
             for ref in (*mod.covers, *(r for c in mod.courses for r in c.covers)):

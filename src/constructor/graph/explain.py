@@ -1,0 +1,210 @@
+"""Why a competency is in a program, and what depends on it: `constructor explain`."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+
+from constructor.graph.cycles import attainable, show_path
+from constructor.graph.graph import CompetencyGraph
+from constructor.graph.program import gather
+from constructor.i18n import Lang
+from constructor.model import AnyDeclaration, Program
+
+
+@dataclass
+class Reason:
+    kind: str  # module | general | bundle | recognized | prerequisite
+    via: str  # the module, program, bundle, or the competency whose chain pulls it in
+    chain: list[str] = field(default_factory=list)  # for prerequisites: root → … → the competency
+
+
+@dataclass
+class Explanation:
+    code: str
+    title: str
+    kind: str
+    activity: str | None
+    module: str | None
+    course: str | None
+    hours: dict[str, int]
+    program: str | None
+    reasons: list[Reason]
+    requires: list[str]
+    requires_all: int
+    dependents: list[str]
+    dependents_all: list[str]
+    modules_affected: list[str]
+    lost_without: list[str]
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def _chain_from(graph: CompetencyGraph, roots: Mapping[str, Reason], goal: str) -> Reason | None:
+    """The shortest chain of requisites from a competency the program asks for down to `goal`."""
+    parent: dict[str, str | None] = {r: None for r in roots}
+    queue = deque(roots)
+    while queue:
+        node = queue.popleft()
+        for nxt in (*graph.prerequisites(node), *graph.corequisites(node)):
+            if nxt in parent:
+                continue
+            parent[nxt] = node
+            if nxt == goal:
+                path = [goal]
+                while (prev := parent[path[-1]]) is not None:
+                    path.append(prev)
+                path.reverse()
+                return Reason("prerequisite", roots[path[0]].via, path)
+            queue.append(nxt)
+    return None
+
+
+def explain(
+    code: str, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph, program: Program | None
+) -> Explanation:
+    comp = graph.competencies[code]
+    reasons: list[Reason] = []
+    roots: dict[str, Reason] = {}
+    if program is not None:
+        content = gather(program, table, graph)
+        for mod in content.modules:
+            for ref in (*mod.covers, *(r for c in mod.courses for r in c.covers)):
+                roots.setdefault(ref.code, Reason("module", mod.code))
+        for ref in program.general:
+            roots.setdefault(ref.code, Reason("general", program.code))
+        for bundle in content.bundles:
+            for bundle_code in (*(r.code for r in bundle.requests), *(c.code for c in bundle.competencies)):
+                roots.setdefault(bundle_code, Reason("bundle", bundle.code))
+        if code in roots:
+            reasons.append(roots[code])
+        else:
+            chained = _chain_from(graph, roots, code)
+            if chained is not None:
+                reasons.append(chained)
+        for rec in program.recognitions:
+            if any(r.code == code for r in rec.covers):
+                reasons.append(Reason("recognized", rec.reason.value))
+    below = graph.closure([code])
+    above = graph.closure([code], upward=True)
+    dependents_all = [c for c in graph.competencies if c in above and c != code]
+    lost = attainable(graph) - attainable(graph, frozenset([code])) - {code}
+    course = graph.course_of(code)
+    return Explanation(
+        code=code,
+        title=graph.title(code),
+        kind=comp.kind.value,
+        activity=comp.activity.code if comp.activity else None,
+        module=graph.module_of.get(code),
+        course=course.code if course else None,
+        hours={
+            "theory": comp.hours.theory,
+            "practice": comp.hours.practice,
+            "self_study": comp.hours.self_study,
+            "total": comp.hours.total,
+        },
+        program=program.code if program else None,
+        reasons=reasons,
+        requires=graph.prerequisites(code) + graph.corequisites(code),
+        requires_all=len(below) - 1,
+        dependents=graph.dependents(code),
+        dependents_all=dependents_all,
+        modules_affected=sorted({m for c in dependents_all if (m := graph.module_of.get(c))}),
+        lost_without=[c for c in graph.competencies if c in lost],
+    )
+
+
+WORDS = {
+    "ru": {
+        "kind": {
+            "general": "общая компетенция",
+            "professional": "профессиональная компетенция",
+            "variable": "вариативная компетенция",
+            "foundation": "базовый результат",
+        },
+        "hours": "ч",
+        "theory": "теория",
+        "practice": "практика",
+        "self_study": "самостоятельно",
+        "why": "Почему она в программе {program}:",
+        "no-program": "Программа не найдена: причины не показаны.",
+        "not-in": "  её нет в программе: ни модули ядра, ни ОК, ни пакеты её не требуют",
+        "module": "  модуль {via} из ядра программы формирует её",
+        "general": "  она в списке общих компетенций программы",
+        "bundle": "  её запрашивает пакет {via}",
+        "recognized": "  у поступающих она зачтена: «{via}»",
+        "prerequisite": "  пререквизит: {path} (начало цепочки — {via})",
+        "requires": "Что она требует: {codes} (всего по цепочке: {count})",
+        "requires-none": "Что она требует: ничего",
+        "dependents": "Что от неё зависит: {codes} (всего: {count}; модули: {modules})",
+        "dependents-none": "Что от неё зависит: ничего",
+        "lost": "Без неё нельзя будет освоить: {codes}",
+        "lost-none": "Без неё ничего не станет недостижимым: у зависящих есть другие варианты",
+    },
+    "en": {
+        "kind": {
+            "general": "general competency",
+            "professional": "professional competency",
+            "variable": "variable competency",
+            "foundation": "foundation outcome",
+        },
+        "hours": "h",
+        "theory": "theory",
+        "practice": "practice",
+        "self_study": "self study",
+        "why": "Why it is in program {program}:",
+        "no-program": "No program found: reasons are not shown.",
+        "not-in": "  it is not in the program: no core module, general list or bundle needs it",
+        "module": "  core module {via} covers it",
+        "general": "  it is in the program's general competencies",
+        "bundle": "  bundle {via} requests it",
+        "recognized": "  entrants have it recognised: «{via}»",
+        "prerequisite": "  a prerequisite: {path} (the chain starts in {via})",
+        "requires": "What it requires: {codes} (through all chains: {count})",
+        "requires-none": "What it requires: nothing",
+        "dependents": "What depends on it: {codes} (in all: {count}; modules: {modules})",
+        "dependents-none": "What depends on it: nothing",
+        "lost": "Without it these could never be attained: {codes}",
+        "lost-none": "Without it nothing becomes unattainable: what depends on it has alternatives",
+    },
+}
+
+
+def _list(codes: list[str], limit: int = 12) -> str:
+    shown = ", ".join(codes[:limit])
+    return shown + (f" … (+{len(codes) - limit})" if len(codes) > limit else "")
+
+
+def render_text(e: Explanation, lang: Lang) -> str:
+    w = WORDS[lang]
+    kinds: dict[str, str] = w["kind"]  # type: ignore[assignment]
+    where = [kinds[e.kind]]
+    where += [x for x in (e.activity, e.module, e.course) if x]
+    hours = f"{e.hours['total']} {w['hours']} ({w['theory']} {e.hours['theory']}, {w['practice']} {e.hours['practice']}"
+    hours += f", {w['self_study']} {e.hours['self_study']})" if e.hours["self_study"] else ")"
+    lines = [f"{e.code} «{e.title}»", f"  {', '.join(where)}; {hours}", ""]
+    if e.program is None:
+        lines.append(str(w["no-program"]))
+    else:
+        lines.append(str(w["why"]).format(program=e.program))
+        if not e.reasons:
+            lines.append(str(w["not-in"]))
+        for r in e.reasons:
+            lines.append(str(w[r.kind]).format(via=r.via, path=show_path(r.chain) if r.chain else ""))
+    lines.append("")
+    if e.requires:
+        lines.append(str(w["requires"]).format(codes=_list(e.requires), count=e.requires_all))
+    else:
+        lines.append(str(w["requires-none"]))
+    if e.dependents_all:
+        lines.append(
+            str(w["dependents"]).format(
+                codes=_list(e.dependents), count=len(e.dependents_all), modules=", ".join(e.modules_affected) or "—"
+            )
+        )
+        lines.append(str(w["lost"]).format(codes=_list(e.lost_without)) if e.lost_without else str(w["lost-none"]))
+    else:
+        lines.append(str(w["dependents-none"]))
+    return "\n".join(lines)
