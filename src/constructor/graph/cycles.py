@@ -124,6 +124,10 @@ def _cycle_diagnostic(
 
 
 def check_cycles(graph: CompetencyGraph) -> list[Diagnostic]:
+    if not graph.components():
+        # no cycle through any requisite at all: nothing below can fire, and every competency is
+        # attainable (each expression's codes come earlier in a topological order)
+        return []
     diags: list[Diagnostic] = []
     hard_cyclic: set[str] = set()
     for members in graph.components("hard_pre"):

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, NamedTuple
 
 import networkx as nx
 
@@ -30,8 +29,7 @@ from constructor.model import (
 EdgeKind = Literal["pre", "co"]
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     """One requisite as written: `source` requires (or co-requires) `target` at `span`."""
 
     source: str
@@ -69,21 +67,28 @@ class CompetencyGraph:
         self._g: nx.DiGraph[str] = nx.DiGraph()
         self._g.add_nodes_from(self.competencies)
         self.links: list[Link] = []
+        edges: dict[tuple[str, str], dict[str, object]] = {}
         for comp in self.competencies.values():
             for link in _links(comp):
                 if link.target not in self.competencies:
                     continue
                 self.links.append(link)
-                data = self._g.get_edge_data(link.source, link.target)
+                key = (link.source, link.target)
+                data = edges.get(key)
                 if data is None:
-                    data = {"link": link, "pre": False, "hard_pre": False, "co": False}
-                    self._g.add_edge(link.source, link.target, **data)
-                    data = self._g.edges[link.source, link.target]
+                    data = edges[key] = {"link": link, "pre": False, "hard_pre": False, "co": False}
                 # written twice (say, in two `or` branches): keep the strongest reading
-                data["pre"] |= link.kind == "pre"
-                data["hard_pre"] |= link.kind == "pre" and link.hard
-                data["co"] |= link.kind == "co"
-                data["hard_or_co"] = data["hard_pre"] or data["co"]
+                if link.kind == "pre":
+                    data["pre"] = True
+                    data["hard_pre"] = bool(data["hard_pre"]) or link.hard
+                else:
+                    data["co"] = True
+        for data in edges.values():
+            data["hard_or_co"] = bool(data["hard_pre"]) or bool(data["co"])
+        self._g.add_edges_from((u, v, d) for (u, v), d in edges.items())
+        # networkx's own dict-of-dicts: the hot loops below read them without the views' overhead
+        self._succ: dict[str, dict[str, dict[str, Any]]] = self._g._adj  # type: ignore[attr-defined]
+        self._pred: dict[str, dict[str, dict[str, Any]]] = self._g._pred  # type: ignore[attr-defined]
         self.bundles: dict[str, Bundle] = {c: d for c, d in table.items() if isinstance(d, Bundle)}
         self.bundle_of: dict[str, str] = {c.code: b.code for b in self.bundles.values() for c in b.competencies}
         self.module_of: dict[str, str] = {}
@@ -101,18 +106,18 @@ class CompetencyGraph:
 
     def prerequisites(self, code: str) -> list[str]:
         """What `code` requires directly (`or` alternatives included)."""
-        return [t for t, d in self._g.adj[code].items() if d["pre"]]
+        return [t for t, d in self._succ[code].items() if d["pre"]]
 
     def hard_prerequisites(self, code: str) -> list[str]:
         """What `code` needs whichever way its expression is satisfied."""
-        return [t for t, d in self._g.adj[code].items() if d["hard_pre"]]
+        return [t for t, d in self._succ[code].items() if d["hard_pre"]]
 
     def corequisites(self, code: str) -> list[str]:
-        return [t for t, d in self._g.adj[code].items() if d["co"]]
+        return [t for t, d in self._succ[code].items() if d["co"]]
 
     def dependents(self, code: str) -> list[str]:
         """What requires `code` directly."""
-        return [s for s in self._g.pred[code]]
+        return list(self._pred[code])
 
     def link(self, source: str, target: str) -> Link:
         link: Link = self._g.edges[source, target]["link"]
@@ -120,7 +125,7 @@ class CompetencyGraph:
 
     def closure(self, codes: Iterable[str], *, upward: bool = False, depth: int | None = None) -> dict[str, int]:
         """Everything `codes` need (or, upward, everything that needs them), with the distance."""
-        adj = self._g.pred if upward else self._g.adj
+        adj = self._pred if upward else self._succ
         seen = {c: 0 for c in codes if c in self.competencies}
         queue = deque(seen)
         while queue:
@@ -139,7 +144,7 @@ class CompetencyGraph:
         queue = deque([start])
         while queue:
             node = queue.popleft()
-            for nxt, data in self._g.adj[node].items():
+            for nxt, data in self._succ[node].items():
                 if nxt in parent or (edges is not None and not data[edges]):
                     continue
                 if within is not None and nxt not in within:
@@ -158,7 +163,7 @@ class CompetencyGraph:
         if self._g.has_edge(node, node) and (edges is None or self._g.edges[node, node][edges]):
             return [node, node]
         best: list[str] = []
-        for nxt, data in self._g.adj[node].items():
+        for nxt, data in self._succ[node].items():
             if nxt in members and (edges is None or data[edges]):
                 path = self.chain(nxt, node, edges=edges, within=members)
                 if path and (not best or len(path) < len(best) - 1):
@@ -167,11 +172,11 @@ class CompetencyGraph:
 
     def components(self, edges: str | None = None) -> list[list[str]]:
         """Strongly connected sets of more than one competency, or one that requires itself."""
-        view = (
-            self._g
-            if edges is None
-            else self._g.edge_subgraph((u, v) for u, v, d in self._g.edges(data=True) if d[edges])
-        )
+        if edges is None:
+            view: nx.DiGraph[str] = self._g
+        else:
+            view = nx.DiGraph()
+            view.add_edges_from((u, v) for u, v, d in self._g.edges(data=True) if d[edges])
         out = []
         for comp in nx.strongly_connected_components(view):
             if len(comp) > 1 or any(view.has_edge(n, n) for n in comp):
@@ -179,14 +184,24 @@ class CompetencyGraph:
         return sorted(out)
 
     def teaching_order(self, edges: str = "hard_pre") -> list[str]:
-        """Prerequisites first; competencies on a cycle of these edges are left out."""
-        sub: nx.DiGraph[str] = nx.DiGraph()
-        sub.add_nodes_from(self.competencies)
-        sub.add_edges_from((v, u) for u, v, d in self._g.edges(data=True) if d[edges] and u != v)
-        cyclic = {n for comp in nx.strongly_connected_components(sub) if len(comp) > 1 for n in comp}
-        if cyclic:
-            sub.remove_nodes_from(cyclic)
-        return list(nx.topological_sort(sub))  # deterministic: nodes and edges are added in file order
+        """Prerequisites first (Kahn's algorithm, in file order among equals); competencies on a cycle
+        of these edges, and those that need one, are left out."""
+        needs = {code: 0 for code in self.competencies}
+        for u, _, d in self._g.edges(data=True):
+            if d[edges]:
+                needs[u] += 1  # a competency that requires itself never gets to 0: left out
+        ready = deque(code for code, count in needs.items() if count == 0)
+        order = []
+        pred = self._pred
+        while ready:
+            code = ready.popleft()
+            order.append(code)
+            for dependent, d in pred[code].items():
+                if d[edges] and dependent != code and needs[dependent] > 0:
+                    needs[dependent] -= 1
+                    if needs[dependent] == 0:
+                        ready.append(dependent)
+        return order
 
     def edges(self) -> list[tuple[str, str, dict[str, object]]]:
         return [(u, v, dict(d)) for u, v, d in self._g.edges(data=True)]

@@ -16,7 +16,6 @@ from constructor.model import AnyDeclaration, Bundle, Competency, Profession, Pr
 _NUMBERED = re.compile(r"^ПКс?-(\d+)\.\d+$")
 _MODULE_NUMBER = re.compile(r"^ПМ\.0*(\d+)$")
 _ACTIVITY_NUMBER = re.compile(r"(\d+)$")
-_WORDS = re.compile(r"\w+")
 
 
 def _number(pattern: re.Pattern[str], code: str) -> int | None:
@@ -115,8 +114,12 @@ def check_unused(graph: CompetencyGraph, table: Mapping[str, AnyDeclaration]) ->
     ]
 
 
+_NOT_WORDS = re.compile(r"[\W_]+")
+
+
 def _normal(text: str) -> str:
-    return " ".join(_WORDS.findall(text.casefold().replace("ё", "е")))
+    """Text compared as words: case, `ё`, punctuation and spacing do not matter."""
+    return _NOT_WORDS.sub(" ", text.casefold().replace("ё", "е")).strip()
 
 
 def check_repeated_texts(graph: CompetencyGraph) -> list[Diagnostic]:
