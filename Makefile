@@ -19,6 +19,7 @@ install: $(BIN)/python
 
 demo: install
 	$(BIN)/constructor check $(EXAMPLE)
+	$(BIN)/constructor compact $(EXAMPLE)/program.comp
 
 test: install lint typecheck unit
 

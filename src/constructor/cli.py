@@ -44,6 +44,13 @@ HELP = {
         "load-errors": "в файлах есть ошибки; исправьте их (`constructor check`)",
         "written": "записано: {path}",
         "which-program": "в файле несколько программ: укажите одну через --program ({codes})",
+        "compact": "собрать сокращённую программу: замыкание, зачёт, расписание по семестрам, срок",
+        "compact-format": "вид вывода: text (сводка и семестры) или json (план, см. docs/plan.md)",
+        "exact": "точный расчёт (MIP, HiGHS) при любом размере",
+        "heuristic": "только эвристика (быстро, без доказательства оптимальности)",
+        "time-limit": "предел времени точного расчёта, секунд (по умолчанию 10)",
+        "timings": "записать в план время расчёта (тогда вывод не воспроизводится байт в байт)",
+        "no-program": "в `{file}` и подключённых файлах нет программы",
         "no-such-program": "программы `{code}` нет; есть: {codes}",
     },
     "en": {
@@ -73,6 +80,13 @@ HELP = {
         "load-errors": "the files have errors; fix them first (`constructor check`)",
         "written": "written: {path}",
         "which-program": "the file has several programs: choose one with --program ({codes})",
+        "compact": "construct the shortened program: closure, recognition, the term schedule, the duration",
+        "compact-format": "output: text (summary and terms) or json (the plan, see docs/plan.md)",
+        "exact": "the exact solver (MIP, HiGHS) whatever the size",
+        "heuristic": "the heuristic only (fast, no proof of optimality)",
+        "time-limit": "time limit of the exact solver, seconds (default 10)",
+        "timings": "record the solver's time in the plan (then the output is not byte-identical)",
+        "no-program": "no program in `{file}` or the files it uses",
         "no-such-program": "there is no program `{code}`; there are: {codes}",
     },
 }
@@ -122,6 +136,19 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     explain.add_argument("--format", choices=("text", "json"), default="text", help=h["explain-format"])
     explain.add_argument("--root", metavar="DIR", help=h["root"])
     common(explain)
+
+    compact = sub.add_parser("compact", help=h["compact"], description=h["compact"])
+    compact.add_argument("file", metavar="FILE", help=h["file"])
+    compact.add_argument("--program", metavar="CODE", help=h["program"])
+    compact.add_argument("--format", choices=("text", "json"), default="text", help=h["compact-format"])
+    how = compact.add_mutually_exclusive_group()
+    how.add_argument("--exact", action="store_const", const="exact", dest="mode", help=h["exact"])
+    how.add_argument("--heuristic", action="store_const", const="heuristic", dest="mode", help=h["heuristic"])
+    compact.add_argument("--time-limit", type=float, default=10.0, metavar="SECONDS", help=h["time-limit"])
+    compact.add_argument("--timings", action="store_true", help=h["timings"])
+    compact.add_argument("-o", "--output", metavar="FILE", help=h["output"])
+    compact.add_argument("--root", metavar="DIR", help=h["root"])
+    common(compact)
 
     catalogs = sub.add_parser("catalogs", help=h["catalogs"], description=h["catalogs"])
     common(catalogs)
@@ -226,23 +253,51 @@ def cmd_explain(args: argparse.Namespace) -> int:
         return 1
     if args.code not in ws.graph:
         return _fail(args, "unknown-focus", code=args.code, file=args.file)
-    programs = ws.programs()
-    codes = ", ".join(p.code for p in programs) or "—"
-    if args.program is not None:
-        chosen = [p for p in programs if p.code == args.program]
-        if not chosen:
-            return _fail(args, "no-such-program", code=args.program, codes=codes)
-        program = chosen[0]
-    elif len(programs) > 1:
-        return _fail(args, "which-program", codes=codes)
-    else:
-        program = programs[0] if programs else None
+    program = _program(args, ws)
+    if isinstance(program, int):
+        return program
     result = explain(args.code, ws.table, ws.graph, program)
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         print(render_text(result, args.lang))
     return 0
+
+
+def _program(args: argparse.Namespace, ws: Any) -> Any:
+    """The program the command is about, or an exit code after saying why there is none."""
+    programs = ws.programs()
+    codes = ", ".join(p.code for p in programs) or "—"
+    if args.program is not None:
+        chosen = [p for p in programs if p.code == args.program]
+        return chosen[0] if chosen else _fail(args, "no-such-program", code=args.program, codes=codes)
+    if len(programs) > 1:
+        return _fail(args, "which-program", codes=codes)
+    return programs[0] if programs else None
+
+
+def cmd_compact(args: argparse.Namespace) -> int:
+    from constructor.compact import compact
+    from constructor.compact.text import render_text
+    from constructor.diagnostics import Report, exit_code
+
+    ws = _open(args)
+    if ws is None:
+        return 1
+    program = _program(args, ws)
+    if isinstance(program, int):
+        return program
+    if program is None:
+        return _fail(args, "no-program", file=args.file)
+    plan, diags = compact(
+        program, ws.table, ws.graph, mode=args.mode or "auto", time_limit=args.time_limit, record_time=args.timings
+    )
+    if diags:
+        print(Report(diags, ws.result.sources).render("full", args.lang), file=sys.stderr)
+    if plan is not None:
+        text = plan.model_dump_json(indent=2) + "\n" if args.format == "json" else render_text(plan, args.lang) + "\n"
+        write_output(text, args.output)
+    return max(exit_code(diags), 0 if plan is not None else 1)
 
 
 def cmd_catalogs(args: argparse.Namespace) -> int:
@@ -264,7 +319,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
-    commands = {"check": cmd_check, "graph": cmd_graph, "explain": cmd_explain, "catalogs": cmd_catalogs}
+    commands = {
+        "check": cmd_check,
+        "graph": cmd_graph,
+        "explain": cmd_explain,
+        "compact": cmd_compact,
+        "catalogs": cmd_catalogs,
+    }
     try:
         return commands[args.command](args)
     except KeyboardInterrupt:

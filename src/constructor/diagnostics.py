@@ -74,6 +74,11 @@ REGISTRY: dict[str, CodeInfo] = {
     "C305": CodeInfo("practice-share-low", W),
     "C306": CodeInfo("variable-share-low", W),
     "C307": CodeInfo("bundle-request-in-core", W),
+    "C310": CodeInfo("target-not-met", E),
+    "C311": CodeInfo("item-exceeds-term", E),
+    "C312": CodeInfo("compaction-cycle", E),
+    "C313": CodeInfo("missing-calendar", E),
+    "C314": CodeInfo("solver-fallback", W),
 }
 
 

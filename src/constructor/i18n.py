@@ -394,6 +394,57 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "запрос ничего не добавляет; уберите его из `requests`",
         "the request adds nothing; remove it from `requests`",
     ),
+    # compaction
+    "target-not-met": (
+        "программу `{program}` нельзя уложить в {target}: нужно не меньше {terms} семестров ({duration})",
+        "program `{program}` cannot fit in {target}: it needs at least {terms} terms ({duration})",
+    ),
+    "target-not-met.help": (
+        "сократите цепочку пререквизитов или часы (зачёт результатов, результаты один раз) либо увеличьте срок",
+        "shorten the prerequisite chain or the hours (recognition, outcomes taught once), or lengthen the target",
+    ),
+    "target.chain": (
+        "цепочка {chain} требует {need} семестров, а в целевой срок их {allowed}",
+        "the chain {chain} needs {need} terms; the target has {allowed}",
+    ),
+    "target.hours": (
+        "{hours} ч требуют не меньше {need} семестров при недельной нагрузке стандарта, а в целевой срок их {allowed}",
+        "{hours} h need at least {need} terms under the standard's weekly limit; the target has {allowed}",
+    ),
+    "target-not-proven": (
+        "для `{program}` найдено {terms} семестров ({duration}), а {target} — это {allowed}; нижняя граница {bound}: "
+        "более короткое расписание не найдено, но и не исключено",
+        "`{program}` got {terms} terms ({duration}) while {target} is {allowed}; the lower bound is {bound}: "
+        "a shorter schedule was not found, nor ruled out",
+    ),
+    "item-exceeds-term": (
+        "`{code}` требует {hours} ч, больше, чем вмещает любой семестр ({capacity} ч)",
+        "`{code}` needs {hours} h, more than any term holds ({capacity} h)",
+    ),
+    "item-exceeds-term.help": (
+        "разделите её на несколько компетенций или практик",
+        "split it into several competencies or practices",
+    ),
+    "final-exceeds-term": (
+        "ГИА требует {hours} ч, больше, чем вмещает любой семестр ({capacity} ч)",
+        "the final attestation needs {hours} h, more than any term holds ({capacity} h)",
+    ),
+    "compaction-cycle": (
+        "в программе `{program}` требования образуют цикл, расписание невозможно: {codes}",
+        "the requisites of program `{program}` form a cycle, so no schedule exists: {codes}",
+    ),
+    "missing-calendar": (
+        "у стандарта программы `{program}` нет календаря: нужны `weekly_load` и `term_weeks`",
+        "the standard of program `{program}` has no calendar: it needs `weekly_load` and `term_weeks`",
+    ),
+    "missing-calendar.help": (
+        "укажите в программе `standard` и впишите в стандарт недельную нагрузку и недели семестров",
+        "give the program a `standard`, and give the standard its weekly load and term weeks",
+    ),
+    "solver-fallback": (
+        "точный расчёт для `{program}` не завершён ({reason}, предел {seconds} с): взято эвристическое расписание",
+        "the exact solver did not finish for `{program}` ({reason}, limit {seconds} s): the heuristic schedule is used",
+    ),
     # things, for "is a …"
     "thing.standard": ("стандарт", "a standard"),
     "thing.activity": ("вид деятельности", "an activity"),

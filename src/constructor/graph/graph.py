@@ -85,6 +85,7 @@ class CompetencyGraph:
                     data["co"] = True
         for data in edges.values():
             data["hard_or_co"] = bool(data["hard_pre"]) or bool(data["co"])
+            data["any"] = True
         self._g.add_edges_from((u, v, d) for (u, v), d in edges.items())
         # networkx's own dict-of-dicts: the hot loops below read them without the views' overhead
         self._succ: dict[str, dict[str, dict[str, Any]]] = self._g._adj  # type: ignore[attr-defined]

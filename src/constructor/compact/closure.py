@@ -1,0 +1,186 @@
+"""What a program must teach: its requests closed over prerequisites, the cheapest `or` alternatives
+chosen, recognised prior learning left out.
+
+A recognised competency is not taught and satisfies whatever requires it (the entrant has it), so
+its own prerequisites are not needed on its account. Where an expression says `or`, the alternative
+that adds the fewest hours is chosen: exactly (every combination of the choices met, searched with
+a budget) for small programs, greedily beyond the budget — and the result says which.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from constructor.graph import CompetencyGraph
+from constructor.model import AllOf, AnyOf, CodeExpr, Expr
+
+SEARCH_BUDGET = 4096  # closures tried before the remaining choices are made greedily
+
+
+@dataclass
+class Closure:
+    codes: list[str]  # in the order they were reached (requests first)
+    hours: int
+    choices: dict[tuple[str, int], str] = field(default_factory=dict)  # (competency, or number) → alternative
+    heuristic: bool = False
+    needs: dict[str, list[str]] = field(default_factory=dict)  # prerequisites each one needs under the choices
+
+
+def _alternatives(expr: Expr) -> list[AnyOf]:
+    """The `or` nodes of an expression in a fixed order (numbered from 1 in `choices`)."""
+    out: list[AnyOf] = []
+    stack: list[Expr] = [expr]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, AnyOf):
+            out.append(node)
+        if isinstance(node, AllOf | AnyOf):
+            stack.extend(reversed(node.items))
+    return out
+
+
+def _hard_codes(expr: Expr) -> list[str]:
+    """The codes an expression needs whichever way its own `or`s are taken (not inside an `or`)."""
+    out: list[str] = []
+    stack: list[Expr] = [expr]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CodeExpr):
+            out.append(node.ref.code)
+        elif isinstance(node, AllOf):
+            stack.extend(reversed(node.items))
+    return out
+
+
+def _needed(expr: Expr, ors: list[AnyOf], pick: Mapping[int, int]) -> tuple[list[str], list[int]]:
+    """Codes an expression needs under the choices made (`pick`: or number → alternative index), and
+    the or numbers it meets that have no choice yet."""
+    numbers = {id(node): k for k, node in enumerate(ors, start=1)}
+    codes: list[str] = []
+    open_ors: list[int] = []
+    stack: list[Expr] = [expr]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CodeExpr):
+            codes.append(node.ref.code)
+        elif isinstance(node, AllOf):
+            stack.extend(reversed(node.items))
+        else:
+            k = numbers[id(node)]
+            if k in pick:
+                stack.append(node.items[pick[k]])
+            else:
+                open_ors.append(k)
+    return codes, open_ors
+
+
+class _Expander:
+    def __init__(self, graph: CompetencyGraph, recognized: set[str], reachable: set[str]) -> None:
+        self.graph = graph
+        self.recognized = recognized
+        self.reachable = reachable
+        self.needs: dict[str, list[str]] = {}
+        self.ors = {
+            code: _alternatives(comp.requires) for code, comp in graph.competencies.items() if comp.requires is not None
+        }
+
+    def hours(self, code: str) -> int:
+        return self.graph.competencies[code].hours.total
+
+    def expand(self, roots: list[str], pick: Mapping[tuple[str, int], int]) -> tuple[list[str], list[tuple[str, int]]]:
+        """The closure under the choices in `pick`, and the or nodes met without a choice."""
+        seen: set[str] = set()
+        order: list[str] = []
+        pending: list[tuple[str, int]] = []
+        stack = [r for r in reversed(roots) if r in self.graph]
+        while stack:
+            code = stack.pop()
+            if code in seen or code in self.recognized:
+                continue
+            seen.add(code)
+            order.append(code)
+            comp = self.graph.competencies[code]
+            if comp.requires is None:
+                needs: list[str] = []
+            else:
+                local = {k: v for (c, k), v in pick.items() if c == code}
+                needs, open_ors = _needed(comp.requires, self.ors[code], local)
+                pending.extend((code, k) for k in open_ors)
+            self.needs[code] = list(needs)
+            needs += [r.code for r in comp.corequires]
+            stack.extend(n for n in reversed(needs) if n in self.graph and n not in seen)
+        return order, pending
+
+    def options(self, node: tuple[str, int]) -> list[int]:
+        """The alternatives of an or node that can be attained (all of them if none can)."""
+        code, k = node
+        items = self.ors[code][k - 1].items
+        good = []
+        for index, item in enumerate(items):
+            if all(n in self.reachable or n in self.recognized for n in _hard_codes(item)):
+                good.append(index)
+        return good or list(range(len(items)))
+
+    def cost(self, order: list[str]) -> int:
+        return sum(self.hours(c) for c in order)
+
+
+def close(
+    graph: CompetencyGraph, roots: list[str], recognized: set[str], reachable: set[str], budget: int = SEARCH_BUDGET
+) -> Closure:
+    """The cheapest closure of `roots` over the prerequisites (see the module's docstring)."""
+    ex = _Expander(graph, recognized, reachable)
+    best: tuple[int, list[str], dict[tuple[str, int], int]] | None = None
+    tried = 0
+    heuristic = False
+    stack: list[dict[tuple[str, int], int]] = [{}]
+    while stack:
+        pick = stack.pop()
+        order, pending = ex.expand(roots, pick)
+        tried += 1
+        if not pending:
+            cost = ex.cost(order)
+            if best is None or cost < best[0]:
+                best = (cost, order, pick)
+            continue
+        node = pending[0]
+        if tried >= budget:
+            heuristic = True
+            order, pick = _greedy(ex, roots, pick)
+            cost = ex.cost(order)
+            if best is None or cost < best[0]:
+                best = (cost, order, pick)
+            stack.clear()  # the budget is spent: this greedy completion is the last one tried
+            continue
+        if best is not None and ex.cost(order) >= best[0]:
+            continue  # already no cheaper than the best complete closure: prune
+        for option in reversed(ex.options(node)):
+            stack.append({**pick, node: option})
+    assert best is not None
+    cost, order, pick = best
+    choices = {}
+    for (code, k), index in sorted(pick.items()):
+        if code in order:
+            item = ex.ors[code][k - 1].items[index]
+            choices[code, k] = ", ".join(_hard_codes(item)) or "…"
+    ex.expand(roots, pick)  # leaves `ex.needs` as the chosen closure has them
+    return Closure(order, cost, choices, heuristic, {c: ex.needs.get(c, []) for c in order})
+
+
+def _greedy(
+    ex: _Expander, roots: list[str], pick: dict[tuple[str, int], int]
+) -> tuple[list[str], dict[tuple[str, int], int]]:
+    """Make every remaining choice by the hours its alternative adds right now."""
+    pick = dict(pick)
+    while True:
+        order, pending = ex.expand(roots, pick)
+        if not pending:
+            return order, pick
+        node = pending[0]
+        base = set(order)
+        costs = []
+        for option in ex.options(node):
+            trial, _ = ex.expand(roots, {**pick, node: option})
+            costs.append((sum(ex.hours(c) for c in trial if c not in base), option))
+        pick[node] = min(costs)[1]

@@ -1,0 +1,180 @@
+"""The exact schedule: a MIP solved by HiGHS, one number of terms at a time.
+
+For T from the lower bound up to one less than the heuristic's terms, the MIP asks whether T terms
+can hold everything; the first T that can is optimal (every smaller T was proven impossible). Each
+item may only sit in the terms its chains allow (`head` … T − `tail` + 1), which keeps the model
+small. Among the schedules of the optimal T it minimises the heaviest term. The heuristic schedule is
+always there to fall back on: a solver that fails or runs out of time never loses a plan.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from constructor.compact.schedule import Problem, Schedule, chain_lengths, list_schedule, lower_bound
+
+
+@dataclass
+class ExactResult:
+    schedule: Schedule
+    lower_bound: int
+    bound_reason: str
+    proven: bool  # the schedule's terms equal the proven lower bound
+    seconds: float
+    notes: list[str]
+
+
+def _new_highs() -> Any:
+    """A HiGHS instance. Its constructor prints a banner on the C stdout whatever the options say;
+    the plan's JSON goes to stdout too, so the banner is sent to /dev/null."""
+    import highspy
+
+    sys.stdout.flush()
+    saved = os.dup(1)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 1)
+        h = highspy.Highs()  # type: ignore[no-untyped-call]
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(devnull)
+    h.setOptionValue("output_flag", False)
+    return h
+
+
+def _solve_terms(
+    problem: Problem, terms: int, head: list[int], tail: list[int], deadline: float, incumbent: list[int] | None
+) -> tuple[str, list[int] | None]:
+    """Is there a schedule in exactly `terms` terms? ("feasible", terms of items) / ("infeasible",
+    None) / ("unknown", None) when time ran out."""
+    import highspy
+
+    n = problem.size
+    window = [(head[i], terms - tail[i] + 1) for i in range(n)]
+    for i in problem.fixed_last:
+        window[i] = (terms, terms)
+    if any(lo > hi for lo, hi in window):
+        return "infeasible", None
+    h = _new_highs()
+    h.setOptionValue("threads", 1)
+    h.setOptionValue("random_seed", 0)
+    h.setOptionValue("mip_rel_gap", 0.0)
+    remaining = deadline - time.perf_counter()
+    if remaining <= 0:
+        return "unknown", None
+    h.setOptionValue("time_limit", max(remaining, 0.01))
+    inf = highspy.kHighsInf
+    col: dict[tuple[int, int], int] = {}
+    lower: list[float] = []
+    upper: list[float] = []
+    cost: list[float] = []
+    for i in range(n):
+        for t in range(window[i][0], window[i][1] + 1):
+            col[i, t] = len(lower)
+            lower.append(0.0)
+            upper.append(1.0)
+            cost.append(0.0)
+    peak = len(lower)  # the heaviest term's load, minimised
+    lower.append(0.0)
+    upper.append(inf)
+    cost.append(1.0)
+    h.addVars(len(lower), lower, upper)
+    h.changeColsCost(len(cost), list(range(len(cost))), cost)
+    h.changeColsIntegrality(peak, list(range(peak)), [highspy.HighsVarType.kInteger] * peak)
+
+    rows_lo: list[float] = []
+    rows_hi: list[float] = []
+    starts: list[int] = []
+    index: list[int] = []
+    value: list[float] = []
+
+    def row(entries: list[tuple[int, float]], lo: float, hi: float) -> None:
+        starts.append(len(index))
+        for c, v in entries:
+            index.append(c)
+            value.append(v)
+        rows_lo.append(lo)
+        rows_hi.append(hi)
+
+    for i in range(n):  # every item in exactly one term
+        row([(col[i, t], 1.0) for t in range(window[i][0], window[i][1] + 1)], 1.0, 1.0)
+
+    def term_of(i: int, sign: float) -> list[tuple[int, float]]:
+        return [(col[i, t], sign * t) for t in range(window[i][0], window[i][1] + 1)]
+
+    for a, b in problem.before:  # term(b) − term(a) ≥ 1
+        row(term_of(b, 1.0) + term_of(a, -1.0), 1.0, inf)
+    for a, b in problem.not_after:  # term(b) − term(a) ≥ 0
+        row(term_of(b, 1.0) + term_of(a, -1.0), 0.0, inf)
+    for t in range(1, terms + 1):
+        members = [(col[i, t], float(problem.hours[i])) for i in range(n) if (i, t) in col]
+        room = problem.capacity(t) - (problem.final_hours if t == terms else 0)
+        if room < 0:
+            return "infeasible", None
+        if members:
+            row(members, -inf, float(room))
+            final = problem.final_hours if t == terms else 0
+            row([*members, (peak, -1.0)], -inf, float(-final))  # load ≤ peak
+    h.addRows(len(rows_lo), rows_lo, rows_hi, len(index), starts, index, value)
+    if incumbent is not None and max(incumbent, default=1) <= terms:
+        guess = [0.0] * len(lower)
+        for i, t in enumerate(incumbent):
+            if (i, t) in col:
+                guess[col[i, t]] = 1.0
+        sol = highspy.HighsSolution()
+        sol.col_value = guess
+        h.setSolution(sol)
+    h.run()
+    status = h.getModelStatus()
+    if status == highspy.HighsModelStatus.kInfeasible:
+        return "infeasible", None
+    info = h.getInfo()
+    if info.primal_solution_status == 2:  # a feasible point was found (optimal or at the time limit)
+        values = h.getSolution().col_value
+        term = [0] * n
+        for (i, t), c in col.items():
+            if values[c] > 0.5:
+                term[i] = t
+        if all(term):
+            return "feasible", term
+    return "unknown", None
+
+
+def exact_schedule(problem: Problem, time_limit: float = 10.0) -> ExactResult:
+    start = time.perf_counter()
+    deadline = start + time_limit
+    heuristic = list_schedule(problem)
+    bound, reason = lower_bound(problem)
+    notes: list[str] = []
+    if problem.size == 0:
+        return ExactResult(heuristic, bound, reason, True, 0.0, notes)
+    if heuristic.terms == bound:  # nothing to prove: the bound is met
+        return ExactResult(heuristic, bound, reason, True, time.perf_counter() - start, notes)
+    head, tail = chain_lengths(problem)
+    best = heuristic
+    proven_bound = bound
+    try:
+        for terms in range(bound, heuristic.terms + 1):
+            status, term = _solve_terms(
+                problem, terms, head, tail, deadline, heuristic.term if terms == heuristic.terms else None
+            )
+            if status == "infeasible":
+                proven_bound = terms + 1
+                reason = "solver"
+                continue
+            if status == "feasible" and term is not None:
+                best = Schedule(term, terms)
+                proven_bound = max(proven_bound, terms) if terms == proven_bound else proven_bound
+            else:
+                notes.append("time-limit")
+            break
+    except Exception as e:  # a solver failure must never lose the plan: keep the heuristic one
+        notes.append(f"solver-failed: {type(e).__name__}")
+        best = heuristic
+    proven = best.terms == proven_bound
+    return ExactResult(best, proven_bound, reason, proven, time.perf_counter() - start, notes)

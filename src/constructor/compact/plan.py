@@ -1,0 +1,99 @@
+"""The compacted program: the `Plan` model, the only input the renderers need (docs/plan.md)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+
+class PlanModel(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class HoursByKind(PlanModel):
+    theory: int = 0
+    practice: int = 0
+    self_study: int = 0
+    total: int = 0
+
+
+class Why(PlanModel):
+    """Why an item is in the program, and why it sits in its term."""
+
+    reason: Literal["module", "general", "bundle", "prerequisite", "practice"]
+    via: str  # the module, program, bundle, or the first competency of the chain
+    chain: list[str] = []  # for a prerequisite: the requested competency → … → this one
+    term_reason: Literal["first", "prerequisite", "corequisite", "capacity", "module"] = "first"
+    binding: str | None = None  # the prerequisite (or co-requisite) that holds it back
+
+
+class Item(PlanModel):
+    code: str
+    title: str
+    kind: Literal["general", "professional", "variable", "foundation", "practice"]
+    module: str | None
+    term: int
+    hours: int  # contact hours counted against the term's capacity (theory + practice)
+    by_kind: HoursByKind
+    saved: int = 0  # hours not taught again: outcomes already taught by an earlier competency
+    requires: list[str] = []
+    coreq: list[str] = []
+    why: Why
+
+
+class Term(PlanModel):
+    number: int
+    year: int
+    weeks: int
+    capacity_hours: int
+    hours: int
+    by_kind: HoursByKind
+    final_attestation_hours: int = 0
+    items: list[str] = []
+
+
+class FinalAttestation(PlanModel):
+    term: int
+    hours: int
+    demo_exam: str | None = None  # level: basic | profile
+    demo_exam_hours: int = 0
+    thesis_hours: int = 0
+
+
+class Savings(PlanModel):
+    recognition_hours: int = 0
+    shared_outcomes_hours: int = 0
+    or_choice_hours: int = 0  # the cheapest `or` alternatives instead of the first written
+    terms: int = 0  # baseline terms − compacted terms
+    months: int = 0
+    packing_terms: int = 0  # terms the schedule saves on the full content, before any reduction
+    reduction_terms: int = 0  # terms the hour reductions save on top of it
+
+
+class Plan(PlanModel):
+    program: str
+    program_title: str
+    standard: str | None
+    qualification: str | None
+    base: str | None
+    track: str
+    status: Literal["optimal", "feasible"]
+    lower_bound: int
+    lower_bound_reason: Literal["chain", "hours", "solver"]
+    gap: int  # terms − lower_bound
+    method: Literal["exact", "heuristic"]
+    solver_seconds: float | None
+    heuristic_choices: bool  # True when some `or` alternatives were chosen greedily
+    baseline: str | None
+    target: str | None
+    duration: str
+    meets_target: bool | None
+    weekly_load: int
+    terms: list[Term]
+    items: list[Item]
+    recognized: list[str]
+    final_attestation: FinalAttestation
+    savings: Savings
+    total_hours: int
+    notes: list[str] = []

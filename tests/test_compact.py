@@ -1,0 +1,203 @@
+"""Compaction: schedules keep every rule, bounds hold, the exact solver is exact, plans are explained."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+from golden import assert_golden
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from constructor.api import workspace
+from constructor.cli import main
+from constructor.compact import compact
+from constructor.compact.calendar import duration, terms_for
+from constructor.compact.exact import exact_schedule
+from constructor.compact.schedule import Infeasible, Problem, Schedule, list_schedule, lower_bound, valid
+from constructor.model import Duration
+
+ROOT = Path(__file__).parents[1]
+EXAMPLE = ROOT / "catalogs" / "examples" / "welding"
+GOLDEN = Path(__file__).parent / "data" / "plans"
+
+
+@st.composite
+def problems(draw: st.DrawFn, max_items: int = 14, hours: tuple[int, int] = (12, 400)) -> Problem:
+    n = draw(st.integers(0, max_items))
+    item_hours = draw(st.lists(st.integers(*hours), min_size=n, max_size=n))
+    pairs = [(a, b) for a in range(n) for b in range(a + 1, n)]  # edges go forward: never a cycle
+    chosen = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=2 * n)) if pairs else []
+    kinds = draw(st.lists(st.booleans(), min_size=len(chosen), max_size=len(chosen)))
+    before = [e for e, strict in zip(chosen, kinds, strict=True) if strict]
+    not_after = [e for e, strict in zip(chosen, kinds, strict=True) if not strict]
+    final = draw(st.sampled_from([0, 36, 216]))
+    return Problem(item_hours, before, not_after, (612, 828), final)
+
+
+@given(problems())
+def test_heuristic_schedules_keep_every_rule(problem: Problem) -> None:
+    schedule = list_schedule(problem)
+    assert valid(problem, schedule) == []
+    bound, _ = lower_bound(problem)
+    assert schedule.terms >= bound
+    assert list_schedule(problem).term == schedule.term  # deterministic
+
+
+@settings(max_examples=40, deadline=None)
+@given(problems(max_items=12, hours=(100, 600)))
+def test_exact_is_valid_never_worse_and_never_below_the_bound(problem: Problem) -> None:
+    heuristic = list_schedule(problem)
+    result = exact_schedule(problem, time_limit=5)
+    assert valid(problem, result.schedule) == []
+    assert result.schedule.terms <= heuristic.terms
+    assert result.schedule.terms >= result.lower_bound >= lower_bound(problem)[0]
+    assert result.proven == (result.schedule.terms == result.lower_bound)
+
+
+def _brute_force(problem: Problem, limit: int) -> int:
+    for terms in range(1, limit + 1):
+        for assignment in itertools.product(range(1, terms + 1), repeat=problem.size):
+            schedule = Schedule(list(assignment), terms)
+            if not valid(problem, schedule):
+                return terms
+    return limit + 1
+
+
+@settings(max_examples=30, deadline=None)
+@given(problems(max_items=5, hours=(200, 800)))
+def test_exact_equals_brute_force_on_small_problems(problem: Problem) -> None:
+    result = exact_schedule(problem, time_limit=5)
+    assert result.proven
+    assert result.schedule.terms == _brute_force(problem, result.schedule.terms)
+
+
+def test_too_large_items_are_refused_with_the_item() -> None:
+    with pytest.raises(Infeasible) as info:
+        list_schedule(Problem([100, 900], [], [], (612, 828)))
+    assert info.value.reason == "item-too-large" and info.value.items == [1]
+
+
+def test_final_attestation_takes_the_last_term_or_its_own() -> None:
+    full = list_schedule(Problem([828], [], [], (828,), final_hours=216))
+    assert full.terms == 2 and full.load(Problem([828], [], [], (828,), 216)) == [828, 216]
+    fixed = Problem([100, 50], [(0, 1)], [], (612, 828), 216, fixed_last=frozenset({1}))
+    schedule = list_schedule(fixed)
+    assert schedule.term == [1, 2] and schedule.terms == 2 and valid(fixed, schedule) == []
+
+
+def test_calendar_from_the_standard() -> None:
+    weeks = (17, 23)
+    assert [str(duration(t, weeks)) for t in range(1, 9)] == ["4m", "10m", "1y4m", "1y10m", "2y4m", "2y10m",
+                                                              "3y4m", "3y10m"]
+    assert terms_for(Duration(years=2, months=10), weeks) == 6
+    assert terms_for(Duration(years=3, months=10), weeks) == 8
+
+
+# ---------------------------------------------------------------- programs
+
+
+def test_example_plan_golden(update_golden: bool) -> None:
+    ws = workspace(EXAMPLE / "program.comp")
+    plan, diags = compact(ws.programs()[0], ws.table, ws.graph)
+    assert diags == [] and plan is not None
+    assert (plan.baseline, plan.duration, plan.status, plan.meets_target) == ("3y10m", "2y10m", "optimal", True)
+    assert_golden(plan.model_dump_json(indent=2) + "\n", GOLDEN / "welding.json", update_golden)
+    again, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert again == plan  # deterministic
+
+
+def _program(body: str, extra: str = "") -> str:
+    return (
+        'standard С "с" { weekly_load 36 term_weeks 17, 23 final_attestation 36 h '
+        "baseline 9-grades 3y10m }\n"
+        f"{extra}\nprogram П \"п\" {{ standard С base 9-grades {body} }}\n"
+    )
+
+
+def _compact(tmp_path: Path, text: str) -> tuple[object, list[str], dict[str, object]]:
+    path = tmp_path / "p.comp"
+    path.write_text(text, encoding="utf-8")
+    ws = workspace(path)
+    assert ws.result.errors == 0, [d.code for d in ws.result.diagnostics]
+    plan, diags = compact(ws.programs()[0], ws.table, ws.graph)
+    data = json.loads(plan.model_dump_json()) if plan is not None else {}
+    return plan, [d.code for d in diags], data
+
+
+def test_cheapest_or_alternative_and_recognition(tmp_path: Path) -> None:
+    text = _program(
+        'core М recognize "школа" covers Р',
+        'competency Д "дорого" { hours theory 300 }\ncompetency Д2 "дёшево" { hours theory 20 }\n'
+        'competency Р "зачтено" { hours theory 100 requires Д }\n'
+        'competency К "к" { hours theory 10 requires Д or Д2, Р }\n'
+        'module М "м" { covers К }',
+    )
+    plan, codes, data = _compact(tmp_path, text)
+    assert codes == []
+    taught = {i["code"] for i in data["items"]}
+    assert taught == {"К", "Д2"}  # Р recognised (so Д is not needed for it), Д2 cheaper than Д
+    # without recognition the program would teach К, Р and Д (Р needs Д, which then also serves К's `or`):
+    # 410 h; with it, К and Д2: 30 h
+    assert data["recognized"] == ["Р"] and data["savings"]["recognition_hours"] == 410 - 30
+
+
+def test_outcomes_are_taught_once(tmp_path: Path) -> None:
+    text = _program(
+        "core М",
+        'outcome З-1 knowledge "общее знание" 10 h\n'
+        'competency А "а" { hours theory 30 knows З-1 }\ncompetency Б "б" { hours theory 30 knows З-1 }\n'
+        'module М "м" { covers А, Б }',
+    )
+    _, codes, data = _compact(tmp_path, text)
+    saved = {i["code"]: i["saved"] for i in data["items"]}
+    assert sorted(saved.values()) == [0, 10] and data["savings"]["shared_outcomes_hours"] == 10
+    teacher = next(c for c, s in saved.items() if s == 0)
+    terms = {i["code"]: i["term"] for i in data["items"]}
+    assert terms[teacher] <= terms[next(c for c in saved if c != teacher)]
+
+
+def test_a_chain_longer_than_the_target_is_explained(tmp_path: Path) -> None:
+    chain = "\n".join(
+        f'competency К{i} "к" {{ hours theory 10' + (f" requires К{i - 1}" if i else "") + " }" for i in range(5)
+    )
+    plan, codes, data = _compact(tmp_path, _program("core М target 1y4m", chain + '\nmodule М "м" { covers К4 }'))
+    assert codes == ["C310"] and data["duration"] == "2y4m" and data["meets_target"] is False
+    assert data["lower_bound_reason"] == "chain"
+
+
+def test_too_many_hours_for_the_target(tmp_path: Path) -> None:
+    comps = "\n".join(f'competency К{i} "к" {{ hours practice 600 }}' for i in range(4))
+    _, codes, data = _compact(tmp_path, _program("core М target 10m", comps + '\nmodule М "м" { covers К0 .. К3 }'))
+    assert codes == ["C310"] and data["lower_bound_reason"] == "hours"
+
+
+def test_an_item_larger_than_any_term(tmp_path: Path) -> None:
+    plan, codes, _ = _compact(
+        tmp_path, _program("core М", 'competency К "к" { hours practice 900 }\nmodule М "м" { covers К }')
+    )
+    assert plan is None and codes == ["C311"]
+
+
+def test_corequisites_share_a_term(tmp_path: Path) -> None:
+    text = _program(
+        "core М",
+        'competency А "а" { hours theory 30 corequires Б }\ncompetency Б "б" { hours theory 30 corequires А }\n'
+        'module М "м" { covers А, Б }',
+    )
+    _, codes, data = _compact(tmp_path, text)
+    terms = {i["code"]: i["term"] for i in data["items"]}
+    assert codes == [] and terms["А"] == terms["Б"]
+
+
+def test_cli_compact(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["compact", "--lang", "en", str(EXAMPLE / "program.comp")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("22.02.06-ПРОФ: 3y10m → 2y10m (6 terms), optimal")
+    target = tmp_path / "plan.json"
+    assert main(["compact", "--format", "json", "-o", str(target), str(EXAMPLE / "program.comp")]) == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["status"] == "optimal"
+    assert main(["compact", "--heuristic", "--format", "json", str(EXAMPLE / "program.comp")]) == 0
+    assert json.loads(capsys.readouterr().out)["method"] == "heuristic"
