@@ -90,8 +90,16 @@ def test_final_attestation_takes_the_last_term_or_its_own() -> None:
 
 def test_calendar_from_the_standard() -> None:
     weeks = (17, 23)
-    assert [str(duration(t, weeks)) for t in range(1, 9)] == ["4m", "10m", "1y4m", "1y10m", "2y4m", "2y10m",
-                                                              "3y4m", "3y10m"]
+    assert [str(duration(t, weeks)) for t in range(1, 9)] == [
+        "4m",
+        "10m",
+        "1y4m",
+        "1y10m",
+        "2y4m",
+        "2y10m",
+        "3y4m",
+        "3y10m",
+    ]
     assert terms_for(Duration(years=2, months=10), weeks) == 6
     assert terms_for(Duration(years=3, months=10), weeks) == 8
 
@@ -113,7 +121,7 @@ def _program(body: str, extra: str = "") -> str:
     return (
         'standard С "с" { weekly_load 36 term_weeks 17, 23 final_attestation 36 h '
         "baseline 9-grades 3y10m }\n"
-        f"{extra}\nprogram П \"п\" {{ standard С base 9-grades {body} }}\n"
+        f'{extra}\nprogram П "п" {{ standard С base 9-grades {body} }}\n'
     )
 
 

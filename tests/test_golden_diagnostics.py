@@ -20,19 +20,24 @@ CASES = sorted(p for p in DATA.iterdir() if p.suffix == ".comp" or p.is_dir())
 NOT_GOLDEN = {"C004"}
 
 
+COMMANDS = ("check", "compact", "graph", "explain")
+
+
 def _run(case: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> str:
     if case.is_dir():
         monkeypatch.chdir(case)
         args_file = case / "args.txt"
-        paths = args_file.read_text().split() if args_file.exists() else ["main.comp"]
+        args = args_file.read_text().split() if args_file.exists() else ["main.comp"]
     else:
         monkeypatch.chdir(case.parent)
-        paths = [case.name]
+        args = [case.name]
+    command, args = (args[0], args[1:]) if args[0] in COMMANDS else ("check", args)
     out = []
     for lang in ("en", "ru"):
-        code = main(["check", "--lang", lang, *paths])
+        code = main([command, "--lang", lang, *args])
         captured = capsys.readouterr()
-        out.append(f"$ constructor check --lang {lang} {' '.join(paths)}\n{captured.out}[exit {code}]\n")
+        shown = captured.out + (f"(stderr)\n{captured.err}" if captured.err else "")
+        out.append(f"$ constructor {command} --lang {lang} {' '.join(args)}\n{shown}[exit {code}]\n")
     return "\n".join(out)
 
 

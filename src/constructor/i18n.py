@@ -445,6 +445,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "точный расчёт для `{program}` не завершён ({reason}, предел {seconds} с): взято эвристическое расписание",
         "the exact solver did not finish for `{program}` ({reason}, limit {seconds} s): the heuristic schedule is used",
     ),
+    "solver.time-limit": ("время вышло", "time ran out"),
+    "solver.failed": ("решатель отказал: {detail}", "the solver failed: {detail}"),
     # things, for "is a …"
     "thing.standard": ("стандарт", "a standard"),
     "thing.activity": ("вид деятельности", "an activity"),

@@ -257,14 +257,15 @@ def compact(
             schedule, bound, proven = expand(result.schedule, mapping), result.lower_bound, result.proven
             bound_reason = result.bound_reason
             for note in result.notes:
+                reason = Msg("solver.time-limit" if note == "time-limit" else "solver.failed", {"detail": note})
                 diags.append(
                     diagnostic(
                         "C314",
                         "solver-fallback",
                         _span(program, "TARGET"),
                         program=program.code,
-                        reason=note,
-                        seconds=round(time_limit, 1),
+                        reason=reason,
+                        seconds=f"{time_limit:g}",
                     )
                 )
         else:

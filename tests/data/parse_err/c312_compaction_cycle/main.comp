@@ -1,0 +1,10 @@
+standard ФГОС-Т "Стандарт" {
+  weekly_load 36
+  term_weeks 17, 23
+  final_attestation 216 h
+  baseline 9-grades 3y10m
+}
+competency ПК-1.1 "Первая" { hours theory 36 requires ПК-1.2 }
+competency ПК-1.2 "Вторая" { hours theory 36 requires ПК-1.1 }
+module М "Модуль" { covers ПК-1.1, ПК-1.2 }
+program П "Программа" { standard ФГОС-Т core М }
