@@ -210,3 +210,11 @@ def test_cli_compact(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
     assert json.loads(target.read_text(encoding="utf-8"))["status"] == "optimal"
     assert main(["compact", "--heuristic", "--format", "json", str(EXAMPLE / "program.comp")]) == 0
     assert json.loads(capsys.readouterr().out)["method"] == "heuristic"
+
+
+def test_docs_plan_md_has_the_current_schema() -> None:
+    from constructor.compact.plan import Plan
+
+    doc = (ROOT / "docs" / "plan.md").read_text(encoding="utf-8")
+    block = doc.split("```json\n", 1)[1].split("\n```", 1)[0]
+    assert json.loads(block) == Plan.model_json_schema()

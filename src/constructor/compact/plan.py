@@ -64,7 +64,6 @@ class FinalAttestation(PlanModel):
 class Savings(PlanModel):
     recognition_hours: int = 0
     shared_outcomes_hours: int = 0
-    or_choice_hours: int = 0  # the cheapest `or` alternatives instead of the first written
     terms: int = 0  # baseline terms − compacted terms
     months: int = 0
     packing_terms: int = 0  # terms the schedule saves on the full content, before any reduction
