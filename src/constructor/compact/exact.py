@@ -48,7 +48,13 @@ def _new_highs() -> Any:
 
 
 def _solve_terms(
-    problem: Problem, terms: int, head: list[int], tail: list[int], deadline: float, incumbent: list[int] | None
+    problem: Problem,
+    terms: int,
+    head: list[int],
+    tail: list[int],
+    deadline: float,
+    incumbent: list[int] | None,
+    balance: bool = False,
 ) -> tuple[str, list[int] | None]:
     """Is there a schedule in exactly `terms` terms? ("feasible", terms of items) / ("infeasible",
     None) / ("unknown", None) when time ran out."""
@@ -79,10 +85,10 @@ def _solve_terms(
             lower.append(0.0)
             upper.append(1.0)
             cost.append(0.0)
-    peak = len(lower)  # the heaviest term's load, minimised
+    peak = len(lower)  # the heaviest term's load: minimised when balancing, free when only asking "can it?"
     lower.append(0.0)
     upper.append(inf)
-    cost.append(1.0)
+    cost.append(1.0 if balance else 0.0)
     h.addVars(len(lower), lower, upper)
     h.changeColsCost(len(cost), list(range(len(cost))), cost)
     h.changeColsIntegrality(peak, list(range(peak)), [highspy.HighsVarType.kInteger] * peak)
@@ -104,13 +110,19 @@ def _solve_terms(
     for i in range(n):  # every item in exactly one term
         row([(col[i, t], 1.0) for t in range(window[i][0], window[i][1] + 1)], 1.0, 1.0)
 
-    def term_of(i: int, sign: float) -> list[tuple[int, float]]:
-        return [(col[i, t], sign * t) for t in range(window[i][0], window[i][1] + 1)]
+    # b placed by term t needs a placed by t − 1 (before) or by t (not after): the disaggregated form,
+    # whose LP relaxation is much tighter than term(b) − term(a) ≥ 1 and proves bounds far faster
+    def by(i: int, t: int) -> list[tuple[int, float]]:
+        return [(col[i, s], 1.0) for s in range(window[i][0], min(t, window[i][1]) + 1)]
 
-    for a, b in problem.before:  # term(b) − term(a) ≥ 1
-        row(term_of(b, 1.0) + term_of(a, -1.0), 1.0, inf)
-    for a, b in problem.not_after:  # term(b) − term(a) ≥ 0
-        row(term_of(b, 1.0) + term_of(a, -1.0), 0.0, inf)
+    for pairs, lag in ((problem.before, 1), (problem.not_after, 0)):
+        for a, b in pairs:
+            for t in range(window[b][0], window[b][1] + 1):
+                mine = by(b, t)
+                theirs = by(a, t - lag)
+                if len(theirs) == window[a][1] - window[a][0] + 1:
+                    continue  # a is surely placed by then: nothing to say
+                row(mine + [(c, -v) for c, v in theirs], -inf, 0.0)
     for t in range(1, terms + 1):
         members = [(col[i, t], float(problem.hours[i])) for i in range(n) if (i, t) in col]
         room = problem.capacity(t) - (problem.final_hours if t == terms else 0)
@@ -145,6 +157,13 @@ def _solve_terms(
     return "unknown", None
 
 
+BALANCE_SECONDS = 1.0
+
+
+def _peak(problem: Problem, term: list[int], terms: int) -> int:
+    return max(Schedule(term, terms).load(problem))
+
+
 def exact_schedule(problem: Problem, time_limit: float = 10.0) -> ExactResult:
     start = time.perf_counter()
     deadline = start + time_limit
@@ -159,20 +178,25 @@ def exact_schedule(problem: Problem, time_limit: float = 10.0) -> ExactResult:
     best = heuristic
     proven_bound = bound
     try:
-        for terms in range(bound, heuristic.terms + 1):
-            status, term = _solve_terms(
-                problem, terms, head, tail, deadline, heuristic.term if terms == heuristic.terms else None
-            )
+        for terms in range(bound, heuristic.terms):
+            status, term = _solve_terms(problem, terms, head, tail, deadline, None)
             if status == "infeasible":
                 proven_bound = terms + 1
                 reason = "solver"
                 continue
             if status == "feasible" and term is not None:
                 best = Schedule(term, terms)
-                proven_bound = max(proven_bound, terms) if terms == proven_bound else proven_bound
             else:
                 notes.append("time-limit")
             break
+        if best.terms == proven_bound:
+            # the number of terms is settled; even out the load with what is left of the time
+            balance_deadline = min(deadline, time.perf_counter() + BALANCE_SECONDS)
+            status, term = _solve_terms(problem, best.terms, head, tail, balance_deadline, best.term, balance=True)
+            if status == "feasible" and term is not None and _peak(problem, term, best.terms) <= _peak(
+                problem, best.term, best.terms
+            ):
+                best = Schedule(term, best.terms)
     except Exception as e:  # a solver failure must never lose the plan: keep the heuristic one
         notes.append(f"solver-failed: {type(e).__name__}")
         best = heuristic
