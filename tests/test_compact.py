@@ -218,3 +218,58 @@ def test_docs_plan_md_has_the_current_schema() -> None:
     doc = (ROOT / "docs" / "plan.md").read_text(encoding="utf-8")
     block = doc.split("```json\n", 1)[1].split("\n```", 1)[0]
     assert json.loads(block) == Plan.model_json_schema()
+
+
+@st.composite
+def programs(draw: st.DrawFn) -> str:
+    """A random but valid program: prerequisites and co-requisites only on earlier codes."""
+    n = draw(st.integers(1, 12))
+    lines = ['standard С "с" { weekly_load 36 term_weeks 17, 23 final_attestation 72 h baseline 9-grades 3y10m }']
+    for i in range(n):
+        hours = draw(st.integers(0, 300))
+        parts = [f"hours theory {hours // 2}, practice {hours - hours // 2}"]
+        if i:
+            earlier = [f"К{j}" for j in range(i)]
+            pre = draw(st.lists(st.sampled_from(earlier), max_size=3, unique=True))
+            if pre:
+                parts.append("requires " + (" or ".join(pre) if draw(st.booleans()) else ", ".join(pre)))
+            co = draw(st.lists(st.sampled_from(earlier), max_size=1))
+            if co and co[0] not in pre:
+                parts.append(f"corequires {co[0]}")
+        lines.append(f'competency К{i} "к" {{ {" ".join(parts)} }}')
+    covered = draw(st.lists(st.integers(0, n - 1), min_size=1, unique=True))
+    lines.append('module М "м" { covers ' + ", ".join(f"К{i}" for i in covered) + " }")
+    recognized = draw(st.lists(st.integers(0, n - 1), max_size=2, unique=True))
+    rec = f'recognize "ранее" covers {", ".join(f"К{i}" for i in recognized)}' if recognized else ""
+    lines.append(f'program П "п" {{ standard С base 9-grades core М {rec} }}')
+    return "\n".join(lines)
+
+
+@settings(max_examples=60, deadline=None)
+@given(programs())
+def test_random_programs_compact_to_valid_explained_plans(text: str) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "p.comp"
+        path.write_text(text, encoding="utf-8")
+        ws = workspace(path)
+        assert ws.result.errors == 0
+        program = ws.programs()[0]
+        plan, diags = compact(program, ws.table, ws.graph, time_limit=5)
+        assert plan is not None and [d.code for d in diags if d.is_error] == []
+        term = {i.code: i.term for i in plan.items}
+        for item in plan.items:
+            assert all(term[p] < item.term for p in item.requires if p in term), item
+            assert all(term[c] <= item.term for c in item.coreq if c in term), item
+        for t in plan.terms:
+            assert t.hours <= t.capacity_hours
+        recognized = set(plan.recognized)
+        module = ws.table["М"]
+        wanted = {r.code for r in module.covers} - recognized  # type: ignore[union-attr]
+        assert wanted <= set(term), "a requested competency was lost"
+        assert len(plan.terms) >= plan.lower_bound
+        heuristic, _ = compact(program, ws.table, ws.graph, mode="heuristic")
+        assert heuristic is not None and len(heuristic.terms) >= len(plan.terms)
+        again, _ = compact(program, ws.table, ws.graph, time_limit=5)
+        assert again == plan
