@@ -149,6 +149,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "напишите целое неотрицательное число, например `36` или `36 h`",
         "write a whole non-negative number, such as `36` or `36 h`",
     ),
+    "invalid-credits": (
+        "`{text}` — не число кредитов (например, `4` или `3.5`)",
+        "`{text}` is not a number of credits (such as `4` or `3.5`)",
+    ),
     "invalid-percent": ("`{text}%` — не процент от 0 до 100", "`{text}%` is not a percentage from 0 to 100"),
     "invalid-duration": ("`{text}` — не срок обучения", "`{text}` is not a duration"),
     "invalid-duration.help": (
@@ -190,6 +194,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "диапазон `{start} .. {end}` содержит {count} кодов (предел {limit})",
         "the range `{start} .. {end}` holds {count} codes (the limit is {limit})",
     ),
+    # CurricularAnalytics CSV
+    "csv-malformed": ("CSV не читается: {reason}", "the CSV cannot be read: {reason}"),
+    "csv-unknown-header": ("неизвестная строка заголовка `{text}`", "unknown header row `{text}`"),
+    "csv-unknown-header.help": (
+        "строки заголовка: Curriculum, Institution, Degree Type, System Type, CIP (и Degree Plan), затем Courses",
+        "the header rows are Curriculum, Institution, Degree Type, System Type, CIP (and Degree Plan), then Courses",
+    ),
+    "csv-unknown-column": ("неизвестный столбец `{text}`: он пропущен", "unknown column `{text}`: it is skipped"),
+    "csv-unknown-column.help": (
+        "столбцы: Course ID, Course Name, Prefix, Number, Prerequisites, Corequisites, Strict-Corequisites, "
+        "Credit Hours, Institution, Canonical Name (и Term)",
+        "the columns are Course ID, Course Name, Prefix, Number, Prerequisites, Corequisites, Strict-Corequisites, "
+        "Credit Hours, Institution, Canonical Name (and Term)",
+    ),
+    "csv-no-course-id": ("в таблице курсов нет столбца `Course ID`", "the course table has no `Course ID` column"),
+    "csv-no-course-id.help": (
+        "первая строка после `Courses` — названия столбцов, среди них `Course ID`",
+        "the row after `Courses` names the columns, `Course ID` among them",
+    ),
+    "csv-no-courses": ("в файле нет строки `Courses`", "the file has no `Courses` row"),
+    "csv-no-curriculum": ("в файле нет строки `Curriculum`", "the file has no `Curriculum` row"),
+    "csv-no-courses.help": (
+        "файл CurricularAnalytics начинается строками `Curriculum,<название>` … и `Courses`, за ними — таблица",
+        "a CurricularAnalytics file starts with rows `Curriculum,<name>` … and `Courses`, then the table",
+    ),
+    "csv-empty-id": ("у курса пустой `Course ID`", "a course has an empty `Course ID`"),
+    "csv-duplicate-id": (
+        "курс `{id}` уже был в строке {first}",
+        "course `{id}` was already given on line {first}",
+    ),
+    "csv-bad-credits": ("`{text}` — не число кредитов", "`{text}` is not a number of credit hours"),
+    "csv-bad-credits.help": ("напишите число, например `3` или `3.5`", "write a number, such as `3` or `3.5`"),
+    "csv-bad-system": (
+        "`{text}` — не тип системы: ожидалось semester или quarter",
+        "`{text}` is not a system type: semester or quarter",
+    ),
+    "csv-unknown-course": (
+        "курс `{course}` ссылается на курс `{id}`, которого нет в файле",
+        "course `{course}` names course `{id}` as a requisite, and there is no such course",
+    ),
+    "csv-unknown-course.help": (
+        "требования — это Course ID других курсов через `;`; проверьте номер или добавьте курс",
+        "requisites are the Course IDs of other courses separated by `;`: check the ID or add the course",
+    ),
+    "csv-cycle": ("требования курсов образуют цикл: {path}", "the courses' requisites form a cycle: {path}"),
+    "csv-cycle.help": ("уберите одно из требований на этом цикле", "remove one of the requisites on this cycle"),
     # references
     "unknown-code": ("неизвестный код `{code}`", "unknown code `{code}`"),
     "unknown-code.label": (

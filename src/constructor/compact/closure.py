@@ -13,7 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from constructor.graph import CompetencyGraph
-from constructor.model import AllOf, AnyOf, CodeExpr, Expr
+from constructor.model.declarations import hard_codes as _hard_codes
+from constructor.model.declarations import needed_codes as _needed
+from constructor.model.declarations import or_nodes as _alternatives
 
 SEARCH_BUDGET = 4096  # closures tried before the remaining choices are made greedily
 
@@ -25,54 +27,6 @@ class Closure:
     choices: dict[tuple[str, int], str] = field(default_factory=dict)  # (competency, or number) → alternative
     heuristic: bool = False
     needs: dict[str, list[str]] = field(default_factory=dict)  # prerequisites each one needs under the choices
-
-
-def _alternatives(expr: Expr) -> list[AnyOf]:
-    """The `or` nodes of an expression in a fixed order (numbered from 1 in `choices`)."""
-    out: list[AnyOf] = []
-    stack: list[Expr] = [expr]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, AnyOf):
-            out.append(node)
-        if isinstance(node, AllOf | AnyOf):
-            stack.extend(reversed(node.items))
-    return out
-
-
-def _hard_codes(expr: Expr) -> list[str]:
-    """The codes an expression needs whichever way its own `or`s are taken (not inside an `or`)."""
-    out: list[str] = []
-    stack: list[Expr] = [expr]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, CodeExpr):
-            out.append(node.ref.code)
-        elif isinstance(node, AllOf):
-            stack.extend(reversed(node.items))
-    return out
-
-
-def _needed(expr: Expr, ors: list[AnyOf], pick: Mapping[int, int]) -> tuple[list[str], list[int]]:
-    """Codes an expression needs under the choices made (`pick`: or number → alternative index), and
-    the or numbers it meets that have no choice yet."""
-    numbers = {id(node): k for k, node in enumerate(ors, start=1)}
-    codes: list[str] = []
-    open_ors: list[int] = []
-    stack: list[Expr] = [expr]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, CodeExpr):
-            codes.append(node.ref.code)
-        elif isinstance(node, AllOf):
-            stack.extend(reversed(node.items))
-        else:
-            k = numbers[id(node)]
-            if k in pick:
-                stack.append(node.items[pick[k]])
-            else:
-                open_ors.append(k)
-    return codes, open_ors
 
 
 class _Expander:

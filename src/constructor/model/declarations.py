@@ -74,6 +74,54 @@ def expr_refs(expr: Expr) -> list[Ref]:
     return out
 
 
+def or_nodes(expr: Expr) -> list[AnyOf]:
+    """The `or` nodes of an expression in a fixed order (numbered from 1 where choices are kept)."""
+    out: list[AnyOf] = []
+    stack: list[Expr] = [expr]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, AnyOf):
+            out.append(node)
+        if isinstance(node, AllOf | AnyOf):
+            stack.extend(reversed(node.items))
+    return out
+
+
+def hard_codes(expr: Expr) -> list[str]:
+    """The codes an expression needs whichever way its own `or`s are taken (not inside an `or`)."""
+    out: list[str] = []
+    stack: list[Expr] = [expr]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CodeExpr):
+            out.append(node.ref.code)
+        elif isinstance(node, AllOf):
+            stack.extend(reversed(node.items))
+    return out
+
+
+def needed_codes(expr: Expr, ors: list[AnyOf], pick: dict[int, int]) -> tuple[list[str], list[int]]:
+    """Codes an expression needs under the choices made (`pick`: or number → alternative index), and
+    the or numbers it meets that have no choice yet."""
+    numbers = {id(node): k for k, node in enumerate(ors, start=1)}
+    codes: list[str] = []
+    open_ors: list[int] = []
+    stack: list[Expr] = [expr]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CodeExpr):
+            codes.append(node.ref.code)
+        elif isinstance(node, AllOf):
+            stack.extend(reversed(node.items))
+        else:
+            k = numbers[id(node)]
+            if k in pick:
+                stack.append(node.items[pick[k]])
+            else:
+                open_ors.append(k)
+    return codes, open_ors
+
+
 # ------------------------------------------------------------------ declarations
 
 
@@ -147,6 +195,8 @@ class Competency(Declaration):
     can: tuple[Result, ...] = ()
     experience: tuple[Result, ...] = ()
     links: tuple[Link, ...] = ()
+    credits: str | None = None  # as written (`4`, `3.5`): credit hours of an imported course
+    tags: tuple[tuple[str, str], ...] = ()
 
 
 class Course(Declaration):
@@ -209,6 +259,7 @@ class Program(Declaration):
     recognitions: tuple[Recognition, ...] = ()
     demo_exam: DemoExam | None = None
     thesis: Thesis | None = None
+    tags: tuple[tuple[str, str], ...] = ()
 
 
 class Site(Declaration):

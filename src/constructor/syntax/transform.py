@@ -92,7 +92,8 @@ _LISTS = {
     "TERM_WEEKS",
     "BASELINE",
 }
-_REPEATED = {"COURSE", "PRACTICE", "RECOGNIZE", "COMPETENCY", "DELIVERS", "REQUIRES"}
+_REPEATED = {"COURSE", "PRACTICE", "RECOGNIZE", "COMPETENCY", "DELIVERS", "REQUIRES", "TAG"}
+_CREDITS = re.compile(r"\d+(?:\.\d+)?")
 
 
 def implied_kind(code: str) -> CompetencyKind:
@@ -257,6 +258,16 @@ class ToModel:
                 continue
             out[base], first[base] = length, span
         return out
+
+    def credits(self, meta: Any, children: list[Word]) -> Field:
+        word = children[0]
+        if _CREDITS.fullmatch(word.text) is None:
+            self.diags.append(diagnostic("C020", "invalid-credits", word.span, text=word.text))
+            return Field("CREDITS", None, self._span(meta))
+        return Field("CREDITS", word.text, self._span(meta))
+
+    def tag(self, meta: Any, children: list[Any]) -> Field:
+        return Field("TAG", (children[0].text, children[1].value), self._span(meta))
 
     def hours(self, meta: Any, children: list[tuple[Word, int | None]]) -> Field:
         span = self._span(meta)
@@ -449,6 +460,8 @@ class ToModel:
             can=f.get("CAN", ()),
             experience=f.get("EXPERIENCE", ()),
             links=tuple(x for x in f.get("LINKS", ()) if x is not None),
+            credits=f.get("CREDITS"),
+            tags=tuple(f.get("TAG", [])),
         )
 
     def course(self, meta: Any, children: list[Any]) -> Field:
@@ -539,6 +552,7 @@ class ToModel:
             recognitions=tuple(f.get("RECOGNIZE", [])),
             demo_exam=final.get("demo_exam"),
             thesis=final.get("thesis"),
+            tags=tuple(f.get("TAG", [])),
         )
 
     def site(self, meta: Any, children: list[Any]) -> Site:

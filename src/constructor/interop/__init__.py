@@ -1,0 +1,1 @@
+"""Exchange with other tools: CurricularAnalytics CSV and 1EdTech CASE."""
