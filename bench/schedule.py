@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import itertools
 import json
 import platform
 import random
@@ -67,7 +68,7 @@ def curriculum(n: int, seed: int) -> Problem:
         size = min(rng.randint(4, 6), n - len(hours))
         members = list(range(len(hours), len(hours) + size))
         hours.extend(rng.choice((48, 72, 96, 120, 156)) for _ in members)
-        for a, b in zip(members, members[1:], strict=False):
+        for a, b in itertools.pairwise(members):
             if rng.random() < 0.6:
                 before.add((a, b))
             elif rng.random() < 0.3:
@@ -81,8 +82,9 @@ def curriculum(n: int, seed: int) -> Problem:
             not_after.add((members[0], edu))
             not_after.add((edu, prod))
             not_after.update((m, prod) for m in members)
-    return Problem(hours[:n], sorted(e for e in before if max(e) < n), sorted(e for e in not_after if max(e) < n),
-                   CAPACITY, FINAL)
+    return Problem(
+        hours[:n], sorted(e for e in before if max(e) < n), sorted(e for e in not_after if max(e) < n), CAPACITY, FINAL
+    )
 
 
 SUITES = {"tight": tight, "curriculum-like": curriculum}
@@ -115,8 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     optima = json.loads(OPTIMA.read_text()) if OPTIMA.exists() else {}
     print(f"constructor scheduling benchmark — {datetime.date.today()}; Python {platform.python_version()}")
     print(f"{args.seeds} seeds per suite and size; optima from {OPTIMA.name} ({len(optima)} cached)\n")
-    head = (f"{'suite':<16} {'N':>4} {'heur/LB':>8} {'heur/opt':>9} {'=opt':>5} {'heur ms':>8} {'max ms':>7} "
-            f"{'default s':>10} {'max s':>6} {'proven':>7} {'def/opt':>8}")
+    head = (
+        f"{'suite':<16} {'N':>4} {'heur/LB':>8} {'heur/opt':>9} {'=opt':>5} {'heur ms':>8} {'max ms':>7} "
+        f"{'default s':>10} {'max s':>6} {'proven':>7} {'def/opt':>8}"
+    )
     print(head)
     print("-" * len(head))
     for suite, make in SUITES.items():
@@ -139,10 +143,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 ratios_opt.append(h.terms / best)
                 dratios.append(r.schedule.terms / best)
                 hits += h.terms == best
-            print(f"{suite:<16} {n:>4} {statistics.mean(ratios_lb):>8.3f} {statistics.mean(ratios_opt):>9.3f} "
-                  f"{hits:>5} {1000 * statistics.mean(times):>8.1f} {1000 * max(times):>7.1f} "
-                  f"{statistics.mean(dtimes):>10.3f} {max(dtimes):>6.2f} {proven:>4}/{args.seeds:<2} "
-                  f"{statistics.mean(dratios):>8.3f}", flush=True)
+            print(
+                f"{suite:<16} {n:>4} {statistics.mean(ratios_lb):>8.3f} {statistics.mean(ratios_opt):>9.3f} "
+                f"{hits:>5} {1000 * statistics.mean(times):>8.1f} {1000 * max(times):>7.1f} "
+                f"{statistics.mean(dtimes):>10.3f} {max(dtimes):>6.2f} {proven:>4}/{args.seeds:<2} "
+                f"{statistics.mean(dratios):>8.3f}",
+                flush=True,
+            )
     return 0
 
 

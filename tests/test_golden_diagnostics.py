@@ -20,7 +20,7 @@ CASES = sorted(p for p in DATA.iterdir() if p.suffix == ".comp" or p.is_dir())
 NOT_GOLDEN = {"C004"}
 
 
-COMMANDS = ("check", "compact", "graph", "explain")
+COMMANDS = ("check", "compact", "graph", "explain", "metrics", "import", "export")
 
 
 def _run(case: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> str:
@@ -32,12 +32,14 @@ def _run(case: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Mon
         monkeypatch.chdir(case.parent)
         args = [case.name]
     command, args = (args[0], args[1:]) if args[0] in COMMANDS else ("check", args)
+    words = [command, *args[:1]] if command in ("import", "export") else [command]
+    rest = args[1:] if command in ("import", "export") else args
     out = []
     for lang in ("en", "ru"):
-        code = main([command, "--lang", lang, *args])
+        code = main([*words, "--lang", lang, *rest])
         captured = capsys.readouterr()
         shown = captured.out + (f"(stderr)\n{captured.err}" if captured.err else "")
-        out.append(f"$ constructor {command} --lang {lang} {' '.join(args)}\n{shown}[exit {code}]\n")
+        out.append(f"$ constructor {' '.join(words)} --lang {lang} {' '.join(rest)}\n{shown}[exit {code}]\n")
     return "\n".join(out)
 
 

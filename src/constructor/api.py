@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from constructor.diagnostics import Diagnostic, exit_code, sorted_diagnostics
-from constructor.model import AnyDeclaration, Catalog, Program, SourceFile
+from constructor.diagnostics import Diagnostic, diagnostic, exit_code, sorted_diagnostics
+from constructor.model import AnyDeclaration, Catalog, Program, SourceFile, Span
 from constructor.resolve import load_files, resolve
 from constructor.syntax import parse_text
 
 if TYPE_CHECKING:
     from constructor.graph import CompetencyGraph
+    from constructor.interop.ca import Curriculum
 
 
 def parse(text: str, path: str = "<text>") -> tuple[SourceFile, list[Diagnostic]]:
@@ -97,3 +98,38 @@ def workspace(path: str | Path, root: str | Path | None = None) -> Workspace:
     scope = result.catalog.visible(shown) if any(f.path == shown for f in result.catalog.files) else ()
     table = result.catalog.table(scope)
     return Workspace(result, table, CompetencyGraph(table))
+
+
+def read_curriculum(path: str | Path) -> tuple[Curriculum | None, list[Diagnostic], dict[str, str], str]:
+    """A CurricularAnalytics CSV: the curriculum, its diagnostics (a cycle among them), and its text."""
+    from constructor.graph.metrics import CyclicCurriculum, compute
+    from constructor.interop import ca
+    from constructor.resolve.loader import display_path, read_source
+
+    p = Path(path)
+    shown = display_path(p.resolve())
+    if not p.exists():
+        return None, [diagnostic("C001", "file-not-found", None, path=str(path))], {}, ""
+    text, diags, _ = read_source(p.resolve(), shown)
+    if text is None:
+        return None, diags, {}, ""
+    cur, problems = ca.read(text, shown)
+    if not any(d.is_error for d in problems):
+        try:
+            compute([c.id for c in cur.courses], cur.edges())
+        except CyclicCurriculum as e:
+            first = next(c for c in cur.courses if c.id in e.members)
+            span = Span(file=shown, line=first.line, column=1, end_line=first.line, end_column=2)
+            problems.append(
+                diagnostic("C035", "csv-cycle", span, path=" → ".join(_cycle(cur, e.members)), help="csv-cycle.help")
+            )
+    return cur, sorted_diagnostics(problems), {shown: text}, text
+
+
+def _cycle(cur: Curriculum, members: list[str]) -> list[str]:
+    import networkx as nx
+
+    g: nx.DiGraph[str] = nx.DiGraph()
+    g.add_edges_from((a, b) for a, b in cur.edges() if a in members and b in members)
+    cycle = nx.find_cycle(g, source=sorted(members)[0])
+    return [cycle[0][0], *(v for _, v in cycle)]

@@ -51,6 +51,17 @@ HELP = {
         "time-limit": "предел времени точного расчёта, секунд (по умолчанию 10)",
         "timings": "записать в план время расчёта (тогда вывод не воспроизводится байт в байт)",
         "no-program": "в `{file}` и подключённых файлах нет программы",
+        "metrics": "метрики сложности учебного плана (CurricularAnalytics) для .comp или CSV",
+        "metrics-file": "файл .comp или CSV CurricularAnalytics",
+        "metrics-format": "вид вывода: table, json или csv (CSV CurricularAnalytics с метриками)",
+        "diff": "сравнить две версии: что изменилось в сложности",
+        "import": "прочитать чужой формат в .comp",
+        "export": "записать .comp в чужой формат",
+        "ca": "CSV CurricularAnalytics",
+        "case": "пакет 1EdTech CASE 1.0 (CFPackage, JSON)",
+        "plan": "записать учебный план с семестрами (после сжатия программы)",
+        "need-file": "укажите файл или --diff OLD NEW",
+        "not-csv-plan": "для --plan нужна программа со стандартом: {reason}",
         "no-such-program": "программы `{code}` нет; есть: {codes}",
     },
     "en": {
@@ -87,6 +98,17 @@ HELP = {
         "time-limit": "time limit of the exact solver, seconds (default 10)",
         "timings": "record the solver's time in the plan (then the output is not byte-identical)",
         "no-program": "no program in `{file}` or the files it uses",
+        "metrics": "structural complexity metrics (CurricularAnalytics) of a .comp file or a CSV",
+        "metrics-file": "a .comp file or a CurricularAnalytics CSV",
+        "metrics-format": "output: table, json or csv (the CurricularAnalytics CSV with the metrics)",
+        "diff": "compare two versions: what changed in complexity",
+        "import": "read another format into .comp",
+        "export": "write .comp into another format",
+        "ca": "a CurricularAnalytics CSV",
+        "case": "a 1EdTech CASE 1.0 package (CFPackage, JSON)",
+        "plan": "write the degree plan with terms (after compacting the program)",
+        "need-file": "give a file, or --diff OLD NEW",
+        "not-csv-plan": "--plan needs a program with a standard: {reason}",
         "no-such-program": "there is no program `{code}`; there are: {codes}",
     },
 }
@@ -149,6 +171,26 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     compact.add_argument("-o", "--output", metavar="FILE", help=h["output"])
     compact.add_argument("--root", metavar="DIR", help=h["root"])
     common(compact)
+
+    metrics = sub.add_parser("metrics", help=h["metrics"], description=h["metrics"])
+    metrics.add_argument("file", nargs="?", metavar="FILE", help=h["metrics-file"])
+    metrics.add_argument("--format", choices=("table", "json", "csv"), default="table", help=h["metrics-format"])
+    metrics.add_argument("--diff", nargs=2, metavar=("OLD", "NEW"), help=h["diff"])
+    metrics.add_argument("-o", "--output", metavar="FILE", help=h["output"])
+    metrics.add_argument("--root", metavar="DIR", help=h["root"])
+    common(metrics)
+
+    for verb in ("import", "export"):
+        parent = sub.add_parser(verb, help=h[verb], description=h[verb])
+        kinds = parent.add_subparsers(dest="kind", metavar="FORMAT", required=True)
+        for kind in ("ca", "case"):
+            k = kinds.add_parser(kind, help=h[kind], description=h[kind])
+            k.add_argument("file", metavar="FILE", help=h["metrics-file"] if verb == "import" else h["file"])
+            k.add_argument("-o", "--output", metavar="FILE", help=h["output"])
+            k.add_argument("--root", metavar="DIR", help=h["root"])
+            if verb == "export" and kind == "ca":
+                k.add_argument("--plan", action="store_true", help=h["plan"])
+            common(k)
 
     catalogs = sub.add_parser("catalogs", help=h["catalogs"], description=h["catalogs"])
     common(catalogs)
@@ -300,6 +342,128 @@ def cmd_compact(args: argparse.Namespace) -> int:
     return max(exit_code(diags), 0 if plan is not None else 1)
 
 
+def _metrics_of(args: argparse.Namespace, path: str) -> Any:
+    """(metrics, names, range, csv text or None) of a .comp or CSV file, or an exit code."""
+    from constructor.api import read_curriculum
+    from constructor.diagnostics import Report, exit_code
+    from constructor.graph.metrics import competency_metrics, compute
+
+    if path.lower().endswith(".csv"):
+        cur, diags, sources, text = read_curriculum(path)
+        if diags:
+            print(Report(diags, sources).render("full", args.lang), file=sys.stderr)
+        if cur is None or any(d.is_error for d in diags):
+            return exit_code(diags) or 1
+        m = compute([c.id for c in cur.courses], cur.edges(), quarter=cur.quarter)
+        return m, {c.id: c.name for c in cur.courses}, None, text
+    args.file = path
+    ws = _open(args)
+    if ws is None:
+        return 1
+    from constructor.graph.metrics import CyclicCurriculum
+
+    try:
+        m, rng = competency_metrics(ws.graph)
+    except CyclicCurriculum:
+        print(f"constructor: {HELP[args.lang]['load-errors']}", file=sys.stderr)
+        return 1
+    return m, {c: ws.graph.title(c) for c in ws.graph.competencies}, rng, None
+
+
+def cmd_metrics(args: argparse.Namespace) -> int:
+    import json
+
+    from constructor.graph import metrics_report as report
+
+    if args.diff:
+        old = _metrics_of(args, args.diff[0])
+        if isinstance(old, int):
+            return old
+        new = _metrics_of(args, args.diff[1])
+        if isinstance(new, int):
+            return new
+        text, data = report.diff(old[0], new[0], args.lang)
+        out = json.dumps(data, ensure_ascii=False, indent=2) if args.format == "json" else text
+        write_output(out + "\n", args.output)
+        return 0
+    if args.file is None:
+        return _fail(args, "need-file")
+    found = _metrics_of(args, args.file)
+    if isinstance(found, int):
+        return found
+    m, names, rng, csv_text = found
+    if args.format == "json":
+        out = report.to_json(m, names, rng) + "\n"
+    elif args.format == "csv":
+        if csv_text is None:
+            from constructor.interop import ca
+            from constructor.interop.convert import from_table
+
+            csv_text = ca.write(from_table(_open(args).table))
+        out = report.to_ca_csv(csv_text, m)
+    else:
+        out = report.to_table(m, names, args.lang, rng) + "\n"
+    write_output(out, args.output)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from constructor.diagnostics import Report, exit_code
+
+    if args.kind == "ca":
+        from constructor.api import read_curriculum
+        from constructor.interop.convert import to_comp
+
+        cur, diags, sources, _ = read_curriculum(args.file)
+        if diags:
+            print(Report(diags, sources).render("full", args.lang), file=sys.stderr)
+        if cur is None or any(d.is_error for d in diags):
+            return exit_code(diags) or 1
+        write_output(to_comp(cur, Path(args.file).name), args.output)
+        return 0
+    from constructor.interop.case import read_package
+
+    text, diags = read_package(args.file)
+    if diags:
+        print(Report(diags, {}).render("full", args.lang), file=sys.stderr)
+    if text is None:
+        return exit_code(diags) or 1
+    write_output(text, args.output)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from constructor.diagnostics import Report
+
+    ws = _open(args)
+    if ws is None:
+        return 1
+    if args.kind == "case":
+        from constructor.interop.case import package
+
+        write_output(package(ws.table, args.file), args.output)
+        return 0
+    from constructor.interop import ca
+    from constructor.interop.convert import from_table
+
+    terms = None
+    if args.plan:
+        from constructor.compact import compact
+
+        programs = ws.programs()
+        if not programs:
+            return _fail(args, "no-program", file=args.file)
+        plan, diags = compact(programs[0], ws.table, ws.graph)
+        if plan is None:
+            print(Report(diags, ws.result.sources).render("full", args.lang), file=sys.stderr)
+            return 1
+        terms = {item.code: item.term for item in plan.items}
+    write_output(ca.write(from_table(ws.table, terms)), args.output)
+    return 0
+
+
 def cmd_catalogs(args: argparse.Namespace) -> int:
     from importlib import resources
     from pathlib import Path
@@ -324,6 +488,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "graph": cmd_graph,
         "explain": cmd_explain,
         "compact": cmd_compact,
+        "metrics": cmd_metrics,
+        "import": cmd_import,
+        "export": cmd_export,
         "catalogs": cmd_catalogs,
     }
     try:

@@ -54,6 +54,7 @@ REGISTRY: dict[str, CodeInfo] = {
     "C033": CodeInfo("csv-bad-value", E),
     "C034": CodeInfo("csv-duplicate-id", E),
     "C035": CodeInfo("csv-cycle", E),
+    "C036": CodeInfo("case-malformed", E),
     "C101": CodeInfo("unknown-code", E),
     "C102": CodeInfo("duplicate-definition", E),
     "C103": CodeInfo("wrong-kind", E),

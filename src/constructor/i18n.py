@@ -240,6 +240,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "csv-cycle": ("требования курсов образуют цикл: {path}", "the courses' requisites form a cycle: {path}"),
     "csv-cycle.help": ("уберите одно из требований на этом цикле", "remove one of the requisites on this cycle"),
+    "case-malformed": (
+        "`{path}` — не пакет CASE: {reason}",
+        "`{path}` is not a CASE package: {reason}",
+    ),
     # references
     "unknown-code": ("неизвестный код `{code}`", "unknown code `{code}`"),
     "unknown-code.label": (

@@ -193,8 +193,10 @@ def exact_schedule(problem: Problem, time_limit: float = 10.0) -> ExactResult:
             # the number of terms is settled; even out the load with what is left of the time
             balance_deadline = min(deadline, time.perf_counter() + BALANCE_SECONDS)
             status, term = _solve_terms(problem, best.terms, head, tail, balance_deadline, best.term, balance=True)
-            if status == "feasible" and term is not None and _peak(problem, term, best.terms) <= _peak(
-                problem, best.term, best.terms
+            if (
+                status == "feasible"
+                and term is not None
+                and _peak(problem, term, best.terms) <= _peak(problem, best.term, best.terms)
             ):
                 best = Schedule(term, best.terms)
     except Exception as e:  # a solver failure must never lose the plan: keep the heuristic one

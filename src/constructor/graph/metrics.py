@@ -53,8 +53,13 @@ class Metrics:
 
     def row(self, i: int) -> dict[str, object]:
         c = self.complexity[i]
-        return {"id": self.ids[i], "blocking": self.blocking[i], "delay": self.delay[i],
-                "centrality": self.centrality[i], "complexity": int(c) if c == int(c) else c}
+        return {
+            "id": self.ids[i],
+            "blocking": self.blocking[i],
+            "delay": self.delay[i],
+            "centrality": self.centrality[i],
+            "complexity": int(c) if c == int(c) else c,
+        }
 
 
 def _topological(n: int, succ: list[list[int]], pred: list[list[int]], ids: Sequence[str]) -> list[int]:
@@ -73,8 +78,7 @@ def _topological(n: int, succ: list[list[int]], pred: list[list[int]], ids: Sequ
     return order
 
 
-def compute(ids: Sequence[str], edges: Iterable[tuple[str, str]], *, quarter: bool = False,
-            paths: int = 3) -> Metrics:
+def compute(ids: Sequence[str], edges: Iterable[tuple[str, str]], *, quarter: bool = False, paths: int = 3) -> Metrics:
     """Metrics of courses `ids` with requisite edges (requisite, course); `paths` longest paths kept."""
     index = {c: i for i, c in enumerate(ids)}
     n = len(ids)
@@ -129,8 +133,7 @@ def compute(ids: Sequence[str], edges: Iterable[tuple[str, str]], *, quarter: bo
     complexity: list[float] = [
         round(2 / 3 * (delay[v] + blocking[v]), 1) if quarter else float(delay[v] + blocking[v]) for v in range(n)
     ]
-    return Metrics(list(ids), blocking, delay, centrality, complexity,
-                   _longest(order, pred, up, ids, paths))
+    return Metrics(list(ids), blocking, delay, centrality, complexity, _longest(order, pred, up, ids, paths))
 
 
 def _longest(order: list[int], pred: list[list[int]], up: list[int], ids: Sequence[str], limit: int) -> list[list[str]]:
@@ -139,7 +142,7 @@ def _longest(order: list[int], pred: list[list[int]], up: list[int], ids: Sequen
         return []
     ends = sorted(range(len(up)), key=lambda v: (-up[v], ids[v]))
     best = up[ends[0]]
-    out = []
+    out: list[list[str]] = []
     for end in ends:
         if up[end] < best or len(out) >= limit:
             break
@@ -192,7 +195,7 @@ class Range:
 
 
 def _edges_under(graph: CompetencyGraph, pick: Mapping[tuple[str, int], int]) -> list[tuple[str, str]]:
-    edges = []
+    edges: list[tuple[str, str]] = []
     for code, comp in graph.competencies.items():
         if comp.requires is not None:
             ors = or_nodes(comp.requires)
@@ -219,7 +222,8 @@ def competency_metrics(graph: CompetencyGraph, *, paths: int = 3) -> tuple[Metri
     ids = list(graph.competencies)
     groups = [
         ((code, k), len(node.items))
-        for code, comp in graph.competencies.items() if comp.requires is not None
+        for code, comp in graph.competencies.items()
+        if comp.requires is not None
         for k, node in enumerate(or_nodes(comp.requires), start=1)
     ]
 
@@ -244,12 +248,18 @@ def competency_metrics(graph: CompetencyGraph, *, paths: int = 3) -> tuple[Metri
         low_pick = _descend(groups, total, minimise=True)
         high_pick = _descend(groups, total, minimise=False)
     best = compute(ids, _edges_under(graph, low_pick), paths=paths)
-    return best, Range(total(low_pick), total(high_pick), _describe(graph, low_pick), _describe(graph, high_pick),
-                       exact, len(groups))
+    return best, Range(
+        total(low_pick), total(high_pick), _describe(graph, low_pick), _describe(graph, high_pick), exact, len(groups)
+    )
 
 
-def _descend(groups: list[tuple[tuple[str, int], int]], total: Callable[[Mapping[tuple[str, int], int]], float],
-             *, minimise: bool, rounds: int = 3) -> dict[tuple[str, int], int]:
+def _descend(
+    groups: list[tuple[tuple[str, int], int]],
+    total: Callable[[Mapping[tuple[str, int], int]], float],
+    *,
+    minimise: bool,
+    rounds: int = 3,
+) -> dict[tuple[str, int], int]:
     pick = {key: 0 for key, _ in groups}
     sign = 1 if minimise else -1
     for _ in range(rounds):

@@ -20,8 +20,19 @@ from constructor.diagnostics import Diagnostic, diagnostic
 from constructor.model import Span
 
 HEADERS = ("Curriculum", "Degree Plan", "Institution", "Degree Type", "System Type", "CIP")
-COLUMNS = ("Course ID", "Course Name", "Prefix", "Number", "Prerequisites", "Corequisites", "Strict-Corequisites",
-           "Credit Hours", "Institution", "Canonical Name", "Term")
+COLUMNS = (
+    "Course ID",
+    "Course Name",
+    "Prefix",
+    "Number",
+    "Prerequisites",
+    "Corequisites",
+    "Strict-Corequisites",
+    "Credit Hours",
+    "Institution",
+    "Canonical Name",
+    "Term",
+)
 _CREDITS = re.compile(r"\d+(?:\.\d+)?")
 _SPLIT = re.compile(r"[;,]")
 
@@ -100,8 +111,14 @@ def read(text: str, path: str) -> tuple[Curriculum, list[Diagnostic]]:
     try:
         rows = [(reader.line_num, row) for row in reader]
     except csv.Error as e:
-        diags.append(diagnostic("C030", "csv-malformed", Span(file=path, line=reader.line_num or 1, column=1,
-                                end_line=reader.line_num or 1, end_column=2), reason=str(e)))
+        diags.append(
+            diagnostic(
+                "C030",
+                "csv-malformed",
+                Span(file=path, line=reader.line_num or 1, column=1, end_line=reader.line_num or 1, end_column=2),
+                reason=str(e),
+            )
+        )
         return cur, diags
     for line, row in rows:
         first = row[0].strip() if row else ""
@@ -113,8 +130,11 @@ def read(text: str, path: str) -> tuple[Curriculum, list[Diagnostic]]:
             elif first in HEADERS:
                 cur.headers[first] = row[1].strip() if len(row) > 1 else ""
             else:
-                diags.append(diagnostic("C031", "csv-unknown-header", cells.span(line, 0), text=first,
-                                        help="csv-unknown-header.help"))
+                diags.append(
+                    diagnostic(
+                        "C031", "csv-unknown-header", cells.span(line, 0), text=first, help="csv-unknown-header.help"
+                    )
+                )
             continue
         if columns is None:
             columns = {}
@@ -123,8 +143,11 @@ def read(text: str, path: str) -> tuple[Curriculum, list[Diagnostic]]:
                 if name in COLUMNS:
                     columns[name] = k
                 elif name:
-                    diags.append(diagnostic("C031", "csv-unknown-column", cells.span(line, k), text=name,
-                                            help="csv-unknown-column.help"))
+                    diags.append(
+                        diagnostic(
+                            "C031", "csv-unknown-column", cells.span(line, k), text=name, help="csv-unknown-column.help"
+                        )
+                    )
             if "Course ID" not in columns:
                 diags.append(diagnostic("C030", "csv-no-course-id", cells.span(line, 0), help="csv-no-course-id.help"))
                 return cur, diags
@@ -142,41 +165,87 @@ def read(text: str, path: str) -> tuple[Curriculum, list[Diagnostic]]:
             diags.append(diagnostic("C030", "csv-empty-id", cells.span(line, columns["Course ID"])))
             continue
         if cid in seen:
-            diags.append(diagnostic("C034", "csv-duplicate-id", cells.span(line, columns["Course ID"]), id=cid,
-                                    first=seen[cid]))
+            diags.append(
+                diagnostic("C034", "csv-duplicate-id", cells.span(line, columns["Course ID"]), id=cid, first=seen[cid])
+            )
             continue
         seen[cid] = line
         credits = get("Credit Hours")
         if credits and not _CREDITS.fullmatch(credits):
-            diags.append(diagnostic("C033", "csv-bad-credits", cells.span(line, columns["Credit Hours"]),
-                                    text=credits, help="csv-bad-credits.help"))
+            diags.append(
+                diagnostic(
+                    "C033",
+                    "csv-bad-credits",
+                    cells.span(line, columns["Credit Hours"]),
+                    text=credits,
+                    help="csv-bad-credits.help",
+                )
+            )
             credits = ""
         course = Course(
-            id=cid, name=get("Course Name"), prefix=get("Prefix"), number=get("Number"),
-            prerequisites=_ids(get("Prerequisites")), corequisites=_ids(get("Corequisites")),
-            strict=_ids(get("Strict-Corequisites")), credits=credits, institution=get("Institution"),
-            canonical=get("Canonical Name"), term=get("Term"), additional=additional, line=line,
+            id=cid,
+            name=get("Course Name"),
+            prefix=get("Prefix"),
+            number=get("Number"),
+            prerequisites=_ids(get("Prerequisites")),
+            corequisites=_ids(get("Corequisites")),
+            strict=_ids(get("Strict-Corequisites")),
+            credits=credits,
+            institution=get("Institution"),
+            canonical=get("Canonical Name"),
+            term=get("Term"),
+            additional=additional,
+            line=line,
         )
         cur.courses.append(course)
     if not in_courses:
-        diags.append(diagnostic("C030", "csv-no-courses", Span(file=path, line=1, column=1, end_line=1, end_column=2),
-                                help="csv-no-courses.help"))
+        diags.append(
+            diagnostic(
+                "C030",
+                "csv-no-courses",
+                Span(file=path, line=1, column=1, end_line=1, end_column=2),
+                help="csv-no-courses.help",
+            )
+        )
     elif "Curriculum" not in cur.headers:
-        diags.append(diagnostic("C030", "csv-no-curriculum", Span(file=path, line=1, column=1, end_line=1,
-                                end_column=2), help="csv-no-courses.help"))
+        diags.append(
+            diagnostic(
+                "C030",
+                "csv-no-curriculum",
+                Span(file=path, line=1, column=1, end_line=1, end_column=2),
+                help="csv-no-courses.help",
+            )
+        )
     system = cur.headers.get("System Type", "semester").strip().lower()
     if system not in ("semester", "quarter", ""):
-        diags.append(diagnostic("C033", "csv-bad-system", Span(file=path, line=1, column=1, end_line=1, end_column=2),
-                                text=cur.headers["System Type"]))
+        diags.append(
+            diagnostic(
+                "C033",
+                "csv-bad-system",
+                Span(file=path, line=1, column=1, end_line=1, end_column=2),
+                text=cur.headers["System Type"],
+            )
+        )
     ids = {c.id for c in cur.courses}
     for c in cur.courses:
-        for name, refs in (("Prerequisites", c.prerequisites), ("Corequisites", c.corequisites),
-                           ("Strict-Corequisites", c.strict)):
+        for name, refs in (
+            ("Prerequisites", c.prerequisites),
+            ("Corequisites", c.corequisites),
+            ("Strict-Corequisites", c.strict),
+        ):
             for ref in refs:
                 if ref not in ids:
                     assert columns is not None
-                    diags.append(diagnostic("C032", "csv-unknown-course", cells.span(c.line, columns[name]),
-                                            id=ref, course=c.id, help="csv-unknown-course.help"))
+                    diags.append(
+                        diagnostic(
+                            "C032",
+                            "csv-unknown-course",
+                            cells.span(c.line, columns[name]),
+                            id=ref,
+                            course=c.id,
+                            help="csv-unknown-course.help",
+                        )
+                    )
     return cur, diags
 
 
@@ -198,8 +267,18 @@ def write(cur: Curriculum) -> str:
     w.writerow(COLUMNS[:width])
 
     def row(c: Course) -> list[str]:
-        cells = [c.id, c.name, c.prefix, c.number, ";".join(c.prerequisites), ";".join(c.corequisites),
-                 ";".join(c.strict), c.credits, c.institution, c.canonical]
+        cells = [
+            c.id,
+            c.name,
+            c.prefix,
+            c.number,
+            ";".join(c.prerequisites),
+            ";".join(c.corequisites),
+            ";".join(c.strict),
+            c.credits,
+            c.institution,
+            c.canonical,
+        ]
         return [*cells, c.term] if plan else cells
 
     for c in cur.courses:

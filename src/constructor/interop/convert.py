@@ -13,8 +13,13 @@ from constructor.syntax.keywords import all_spellings
 
 _WORD = re.compile(r"\w+(?:[.\-]\w+)*")
 PROGRAM_CODE = "curriculum"
-_HEADER_TAGS = {"Institution": "institution", "Degree Type": "degree_type", "System Type": "system_type",
-                "CIP": "cip", "Degree Plan": "degree_plan"}
+_HEADER_TAGS = {
+    "Institution": "institution",
+    "Degree Type": "degree_type",
+    "System Type": "system_type",
+    "CIP": "cip",
+    "Degree Plan": "degree_plan",
+}
 _COURSE_TAGS = ("prefix", "number", "institution", "canonical", "term")
 
 
@@ -92,15 +97,20 @@ def from_table(table: Mapping[str, AnyDeclaration], terms: Mapping[str, int] | N
         tags = dict(comp.tags)
         strict = [s for s in tags.get("strict_corequisites", "").split(";") if s]
         co = [ids.get(r.code, r.code) for r in comp.corequires]
-        cur.courses.append(Course(
-            id=ids[comp.code],
-            name=comp.title.value if comp.title else "",
-            prefix=tags.get("prefix", ""), number=tags.get("number", ""),
-            prerequisites=[ids.get(r.code, r.code) for r in expr_refs(comp.requires)] if comp.requires else [],
-            corequisites=[c for c in co if c not in strict], strict=strict,
-            credits=comp.credits or "", institution=tags.get("institution", ""),
-            canonical=tags.get("canonical", ""),
-            term=str(terms[comp.code]) if terms and comp.code in terms else tags.get("term", ""),
-            additional=tags.get("section") == "additional",
-        ))
+        cur.courses.append(
+            Course(
+                id=ids[comp.code],
+                name=comp.title.value if comp.title else "",
+                prefix=tags.get("prefix", ""),
+                number=tags.get("number", ""),
+                prerequisites=[ids.get(r.code, r.code) for r in expr_refs(comp.requires)] if comp.requires else [],
+                corequisites=[c for c in co if c not in strict],
+                strict=strict,
+                credits=comp.credits or "",
+                institution=tags.get("institution", ""),
+                canonical=tags.get("canonical", ""),
+                term=str(terms[comp.code]) if terms and comp.code in terms else tags.get("term", ""),
+                additional=tags.get("section") == "additional",
+            )
+        )
     return cur

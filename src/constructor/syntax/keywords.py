@@ -71,8 +71,18 @@ _ARGUMENT = {
         "SEATS",
     ),
     "value": ("KNOWS", "CAN", "EXPERIENCE"),
-    "word": ("KIND", "ATTESTATION", "BASE", "TRACK", "TARGET", "HOURS", "BASELINE", "FINAL_ATTESTATION", "CREDITS",
-             "TAG"),
+    "word": (
+        "KIND",
+        "ATTESTATION",
+        "BASE",
+        "TRACK",
+        "TARGET",
+        "HOURS",
+        "BASELINE",
+        "FINAL_ATTESTATION",
+        "CREDITS",
+        "TAG",
+    ),
 }
 ARGUMENT = {kw: what for what, kws in _ARGUMENT.items() for kw in kws}
 

@@ -1,0 +1,174 @@
+"""Metrics as a table, JSON or the CurricularAnalytics CSV with its four metric columns, and the
+difference between two versions of a curriculum."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping
+
+from constructor.graph.metrics import Metrics, Range
+from constructor.i18n import Lang
+
+WORDS = {
+    "ru": {
+        "id": "код",
+        "name": "название",
+        "complexity": "сложность",
+        "blocking": "блокирует",
+        "delay": "задержка",
+        "centrality": "центральность",
+        "total": "итого",
+        "longest": "самая длинная цепочка",
+        "range": "сложность при выборе вариантов `or`: от {low} до {high}{exact}",
+        "inexact": " (подбор, не полный перебор)",
+        "rose": "сложность выросла",
+        "fell": "сложность снизилась",
+        "added": "добавлены",
+        "removed": "удалены",
+        "before": "было",
+        "after": "стало",
+        "chain": "самая длинная цепочка",
+        "same": "ничего не изменилось",
+    },
+    "en": {
+        "id": "id",
+        "name": "name",
+        "complexity": "complexity",
+        "blocking": "blocking",
+        "delay": "delay",
+        "centrality": "centrality",
+        "total": "total",
+        "longest": "longest path",
+        "range": "complexity over the `or` choices: from {low} to {high}{exact}",
+        "inexact": " (searched, not every combination)",
+        "rose": "complexity rose",
+        "fell": "complexity fell",
+        "added": "added",
+        "removed": "removed",
+        "before": "before",
+        "after": "after",
+        "chain": "longest path",
+        "same": "nothing changed",
+    },
+}
+
+
+def to_json(m: Metrics, names: Mapping[str, str], rng: Range | None = None) -> str:
+    items = []
+    for i, ident in enumerate(m.ids):
+        row = m.row(i)
+        items.append(
+            {
+                "id": ident,
+                "name": names.get(ident, ""),
+                **{k: row[k] for k in ("blocking", "delay", "centrality", "complexity")},
+            }
+        )
+    payload: dict[str, object] = {"items": items, "total": m.totals(), "longest_paths": m.longest_paths}
+    if rng is not None:
+        payload["choices"] = {
+            "low": rng.low,
+            "high": rng.high,
+            "low_choice": rng.low_choice,
+            "high_choice": rng.high_choice,
+            "exact": rng.exact,
+            "groups": rng.groups,
+        }
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def to_table(m: Metrics, names: Mapping[str, str], lang: Lang, rng: Range | None = None) -> str:
+    w = WORDS[lang]
+    head = [w["id"], w["name"], w["complexity"], w["blocking"], w["delay"], w["centrality"]]
+    rows = []
+    for i, ident in enumerate(m.ids):
+        r = m.row(i)
+        name = names.get(ident, "")
+        rows.append(
+            [
+                ident,
+                name if len(name) <= 40 else name[:39] + "…",
+                str(r["complexity"]),
+                str(r["blocking"]),
+                str(r["delay"]),
+                str(r["centrality"]),
+            ]
+        )
+    t = m.totals()
+    rows.append([w["total"], "", str(t["complexity"]), str(t["blocking"]), str(t["delay"]), str(t["centrality"])])
+    widths = [max(len(r[k]) for r in [head, *rows]) for k in range(len(head))]
+    lines = [
+        " | ".join(c.ljust(widths[k]) if k < 2 else c.rjust(widths[k]) for k, c in enumerate(r)).rstrip()
+        for r in [head, *rows]
+    ]
+    lines.insert(1, "-+-".join("-" * x for x in widths))
+    for path in m.longest_paths[:1]:
+        lines.append(f"{w['longest']}: {' → '.join(path)}")
+    if rng is not None:
+        lines.append(w["range"].format(low=_num(rng.low), high=_num(rng.high), exact="" if rng.exact else w["inexact"]))
+    return "\n".join(lines)
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if x == int(x) else str(x)
+
+
+def to_ca_csv(csv_text: str, m: Metrics) -> str:
+    """The curriculum CSV with `Complexity, Blocking, Delay, Centrality` appended to the course table,
+    as the CurricularAnalytics web tool exports it."""
+    by_id = {ident: m.row(i) for i, ident in enumerate(m.ids)}
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    in_table = header_done = False
+    for row in csv.reader(io.StringIO(csv_text)):
+        if not in_table:
+            w.writerow(row)
+            in_table = bool(row) and row[0].strip().lower() == "courses"
+            continue
+        if not header_done:
+            w.writerow([*row, "Complexity", "Blocking", "Delay", "Centrality"])
+            header_done = True
+            continue
+        r = by_id.get(row[0].strip()) if row else None
+        if r is None:
+            w.writerow(row)
+        else:
+            w.writerow([*row, r["complexity"], r["blocking"], r["delay"], r["centrality"]])
+    return out.getvalue()
+
+
+def diff(old: Metrics, new: Metrics, lang: Lang) -> tuple[str, dict[str, object]]:
+    """What changed between two versions: per-course complexity, totals, the longest path."""
+    w = WORDS[lang]
+    before = {ident: old.row(i) for i, ident in enumerate(old.ids)}
+    after = {ident: new.row(i) for i, ident in enumerate(new.ids)}
+    changes = []
+    for ident in new.ids:
+        if ident in before and before[ident]["complexity"] != after[ident]["complexity"]:
+            changes.append({"id": ident, "before": before[ident]["complexity"], "after": after[ident]["complexity"]})
+    data: dict[str, object] = {
+        "changed": changes,
+        "added": [i for i in new.ids if i not in before],
+        "removed": [i for i in old.ids if i not in after],
+        "total": {"before": old.totals(), "after": new.totals()},
+        "longest_path": {"before": old.longest_paths[:1], "after": new.longest_paths[:1]},
+    }
+    lines = []
+    rose = [c for c in changes if float(str(c["after"])) > float(str(c["before"]))]
+    fell = [c for c in changes if c not in rose]
+    for key, group in (("rose", rose), ("fell", fell)):
+        if group:
+            lines.append(f"{w[key]}: " + ", ".join(f"{c['id']} {c['before']} → {c['after']}" for c in group))
+    for key in ("added", "removed"):
+        if data[key]:
+            lines.append(f"{w[key]}: " + ", ".join(data[key]))  # type: ignore[arg-type]
+    bt, at = old.totals(), new.totals()
+    lines.append(f"{w['total']} {w['complexity']}: {bt['complexity']} → {at['complexity']}")
+    b = " → ".join(old.longest_paths[0]) if old.longest_paths else "—"
+    a = " → ".join(new.longest_paths[0]) if new.longest_paths else "—"
+    lines.append(f"{w['chain']}: {w['before']} {b}; {w['after']} {a}")
+    if not changes and not data["added"] and not data["removed"] and bt == at:
+        lines.insert(0, w["same"])
+    return "\n".join(lines), data
