@@ -55,4 +55,4 @@ def test_wheel_installs_and_checks_the_shipped_catalogs(tmp_path: Path) -> None:
         [str(script), "check", "--lang", "en", str(folder)], cwd=elsewhere, capture_output=True, text=True, timeout=120
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "No errors." in proc.stdout and "programs: 1" in proc.stdout
+    assert "No errors." in proc.stdout and "programs: 2" in proc.stdout

@@ -24,6 +24,7 @@ from constructor.compact.schedule import (
 )
 from constructor.diagnostics import Diagnostic, diagnostic
 from constructor.graph import CompetencyGraph, attainable, gather
+from constructor.graph.program import requests
 from constructor.i18n import Msg
 from constructor.model import (
     AnyDeclaration,
@@ -63,39 +64,18 @@ class _Unit:
         return self.theory + self.practice
 
 
-def _roots(program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph) -> dict[str, Why]:
-    content = gather(program, table, graph)
-    roots: dict[str, Why] = {}
-    for mod in content.modules:
-        for ref in (*mod.covers, *(r for c in mod.courses for r in c.covers)):
-            roots.setdefault(ref.code, Why(reason="module", via=mod.code))
-    for ref in program.general:
-        roots.setdefault(ref.code, Why(reason="general", via=program.code))
-    for bundle in content.bundles:
-        for code in (*(r.code for r in bundle.requests), *(c.code for c in bundle.competencies)):
-            roots.setdefault(code, Why(reason="bundle", via=bundle.code))
-    return roots
-
-
-def _why_chains(graph: CompetencyGraph, roots: Mapping[str, Why], codes: list[str]) -> dict[str, Why]:
-    """For each code: its own reason if requested, else the shortest chain from a request to it."""
-    out = {c: roots[c] for c in codes if c in roots}
-    wanted = set(codes)
-    parent: dict[str, str | None] = {r: None for r in roots if r in wanted}
-    queue = list(parent)
-    for node in queue:
-        for nxt in (*graph.prerequisites(node), *graph.corequisites(node)):
-            if nxt in wanted and nxt not in parent:
-                parent[nxt] = node
-                queue.append(nxt)
+def _why(
+    program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph, codes: list[str]
+) -> dict[str, Why]:
+    """For each code: the program's own reason if it asks for it, else the shortest chain from a request."""
+    asked = requests(program, gather(program, table, graph))
+    chains = graph.chains_from((c for c in asked if c in set(codes)), within=set(codes))
+    out: dict[str, Why] = {}
     for code in codes:
-        if code in out or code not in parent:
-            continue
-        path = [code]
-        while (prev := parent[path[-1]]) is not None:
-            path.append(prev)
-        path.reverse()
-        out[code] = Why(reason="prerequisite", via=roots[path[0]].via, chain=path)
+        if code in asked:
+            out[code] = Why(reason=asked[code][0], via=asked[code][1])
+        elif code in chains:
+            out[code] = Why(reason="prerequisite", via=asked[chains[code][0]][1], chain=chains[code])
     return out
 
 
@@ -135,14 +115,14 @@ def compact(
         return None, diags
     term_weeks = list(std.term_weeks)
     capacity = [w * std.weekly_load for w in term_weeks]
-    roots = _roots(program, table, graph)
+    roots = requests(program, gather(program, table, graph))
     recognized = {r.code for rec in program.recognitions for r in rec.covers}
     reachable = attainable(graph)
     root_codes = list(roots)
     chosen = close(graph, root_codes, recognized, reachable)
     unreduced = close(graph, root_codes, set(), reachable)
     codes = chosen.codes
-    why = _why_chains(graph, roots, codes)
+    why = _why(program, table, graph, codes)
 
     # teach each outcome once: the first competency in teaching order teaches it, the later ones don't
     order_index = {c: i for i, c in enumerate(graph.teaching_order("any")) if c in set(codes)}

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 
 from constructor.graph.cycles import attainable, show_path
 from constructor.graph.graph import CompetencyGraph
-from constructor.graph.program import gather
+from constructor.graph.program import gather, requests
 from constructor.i18n import Lang
 from constructor.model import AnyDeclaration, Program
 
@@ -42,48 +41,19 @@ class Explanation:
         return asdict(self)
 
 
-def _chain_from(graph: CompetencyGraph, roots: Mapping[str, Reason], goal: str) -> Reason | None:
-    """The shortest chain of requisites from a competency the program asks for down to `goal`."""
-    parent: dict[str, str | None] = {r: None for r in roots}
-    queue = deque(roots)
-    while queue:
-        node = queue.popleft()
-        for nxt in (*graph.prerequisites(node), *graph.corequisites(node)):
-            if nxt in parent:
-                continue
-            parent[nxt] = node
-            if nxt == goal:
-                path = [goal]
-                while (prev := parent[path[-1]]) is not None:
-                    path.append(prev)
-                path.reverse()
-                return Reason("prerequisite", roots[path[0]].via, path)
-            queue.append(nxt)
-    return None
-
-
 def explain(
     code: str, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph, program: Program | None
 ) -> Explanation:
     comp = graph.competencies[code]
     reasons: list[Reason] = []
-    roots: dict[str, Reason] = {}
     if program is not None:
-        content = gather(program, table, graph)
-        for mod in content.modules:
-            for ref in (*mod.covers, *(r for c in mod.courses for r in c.covers)):
-                roots.setdefault(ref.code, Reason("module", mod.code))
-        for ref in program.general:
-            roots.setdefault(ref.code, Reason("general", program.code))
-        for bundle in content.bundles:
-            for bundle_code in (*(r.code for r in bundle.requests), *(c.code for c in bundle.competencies)):
-                roots.setdefault(bundle_code, Reason("bundle", bundle.code))
-        if code in roots:
-            reasons.append(roots[code])
+        asked = requests(program, gather(program, table, graph))
+        if code in asked:
+            reasons.append(Reason(*asked[code]))
         else:
-            chained = _chain_from(graph, roots, code)
-            if chained is not None:
-                reasons.append(chained)
+            chain = graph.chains_from(asked).get(code)
+            if chain:
+                reasons.append(Reason("prerequisite", asked[chain[0]][1], chain))
         for rec in program.recognitions:
             if any(r.code == code for r in rec.covers):
                 reasons.append(Reason("recognized", rec.reason.value))

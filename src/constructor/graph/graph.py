@@ -159,6 +159,25 @@ class CompetencyGraph:
                 queue.append(nxt)
         return []
 
+    def chains_from(self, roots: Iterable[str], within: set[str] | None = None) -> dict[str, list[str]]:
+        """For every competency the `roots` need (through requisites, inside `within` if given), the
+        shortest chain `root → … → it` (one breadth-first search from all roots at once)."""
+        parent: dict[str, str | None] = {r: None for r in roots if r in self.competencies}
+        queue = deque(parent)
+        while queue:
+            node = queue.popleft()
+            for nxt, data in self._succ[node].items():
+                if nxt not in parent and (data["pre"] or data["co"]) and (within is None or nxt in within):
+                    parent[nxt] = node
+                    queue.append(nxt)
+        out: dict[str, list[str]] = {}
+        for code in parent:
+            path = [code]
+            while (prev := parent[path[-1]]) is not None:
+                path.append(prev)
+            out[code] = path[::-1]
+        return out
+
     def cycle_through(self, node: str, members: set[str], edges: str | None = None) -> list[str]:
         """A cycle `node → … → node` inside a strongly connected set of competencies."""
         if self._g.has_edge(node, node) and (edges is None or self._g.edges[node, node][edges]):

@@ -97,6 +97,20 @@ def gather(program: Program, table: Mapping[str, AnyDeclaration], graph: Compete
     return content
 
 
+def requests(program: Program, content: ProgramContent) -> dict[str, tuple[str, str]]:
+    """What the program asks for itself: code → (why: module, general or bundle; which one)."""
+    out: dict[str, tuple[str, str]] = {}
+    for mod in content.modules:
+        for ref in (*mod.covers, *(r for c in mod.courses for r in c.covers)):
+            out.setdefault(ref.code, ("module", mod.code))
+    for ref in program.general:
+        out.setdefault(ref.code, ("general", program.code))
+    for bundle in content.bundles:
+        for code in (*(r.code for r in bundle.requests), *(c.code for c in bundle.competencies)):
+            out.setdefault(code, ("bundle", bundle.code))
+    return out
+
+
 def _codes(codes: list[str]) -> str:
     shown = ", ".join(codes[:MAX_LISTED])
     return shown + (f" … (+{len(codes) - MAX_LISTED})" if len(codes) > MAX_LISTED else "")
