@@ -143,3 +143,35 @@ def test_case_export_is_valid_deterministic_and_reads_back(tmp_path: Path, capsy
     assert "requires ПК-1.3" in back and "(ПК-2.1 or ПК-2.2)" in back
     capsys.readouterr()
     assert main(["check", str(tmp_path / "back.comp")]) == 0
+
+
+def test_degree_plan_export_and_plan_metrics(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "plan.csv"
+    assert main(["export", "ca", "--plan", str(EXAMPLE), "-o", str(out)]) == 0
+    cur, diags = ca.read(out.read_text(encoding="utf-8"), "plan.csv")
+    assert diags == [] and cur.degree_plan
+    terms = {c.id: c.term for c in cur.courses}
+    assert terms["ПК-1.4"] == "1" and all(t.isdigit() for t in terms.values() if t)
+    assert main(["metrics", "--plan", str(EXAMPLE)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["requisite_distance"] > 0 and len(data["terms"]) == 6
+    assert all(0 < t["load"] <= 1 for t in data["terms"])
+
+
+def test_a_large_csv_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [f"{i},Course {i},X,{i},{';'.join(str(j) for j in (i - 1, i - 7) if j > 0)},,,3,," for i in range(1, 20001)]
+    (tmp_path / "big.csv").write_text(CSV.split("1,A,")[0] + "\n".join(rows) + "\n", encoding="utf-8")
+    assert main(["metrics", "--format", "json", str(tmp_path / "big.csv")]) == 0
+    assert len(json.loads(capsys.readouterr().out)["items"]) == 20000
+
+
+def test_path_counts_of_thousands_of_digits_are_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    from constructor.graph import metrics_report
+
+    n = 16500  # every course needs the three before it: path counts grow like tribonacci numbers
+    ids = [str(i) for i in range(n)]
+    edges = [(ids[j], ids[i]) for i in range(n) for j in (i - 1, i - 2, i - 3) if j >= 0]
+    m = compute(ids, edges)
+    assert max(m.centrality).bit_length() > 4300 * 3.33  # more digits than Python prints by default
+    data = json.loads(metrics_report.to_json(m, {}))
+    assert data["total"]["centrality"] == sum(m.centrality)

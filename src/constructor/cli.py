@@ -60,6 +60,7 @@ HELP = {
         "ca": "CSV CurricularAnalytics",
         "case": "пакет 1EdTech CASE 1.0 (CFPackage, JSON)",
         "plan": "записать учебный план с семестрами (после сжатия программы)",
+        "plan-metrics": "метрики сжатого плана: расстояние между требованиями, баланс часов, семестры",
         "need-file": "укажите файл или --diff OLD NEW",
         "not-csv-plan": "для --plan нужна программа со стандартом: {reason}",
         "no-such-program": "программы `{code}` нет; есть: {codes}",
@@ -107,6 +108,7 @@ HELP = {
         "ca": "a CurricularAnalytics CSV",
         "case": "a 1EdTech CASE 1.0 package (CFPackage, JSON)",
         "plan": "write the degree plan with terms (after compacting the program)",
+        "plan-metrics": "metrics of the compacted plan: requisite distance, hour balance, per-term figures",
         "need-file": "give a file, or --diff OLD NEW",
         "not-csv-plan": "--plan needs a program with a standard: {reason}",
         "no-such-program": "there is no program `{code}`; there are: {codes}",
@@ -176,6 +178,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     metrics.add_argument("file", nargs="?", metavar="FILE", help=h["metrics-file"])
     metrics.add_argument("--format", choices=("table", "json", "csv"), default="table", help=h["metrics-format"])
     metrics.add_argument("--diff", nargs=2, metavar=("OLD", "NEW"), help=h["diff"])
+    metrics.add_argument("--plan", action="store_true", help=h["plan-metrics"])
     metrics.add_argument("-o", "--output", metavar="FILE", help=h["output"])
     metrics.add_argument("--root", metavar="DIR", help=h["root"])
     common(metrics)
@@ -388,6 +391,8 @@ def cmd_metrics(args: argparse.Namespace) -> int:
         return 0
     if args.file is None:
         return _fail(args, "need-file")
+    if args.plan:
+        return _plan_metrics(args)
     found = _metrics_of(args, args.file)
     if isinstance(found, int):
         return found
@@ -404,6 +409,33 @@ def cmd_metrics(args: argparse.Namespace) -> int:
     else:
         out = report.to_table(m, names, args.lang, rng) + "\n"
     write_output(out, args.output)
+    return 0
+
+
+def _plan_metrics(args: argparse.Namespace) -> int:
+    import json
+
+    from constructor.compact import compact
+    from constructor.diagnostics import Report
+    from constructor.graph.metrics_report import plan_metrics
+
+    ws = _open(args)
+    if ws is None:
+        return 1
+    program = _program(args, ws) if hasattr(args, "program") else (ws.programs() or [None])[0]
+    if isinstance(program, int):
+        return program
+    if program is None:
+        return _fail(args, "no-program", file=args.file)
+    plan, diags = compact(program, ws.table, ws.graph)
+    if plan is None:
+        print(Report(diags, ws.result.sources).render("full", args.lang), file=sys.stderr)
+        return 1
+    data = plan_metrics(
+        [(i.code, i.term, i.hours, [*i.requires, *i.coreq]) for i in plan.items],
+        [(t.number, t.hours, t.capacity_hours) for t in plan.terms],
+    )
+    write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", args.output)
     return 0
 
 

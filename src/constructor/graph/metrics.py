@@ -102,14 +102,21 @@ def compute(ids: Sequence[str], edges: Iterable[tuple[str, str]], *, quarter: bo
     delay = [up[v] + down[v] - 1 for v in range(n)]
 
     # blocking: descendants, as bitsets over a reverse topological order
+    # (each set is dropped once every course before it has used it: memory stays at the frontier)
     position = {v: k for k, v in enumerate(order)}
-    reach = [0] * n
+    waiting = [len(pred[v]) for v in range(n)]
+    reach: dict[int, int] = {}
+    blocking = [0] * n
     for v in reversed(order):
         bits = 0
         for s in succ[v]:
             bits |= reach[s] | (1 << position[s])
-        reach[v] = bits
-    blocking = [reach[v].bit_count() for v in range(n)]
+            waiting[s] -= 1
+            if waiting[s] == 0:
+                del reach[s]
+        blocking[v] = bits.bit_count()
+        if waiting[v]:
+            reach[v] = bits
 
     # centrality: paths from sources to v (count, summed vertices) and from v to sinks
     source = [not pred[v] for v in range(n)]

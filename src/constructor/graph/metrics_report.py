@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from collections.abc import Mapping
 
 from constructor.graph.metrics import Metrics, Range
@@ -55,7 +56,14 @@ WORDS = {
 }
 
 
+def _allow_long_numbers() -> None:
+    """Path counts of a long curriculum have thousands of digits; Python refuses to print an int of
+    over 4,300 digits by default (a guard for parsing untrusted text, not for printing our own)."""
+    sys.set_int_max_str_digits(0)
+
+
 def to_json(m: Metrics, names: Mapping[str, str], rng: Range | None = None) -> str:
+    _allow_long_numbers()
     items = []
     for i, ident in enumerate(m.ids):
         row = m.row(i)
@@ -80,6 +88,7 @@ def to_json(m: Metrics, names: Mapping[str, str], rng: Range | None = None) -> s
 
 
 def to_table(m: Metrics, names: Mapping[str, str], lang: Lang, rng: Range | None = None) -> str:
+    _allow_long_numbers()
     w = WORDS[lang]
     head = [w["id"], w["name"], w["complexity"], w["blocking"], w["delay"], w["centrality"]]
     rows = []
@@ -118,6 +127,7 @@ def _num(x: float) -> str:
 def to_ca_csv(csv_text: str, m: Metrics) -> str:
     """The curriculum CSV with `Complexity, Blocking, Delay, Centrality` appended to the course table,
     as the CurricularAnalytics web tool exports it."""
+    _allow_long_numbers()
     by_id = {ident: m.row(i) for i, ident in enumerate(m.ids)}
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
@@ -141,6 +151,7 @@ def to_ca_csv(csv_text: str, m: Metrics) -> str:
 
 def diff(old: Metrics, new: Metrics, lang: Lang) -> tuple[str, dict[str, object]]:
     """What changed between two versions: per-course complexity, totals, the longest path."""
+    _allow_long_numbers()
     w = WORDS[lang]
     before = {ident: old.row(i) for i, ident in enumerate(old.ids)}
     after = {ident: new.row(i) for i, ident in enumerate(new.ids)}
@@ -172,3 +183,34 @@ def diff(old: Metrics, new: Metrics, lang: Lang) -> tuple[str, dict[str, object]
     if not changes and not data["added"] and not data["removed"] and bt == at:
         lines.insert(0, w["same"])
     return "\n".join(lines), data
+
+
+def plan_metrics(items: list[tuple[str, int, int, list[str]]], terms: list[tuple[int, int, int]]) -> dict[str, object]:
+    """Metrics of a compacted plan: requisite distance (the sum over requisites of term(course) −
+    term(requisite): how far apart the plan puts what belongs together), the hour balance between
+    terms, and per-term statistics. `items`: (code, term, hours, requisites); `terms`: (number,
+    hours, capacity)."""
+    term = {code: t for code, t, _, _ in items}
+    distance = sum(t - term[r] for _, t, _, reqs in items for r in reqs if r in term)
+    loads = [hours for _, hours, _ in terms]
+    mean = sum(loads) / len(loads) if loads else 0.0
+    spread = (sum((x - mean) ** 2 for x in loads) / len(loads)) ** 0.5 if loads else 0.0
+    return {
+        "requisite_distance": distance,
+        "balance": {
+            "mean_hours": round(mean, 1),
+            "stdev_hours": round(spread, 1),
+            "max_hours": max(loads, default=0),
+            "min_hours": min(loads, default=0),
+        },
+        "terms": [
+            {
+                "number": n,
+                "hours": h,
+                "capacity_hours": c,
+                "load": round(h / c, 3) if c else 0.0,
+                "items": sum(1 for _, t, hours, _ in items if t == n and hours > 0),
+            }
+            for n, h, c in terms
+        ],
+    }
