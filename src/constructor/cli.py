@@ -61,6 +61,12 @@ HELP = {
         "case": "пакет 1EdTech CASE 1.0 (CFPackage, JSON)",
         "plan": "записать учебный план с семестрами (после сжатия программы)",
         "plan-metrics": "метрики сжатого плана: расстояние между требованиями, баланс часов, семестры",
+        "fmt": "привести файлы .comp к единому виду (комментарии сохраняются)",
+        "fmt-check": "только проверить: код 1, если какой-то файл изменился бы",
+        "fmt-diff": "показать, что изменилось бы, не меняя файлов",
+        "would-change": "изменился бы: {path}",
+        "reformatted": "приведён к единому виду: {path}",
+        "fmt-summary": "файлов: {files}, изменено бы/изменено: {changed}, с ошибками: {broken}",
         "need-file": "укажите файл или --diff OLD NEW",
         "not-csv-plan": "для --plan нужна программа со стандартом: {reason}",
         "no-such-program": "программы `{code}` нет; есть: {codes}",
@@ -109,6 +115,12 @@ HELP = {
         "case": "a 1EdTech CASE 1.0 package (CFPackage, JSON)",
         "plan": "write the degree plan with terms (after compacting the program)",
         "plan-metrics": "metrics of the compacted plan: requisite distance, hour balance, per-term figures",
+        "fmt": "rewrite .comp files in the canonical layout (comments are kept)",
+        "fmt-check": "only check: exit 1 when a file would change",
+        "fmt-diff": "show what would change, without changing files",
+        "would-change": "would reformat: {path}",
+        "reformatted": "reformatted: {path}",
+        "fmt-summary": "files: {files}, changed (or would be): {changed}, with errors: {broken}",
         "need-file": "give a file, or --diff OLD NEW",
         "not-csv-plan": "--plan needs a program with a standard: {reason}",
         "no-such-program": "there is no program `{code}`; there are: {codes}",
@@ -194,6 +206,12 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
             if verb == "export" and kind == "ca":
                 k.add_argument("--plan", action="store_true", help=h["plan"])
             common(k)
+
+    fmt = sub.add_parser("fmt", help=h["fmt"], description=h["fmt"])
+    fmt.add_argument("paths", nargs="+", metavar="PATH", help=h["paths"])
+    fmt.add_argument("--check", action="store_true", help=h["fmt-check"])
+    fmt.add_argument("--diff", action="store_true", help=h["fmt-diff"])
+    common(fmt)
 
     catalogs = sub.add_parser("catalogs", help=h["catalogs"], description=h["catalogs"])
     common(catalogs)
@@ -496,6 +514,59 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_fmt(args: argparse.Namespace) -> int:
+    import difflib
+    from pathlib import Path
+
+    from constructor.diagnostics import Report, exit_code
+    from constructor.resolve.loader import display_path, read_source
+    from constructor.syntax.format import format_text
+
+    files: list[Path] = []
+    problems = []
+    for raw in args.paths:
+        path = Path(raw)
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*.comp") if p.is_file())
+        elif path.exists():
+            files.append(path)
+        else:
+            from constructor.diagnostics import diagnostic
+
+            problems.append(diagnostic("C001", "file-not-found", None, path=raw))
+    changed = broken = 0
+    sources: dict[str, str] = {}
+    for path in files:
+        shown = display_path(path.resolve())
+        text, diags, _ = read_source(path.resolve(), shown)
+        if text is None:
+            problems += diags
+            broken += 1
+            continue
+        sources[shown] = text
+        out, diags = format_text(text, shown)
+        if out is None:  # left untouched, with its diagnostics
+            problems += [d for d in diags if d.is_error]
+            broken += 1
+            continue
+        if out == text:
+            continue
+        changed += 1
+        if args.diff:
+            sys.stdout.writelines(difflib.unified_diff(text.splitlines(True), out.splitlines(True), shown, shown))
+        elif args.check:
+            print(HELP[args.lang]["would-change"].format(path=shown))
+        else:
+            write_output(out, str(path))
+            print(HELP[args.lang]["reformatted"].format(path=shown))
+    if problems:
+        print(Report(problems, sources).render("full", args.lang), file=sys.stderr)
+    print(HELP[args.lang]["fmt-summary"].format(files=len(files), changed=changed, broken=broken), file=sys.stderr)
+    if problems:
+        return max(exit_code(problems), 1)
+    return 1 if changed and (args.check or args.diff) else 0
+
+
 def cmd_catalogs(args: argparse.Namespace) -> int:
     from importlib import resources
     from pathlib import Path
@@ -523,6 +594,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "metrics": cmd_metrics,
         "import": cmd_import,
         "export": cmd_export,
+        "fmt": cmd_fmt,
         "catalogs": cmd_catalogs,
     }
     try:

@@ -24,9 +24,9 @@ competency 2 "B" {
 
 competency 3 "C" {
   kind foundation
-  credits 3
   requires 1, 2
   corequires 4
+  credits 3
   tag prefix "EX"
   tag number "201"
 }
@@ -40,16 +40,16 @@ competency 4 "D" {
 
 competency 5 "E" {
   kind foundation
-  credits 3
   requires 3
+  credits 3
   tag prefix "EX"
   tag number "301"
 }
 
 competency 6 "F" {
   kind foundation
-  credits 3
   requires 4
+  credits 3
   tag prefix "EX"
   tag number "202"
 }

@@ -28,7 +28,7 @@ bundle ЗАВОД-2026 "Заявка завода металлоконструк
     hours theory 36, practice 108
     requires ПК-3.2
   }
-  hours_max 480
+  hours_max 480 h
   delivers ПП.01, ПП.03 at ЗАВОД
   seats 25
 }

@@ -9,7 +9,7 @@ program 22.02.06-ПРОФ "Сварочное производство (Проф
   base 9-grades
   track professionalitet
   target 2y10m
-  core ПМ.01, ПМ.02, ПМ.03, ПМ.04, ПМ.05
+  core ПМ.01 .. ПМ.05
   general ОК-01 .. ОК-09
   bundles ЗАВОД-2026
   recognize "Профильный класс школы: информатика и черчение" covers ОК-02

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from constructor.diagnostics import Diagnostic, diagnostic
-from constructor.interop.convert import quote
+from constructor.interop.convert import canonical, quote
 from constructor.model import Activity, AnyDeclaration, CodeExpr, Competency, Module, Program, Standard
 from constructor.model.declarations import or_nodes
 
@@ -221,7 +221,7 @@ def read_package(path: str) -> tuple[str | None, list[Diagnostic]]:
                 lines.extend(_competency(head, ident, ext, parent, by_id, code, requires, coreq, labour))
             else:
                 lines.extend(_module(head, ident, ext, parent, by_id, code, part_of))
-    return "\n".join(lines) + "\n", []
+    return canonical("\n".join(lines) + "\n"), []
 
 
 def _hours(h: Mapping[str, int]) -> str:

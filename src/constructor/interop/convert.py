@@ -76,7 +76,15 @@ def to_comp(cur: Curriculum, source: str) -> str:
         if c.additional:
             lines.append('  tag section "additional"')
         lines.append("}")
-    return "\n".join(lines) + "\n"
+    return canonical("\n".join(lines) + "\n")
+
+
+def canonical(text: str) -> str:
+    """Generated `.comp` text in the formatter's layout, so `constructor fmt` leaves it as it is."""
+    from constructor.syntax.format import format_text
+
+    out, _ = format_text(text)
+    return out if out is not None else text
 
 
 def from_table(table: Mapping[str, AnyDeclaration], terms: Mapping[str, int] | None = None) -> Curriculum:

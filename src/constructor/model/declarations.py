@@ -164,6 +164,7 @@ class Result(Frozen):
 class Standard(Declaration):
     order: Text | None = None
     specialty: Ref | None = None
+    specialty_title: Text | None = None
     weekly_load: int | None = None
     term_weeks: tuple[int, ...] = ()
     holiday_weeks: int | None = None

@@ -205,7 +205,7 @@ class ToModel:
         return method
 
     order = _field("ORDER")
-    specialty = _field("SPECIALTY")
+    specialty = _field("SPECIALTY", lambda self, ref, title=None: (ref, title))
     weekly_load = _field("WEEKLY_LOAD")
     term_weeks = _field("TERM_WEEKS", lambda self, *xs: tuple(xs))
     holiday_weeks = _field("HOLIDAY_WEEKS")
@@ -393,7 +393,8 @@ class ToModel:
         return Standard(
             **self._base(meta, ref, title, spans),
             order=f.get("ORDER"),
-            specialty=f.get("SPECIALTY"),
+            specialty=f["SPECIALTY"][0] if "SPECIALTY" in f else None,
+            specialty_title=f["SPECIALTY"][1] if "SPECIALTY" in f else None,
             weekly_load=f.get("WEEKLY_LOAD"),
             term_weeks=tuple(w for w in f.get("TERM_WEEKS", ()) if w is not None),
             holiday_weeks=f.get("HOLIDAY_WEEKS"),

@@ -1,0 +1,544 @@
+"""The canonical layout of a `.comp` file (`constructor fmt`), printed from the parsed model.
+
+Declarations keep their order (`use` lines first); fields come in the grammar's order, one per line,
+indented by two spaces a level; long lists wrap; runs of consecutive codes become ranges
+(`ОК-01 .. ОК-09`); texts are re-quoted. Keywords and enumerated words are written in the language
+the file mostly uses. Every comment stays with what it was written beside: a comment on its own line
+goes before the declaration or field that follows it, a comment at the end of a line stays at the
+end of that line. The output parses to the same model as the input (spans aside), and formatting it
+again changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+
+from constructor.diagnostics import Diagnostic
+from constructor.i18n import Lang
+from constructor.model import (
+    Activity,
+    AllOf,
+    AnyOf,
+    Bundle,
+    CodeExpr,
+    Competency,
+    Course,
+    Duration,
+    Expr,
+    Hours,
+    Module,
+    Outcome,
+    Practice,
+    Profession,
+    Program,
+    Ref,
+    Result,
+    Site,
+    SourceFile,
+    Standard,
+    TopDeclaration,
+)
+from constructor.syntax.keywords import all_spellings, spelling
+from constructor.syntax.parse import parse_text
+from constructor.syntax.transform import MAX_RANGE, implied_kind
+from constructor.syntax.values import FINAL_PARTS, WORDS
+
+WIDTH = 100
+INDENT = "  "
+_TOKENS = re.compile(r'"(?:[^"\\\n]|\\.)*"|#[^\n]*|\n')
+_TRAILING = re.compile(r"^(.*?)(\d+)$")
+
+
+@dataclass
+class _Comment:
+    line: int
+    text: str
+    trailing: bool  # written after code on its line
+    gap_after: bool = False  # a blank line follows it: kept, as it separates a header comment from code
+
+
+@dataclass
+class _Comments:
+    leading: dict[int, list[_Comment]] = field(default_factory=dict)  # source line of an anchor → comments
+    trailing: dict[int, str] = field(default_factory=dict)
+    closing: dict[int, list[_Comment]] = field(default_factory=dict)  # end line of a block → before `}`
+    tail: list[_Comment] = field(default_factory=list)  # after the last declaration
+
+
+def _scan(text: str) -> list[_Comment]:
+    lines = text.split("\n")
+    out = []
+    line = 1
+    line_has_code = False
+    pos = 0
+    for m in _TOKENS.finditer(text):
+        between = text[pos : m.start()]
+        if between.strip():
+            line_has_code = True
+        pos = m.end()
+        token = m.group(0)
+        if token == "\n":
+            line += 1
+            line_has_code = False
+        elif token.startswith("#"):
+            gap = line < len(lines) and not lines[line].strip()
+            out.append(_Comment(line, token.rstrip(), line_has_code, gap))
+        else:
+            line_has_code = True
+    return out
+
+
+def _anchors(decl: TopDeclaration | Course | Practice | Competency) -> list[int]:
+    lines = [span.line for span in decl.fields.values()]
+    if isinstance(decl, Module):
+        lines += [c.span.line for c in decl.courses] + [p.span.line for p in decl.practices]
+    elif isinstance(decl, Program):
+        lines += [r.span.line for r in decl.recognitions]
+    elif isinstance(decl, Bundle):
+        lines += [c.span.line for c in decl.competencies] + [d.span.line for d in decl.deliveries]
+    return sorted(set(lines))
+
+
+def _attach(source: SourceFile, comments: list[_Comment]) -> _Comments:
+    out = _Comments()
+    blocks: list[tuple[int, int, list[int]]] = []  # (start, end, anchors) of every declaration, nested too
+
+    def add(decl: TopDeclaration | Course | Practice | Competency) -> None:
+        blocks.append((decl.span.line, decl.span.end_line, _anchors(decl)))
+        if isinstance(decl, Module):
+            for course in decl.courses:
+                add(course)
+            for practice in decl.practices:
+                add(practice)
+        elif isinstance(decl, Bundle):
+            for comp in decl.competencies:
+                add(comp)
+
+    for decl in source.declarations:
+        add(decl)
+    tops = sorted([u.span.line for u in source.uses] + [d.span.line for d in source.declarations])
+    for c in comments:
+        if c.trailing:
+            out.trailing[c.line] = c.text
+            continue
+        inner = [b for b in blocks if b[0] < c.line <= b[1]]
+        if inner:
+            _, end, anchors = max(inner, key=lambda b: b[0])  # the innermost block
+            after = [a for a in anchors if a > c.line]
+            target = min(after) if after else None
+            if target is not None:
+                out.leading.setdefault(target, []).append(c)
+            else:
+                out.closing.setdefault(end, []).append(c)
+            continue
+        following = [t for t in tops if t > c.line]
+        if following:
+            out.leading.setdefault(min(following), []).append(c)
+        else:
+            out.tail.append(c)
+    return out
+
+
+def _lang(text: str) -> Lang:
+    spellings = all_spellings()
+    words = re.findall(r"[^\W\d_][\w]*", re.sub(r'"(?:[^"\\\n]|\\.)*"|#[^\n]*', "", text))
+    ru = sum(1 for w in words if w in spellings and not w.isascii())
+    en = sum(1 for w in words if w in spellings and w.isascii())
+    return "ru" if ru > en else "en"
+
+
+def quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t") + '"'
+
+
+def compress(codes: Sequence[str]) -> list[str]:
+    """Runs of three or more consecutive codes as ranges, where the range expands to exactly them."""
+    out: list[str] = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and _next(codes[j]) == codes[j + 1]:
+            j += 1
+        run = codes[i : j + 1]
+        if len(run) >= 3 and len(run) <= MAX_RANGE and _expand(run[0], run[-1]) == list(run):
+            out.append(f"{run[0]} .. {run[-1]}")
+        else:
+            out.extend(run)
+        i = j + 1
+    return out
+
+
+def _next(code: str) -> str | None:
+    m = _TRAILING.match(code)
+    if m is None:
+        return None
+    digits = m.group(2)
+    return f"{m.group(1)}{int(digits) + 1:0{len(digits)}d}"
+
+
+def _expand(first: str, last: str) -> list[str]:
+    """As the parser expands `first .. last` (see ToModel.range)."""
+    a, b = _TRAILING.match(first), _TRAILING.match(last)
+    if a is None or b is None or a.group(1) != b.group(1):
+        return []
+    width = len(a.group(2)) if a.group(2).startswith("0") or len(a.group(2)) == len(b.group(2)) else 1
+    return [f"{a.group(1)}{n:0{width}d}" for n in range(int(a.group(2)), int(b.group(2)) + 1)]
+
+
+class _Printer:
+    def __init__(self, lang: Lang, comments: _Comments) -> None:
+        self.lang = lang
+        self.comments = comments
+        self.lines: list[str] = []
+
+    # ------------------------------------------------------------------ helpers
+
+    def kw(self, name: str) -> str:
+        return spelling(name, self.lang)
+
+    def word(self, value: Enum) -> str:
+        spellings = WORDS[type(value)][value]
+        return spellings[1] if self.lang == "ru" and len(spellings) > 1 else spellings[0]
+
+    def duration(self, d: Duration) -> str:
+        text = str(d)
+        return text.replace("y", "г").replace("m", "м") if self.lang == "ru" else text
+
+    def unit(self, n: int) -> str:
+        return f"{n} {'ч' if self.lang == 'ru' else 'h'}"
+
+    def emit(self, depth: int, text: str, source_line: int | None = None) -> None:
+        if source_line is not None:
+            for comment in self.comments.leading.pop(source_line, []):
+                self.lines.append(INDENT * depth + comment.text)
+                if comment.gap_after and depth == 0:
+                    self.lines.append("")
+            trailing = self.comments.trailing.pop(source_line, None)
+            if trailing is not None:
+                text = f"{text}  {trailing}"
+        self.lines.append(INDENT * depth + text)
+
+    def items(self, depth: int, head: str, parts: Sequence[str], source_line: int | None, tail: str = "") -> None:
+        """`head a, b, c tail`, wrapped after a comma where it would pass WIDTH."""
+        line = head
+        first = True
+        out: list[str] = []
+        for k, part in enumerate(parts):
+            piece = part + ("," if k < len(parts) - 1 else "")
+            candidate = f"{line} {piece}"
+            if not first and len(INDENT * depth + candidate) > WIDTH:
+                out.append(line)
+                line = INDENT * 2 + piece
+            else:
+                line = candidate
+            first = False
+        if tail:
+            line = f"{line} {tail}"
+        out.append(line)
+        self.emit(depth, out[0], source_line)
+        for rest in out[1:]:
+            self.lines.append(INDENT * depth + rest)
+
+    def codes(self, refs: Iterable[Ref]) -> list[str]:
+        return compress([r.code for r in refs])
+
+    def header(self, depth: int, keyword: str, code: str, title: str | None, line: int, block: bool) -> None:
+        text = (
+            f"{self.kw(keyword)} {code}" + (f" {quote(title)}" if title is not None else "") + (" {" if block else "")
+        )
+        self.emit(depth, text, line)
+
+    def close(self, depth: int, end_line: int, start_line: int = 0) -> None:
+        """`}` — after any comment of the block not printed yet (by a field that printed nothing,
+        or at the end of a wrapped line), so that no comment is ever lost."""
+        pending = [
+            c
+            for line in sorted(self.comments.leading)
+            if start_line < line <= end_line
+            for c in self.comments.leading.pop(line)
+        ]
+        texts = [c.text for c in pending]
+        texts += [
+            self.comments.trailing.pop(line) for line in sorted(self.comments.trailing) if start_line < line < end_line
+        ]
+        texts += [c.text for c in self.comments.closing.pop(end_line, [])]
+        for comment in texts:
+            self.lines.append(INDENT * (depth + 1) + comment)
+        trailing = self.comments.trailing.pop(end_line, None)
+        self.lines.append(INDENT * depth + "}" + (f"  {trailing}" if trailing else ""))
+
+    def line_of(self, decl: object, name: str) -> int | None:
+        spans = getattr(decl, "fields", {})
+        return spans[name].line if name in spans else None
+
+    # ------------------------------------------------------------------ expressions
+
+    def expr(self, node: Expr, where: str = "top") -> str:
+        """An expression whose parentheses parse back to the same tree: `,` is the loosest (only at the
+        top), then `or`, then `and`; an `or` among commas is bracketed too, for the reader."""
+        if isinstance(node, CodeExpr):
+            return node.ref.code
+        if isinstance(node, AnyOf):
+            text = f" {self.kw('OR')} ".join(self.expr(i, "or") for i in node.items)
+            return f"({text})" if where in ("or", "and", "list") else text
+        assert isinstance(node, AllOf)
+        if where == "top":
+            return ", ".join(self.expr(i, "list") for i in node.items)
+        text = f" {self.kw('AND')} ".join(self.expr(i, "and") for i in node.items)
+        return f"({text})" if where == "and" else text
+
+    def results(self, results: Sequence[Result]) -> list[str]:
+        return [r.code if r.code is not None else quote(r.text or "") for r in results]
+
+    def hours(self, h: Hours) -> list[str]:
+        names = {"theory": "theory", "practice": "practice", "self_study": "self_study"}
+        if self.lang == "ru":
+            names = {"theory": "теория", "practice": "практика", "self_study": "самостоятельная"}
+        return [f"{names[k]} {getattr(h, k)}" for k in ("theory", "practice", "self_study") if getattr(h, k)]
+
+    # ------------------------------------------------------------------ declarations
+
+    def file(self, source: SourceFile) -> str:
+        for use in source.uses:
+            self.emit(0, f"{self.kw('USE')} {quote(use.path)}", use.span.line)
+        previous_block = False
+        for k, decl in enumerate(source.declarations):
+            block = self.has_block(decl)
+            one_liner_run = not block and not previous_block and k > 0 and decl.span.line not in self.comments.leading
+            if self.lines and not one_liner_run:
+                self.lines.append("")
+            self.declaration(0, decl)
+            previous_block = block
+        leftovers = [c.text for line in sorted(self.comments.leading) for c in self.comments.leading[line]]
+        leftovers += [self.comments.trailing[line] for line in sorted(self.comments.trailing)]
+        if self.comments.tail or leftovers:
+            if self.lines:
+                self.lines.append("")
+            self.lines.extend([*leftovers, *(c.text for c in self.comments.tail)])
+        return "\n".join(self.lines) + "\n" if self.lines else ""
+
+    def has_block(self, decl: TopDeclaration) -> bool:
+        if isinstance(decl, Activity | Outcome):
+            return False
+        if isinstance(decl, Competency | Site | Profession):
+            return bool(decl.fields)
+        return True
+
+    def declaration(self, depth: int, decl: TopDeclaration) -> None:
+        if isinstance(decl, Activity):
+            self.header(depth, "ACTIVITY", decl.code, decl.title.value if decl.title else "", decl.span.line, False)
+        elif isinstance(decl, Outcome):
+            hours = f" {self.unit(decl.hours)}" if decl.hours is not None else ""
+            title = quote(decl.title.value if decl.title else "")
+            text = f"{self.kw('OUTCOME')} {decl.code} {self.word(decl.kind)} {title}"
+            self.emit(depth, text + hours, decl.span.line)
+        elif isinstance(decl, Competency):
+            self.competency(depth, decl)
+        elif isinstance(decl, Standard):
+            self.standard(depth, decl)
+        elif isinstance(decl, Module):
+            self.module(depth, decl)
+        elif isinstance(decl, Program):
+            self.program(depth, decl)
+        elif isinstance(decl, Site):
+            self.simple(depth, decl, "SITE")
+        elif isinstance(decl, Profession):
+            self.simple(depth, decl, "PROFESSION")
+        elif isinstance(decl, Bundle):
+            self.bundle(depth, decl)
+
+    def title(self, decl: object) -> str:
+        title = getattr(decl, "title", None)
+        return title.value if title is not None else ""
+
+    def competency(self, depth: int, c: Competency) -> None:
+        block = bool(c.fields)
+        self.header(depth, "COMPETENCY", c.code, self.title(c), c.span.line, block)
+        if not block:
+            return
+        d = depth + 1
+        if "KIND" in c.fields or c.kind != implied_kind(c.code):
+            self.emit(d, f"{self.kw('KIND')} {self.word(c.kind)}", self.line_of(c, "KIND"))
+        if c.activity:
+            self.emit(d, f"{self.kw('ACTIVITY')} {c.activity.code}", self.line_of(c, "ACTIVITY"))
+        if self.hours(c.hours):
+            self.items(d, self.kw("HOURS"), self.hours(c.hours), self.line_of(c, "HOURS"))
+        if c.requires is not None:
+            self.emit(d, f"{self.kw('REQUIRES')} {self.expr(c.requires)}", self.line_of(c, "REQUIRES"))
+        if c.corequires:
+            self.items(d, self.kw("COREQUIRES"), self.codes(c.corequires), self.line_of(c, "COREQUIRES"))
+        for name, results in (("KNOWS", c.knows), ("CAN", c.can), ("EXPERIENCE", c.experience)):
+            if results:
+                self.items(d, self.kw(name), self.results(results), self.line_of(c, name))
+        if c.links:
+            links = [quote(f"{x.standard} {x.function}" if x.function else x.standard) for x in c.links]
+            self.items(d, self.kw("LINKS"), links, self.line_of(c, "LINKS"))
+        if c.credits:
+            self.emit(d, f"{self.kw('CREDITS')} {c.credits}", self.line_of(c, "CREDITS"))
+        for k, (key, value) in enumerate(c.tags):
+            self.emit(d, f"{self.kw('TAG')} {key} {quote(value)}", self.line_of(c, "TAG") if k == 0 else None)
+        self.close(depth, c.span.end_line, c.span.line)
+
+    def standard(self, depth: int, s: Standard) -> None:
+        self.header(depth, "STANDARD", s.code, self.title(s) if s.title else None, s.span.line, True)
+        d = depth + 1
+        if s.order:
+            self.emit(d, f"{self.kw('ORDER')} {quote(s.order.value)}", self.line_of(s, "ORDER"))
+        if s.specialty:
+            title = f" {quote(s.specialty_title.value)}" if s.specialty_title else ""
+            self.emit(d, f"{self.kw('SPECIALTY')} {s.specialty.code}{title}", self.line_of(s, "SPECIALTY"))
+        if s.weekly_load is not None:
+            self.emit(d, f"{self.kw('WEEKLY_LOAD')} {self.unit(s.weekly_load)}", self.line_of(s, "WEEKLY_LOAD"))
+        if s.term_weeks:
+            self.items(d, self.kw("TERM_WEEKS"), [str(w) for w in s.term_weeks], self.line_of(s, "TERM_WEEKS"))
+        for name, value in (("HOLIDAY_WEEKS", s.holiday_weeks),):
+            if value is not None:
+                self.emit(d, f"{self.kw(name)} {value}", self.line_of(s, name))
+        for name, value in (
+            ("PRACTICE_SHARE_MIN", s.practice_share_min),
+            ("PRACTICE_SHARE_TARGET", s.practice_share_target),
+            ("VARIABLE_SHARE_MIN", s.variable_share_min),
+        ):
+            if value is not None:
+                self.emit(d, f"{self.kw(name)} {value}%", self.line_of(s, name))
+        if s.final_attestation_hours is not None:
+            self.emit(
+                d,
+                f"{self.kw('FINAL_ATTESTATION')} {self.unit(s.final_attestation_hours)}",
+                self.line_of(s, "FINAL_ATTESTATION"),
+            )
+        if s.baseline:
+            parts = [f"{self.word(base)} {self.duration(length)}" for base, length in s.baseline.items()]
+            self.items(d, self.kw("BASELINE"), parts, self.line_of(s, "BASELINE"))
+        if s.general:
+            self.items(d, self.kw("GENERAL"), self.codes(s.general), self.line_of(s, "GENERAL"))
+        if s.activities:
+            self.items(d, self.kw("ACTIVITIES"), self.codes(s.activities), self.line_of(s, "ACTIVITIES"))
+        self.close(depth, s.span.end_line, s.span.line)
+
+    def module(self, depth: int, m: Module) -> None:
+        self.header(depth, "MODULE", m.code, self.title(m), m.span.line, True)
+        d = depth + 1
+        if m.activity:
+            self.emit(d, f"{self.kw('ACTIVITY')} {m.activity.code}", self.line_of(m, "ACTIVITY"))
+        if m.covers:
+            self.items(d, self.kw("COVERS"), self.codes(m.covers), self.line_of(m, "COVERS"))
+        for course in m.courses:
+            block = bool(course.fields)
+            self.header(d, "COURSE", course.code, self.title(course), course.span.line, block)
+            if block:
+                if course.covers:
+                    self.items(d + 1, self.kw("COVERS"), self.codes(course.covers), self.line_of(course, "COVERS"))
+                if self.hours(course.hours):
+                    self.items(d + 1, self.kw("HOURS"), self.hours(course.hours), self.line_of(course, "HOURS"))
+                if course.attestation:
+                    self.emit(
+                        d + 1,
+                        f"{self.kw('ATTESTATION')} {self.word(course.attestation)}",
+                        self.line_of(course, "ATTESTATION"),
+                    )
+                self.close(d, course.span.end_line, course.span.line)
+        for p in m.practices:
+            text = f"{self.kw('PRACTICE')} {p.code} {self.word(p.kind)} {self.unit(p.hours)}"
+            if p.site:
+                text += f" {self.kw('AT')} {p.site.code}"
+            if p.covers:
+                self.emit(d, text + " {", p.span.line)
+                self.items(d + 1, self.kw("COVERS"), self.codes(p.covers), self.line_of(p, "COVERS"))
+                self.close(d, p.span.end_line, p.span.line)
+            else:
+                self.emit(d, text, p.span.line)
+        if m.attestation:
+            self.emit(d, f"{self.kw('ATTESTATION')} {self.word(m.attestation)}", self.line_of(m, "ATTESTATION"))
+        self.close(depth, m.span.end_line, m.span.line)
+
+    def program(self, depth: int, p: Program) -> None:
+        self.header(depth, "PROGRAM", p.code, self.title(p), p.span.line, True)
+        d = depth + 1
+        if p.standard:
+            self.emit(d, f"{self.kw('STANDARD')} {p.standard.code}", self.line_of(p, "STANDARD"))
+        if p.qualification:
+            self.emit(d, f"{self.kw('QUALIFICATION')} {quote(p.qualification.value)}", self.line_of(p, "QUALIFICATION"))
+        if p.base is not None:
+            self.emit(d, f"{self.kw('BASE')} {self.word(p.base)}", self.line_of(p, "BASE"))
+        if "TRACK" in p.fields:
+            self.emit(d, f"{self.kw('TRACK')} {self.word(p.track)}", self.line_of(p, "TRACK"))
+        if p.target is not None:
+            self.emit(d, f"{self.kw('TARGET')} {self.duration(p.target)}", self.line_of(p, "TARGET"))
+        for name, refs in (("CORE", p.core), ("GENERAL", p.general), ("BUNDLES", p.bundles)):
+            if refs:
+                self.items(d, self.kw(name), self.codes(refs), self.line_of(p, name))
+        for rec in p.recognitions:
+            self.items(
+                d,
+                f"{self.kw('RECOGNIZE')} {quote(rec.reason.value)} {self.kw('COVERS')}",
+                self.codes(rec.covers),
+                rec.span.line,
+            )
+        parts = []
+        if p.demo_exam is not None:
+            demo = FINAL_PARTS["demo_exam"][2 if self.lang == "ru" else 0]
+            parts.append(f"{demo} {self.word(p.demo_exam.level)} {self.unit(p.demo_exam.hours)}")
+        if p.thesis is not None:
+            parts.append(f"{FINAL_PARTS['thesis'][1 if self.lang == 'ru' else 0]} {self.unit(p.thesis.hours)}")
+        if parts:
+            self.items(d, self.kw("FINAL_ATTESTATION"), parts, self.line_of(p, "FINAL_ATTESTATION"))
+        for k, (key, value) in enumerate(p.tags):
+            self.emit(d, f"{self.kw('TAG')} {key} {quote(value)}", self.line_of(p, "TAG") if k == 0 else None)
+        self.close(depth, p.span.end_line, p.span.line)
+
+    def simple(self, depth: int, decl: Site | Profession, keyword: str) -> None:
+        block = bool(decl.fields)
+        self.header(depth, keyword, decl.code, self.title(decl), decl.span.line, block)
+        if not block:
+            return
+        d = depth + 1
+        if isinstance(decl, Site):
+            if decl.kind is not None:
+                self.emit(d, f"{self.kw('KIND')} {self.word(decl.kind)}", self.line_of(decl, "KIND"))
+            if decl.hours_per_term is not None:
+                self.emit(
+                    d,
+                    f"{self.kw('HOURS_PER_TERM')} {self.unit(decl.hours_per_term)}",
+                    self.line_of(decl, "HOURS_PER_TERM"),
+                )
+        elif decl.attained_by:
+            self.items(d, self.kw("ATTAINED_BY"), self.codes(decl.attained_by), self.line_of(decl, "ATTAINED_BY"))
+        self.close(depth, decl.span.end_line, decl.span.line)
+
+    def bundle(self, depth: int, b: Bundle) -> None:
+        self.header(depth, "BUNDLE", b.code, self.title(b), b.span.line, True)
+        d = depth + 1
+        if b.enterprise:
+            self.emit(d, f"{self.kw('ENTERPRISE')} {quote(b.enterprise.value)}", self.line_of(b, "ENTERPRISE"))
+        if b.standard:
+            self.emit(d, f"{self.kw('STANDARD')} {b.standard.code}", self.line_of(b, "STANDARD"))
+        if b.requests:
+            self.items(d, self.kw("REQUESTS"), self.codes(b.requests), self.line_of(b, "REQUESTS"))
+        for comp in b.competencies:
+            self.competency(d, comp)
+        if b.hours_max is not None:
+            self.emit(d, f"{self.kw('HOURS_MAX')} {self.unit(b.hours_max)}", self.line_of(b, "HOURS_MAX"))
+        for delivery in b.deliveries:
+            self.items(
+                d,
+                self.kw("DELIVERS"),
+                self.codes(delivery.parts),
+                delivery.span.line,
+                tail=f"{self.kw('AT')} {delivery.site.code}",
+            )
+        if b.seats is not None:
+            self.emit(d, f"{self.kw('SEATS')} {b.seats}", self.line_of(b, "SEATS"))
+        self.close(depth, b.span.end_line, b.span.line)
+
+
+def format_text(text: str, path: str = "<text>") -> tuple[str | None, list[Diagnostic]]:
+    """The canonical layout of `text`, or None (with the diagnostics) when it has errors of its own."""
+    source, diags = parse_text(text, path)
+    if any(d.is_error for d in diags):
+        return None, diags
+    printer = _Printer(_lang(text), _attach(source, _scan(text)))
+    return printer.file(source), diags
