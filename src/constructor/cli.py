@@ -62,6 +62,7 @@ HELP = {
         "plan": "записать учебный план с семестрами (после сжатия программы)",
         "plan-metrics": "метрики сжатого плана: расстояние между требованиями, баланс часов, семестры",
         "fmt": "привести файлы .comp к единому виду (комментарии сохраняются)",
+        "lsp": "языковой сервер (LSP) через stdin/stdout — для редакторов",
         "fmt-check": "только проверить: код 1, если какой-то файл изменился бы",
         "fmt-diff": "показать, что изменилось бы, не меняя файлов",
         "would-change": "изменился бы: {path}",
@@ -116,6 +117,7 @@ HELP = {
         "plan": "write the degree plan with terms (after compacting the program)",
         "plan-metrics": "metrics of the compacted plan: requisite distance, hour balance, per-term figures",
         "fmt": "rewrite .comp files in the canonical layout (comments are kept)",
+        "lsp": "the language server (LSP) over stdin/stdout, for editors",
         "fmt-check": "only check: exit 1 when a file would change",
         "fmt-diff": "show what would change, without changing files",
         "would-change": "would reformat: {path}",
@@ -212,6 +214,8 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     fmt.add_argument("--check", action="store_true", help=h["fmt-check"])
     fmt.add_argument("--diff", action="store_true", help=h["fmt-diff"])
     common(fmt)
+
+    sub.add_parser("lsp", help=h["lsp"], description=h["lsp"])
 
     catalogs = sub.add_parser("catalogs", help=h["catalogs"], description=h["catalogs"])
     common(catalogs)
@@ -567,6 +571,13 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     return 1 if changed and (args.check or args.diff) else 0
 
 
+def cmd_lsp(args: argparse.Namespace) -> int:
+    from constructor.lsp.server import main as serve
+
+    serve()
+    return 0
+
+
 def cmd_catalogs(args: argparse.Namespace) -> int:
     from importlib import resources
     from pathlib import Path
@@ -586,6 +597,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
+    if args.command == "lsp":
+        args.lang = lang
     commands = {
         "check": cmd_check,
         "graph": cmd_graph,
@@ -595,6 +608,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import": cmd_import,
         "export": cmd_export,
         "fmt": cmd_fmt,
+        "lsp": cmd_lsp,
         "catalogs": cmd_catalogs,
     }
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -117,8 +117,20 @@ def _expand(paths: Iterable[str | Path], loaded: Loaded) -> list[tuple[Path, Pat
     return files
 
 
-def load_files(paths: Iterable[str | Path], root: str | Path | None = None) -> Loaded:
-    """Parse the files named (folders: every `.comp` under them) and every file they `use`."""
+ParseFn = Callable[[str, str], tuple[SourceFile, list[Diagnostic]]]
+
+
+def load_files(
+    paths: Iterable[str | Path],
+    root: str | Path | None = None,
+    *,
+    overlay: Mapping[Path, str] | None = None,
+    parse: ParseFn = parse_text,
+) -> Loaded:
+    """Parse the files named (folders: every `.comp` under them) and every file they `use`.
+
+    `overlay` gives the text of files being edited (by resolved path) instead of what is on disk;
+    `parse` may be a caching parser (the language server keeps parsed files by content)."""
     loaded = Loaded()
     queue: deque[tuple[Path, Path]] = deque()
     for path, fallback in _expand(paths, loaded):
@@ -131,14 +143,20 @@ def load_files(paths: Iterable[str | Path], root: str | Path | None = None) -> L
             continue
         seen.add(path)
         shown = display_path(path)
-        text, problems, shown_text = read_source(path, shown)
+        text: str | None
+        problems: list[Diagnostic]
+        shown_text: str | None
+        if overlay is not None and path in overlay:
+            text, problems, shown_text = overlay[path], [], None
+        else:
+            text, problems, shown_text = read_source(path, shown)
         loaded.diagnostics.extend(problems)
         if text is None:
             if shown_text is not None:
                 loaded.sources[shown] = shown_text
             continue
         loaded.sources[shown] = text
-        source, diags = parse_text(text, shown)
+        source, diags = parse(text, shown)
         loaded.diagnostics.extend(diags)
         loaded.files.append(source)
         imports = loaded.imports.setdefault(shown, [])
@@ -168,7 +186,7 @@ def load_files(paths: Iterable[str | Path], root: str | Path | None = None) -> L
                         root=display_path(project_root),
                     )
                 )
-            elif not target.exists():
+            elif not target.exists() and not (overlay and target in overlay):
                 loaded.diagnostics.append(
                     diagnostic(
                         "C104",

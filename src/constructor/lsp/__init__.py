@@ -1,0 +1,1 @@
+"""The language server: editor support for .comp files."""

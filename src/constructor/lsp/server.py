@@ -1,0 +1,309 @@
+"""`constructor lsp`: the Language Server Protocol over stdio (pygls).
+
+Diagnostics on open and change (debounced, and for every open document that sees the edited file),
+hover, go to definition, references, completion of codes and keywords, rename across the workspace,
+document symbols and formatting.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from constructor import __version__
+from constructor.diagnostics import Diagnostic, Severity
+from constructor.graph.metrics import CyclicCurriculum, competency_metrics
+from constructor.i18n import Lang, default_lang
+from constructor.lsp.workspace import Scope, Workspace, occurrences, word_at
+from constructor.model import Bundle, Competency, Module, Span, expr_refs
+from constructor.resolve.loader import display_path
+from constructor.syntax.format import format_text
+from constructor.syntax.keywords import all_spellings
+
+DEBOUNCE = 0.25  # seconds of quiet after an edit before checking
+
+
+def path_of(uri: str) -> Path:
+    return Path(unquote(urlparse(uri).path)).resolve()
+
+
+def uri_of(path: Path) -> str:
+    return path.resolve().as_uri()
+
+
+def to_range(span: Span) -> types.Range:
+    return types.Range(
+        start=types.Position(line=max(span.line - 1, 0), character=max(span.column - 1, 0)),
+        end=types.Position(line=max(span.end_line - 1, 0), character=max(span.end_column - 1, 0)),
+    )
+
+
+class ConstructorServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("constructor", __version__)
+        self.space = Workspace()
+        self.lang: Lang = default_lang()
+        self.pending: asyncio.Task[None] | None = None
+        self.published: dict[str, int] = {}
+
+    def to_lsp(self, d: Diagnostic) -> types.Diagnostic:
+        span = d.span or Span(file="", line=1, column=1, end_line=1, end_column=1)
+        message = d.message.text(self.lang)
+        extra = [n.text(self.lang) for n in d.notes] + ([d.help.text(self.lang)] if d.help else [])
+        if d.label is not None:
+            message += f" ({d.label.text(self.lang)})"
+        if extra:
+            message += "\n" + "\n".join(extra)
+        related = []
+        for label in d.labels:
+            path = self.space_path(label.span.file)
+            if path is not None:
+                related.append(
+                    types.DiagnosticRelatedInformation(
+                        location=types.Location(uri=uri_of(path), range=to_range(label.span)),
+                        message=label.message.text(self.lang) if label.message else "",
+                    )
+                )
+        severity = types.DiagnosticSeverity.Error if d.severity is Severity.ERROR else types.DiagnosticSeverity.Warning
+        return types.Diagnostic(
+            range=to_range(span),
+            message=message,
+            severity=severity,
+            code=d.code,
+            source="constructor",
+            related_information=related or None,
+        )
+
+    def space_path(self, shown: str) -> Path | None:
+        p = Path(shown)
+        return (p if p.is_absolute() else Path.cwd() / p).resolve() if shown else None
+
+    def check_open(self) -> None:
+        """Diagnostics for every open document (each sees its own scope; parsed files are reused)."""
+        for path in list(self.space.open):
+            scope = self.space.scope(path)
+            shown = display_path(path)
+            mine = [self.to_lsp(d) for d in scope.diagnostics if d.span is not None and d.span.file == shown]
+            mine += [self.to_lsp(d) for d in scope.diagnostics if d.span is None]
+            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri_of(path), diagnostics=mine))
+
+    def schedule(self) -> None:
+        if self.pending is not None and not self.pending.done():
+            self.pending.cancel()
+
+        async def later() -> None:
+            await asyncio.sleep(DEBOUNCE)
+            self.check_open()
+
+        self.pending = asyncio.ensure_future(later())
+
+    def scope_at(self, uri: str) -> Scope:
+        return self.space.scope(path_of(uri))
+
+
+server = ConstructorServer()
+
+
+@server.feature(types.INITIALIZE)
+def initialize(ls: ConstructorServer, params: types.InitializeParams) -> None:
+    if params.root_uri:
+        root = path_of(params.root_uri)
+        ls.space.root = root if (root / "constructor.toml").is_file() else None
+    locale = params.locale or os.environ.get("LANG", "")
+    ls.lang = "en" if locale.lower().startswith("en") else default_lang()
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: ConstructorServer, params: types.DidOpenTextDocumentParams) -> None:
+    ls.space.open[path_of(params.text_document.uri)] = params.text_document.text
+    ls.check_open()
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: ConstructorServer, params: types.DidChangeTextDocumentParams) -> None:
+    doc = ls.workspace.get_text_document(params.text_document.uri)
+    ls.space.open[path_of(params.text_document.uri)] = doc.source
+    ls.schedule()
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+def did_save(ls: ConstructorServer, params: types.DidSaveTextDocumentParams) -> None:
+    ls.schedule()
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: ConstructorServer, params: types.DidCloseTextDocumentParams) -> None:
+    ls.space.open.pop(path_of(params.text_document.uri), None)
+    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
+
+
+def _code_at(ls: ConstructorServer, uri: str, position: types.Position) -> tuple[str, Scope] | None:
+    path = path_of(uri)
+    found = word_at(ls.space.text(path), position.line, position.character)
+    if found is None:
+        return None
+    scope = ls.space.scope(path)
+    return (found[0], scope) if found[0] in scope.table else None
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+def hover(ls: ConstructorServer, params: types.HoverParams) -> types.Hover | None:
+    found = _code_at(ls, params.text_document.uri, params.position)
+    if found is None:
+        return None
+    code, scope = found
+    decl = scope.table[code]
+    lines = [f"**{code}** {decl.title.value if decl.title else ''}".rstrip(), ""]
+    if isinstance(decl, Competency):
+        lines.append(f"*{decl.kind.value}*" + (f" · {decl.activity.code}" if decl.activity else ""))
+        h = decl.hours
+        lines.append(f"hours: theory {h.theory}, practice {h.practice}, self study {h.self_study} (total {h.total})")
+        if decl.requires is not None:
+            lines.append("requires: " + ", ".join(r.code for r in expr_refs(decl.requires)))
+        if decl.corequires:
+            lines.append("corequires: " + ", ".join(r.code for r in decl.corequires))
+        modules = sorted(
+            {
+                m.code
+                for m in scope.table.values()
+                if isinstance(m, Module)
+                and any(r.code == code for r in (*m.covers, *(x for c in m.courses for x in c.covers)))
+            }
+        )
+        if modules:
+            lines.append("modules: " + ", ".join(modules))
+        try:
+            metrics, _ = competency_metrics(scope.graph)
+            i = metrics.ids.index(code)
+            row = metrics.row(i)
+            lines.append(
+                f"complexity {row['complexity']} (blocking {row['blocking']}, delay {row['delay']}, "
+                f"centrality {row['centrality']})"
+            )
+        except (CyclicCurriculum, ValueError):
+            pass
+    else:
+        lines.append(f"*{decl.thing}*")
+    return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n".join(lines)))
+
+
+@server.feature(types.TEXT_DOCUMENT_DEFINITION)
+def definition(ls: ConstructorServer, params: types.DefinitionParams) -> types.Location | None:
+    found = _code_at(ls, params.text_document.uri, params.position)
+    if found is None:
+        return None
+    code, scope = found
+    span = scope.table[code].code_span
+    path = ls.space_path(span.file)
+    return types.Location(uri=uri_of(path), range=to_range(span)) if path else None
+
+
+@server.feature(types.TEXT_DOCUMENT_REFERENCES)
+def find_references(ls: ConstructorServer, params: types.ReferenceParams) -> list[types.Location]:
+    found = _code_at(ls, params.text_document.uri, params.position)
+    if found is None:
+        return []
+    code, scope = found
+    out = []
+    for span in occurrences(scope, code):
+        path = ls.space_path(span.file)
+        if path is not None:
+            out.append(types.Location(uri=uri_of(path), range=to_range(span)))
+    return out
+
+
+@server.feature(types.TEXT_DOCUMENT_RENAME)
+def rename(ls: ConstructorServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
+    found = _code_at(ls, params.text_document.uri, params.position)
+    if found is None:
+        return None
+    code, scope = found
+    changes: dict[str, list[types.TextEdit]] = {}
+    for span in occurrences(scope, code):
+        path = ls.space_path(span.file)
+        if path is not None:
+            changes.setdefault(uri_of(path), []).append(types.TextEdit(range=to_range(span), new_text=params.new_name))
+    return types.WorkspaceEdit(changes=changes)
+
+
+@server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[" ", ","]))
+def completion(ls: ConstructorServer, params: types.CompletionParams) -> types.CompletionList:
+    scope = ls.scope_at(params.text_document.uri)
+    items = [
+        types.CompletionItem(
+            label=code, kind=types.CompletionItemKind.Reference, detail=decl.title.value if decl.title else decl.thing
+        )
+        for code, decl in scope.table.items()
+    ]
+    items += [
+        types.CompletionItem(label=word, kind=types.CompletionItemKind.Keyword) for word in sorted(all_spellings())
+    ]
+    return types.CompletionList(is_incomplete=False, items=items)
+
+
+@server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+def symbols(ls: ConstructorServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
+    path = path_of(params.text_document.uri)
+    source, _ = ls.space.parse(ls.space.text(path), display_path(path))
+    out = []
+    kinds = {
+        "competency": types.SymbolKind.Function,
+        "module": types.SymbolKind.Module,
+        "program": types.SymbolKind.Package,
+        "bundle": types.SymbolKind.Object,
+    }
+    for decl in source.declarations:
+        children = []
+        if isinstance(decl, Module):
+            children = [
+                types.DocumentSymbol(
+                    name=c.code,
+                    kind=types.SymbolKind.Field,
+                    range=to_range(c.span),
+                    selection_range=to_range(c.code_span),
+                    detail=c.title.value if c.title else None,
+                )
+                for c in (*decl.courses, *decl.practices)
+            ]
+        elif isinstance(decl, Bundle):
+            children = [
+                types.DocumentSymbol(
+                    name=c.code,
+                    kind=types.SymbolKind.Function,
+                    range=to_range(c.span),
+                    selection_range=to_range(c.code_span),
+                    detail=c.title.value if c.title else None,
+                )
+                for c in decl.competencies
+            ]
+        out.append(
+            types.DocumentSymbol(
+                name=decl.code,
+                kind=kinds.get(decl.thing, types.SymbolKind.Class),
+                range=to_range(decl.span),
+                selection_range=to_range(decl.code_span),
+                detail=decl.title.value if decl.title else None,
+                children=children or None,
+            )
+        )
+    return out
+
+
+@server.feature(types.TEXT_DOCUMENT_FORMATTING)
+def formatting(ls: ConstructorServer, params: types.DocumentFormattingParams) -> list[types.TextEdit]:
+    path = path_of(params.text_document.uri)
+    text = ls.space.text(path)
+    out, _ = format_text(text, display_path(path))
+    if out is None or out == text:
+        return []
+    end = types.Position(line=len(text.splitlines()) + 1, character=0)
+    return [types.TextEdit(range=types.Range(start=types.Position(line=0, character=0), end=end), new_text=out)]
+
+
+def main() -> None:
+    server.start_io()

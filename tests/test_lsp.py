@@ -1,0 +1,118 @@
+"""The language server driven over stdio as an editor drives it (pytest-lsp)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+WS = Path(__file__).parent / "data" / "lsp"
+MAIN = WS / "main.comp"
+LIB = WS / "lib.comp"
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "constructor", "lsp"]))
+async def client(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
+    await lsp_client.initialize_session(
+        types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=WS.as_uri(), locale="en")
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+def _open(client: LanguageClient, path: Path, text: str | None = None) -> str:
+    uri = path.as_uri()
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=uri,
+                language_id="comp",
+                version=1,
+                text=text if text is not None else path.read_text(encoding="utf-8"),
+            )
+        )
+    )
+    return uri
+
+
+async def _diagnostics(client: LanguageClient, uri: str) -> list[types.Diagnostic]:
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return list(client.diagnostics.get(uri, []))
+
+
+async def test_broken_document_gets_diagnostics_then_clears(client: LanguageClient) -> None:
+    broken = MAIN.read_text(encoding="utf-8").replace("requires ПК-1.1", "requires ПК-1.9")
+    uri = _open(client, MAIN, broken)
+    diags = await _diagnostics(client, uri)
+    assert [d.code for d in diags] == ["C101"]
+    line = next(i for i, text in enumerate(broken.splitlines()) if "ПК-1.9" in text)
+    assert diags[0].range.start.line == line and diags[0].range.start.character == broken.splitlines()[line].index(
+        "ПК-1.9"
+    )
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=MAIN.read_text(encoding="utf-8"))],
+        )
+    )
+    assert await _diagnostics(client, uri) == []
+
+
+async def test_hover_definition_references_completion_rename(client: LanguageClient) -> None:
+    uri = _open(client, MAIN)
+    await _diagnostics(client, uri)
+    text = MAIN.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, t in enumerate(text) if "requires ПК-1.1" in t)
+    at = types.Position(line=line, character=text[line].index("ПК-1.1") + 2)
+    doc = types.TextDocumentIdentifier(uri=uri)
+
+    hover = await client.text_document_hover_async(types.HoverParams(text_document=doc, position=at))
+    assert hover is not None and "Применять методы сборки" in hover.contents.value  # type: ignore[union-attr]
+    assert "complexity" in hover.contents.value  # type: ignore[union-attr]
+
+    where = await client.text_document_definition_async(types.DefinitionParams(text_document=doc, position=at))
+    assert isinstance(where, types.Location) and where.uri == LIB.as_uri() and where.range.start.line == 0
+
+    refs = await client.text_document_references_async(
+        types.ReferenceParams(text_document=doc, position=at, context=types.ReferenceContext(include_declaration=True))
+    )
+    assert {r.uri for r in refs} == {uri, LIB.as_uri()} and len(refs) >= 3
+
+    items = await client.text_document_completion_async(types.CompletionParams(text_document=doc, position=at))
+    labels = {i.label for i in (items.items if isinstance(items, types.CompletionList) else items or [])}
+    assert {"ПК-1.1", "ПК-1.2", "requires", "требует"} <= labels
+
+    edit = await client.text_document_rename_async(
+        types.RenameParams(text_document=doc, position=at, new_name="ПК-1.10")
+    )
+    assert edit is not None and edit.changes is not None
+    assert set(edit.changes) == {uri, LIB.as_uri()}
+    assert all(e.new_text == "ПК-1.10" for edits in edit.changes.values() for e in edits)
+
+
+async def test_symbols_and_formatting(client: LanguageClient) -> None:
+    uri = _open(client, MAIN, MAIN.read_text(encoding="utf-8").replace("  requires", "      requires"))
+    doc = types.TextDocumentIdentifier(uri=uri)
+    symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(text_document=doc))
+    names = [s.name for s in symbols or []]  # type: ignore[union-attr]
+    assert names == ["ПК-1.2", "М.01"]
+    edits = await client.text_document_formatting_async(
+        types.DocumentFormattingParams(
+            text_document=doc, options=types.FormattingOptions(tab_size=2, insert_spaces=True)
+        )
+    )
+    assert edits and edits[0].new_text == MAIN.read_text(encoding="utf-8")
+
+
+async def test_an_edit_in_a_used_file_updates_its_dependents(client: LanguageClient) -> None:
+    uri = _open(client, MAIN)
+    assert await _diagnostics(client, uri) == []
+    _open(client, LIB, LIB.read_text(encoding="utf-8").replace("ПК-1.1", "ПК-1.7"))
+    for _ in range(4):
+        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        if client.diagnostics.get(uri):
+            break
+    assert [d.code for d in client.diagnostics.get(uri, [])] == ["C101", "C101"]  # requires and covers
