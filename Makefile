@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 EXAMPLE := catalogs/examples/welding
 
-.PHONY: demo test lint typecheck unit bench install clean
+.PHONY: demo test lint typecheck unit bench install grammar-deps clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -21,7 +21,15 @@ demo: install
 	$(BIN)/constructor check $(EXAMPLE)
 	$(BIN)/constructor compact $(EXAMPLE)/program.comp
 
-test: install lint typecheck unit
+test: install grammar-deps lint typecheck unit
+
+# The VS Code grammar is tested with vscode-textmate, as VS Code tokenizes (npm registry packages).
+grammar-deps:
+	@if command -v npm >/dev/null 2>&1; then \
+		cd editors/vscode/test && npm ci --no-audit --no-fund --silent; \
+	else \
+		echo "npm is not installed: the VS Code grammar tests will be skipped (Debian: apt-get install npm)"; \
+	fi
 
 lint:
 	$(BIN)/ruff check src tests bench
