@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 def parse(text: str, path: str = "<text>") -> tuple[SourceFile, list[Diagnostic]]:
     """Parse one file's text. Never raises: problems come back as diagnostics."""
-    with _gc_paused():
+    with gc_paused():
         return parse_text(text, path)
 
 
@@ -45,7 +45,7 @@ class CheckResult:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Parsing creates millions of small objects and no cycles worth collecting; Python's cyclic
     collector would rescan the growing heap again and again (measured: 3x slower at 10k competencies)."""
     was_enabled = gc.isenabled()
@@ -59,7 +59,7 @@ def _gc_paused() -> Iterator[None]:
 
 def load(paths: Iterable[str | Path], root: str | Path | None = None) -> CheckResult:
     """Read the files (folders: every `.comp` in them) and what they `use`, and resolve every code."""
-    with _gc_paused():
+    with gc_paused():
         loaded = load_files(paths, root)
         catalog = Catalog(files=tuple(loaded.files), imports={k: tuple(v) for k, v in loaded.imports.items()})
         diags = [*loaded.diagnostics, *resolve(catalog)]
@@ -71,7 +71,7 @@ def check(paths: Iterable[str | Path], root: str | Path | None = None) -> CheckR
     from constructor.graph import check_graph
 
     result = load(paths, root)
-    with _gc_paused():
+    with gc_paused():
         graph_diags = check_graph(result.catalog)
     return CheckResult(result.catalog, sorted_diagnostics([*result.diagnostics, *graph_diags]), result.sources)
 

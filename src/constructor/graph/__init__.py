@@ -8,9 +8,11 @@ from constructor.graph.graph import CompetencyGraph, Link
 from constructor.graph.program import ProgramContent, check_program, gather
 from constructor.graph.redundancy import check_redundant
 from constructor.graph.structure import check_activities, check_repeated_texts, check_unused
-from constructor.model import Catalog, Program
+from collections.abc import Mapping
 
-__all__ = ["CompetencyGraph", "Link", "ProgramContent", "attainable", "check_graph", "gather"]
+from constructor.model import AnyDeclaration, Catalog, Program
+
+__all__ = ["CompetencyGraph", "Link", "ProgramContent", "attainable", "check_graph", "check_scope", "gather"]
 
 
 def check_graph(catalog: Catalog) -> list[Diagnostic]:
@@ -18,13 +20,20 @@ def check_graph(catalog: Catalog) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     for scope in catalog.scopes():
         table = catalog.table(scope)
-        graph = CompetencyGraph(table)
-        diags += check_cycles(graph)
-        diags += check_redundant(graph)
-        diags += check_activities(graph)
-        diags += check_unused(graph, table)
-        diags += check_repeated_texts(graph)
-        for decl in table.values():
-            if isinstance(decl, Program):
-                diags += check_program(decl, table, graph)
+        diags += check_scope(table, CompetencyGraph(table))
+    return diags
+
+
+def check_scope(table: Mapping[str, AnyDeclaration], graph: CompetencyGraph) -> list[Diagnostic]:
+    """The graph and program checks of one scope, on its graph."""
+    diags = [
+        *check_cycles(graph),
+        *check_redundant(graph),
+        *check_activities(graph),
+        *check_unused(graph, table),
+        *check_repeated_texts(graph),
+    ]
+    for decl in table.values():
+        if isinstance(decl, Program):
+            diags += check_program(decl, table, graph)
     return diags

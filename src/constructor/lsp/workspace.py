@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from constructor.diagnostics import Diagnostic, sorted_diagnostics
-from constructor.graph import CompetencyGraph, check_graph
+from constructor.api import gc_paused
+from constructor.graph import CompetencyGraph, check_scope
 from constructor.model import AnyDeclaration, Catalog, Ref, SourceFile, Span
 from constructor.resolve import load_files, resolve
 from constructor.resolve.loader import display_path
@@ -46,14 +47,15 @@ class Workspace:
 
     def scope(self, path: Path) -> Scope:
         """The document's scope loaded (open documents as edited), resolved and checked."""
-        loaded = load_files([path], self.root, overlay=self.open, parse=self.parse)
-        catalog = Catalog(files=tuple(loaded.files), imports={k: tuple(v) for k, v in loaded.imports.items()})
-        shown = display_path(path.resolve())
-        visible = catalog.visible(shown)
-        table = catalog.table(visible)
-        diags = [*loaded.diagnostics, *resolve(catalog), *check_graph(catalog)]
-        paths = {display_path(p.resolve()): p.resolve() for p in self._files(loaded.files)}
-        return Scope(catalog, table, CompetencyGraph(table), sorted_diagnostics(diags), paths)
+        with gc_paused():
+            loaded = load_files([path], self.root, overlay=self.open, parse=self.parse)
+            catalog = Catalog(files=tuple(loaded.files), imports={k: tuple(v) for k, v in loaded.imports.items()})
+            shown = display_path(path.resolve())
+            table = catalog.table(catalog.visible(shown))
+            graph = CompetencyGraph(table)
+            diags = [*loaded.diagnostics, *resolve(catalog, only={shown}), *check_scope(table, graph)]
+            paths = {display_path(p.resolve()): p.resolve() for p in self._files(loaded.files)}
+        return Scope(catalog, table, graph, sorted_diagnostics(diags), paths)
 
     @staticmethod
     def _files(files: list[SourceFile]) -> list[Path]:

@@ -99,13 +99,17 @@ def read_source(path: Path, shown: str) -> tuple[str | None, list[Diagnostic], s
         )
 
 
-def _expand(paths: Iterable[str | Path], loaded: Loaded) -> list[tuple[Path, Path]]:
+def _expand(
+    paths: Iterable[str | Path], loaded: Loaded, overlay: Mapping[Path, str] | None = None
+) -> list[tuple[Path, Path]]:
     """The files to check, each with the root to use when no `constructor.toml` is above it:
     the folder named on the command line, or the file's own folder."""
     files: list[tuple[Path, Path]] = []
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
+        if overlay and path.resolve() in overlay:
+            files.append((path, path.resolve().parent))
+        elif not path.exists():
             loaded.diagnostics.append(diagnostic("C001", "file-not-found", None, path=str(raw)))
         elif path.is_dir():
             found = sorted(p for p in path.rglob("*.comp") if p.is_file())
@@ -133,7 +137,7 @@ def load_files(
     `parse` may be a caching parser (the language server keeps parsed files by content)."""
     loaded = Loaded()
     queue: deque[tuple[Path, Path]] = deque()
-    for path, fallback in _expand(paths, loaded):
+    for path, fallback in _expand(paths, loaded, overlay):
         resolved = path.resolve()
         queue.append((resolved, Path(root).resolve() if root else find_root(resolved) or fallback))
     seen: set[Path] = set()

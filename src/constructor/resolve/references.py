@@ -150,10 +150,11 @@ def _table(files: list[SourceFile], diags: list[Diagnostic]) -> dict[str, AnyDec
     return table
 
 
-def resolve(catalog: Catalog) -> list[Diagnostic]:
+def resolve(catalog: Catalog, only: set[str] | None = None) -> list[Diagnostic]:
     """Check every reference of every file against what that file can see: itself and what it `use`s.
 
     Files that do not `use` each other may declare the same codes (every standard has a `ПК-1.1`).
+    `only` limits the checks to some files (the language server needs those of the edited file).
     """
     diags: list[Diagnostic] = []
     by_path = {f.path: f for f in catalog.files}
@@ -173,6 +174,8 @@ def resolve(catalog: Catalog) -> list[Diagnostic]:
                     )
                 )
     for source in catalog.files:
+        if only is not None and source.path not in only:
+            continue
         scope = catalog.visible(source.path)
         if scope not in tables:
             table = _table([by_path[p] for p in scope if p in by_path], diags)
