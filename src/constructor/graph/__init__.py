@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from constructor.diagnostics import Diagnostic
 from constructor.graph.cycles import attainable, check_cycles
 from constructor.graph.graph import CompetencyGraph, Link
 from constructor.graph.program import ProgramContent, check_program, gather
 from constructor.graph.redundancy import check_redundant
 from constructor.graph.structure import check_activities, check_repeated_texts, check_unused
-from collections.abc import Mapping
-
 from constructor.model import AnyDeclaration, Catalog, Program
 
 __all__ = ["CompetencyGraph", "Link", "ProgramContent", "attainable", "check_graph", "check_scope", "gather"]

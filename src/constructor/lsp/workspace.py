@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from constructor.diagnostics import Diagnostic, sorted_diagnostics
 from constructor.api import gc_paused
+from constructor.diagnostics import Diagnostic, sorted_diagnostics
 from constructor.graph import CompetencyGraph, check_scope
 from constructor.model import AnyDeclaration, Catalog, Ref, SourceFile, Span
 from constructor.resolve import load_files, resolve
