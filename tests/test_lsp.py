@@ -79,7 +79,7 @@ async def test_hover_definition_references_completion_rename(client: LanguageCli
     refs = await client.text_document_references_async(
         types.ReferenceParams(text_document=doc, position=at, context=types.ReferenceContext(include_declaration=True))
     )
-    assert {r.uri for r in refs} == {uri, LIB.as_uri()} and len(refs) >= 3
+    assert {r.uri for r in refs} == {uri, LIB.as_uri(), (WS / "other.comp").as_uri()} and len(refs) == 4
 
     items = await client.text_document_completion_async(types.CompletionParams(text_document=doc, position=at))
     labels = {i.label for i in (items.items if isinstance(items, types.CompletionList) else items or [])}
@@ -89,7 +89,7 @@ async def test_hover_definition_references_completion_rename(client: LanguageCli
         types.RenameParams(text_document=doc, position=at, new_name="ПК-1.10")
     )
     assert edit is not None and edit.changes is not None
-    assert set(edit.changes) == {uri, LIB.as_uri()}
+    assert set(edit.changes) == {uri, LIB.as_uri(), (WS / "other.comp").as_uri()}
     assert all(e.new_text == "ПК-1.10" for edits in edit.changes.values() for e in edits)
 
 

@@ -210,7 +210,8 @@ def find_references(ls: ConstructorServer, params: types.ReferenceParams) -> lis
         return []
     code, scope = found
     out = []
-    for span in occurrences(scope, code):
+    declared = scope.table[code].code_span.file
+    for span in occurrences(ls.space.everywhere(path_of(params.text_document.uri)), code, declared):
         path = ls.space_path(span.file)
         if path is not None:
             out.append(types.Location(uri=uri_of(path), range=to_range(span)))
@@ -224,7 +225,8 @@ def rename(ls: ConstructorServer, params: types.RenameParams) -> types.Workspace
         return None
     code, scope = found
     changes: dict[str, list[types.TextEdit]] = {}
-    for span in occurrences(scope, code):
+    declared = scope.table[code].code_span.file
+    for span in occurrences(ls.space.everywhere(path_of(params.text_document.uri)), code, declared):
         path = ls.space_path(span.file)
         if path is not None:
             changes.setdefault(uri_of(path), []).append(types.TextEdit(range=to_range(span), new_text=params.new_name))

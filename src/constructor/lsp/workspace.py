@@ -57,6 +57,13 @@ class Workspace:
             paths = {display_path(p.resolve()): p.resolve() for p in self._files(loaded.files)}
         return Scope(catalog, table, graph, sorted_diagnostics(diags), paths)
 
+    def everywhere(self, start: Path) -> Catalog:
+        """Every `.comp` file of the workspace (the root, else the document's folder), as edited."""
+        folder = self.root or start.parent
+        with gc_paused():
+            loaded = load_files([folder, *self.open], self.root, overlay=self.open, parse=self.parse)
+        return Catalog(files=tuple(loaded.files), imports={k: tuple(v) for k, v in loaded.imports.items()})
+
     @staticmethod
     def _files(files: list[SourceFile]) -> list[Path]:
         return [Path(f.path) if Path(f.path).is_absolute() else Path.cwd() / f.path for f in files]
@@ -81,10 +88,14 @@ def word_at(text: str, line: int, character: int) -> tuple[str, int, int] | None
     return None
 
 
-def occurrences(scope: Scope, code: str) -> list[Span]:
-    """Where a code is declared and every place that refers to it, in the scope's files."""
+def occurrences(catalog: Catalog, code: str, declared_in: str) -> list[Span]:
+    """Where a code is declared and every place that refers to it: in every file that sees the file
+    declaring it (through `use`, directly or not) — not in files where the same code means another
+    declaration."""
     out: list[Span] = []
-    for source in scope.catalog.files:
+    for source in catalog.files:
+        if declared_in not in catalog.visible(source.path):
+            continue
         for decl in source.all_declarations():
             if decl.code == code:
                 out.append(decl.code_span)
