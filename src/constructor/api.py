@@ -88,15 +88,20 @@ class Workspace:
         return [d for d in self.table.values() if isinstance(d, Program)]
 
 
-def workspace(path: str | Path, root: str | Path | None = None) -> Workspace:
-    """Load a file (references resolved, no graph checks) and build the graph of what it sees."""
+def workspace(path: str | Path, root: str | Path | None = None, extra: Sequence[str | Path] = ()) -> Workspace:
+    """Load a file (references resolved, no graph checks) and build the graph of what it sees —
+    and of what `extra` files see (bundles proposed in files the program does not `use` yet)."""
     from constructor.graph import CompetencyGraph
     from constructor.resolve.loader import display_path
 
-    result = load([path], root)
-    shown = display_path(Path(path).resolve())
-    scope = result.catalog.visible(shown) if any(f.path == shown for f in result.catalog.files) else ()
-    table = result.catalog.table(scope)
+    result = load([path, *extra], root)
+    known = {f.path for f in result.catalog.files}
+    scope: set[str] = set()
+    for p in (path, *extra):
+        shown = display_path(Path(p).resolve())
+        if shown in known:
+            scope.update(result.catalog.visible(shown))
+    table = result.catalog.table(tuple(sorted(scope)))
     return Workspace(result, table, CompetencyGraph(table))
 
 

@@ -63,6 +63,8 @@ HELP = {
         "plan-metrics": "метрики сжатого плана: расстояние между требованиями, баланс часов, семестры",
         "fmt": "привести файлы .comp к единому виду (комментарии сохраняются)",
         "lsp": "языковой сервер (LSP) через stdin/stdout — для редакторов",
+        "bundle": "оценить пакеты предприятий: что просят, что добавляют, как меняют срок; сравнить варианты",
+        "bundle-extra": "файлы с предложенными пакетами, которые программа ещё не подключает",
         "fmt-check": "только проверить: код 1, если какой-то файл изменился бы",
         "fmt-diff": "показать, что изменилось бы, не меняя файлов",
         "would-change": "изменился бы: {path}",
@@ -118,6 +120,8 @@ HELP = {
         "plan-metrics": "metrics of the compacted plan: requisite distance, hour balance, per-term figures",
         "fmt": "rewrite .comp files in the canonical layout (comments are kept)",
         "lsp": "the language server (LSP) over stdin/stdout, for editors",
+        "bundle": "weigh enterprises' bundles: what they ask, what they add, the duration; compare alternatives",
+        "bundle-extra": "files with proposed bundles the program does not use yet",
         "fmt-check": "only check: exit 1 when a file would change",
         "fmt-diff": "show what would change, without changing files",
         "would-change": "would reformat: {path}",
@@ -216,6 +220,15 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     common(fmt)
 
     sub.add_parser("lsp", help=h["lsp"], description=h["lsp"])
+
+    bundle = sub.add_parser("bundle", help=h["bundle"], description=h["bundle"])
+    bundle.add_argument("file", metavar="FILE", help=h["file"])
+    bundle.add_argument("extra", nargs="*", metavar="BUNDLE_FILE", help=h["bundle-extra"])
+    bundle.add_argument("--program", metavar="CODE", help=h["program"])
+    bundle.add_argument("--format", choices=("text", "json"), default="text", help=h["explain-format"])
+    bundle.add_argument("-o", "--output", metavar="FILE", help=h["output"])
+    bundle.add_argument("--root", metavar="DIR", help=h["root"])
+    common(bundle)
 
     catalogs = sub.add_parser("catalogs", help=h["catalogs"], description=h["catalogs"])
     common(catalogs)
@@ -571,6 +584,33 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     return 1 if changed and (args.check or args.diff) else 0
 
 
+def cmd_bundle(args: argparse.Namespace) -> int:
+    import json
+
+    from constructor.api import workspace
+    from constructor.compact.bundles import evaluate, render_text
+    from constructor.diagnostics import Report, exit_code
+
+    ws = workspace(args.file, root=args.root, extra=args.extra)
+    if ws.result.errors:
+        print(Report(ws.result.diagnostics, ws.result.sources).render("full", args.lang), file=sys.stderr)
+        print(f"constructor: {HELP[args.lang]['load-errors']}", file=sys.stderr)
+        return 1
+    program = _program(args, ws)
+    if isinstance(program, int):
+        return program
+    if program is None:
+        return _fail(args, "no-program", file=args.file)
+    report, diags = evaluate(program, ws.table, ws.graph, args.lang)
+    if diags:
+        print(Report(diags, ws.result.sources).render("full", args.lang), file=sys.stderr)
+    if args.format == "json":
+        write_output(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", args.output)
+    else:
+        write_output(render_text(report, args.lang) + "\n", args.output)
+    return exit_code(diags)
+
+
 def cmd_lsp(args: argparse.Namespace) -> int:
     from constructor.lsp.server import main as serve
 
@@ -609,6 +649,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": cmd_export,
         "fmt": cmd_fmt,
         "lsp": cmd_lsp,
+        "bundle": cmd_bundle,
         "catalogs": cmd_catalogs,
     }
     try:

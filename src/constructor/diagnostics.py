@@ -86,6 +86,11 @@ REGISTRY: dict[str, CodeInfo] = {
     "C312": CodeInfo("compaction-cycle", E),
     "C313": CodeInfo("missing-calendar", E),
     "C314": CodeInfo("solver-fallback", W),
+    "C315": CodeInfo("site-over-capacity", W),
+    "C320": CodeInfo("bundle-conflict", E),
+    "C321": CodeInfo("bundle-other-standard", E),
+    "C322": CodeInfo("bundle-over-cap", W),
+    "C323": CodeInfo("labour-function-level", W),
 }
 
 

@@ -501,6 +501,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "solver.time-limit": ("время вышло", "time ran out"),
     "solver.failed": ("решатель отказал: {detail}", "the solver failed: {detail}"),
+    "site-over-capacity": (
+        "площадка `{site}` в семестре {term} должна принять {hours} ч, а принимает не больше {capacity} ч",
+        "site `{site}` would host {hours} h in term {term}, more than the {capacity} h it offers",
+    ),
+    "site-over-capacity.help": (
+        "перенесите часть занятий на другую площадку или увеличьте `hours_per_term` площадки",
+        "move part of it to another site, or raise the site's `hours_per_term`",
+    ),
+    "bundle-conflict": (
+        "`{code}` предлагают пакеты `{bundle}` и `{other}`, но с разными часами или пререквизитами",
+        "bundles `{bundle}` and `{other}` both propose `{code}`, with different hours or prerequisites",
+    ),
+    "bundle-conflict.label": ("предложение пакета `{bundle}`", "as bundle `{bundle}` proposes it"),
+    "bundle-conflict.help": (
+        "предприятиям нужно договориться об одной формулировке или дать компетенциям разные коды",
+        "the enterprises need to agree on one proposal, or give the competencies different codes",
+    ),
+    "bundle-other-standard": (
+        "пакет `{bundle}` составлен для `{standard}`, а программа `{program}` — по `{program_standard}`",
+        "bundle `{bundle}` is for `{standard}`, but program `{program}` follows `{program_standard}`",
+    ),
+    "bundle-over-cap": (
+        "пакет `{bundle}` добавляет {hours} ч, больше своего предела {cap} ч",
+        "bundle `{bundle}` adds {hours} h, more than its cap of {cap} h",
+    ),
+    "labour-function-level": (
+        "`{code}` связана с `{link}` уровня {level}, а для квалификаций программы допустимы уровни {low}–{high}",
+        "`{code}` is linked to `{link}` of level {level}, but the program's qualifications allow levels {low}–{high}",
+    ),
     # things, for "is a …"
     "thing.standard": ("стандарт", "a standard"),
     "thing.activity": ("вид деятельности", "an activity"),

@@ -70,6 +70,40 @@ class Savings(PlanModel):
     reduction_terms: int = 0  # terms the hour reductions save on top of it
 
 
+class SiteTerm(PlanModel):
+    term: int
+    hours: int
+    items: list[str]
+
+
+class SiteLoad(PlanModel):
+    """What a partner site of the cluster hosts (network form), term by term."""
+
+    code: str
+    title: str
+    capacity_hours: int | None  # per term, as the site declares
+    terms: list[SiteTerm]
+
+
+class ProfessionTerm(PlanModel):
+    """When a worker profession becomes attainable: the term its last competency is taught."""
+
+    code: str
+    title: str
+    term: int | None  # None when the program does not teach all of it
+    missing: list[str] = []
+
+
+class Graduates(PlanModel):
+    """Targeted training: the graduates an enterprise will receive, and when."""
+
+    bundle: str
+    enterprise: str | None
+    seats: int
+    year: int  # the study year in which they graduate
+    qualification: str | None
+
+
 class Plan(PlanModel):
     program: str
     program_title: str
@@ -95,4 +129,7 @@ class Plan(PlanModel):
     final_attestation: FinalAttestation
     savings: Savings
     total_hours: int
+    sites: list[SiteLoad] = []
+    professions: list[ProfessionTerm] = []
+    graduates: list[Graduates] = []
     notes: list[str] = []

@@ -26,6 +26,11 @@ WORDS = {
         "table": "сем. | год | недель | ёмкость, ч | часы | что изучается",
         "final": "ГИА {hours} ч",
         "or": "варианты `or` выбраны эвристически (слишком много сочетаний для полного перебора)",
+        "site": "площадка {code}: {terms}",
+        "site-term": "сем. {term} — {hours} ч ({items})",
+        "profession": "профессия «{title}»: достижима с семестра {term}",
+        "profession-missing": "профессия «{title}»: программа не даёт {missing}",
+        "graduates": "выпуск для {enterprise}: {seats} чел. в {year}-м учебном году",
     },
     "en": {
         "status": {"optimal": "optimal", "feasible": "feasible"},
@@ -47,6 +52,11 @@ WORDS = {
         "table": "term | year | weeks | capacity, h | hours | taught",
         "final": "final attestation {hours} h",
         "or": "`or` alternatives were chosen greedily (too many combinations to try them all)",
+        "site": "site {code}: {terms}",
+        "site-term": "term {term} — {hours} h ({items})",
+        "profession": "profession «{title}»: attainable from term {term}",
+        "profession-missing": "profession «{title}»: the program does not teach {missing}",
+        "graduates": "graduates for {enterprise}: {seats} in study year {year}",
     },
 }
 
@@ -88,6 +98,16 @@ def render_text(plan: Plan, lang: Lang) -> str:
         lines.append("  " + str(w["recognized"]).format(codes=", ".join(plan.recognized)))
     if plan.heuristic_choices:
         lines.append("  " + str(w["or"]))
+    for site in plan.sites:
+        terms = "; ".join(
+            str(w["site-term"]).format(term=t.term, hours=t.hours, items=", ".join(t.items)) for t in site.terms
+        )
+        lines.append("  " + str(w["site"]).format(code=site.code, terms=terms))
+    for prof in plan.professions:
+        key = "profession" if prof.term is not None else "profession-missing"
+        lines.append("  " + str(w[key]).format(title=prof.title, term=prof.term, missing=", ".join(prof.missing)))
+    for g in plan.graduates:
+        lines.append("  " + str(w["graduates"]).format(enterprise=g.enterprise or g.bundle, seats=g.seats, year=g.year))
     lines.append("")
     lines.append(str(w["table"]))
     for term in plan.terms:

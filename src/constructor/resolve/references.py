@@ -129,13 +129,51 @@ def _use_hint(path: str, decl: AnyDeclaration) -> Msg:
     return Msg("unknown-code.use", {"code": decl.code, "file": decl.code_span.file, "path": rel})
 
 
+def _proposed(files: list[SourceFile]) -> dict[int, str]:
+    """Competencies declared inside a bundle: id → the bundle's code."""
+    return {
+        id(c): d.code for source in files for d in source.declarations if isinstance(d, Bundle) for c in d.competencies
+    }
+
+
+def _same_proposal(a: Competency, b: Competency) -> bool:
+    """Two enterprises proposing the same competency agree when hours and prerequisites agree."""
+    pre_a = sorted(r.code for r in expr_refs(a.requires)) if a.requires else []
+    pre_b = sorted(r.code for r in expr_refs(b.requires)) if b.requires else []
+    return a.hours == b.hours and pre_a == pre_b
+
+
 def _table(files: list[SourceFile], diags: list[Diagnostic]) -> dict[str, AnyDeclaration]:
     table: dict[str, AnyDeclaration] = {}
+    proposed = _proposed(files)
     for source in files:
         for decl in source.all_declarations():
             first = table.get(decl.code)
             if first is None:
                 table[decl.code] = decl
+            elif (
+                id(first) in proposed
+                and id(decl) in proposed
+                and isinstance(first, Competency)
+                and isinstance(decl, Competency)
+                and proposed[id(first)] != proposed[id(decl)]
+            ):
+                # two enterprises propose the same competency: merged when they agree, else a conflict
+                if not _same_proposal(first, decl):
+                    diags.append(
+                        diagnostic(
+                            "C320",
+                            "bundle-conflict",
+                            decl.code_span,
+                            labels=[
+                                Label(first.code_span, Msg("bundle-conflict.label", {"bundle": proposed[id(first)]}))
+                            ],
+                            help="bundle-conflict.help",
+                            code=decl.code,
+                            bundle=proposed[id(decl)],
+                            other=proposed[id(first)],
+                        )
+                    )
             else:
                 diags.append(
                     diagnostic(

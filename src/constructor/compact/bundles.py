@@ -1,0 +1,302 @@
+"""Enterprise bundles evaluated against a program: what each asks for, what it pulls in, what it
+costs in hours and in duration, and how the alternatives compare (`constructor bundle`)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+
+from constructor.compact.build import compact
+from constructor.compact.plan import Plan
+from constructor.diagnostics import Diagnostic, diagnostic
+from constructor.graph import CompetencyGraph
+from constructor.i18n import Lang
+from constructor.model import AnyDeclaration, Bundle, Competency, CompetencyKind, Program, Ref, Standard
+
+MAX_SUBSETS = 4  # bundles up to which every combination is compared; beyond, each alone and all together
+_SPECIALTY = re.compile(r"\d{2}\.(\d{2})\.\d{2}")
+# Levels of professional-standard functions a qualification may rest on. Workers' programs (XX.01.YY)
+# about 2–4; specialists' (XX.02.YY) 4–5, and down to 2 because they include a worker profession (ВД).
+LEVELS = {"01": (2, 4), "02": (2, 5)}
+
+
+@dataclass
+class Request:
+    code: str
+    title: str
+    kind: str  # standard | variable | unknown
+    in_core: bool
+    links: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Evaluation:
+    bundle: str
+    title: str
+    enterprise: str | None
+    taken: bool  # the program lists it in `bundles`
+    requests: list[Request]
+    pulls_in: list[tuple[str, str]]  # (code, title) of what it brings beyond its requests
+    hours_added: int
+    hours_max: int | None
+    duration_without: str
+    duration_with: str
+    terms_without: int
+    terms_with: int
+    meets_target: bool | None
+    reason: str | None  # when it breaks the target: the chain, or the hours
+    seats: int | None
+    graduation_year: int | None
+    sites: list[str]
+
+
+@dataclass
+class Alternative:
+    bundles: list[str]
+    hours: int
+    duration: str
+    terms: int
+    meets_target: bool | None
+
+
+@dataclass
+class Report:
+    program: str
+    target: str | None
+    evaluations: list[Evaluation]
+    alternatives: list[Alternative]
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def _variant(program: Program, bundles: list[Ref]) -> Program:
+    return program.model_copy(update={"bundles": tuple(bundles)})
+
+
+def _plan(
+    program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph, bundles: list[Ref], lang: Lang
+) -> tuple[Plan | None, list[Diagnostic]]:
+    return compact(_variant(program, bundles), table, graph, mode="heuristic")
+
+
+def _reason(diags: list[Diagnostic], lang: Lang) -> str | None:
+    for d in diags:
+        if d.code == "C310" and d.notes:
+            return d.notes[0].text(lang)
+    return None
+
+
+def _levels(program: Program, table: Mapping[str, AnyDeclaration], bundle: Bundle) -> list[Diagnostic]:
+    std = table.get(program.standard.code) if program.standard else None
+    specialty = std.specialty.code if isinstance(std, Standard) and std.specialty else (std.code if std else "")
+    m = _SPECIALTY.search(specialty or "")
+    if m is None or m.group(1) not in LEVELS:
+        return []
+    low, high = LEVELS[m.group(1)]
+    out = []
+    for comp in bundle.competencies:
+        for link in comp.links:
+            if link.level is not None and not low <= link.level <= high:
+                out.append(
+                    diagnostic(
+                        "C323",
+                        "labour-function-level",
+                        link.span,
+                        code=comp.code,
+                        link=f"{link.standard} {link.function}",
+                        level=link.level,
+                        low=low,
+                        high=high,
+                    )
+                )
+    return out
+
+
+def evaluate(
+    program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph, lang: Lang = "ru"
+) -> tuple[Report, list[Diagnostic]]:
+    """Every bundle the program takes, and every other bundle in view, weighed against the program."""
+    diags: list[Diagnostic] = []
+    taken = [r for r in program.bundles if isinstance(table.get(r.code), Bundle)]
+    taken_codes = {r.code for r in taken}
+    candidates = [d for d in table.values() if isinstance(d, Bundle)]
+    std_code = program.standard.code if program.standard else None
+    core_plan, _ = _plan(program, table, graph, [], lang)
+    core_codes = {i.code for i in core_plan.items} if core_plan else set()
+    evaluations = []
+    for bundle in candidates:
+        if bundle.standard is not None and std_code is not None and bundle.standard.code != std_code:
+            diags.append(
+                diagnostic(
+                    "C321",
+                    "bundle-other-standard",
+                    bundle.standard.span,
+                    bundle=bundle.code,
+                    standard=bundle.standard.code,
+                    program=program.code,
+                    program_standard=std_code,
+                )
+            )
+            continue
+        ref = Ref(code=bundle.code, span=bundle.code_span)
+        others = [r for r in taken if r.code != bundle.code]
+        without, _ = _plan(program, table, graph, others, lang)
+        with_plan, with_diags = _plan(program, table, graph, [*others, ref], lang)
+        if without is None or with_plan is None:
+            diags += with_diags
+            continue
+        before = {i.code for i in without.items}
+        added = [i for i in with_plan.items if i.code not in before]
+        asked = {r.code for r in bundle.requests} | {c.code for c in bundle.competencies}
+        requests = []
+        for code in [
+            *(r.code for r in bundle.requests),
+            *(c.code for c in bundle.competencies if c.code not in {r.code for r in bundle.requests}),
+        ]:
+            decl = table.get(code)
+            comp = decl if isinstance(decl, Competency) else None
+            kind = "unknown" if comp is None else ("variable" if comp.kind is CompetencyKind.VARIABLE else "standard")
+            links = [f"{x.standard} {x.function}" if x.function else x.standard for x in (comp.links if comp else ())]
+            requests.append(
+                Request(code, comp.title.value if comp and comp.title else code, kind, code in core_codes, links)
+            )
+        hours_added = sum(i.by_kind.total for i in added)
+        if bundle.hours_max is not None and hours_added > bundle.hours_max:
+            diags.append(
+                diagnostic(
+                    "C322",
+                    "bundle-over-cap",
+                    bundle.fields.get("HOURS_MAX", bundle.code_span),
+                    bundle=bundle.code,
+                    hours=hours_added,
+                    cap=bundle.hours_max,
+                )
+            )
+        diags += _levels(program, table, bundle)
+        breaks = with_plan.meets_target is False and without.meets_target is not False
+        evaluations.append(
+            Evaluation(
+                bundle=bundle.code,
+                title=bundle.title.value if bundle.title else bundle.code,
+                enterprise=bundle.enterprise.value if bundle.enterprise else None,
+                taken=bundle.code in taken_codes,
+                requests=requests,
+                pulls_in=[(i.code, i.title) for i in added if i.code not in asked],
+                hours_added=hours_added,
+                hours_max=bundle.hours_max,
+                duration_without=without.duration,
+                duration_with=with_plan.duration,
+                terms_without=len(without.terms),
+                terms_with=len(with_plan.terms),
+                meets_target=with_plan.meets_target,
+                reason=_reason(with_diags, lang) if breaks else None,
+                seats=bundle.seats,
+                graduation_year=with_plan.terms[-1].year if bundle.seats and with_plan.terms else None,
+                sites=sorted({d.site.code for d in bundle.deliveries}),
+            )
+        )
+    alternatives = []
+    codes = [e.bundle for e in evaluations]
+    subsets: list[tuple[str, ...]] = []
+    if len(codes) <= MAX_SUBSETS:
+        subsets = [c for k in range(len(codes) + 1) for c in itertools.combinations(codes, k)]
+    else:
+        subsets = [(), *((c,) for c in codes), tuple(codes)]
+    for subset in subsets:
+        plan, _ = _plan(program, table, graph, [Ref(code=c, span=program.code_span) for c in subset], lang)
+        if plan is not None:
+            alternatives.append(
+                Alternative(list(subset), plan.total_hours, plan.duration, len(plan.terms), plan.meets_target)
+            )
+    return Report(program.code, str(program.target) if program.target else None, evaluations, alternatives), diags
+
+
+WORDS = {
+    "ru": {
+        "bundle": "Пакет {code} «{title}»",
+        "by": " — {enterprise}",
+        "taken": " (программа его берёт)",
+        "candidate": " (предложение: программа его пока не берёт)",
+        "asks": "  Предприятие просит:",
+        "standard": "компетенция стандарта",
+        "variable": "новая компетенция предприятия",
+        "unknown": "неизвестный код",
+        "core": " — уже есть в программе, запрос ничего не добавляет",
+        "pulls": "  Потребуется ещё (пререквизиты): {codes}",
+        "hours": "  Добавляет {hours} ч{cap}",
+        "cap": " (предел пакета {cap} ч)",
+        "stays": "  Срок: без пакета {without}, с ним {with_} — программа укладывается в {target}",
+        "pushes": "  Срок: без пакета {without}, с ним {with_} — не укладывается в {target}: {reason}",
+        "plain": "  Срок: без пакета {without}, с ним {with_}",
+        "seats": "  Целевое обучение: {seats} выпускников в {year}-м учебном году",
+        "sites": "  Занятия на площадках: {sites}",
+        "compare": "Сравнение вариантов ({target}):",
+        "none": "без пакетов",
+        "fits": "укладывается",
+        "no-fit": "не укладывается",
+        "head": "  пакеты | часов | срок | целевой срок",
+    },
+    "en": {
+        "bundle": "Bundle {code} «{title}»",
+        "by": " — {enterprise}",
+        "taken": " (the program takes it)",
+        "candidate": " (a proposal: the program does not take it yet)",
+        "asks": "  The enterprise asks for:",
+        "standard": "a competency of the standard",
+        "variable": "a new competency of the enterprise",
+        "unknown": "an unknown code",
+        "core": " — already in the program, the request adds nothing",
+        "pulls": "  It also needs (prerequisites): {codes}",
+        "hours": "  Adds {hours} h{cap}",
+        "cap": " (the bundle's cap is {cap} h)",
+        "stays": "  Duration: {without} without it, {with_} with it — the program fits in {target}",
+        "pushes": "  Duration: {without} without it, {with_} with it — it does not fit in {target}: {reason}",
+        "plain": "  Duration: {without} without it, {with_} with it",
+        "seats": "  Targeted training: {seats} graduates in study year {year}",
+        "sites": "  Taught at sites: {sites}",
+        "compare": "Alternatives ({target}):",
+        "none": "no bundles",
+        "fits": "fits",
+        "no-fit": "does not fit",
+        "head": "  bundles | hours | duration | target",
+    },
+}
+
+
+def render_text(report: Report, lang: Lang) -> str:
+    w = WORDS[lang]
+    lines: list[str] = []
+    for e in report.evaluations:
+        head = w["bundle"].format(code=e.bundle, title=e.title)
+        if e.enterprise:
+            head += w["by"].format(enterprise=e.enterprise)
+        lines.append(head + (w["taken"] if e.taken else w["candidate"]))
+        lines.append(w["asks"])
+        for r in e.requests:
+            extra = f" ({', '.join(r.links)})" if r.links else ""
+            lines.append(f"    {r.code} «{r.title}» — {w[r.kind]}{extra}{w['core'] if r.in_core else ''}")
+        if e.pulls_in:
+            lines.append(w["pulls"].format(codes=", ".join(f"{c} «{t}»" for c, t in e.pulls_in)))
+        cap = w["cap"].format(cap=e.hours_max) if e.hours_max is not None else ""
+        lines.append(w["hours"].format(hours=e.hours_added, cap=cap))
+        key = "plain" if e.meets_target is None else ("stays" if e.meets_target else "pushes")
+        lines.append(
+            w[key].format(
+                without=e.duration_without, with_=e.duration_with, target=report.target, reason=e.reason or ""
+            )
+        )
+        if e.seats:
+            lines.append(w["seats"].format(seats=e.seats, year=e.graduation_year))
+        if e.sites:
+            lines.append(w["sites"].format(sites=", ".join(e.sites)))
+        lines.append("")
+    if report.alternatives:
+        lines.append(w["compare"].format(target=report.target or "—"))
+        lines.append(w["head"])
+        for a in report.alternatives:
+            fit = "—" if a.meets_target is None else (w["fits"] if a.meets_target else w["no-fit"])
+            lines.append(f"  {', '.join(a.bundles) or w['none']} | {a.hours} | {a.duration} | {fit}")
+    return "\n".join(lines).rstrip()

@@ -1,0 +1,110 @@
+"""Enterprise bundles: evaluation against the program, alternatives, network form, professions."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from constructor.api import workspace
+from constructor.cli import main
+from constructor.compact import compact
+from constructor.compact.bundles import evaluate
+from constructor.model import Ref
+from golden import assert_golden
+
+ROOT = Path(__file__).parents[1]
+EXAMPLE = ROOT / "catalogs" / "examples" / "welding"
+GOLDEN = Path(__file__).parent / "data" / "bundles"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_example_evaluation_golden(
+    fmt: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, update_golden: bool
+) -> None:
+    monkeypatch.chdir(EXAMPLE)
+    code = main(["bundle", "--lang", "ru", "--format", fmt, "program.comp", "bundle-pipes.comp"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert_golden(out, GOLDEN / f"welding.{fmt}", update_golden)
+
+
+def test_one_bundle_fits_the_other_breaks_the_target_with_its_reason() -> None:
+    ws = workspace(EXAMPLE / "program.comp", extra=[EXAMPLE / "bundle-pipes.comp"])
+    report, diags = evaluate(ws.programs()[0], ws.table, ws.graph, "en")
+    assert diags == []
+    by = {e.bundle: e for e in report.evaluations}
+    assert by["ЗАВОД-2026"].meets_target and by["ЗАВОД-2026"].duration_with == "2y10m"
+    pipes = by["ТРУБНЫЙ-2026"]
+    assert pipes.meets_target is False and pipes.duration_with == "3y10m"
+    assert pipes.reason is not None and "ПКс-4.1 → ПКс-4.2" in pipes.reason and "8 terms" in pipes.reason
+    assert {tuple(a.bundles): a.meets_target for a in report.alternatives} == {
+        (): True,
+        ("ТРУБНЫЙ-2026",): False,
+        ("ЗАВОД-2026",): True,
+        ("ТРУБНЫЙ-2026", "ЗАВОД-2026"): False,
+    }
+
+
+def test_plan_reports_sites_professions_and_graduates() -> None:
+    ws = workspace(EXAMPLE / "program.comp")
+    plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None
+    assert [(s.code, [(t.term, t.items) for t in s.terms]) for s in plan.sites] == [
+        ("ЗАВОД", [(2, ["ПП.01"]), (6, ["ПП.03"])])
+    ]
+    (profession,) = plan.professions
+    assert profession.code == "Электросварщик-19906" and profession.term == 1  # ПКс-5.1 recognised, 5.2 in term 1
+    (graduates,) = plan.graduates
+    assert (graduates.bundle, graduates.seats, graduates.year) == ("ЗАВОД-2026", 25, 3)
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.permutations(["ЗАВОД-2026", "ТРУБНЫЙ-2026"]), st.booleans())
+def test_bundles_never_remove_core_and_order_does_not_matter(order: list[str], both: bool) -> None:
+    ws = workspace(EXAMPLE / "program.comp", extra=[EXAMPLE / "bundle-pipes.comp"])
+    program = ws.programs()[0]
+    core_plan, _ = compact(program.model_copy(update={"bundles": ()}), ws.table, ws.graph, mode="heuristic")
+    assert core_plan is not None
+    chosen = order if both else order[:1]
+    refs = tuple(Ref(code=c, span=program.code_span) for c in chosen)
+    plan, _ = compact(program.model_copy(update={"bundles": refs}), ws.table, ws.graph, mode="heuristic")
+    assert plan is not None
+    assert {i.code for i in core_plan.items} <= {i.code for i in plan.items}
+    reverse = tuple(reversed(refs))
+    again, _ = compact(program.model_copy(update={"bundles": reverse}), ws.table, ws.graph, mode="heuristic")
+    assert again is not None
+    assert {(i.code, i.term) for i in again.items} == {(i.code, i.term) for i in plan.items}
+
+
+def test_identical_proposals_of_two_enterprises_merge(tmp_path: Path) -> None:
+    text = 'competency ПК-1.1 "Базовая"\n' + "".join(
+        f'bundle {b} "{b}" {{ requests ПКс-1.1 competency ПКс-1.1 "Сварка" {{ hours practice 72 requires ПК-1.1 }} }}\n'
+        for b in ("А", "Б")
+    )
+    (tmp_path / "x.comp").write_text(text, encoding="utf-8")
+    assert main(["check", "--format", "concise", str(tmp_path / "x.comp")]) == 0
+
+
+def test_bad_bundles_get_diagnostics(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "b.comp"
+    bad.write_text('bundle Б "б" { requests ПК-9.9 delivers М at НИГДЕ seats 99999999 }\n', encoding="utf-8")
+    assert main(["check", "--format", "concise", "--lang", "en", str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert "[C101] unknown code `ПК-9.9`" in out and "[C101] unknown code `НИГДЕ`" in out and "[C020]" in out
+    bad.write_text('bundle Б "б" { hours_max -5 h }\n', encoding="utf-8")
+    assert main(["check", str(bad)]) == 1
+    assert "C011" in capsys.readouterr().out
+
+
+def test_alternatives_cover_every_combination() -> None:
+    ws = workspace(EXAMPLE / "program.comp", extra=[EXAMPLE / "bundle-pipes.comp"])
+    report, _ = evaluate(ws.programs()[0], ws.table, ws.graph)
+    combos = {frozenset(a.bundles) for a in report.alternatives}
+    names = ["ЗАВОД-2026", "ТРУБНЫЙ-2026"]
+    assert combos == {frozenset(c) for k in range(3) for c in itertools.combinations(names, k)}
+    assert json.dumps(report.to_dict(), ensure_ascii=False)
