@@ -20,6 +20,8 @@ install: $(BIN)/python
 demo: install
 	$(BIN)/constructor check $(EXAMPLE)
 	$(BIN)/constructor compact $(EXAMPLE)/program.comp
+	$(BIN)/constructor render $(EXAMPLE)/program.comp -o out
+	@echo "The printable documents of the example are in out/ (HTML, PDF, DOCX, XLSX, Markdown)."
 
 test: install grammar-deps lint typecheck unit
 

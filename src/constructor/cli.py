@@ -64,6 +64,11 @@ HELP = {
         "fmt": "привести файлы .comp к единому виду (комментарии сохраняются)",
         "lsp": "языковой сервер (LSP) через stdin/stdout — для редакторов",
         "bundle": "оценить пакеты предприятий: что просят, что добавляют, как меняют срок; сравнить варианты",
+        "render": "напечатать документы программы: учебный план, рабочие программы модулей, матрицу, отчёт",
+        "render-out": "папка для документов",
+        "render-to": "форматы через запятую: html,pdf,docx,xlsx,md (по умолчанию все)",
+        "templates": "папка со своими шаблонами (заменяют поставляемые)",
+        "rendered": "документы ({count}) записаны в {path}",
         "bundle-extra": "файлы с предложенными пакетами, которые программа ещё не подключает",
         "fmt-check": "только проверить: код 1, если какой-то файл изменился бы",
         "fmt-diff": "показать, что изменилось бы, не меняя файлов",
@@ -121,6 +126,11 @@ HELP = {
         "fmt": "rewrite .comp files in the canonical layout (comments are kept)",
         "lsp": "the language server (LSP) over stdin/stdout, for editors",
         "bundle": "weigh enterprises' bundles: what they ask, what they add, the duration; compare alternatives",
+        "render": "print the program's documents: curriculum plan, module syllabi, matrix, report",
+        "render-out": "the folder for the documents",
+        "render-to": "formats, comma-separated: html,pdf,docx,xlsx,md (default: all)",
+        "templates": "a folder of your own templates (they override the shipped ones)",
+        "rendered": "{count} documents written to {path}",
         "bundle-extra": "files with proposed bundles the program does not use yet",
         "fmt-check": "only check: exit 1 when a file would change",
         "fmt-diff": "show what would change, without changing files",
@@ -220,6 +230,15 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     common(fmt)
 
     sub.add_parser("lsp", help=h["lsp"], description=h["lsp"])
+
+    render = sub.add_parser("render", help=h["render"], description=h["render"])
+    render.add_argument("file", metavar="FILE", help=h["file"])
+    render.add_argument("--program", metavar="CODE", help=h["program"])
+    render.add_argument("-o", "--output", metavar="DIR", default="out", help=h["render-out"])
+    render.add_argument("--to", default="html,pdf,docx,xlsx,md", metavar="FORMATS", help=h["render-to"])
+    render.add_argument("--templates", metavar="DIR", help=h["templates"])
+    render.add_argument("--root", metavar="DIR", help=h["root"])
+    common(render)
 
     bundle = sub.add_parser("bundle", help=h["bundle"], description=h["bundle"])
     bundle.add_argument("file", metavar="FILE", help=h["file"])
@@ -584,6 +603,49 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     return 1 if changed and (args.check or args.diff) else 0
 
 
+def cmd_render(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    import jinja2
+
+    from constructor.compact import compact
+    from constructor.diagnostics import Report, diagnostic
+    from constructor.render.documents import FORMATS, TemplateEscape, render_all
+
+    formats = tuple(f.strip() for f in args.to.split(",") if f.strip())
+    if not formats or any(f not in FORMATS for f in formats):
+        return _fail(args, "render-to")
+    ws = _open(args)
+    if ws is None:
+        return 1
+    program = _program(args, ws)
+    if isinstance(program, int):
+        return program
+    if program is None:
+        return _fail(args, "no-program", file=args.file)
+    plan, diags = compact(program, ws.table, ws.graph)
+    if plan is None:
+        print(Report(diags, ws.result.sources).render("full", args.lang), file=sys.stderr)
+        return 1
+    templates = Path(args.templates) if args.templates else None
+    try:  # everything is rendered in memory first: a failure writes nothing
+        files = render_all(plan, ws.table, args.lang, formats, templates)
+    except TemplateEscape as e:
+        d = diagnostic("C401", "template-escapes", None, name=e.name, help="template-escapes.help")
+        print(Report([d]).render("full", args.lang), file=sys.stderr)
+        return 1
+    except jinja2.TemplateError as e:
+        d = diagnostic("C402", "template-error", None, name=getattr(e, "name", None) or "?", reason=str(e))
+        print(Report([d]).render("full", args.lang), file=sys.stderr)
+        return 1
+    folder = Path(args.output)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        write_output(data, str(folder / name))
+    print(HELP[args.lang]["rendered"].format(count=len(files), path=folder), file=sys.stderr)
+    return 0
+
+
 def cmd_bundle(args: argparse.Namespace) -> int:
     import json
 
@@ -650,6 +712,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "fmt": cmd_fmt,
         "lsp": cmd_lsp,
         "bundle": cmd_bundle,
+        "render": cmd_render,
         "catalogs": cmd_catalogs,
     }
     try:

@@ -91,6 +91,8 @@ REGISTRY: dict[str, CodeInfo] = {
     "C321": CodeInfo("bundle-other-standard", E),
     "C322": CodeInfo("bundle-over-cap", W),
     "C323": CodeInfo("labour-function-level", W),
+    "C401": CodeInfo("template-escapes", E),
+    "C402": CodeInfo("template-error", E),
 }
 
 

@@ -530,6 +530,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{code}` связана с `{link}` уровня {level}, а для квалификаций программы допустимы уровни {low}–{high}",
         "`{code}` is linked to `{link}` of level {level}, but the program's qualifications allow levels {low}–{high}",
     ),
+    "template-escapes": (
+        "шаблон `{name}` лежит вне папки шаблонов — он не читается",
+        "template `{name}` is outside the templates folder, so it is not read",
+    ),
+    "template-escapes.help": (
+        "держите шаблоны в папке, переданной через --templates (без `..` и ссылок наружу)",
+        "keep templates inside the folder given with --templates (no `..`, no links out of it)",
+    ),
+    "template-error": ("ошибка в шаблоне `{name}`: {reason}", "error in template `{name}`: {reason}"),
     # things, for "is a …"
     "thing.standard": ("стандарт", "a standard"),
     "thing.activity": ("вид деятельности", "an activity"),

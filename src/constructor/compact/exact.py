@@ -38,7 +38,7 @@ def _new_highs() -> Any:
     devnull = os.open(os.devnull, os.O_WRONLY)
     try:
         os.dup2(devnull, 1)
-        h = highspy.Highs()  # type: ignore[no-untyped-call]
+        h = highspy.Highs()
     finally:
         os.dup2(saved, 1)
         os.close(saved)

@@ -1,0 +1,1 @@
+"""Printable documents from the compacted plan: HTML, PDF, DOCX, XLSX and Markdown."""

@@ -1,0 +1,323 @@
+"""The documents of a compacted program, in every format: HTML (print CSS), PDF (WeasyPrint), DOCX
+(python-docx), XLSX (openpyxl) and Markdown. Deterministic: the same plan gives the same bytes.
+
+Templates are the package's (`templates/`), or a user's folder (`--templates`) whose files override
+them — rendered in jinja2's sandbox, and refused when a template would come from outside the folder
+(`..`, an absolute name, a symbolic link out).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import zipfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from constructor.compact.plan import Plan
+from constructor.i18n import Lang
+from constructor.model import AnyDeclaration
+from constructor.render import views
+
+FORMATS = ("html", "pdf", "docx", "xlsx", "md")
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+class TemplateEscape(Exception):
+    """A user template that would be read from outside its folder."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+class _ConfinedLoader(jinja2.FileSystemLoader):
+    """A user's template folder: a template must really live inside it (no `..`, no link out)."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        folder = Path(str(self.searchpath[0])).resolve()
+        if Path(template).is_absolute() or ".." in Path(template).parts:
+            raise TemplateEscape(template)
+        candidate = folder / template
+        if candidate.exists() and not candidate.resolve().is_relative_to(folder):
+            raise TemplateEscape(template)
+        return super().get_source(environment, template)
+
+
+def _md(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def environment(user: Path | None = None) -> jinja2.Environment:
+    package = resources.files("constructor").joinpath("templates")
+    shipped = jinja2.FileSystemLoader(str(package))
+    loader: jinja2.BaseLoader = shipped if user is None else jinja2.ChoiceLoader([_ConfinedLoader(str(user)), shipped])
+    cls = jinja2.Environment if user is None else SandboxedEnvironment
+    env = cls(
+        loader=loader,
+        autoescape=jinja2.select_autoescape(["html", "html.j2"]),
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["md"] = _md
+    return env
+
+
+@dataclass
+class Context:
+    plan: Plan
+    table: Mapping[str, AnyDeclaration]
+    lang: Lang
+
+    def words(self) -> dict[str, str]:
+        return views.DOC_WORDS[self.lang]
+
+
+def _term_picture(plan: Plan) -> str:
+    """A bar per term (hours against capacity) as inline SVG: the term plan at a glance."""
+    width, height, bar = 560, 150, 40
+    gap = (width - 40) // max(len(plan.terms), 1)
+    top = max((t.capacity_hours for t in plan.terms), default=1)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height + 30}" '
+        f'viewBox="0 0 {width} {height + 30}" font-family="DejaVu Sans" font-size="9">'
+    ]
+    for k, term in enumerate(plan.terms):
+        x = 30 + k * gap
+        cap = round(height * term.capacity_hours / top)
+        used = round(height * term.hours / top)
+        parts.append(f'<rect x="{x}" y="{height - cap}" width="{bar}" height="{cap}" fill="#e8eef7" stroke="#9aa0a6"/>')
+        parts.append(f'<rect x="{x}" y="{height - used}" width="{bar}" height="{used}" fill="#4a7bd0"/>')
+        parts.append(f'<text x="{x + bar // 2}" y="{height + 12}" text-anchor="middle">{term.number}</text>')
+        parts.append(f'<text x="{x + bar // 2}" y="{height + 24}" text-anchor="middle">{term.hours}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _report_rows(plan: Plan, lang: Lang) -> list[dict[str, object]]:
+    ru = lang == "ru"
+    why_words = {
+        "module": "модуль {via}" if ru else "module {via}",
+        "general": "общая компетенция" if ru else "general",
+        "bundle": "пакет {via}" if ru else "bundle {via}",
+        "practice": "практика модуля {via}" if ru else "practice of {via}",
+        "prerequisite": "пререквизит: {chain}" if ru else "prerequisite: {chain}",
+    }
+    when_words = {
+        "first": "первый семестр" if ru else "first term",
+        "prerequisite": "после {binding}" if ru else "after {binding}",
+        "corequisite": "вместе с {binding}" if ru else "with {binding}",
+        "capacity": "раньше семестры заполнены" if ru else "earlier terms full",
+        "balance": "выравнивание нагрузки" if ru else "load balance",
+        "module": "последний семестр" if ru else "last term",
+    }
+    rows = []
+    for item in plan.items:
+        if item.hours == 0 and item.kind != "practice":
+            continue
+        why = why_words[item.why.reason].format(via=item.why.via, chain=" → ".join(item.why.chain))
+        when = when_words[item.why.term_reason].format(binding=item.why.binding or "")
+        rows.append({"code": item.code, "title": item.title, "term": item.term, "why": why, "when": when})
+    return rows
+
+
+def html_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
+    """Document name (without extension) → HTML."""
+    base = {"lang": ctx.lang, "w": ctx.words()}
+    out = {"plan": env.get_template("plan.html.j2").render(doc=views.plan_doc(ctx.plan, ctx.table, ctx.lang), **base)}
+    for doc in views.syllabi(ctx.plan, ctx.table, ctx.lang):
+        out[f"syllabus-{doc.module}"] = env.get_template("syllabus.html.j2").render(doc=doc, **base)
+    out["matrix"] = env.get_template("matrix.html.j2").render(
+        doc=views.matrix(ctx.plan, ctx.table), program=ctx.plan.program, **base
+    )
+    out["report"] = env.get_template("report.html.j2").render(
+        plan=ctx.plan, rows=_report_rows(ctx.plan, ctx.lang), picture=_term_picture(ctx.plan), **base
+    )
+    if ctx.plan.sites:
+        out["sites"] = env.get_template("sites.html.j2").render(plan=ctx.plan, **base)
+    return out
+
+
+def md_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
+    base = {"lang": ctx.lang, "w": ctx.words()}
+    out = {"plan": env.get_template("plan.md.j2").render(doc=views.plan_doc(ctx.plan, ctx.table, ctx.lang), **base)}
+    for doc in views.syllabi(ctx.plan, ctx.table, ctx.lang):
+        out[f"syllabus-{doc.module}"] = env.get_template("syllabus.md.j2").render(doc=doc, **base)
+    return out
+
+
+# Fonts embedded in a PDF are subset by fontTools, which stamps the time of subsetting into each
+# font's `head` table unless SOURCE_DATE_EPOCH says otherwise (measured: two renders a second apart
+# differed only there). A fixed epoch makes the PDFs byte-identical.
+SOURCE_DATE_EPOCH = "946684800"  # 2000-01-01
+
+
+def pdf(html: str) -> bytes:
+    os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
+    import weasyprint  # imported here: it costs most of a second
+
+    return bytes(weasyprint.HTML(string=html).write_pdf() or b"")
+
+
+def pdfs(documents: Mapping[str, str]) -> dict[str, bytes]:
+    """The PDFs on every core (a process for each, so no document depends on what a process rendered
+    before it)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    names = list(documents)
+    if not names:
+        return {}
+    os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        max_workers=min(len(names), os.cpu_count() or 1), mp_context=context, max_tasks_per_child=1
+    ) as pool:
+        return dict(zip(names, pool.map(pdf, [documents[n] for n in names]), strict=True))
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same archive with every entry dated 1980-01-01: DOCX and XLSX files byte-identical."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in sorted(src.infolist(), key=lambda i: i.filename):
+            fixed = zipfile.ZipInfo(info.filename, ZIP_DATE)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o600 << 16
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # the libraries stamp the time of saving
+                data = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", data)
+            dst.writestr(fixed, data)
+    return out.getvalue()
+
+
+def xlsx(ctx: Context) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    doc = views.plan_doc(ctx.plan, ctx.table, ctx.lang)
+    w = ctx.words()
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = w["plan"][:31]
+    n = len(doc.terms)
+    head = [w["code"], w["title"], w["form"], w["hours"], "", "", "", w["term"]] + [""] * (n - 1)
+    ws.append(head)
+    ws.append(["", "", "", w["all"], w["theory"], w["practice"], w["self"], *[t[0] for t in doc.terms]])
+    for col in (1, 2, 3):
+        ws.merge_cells(start_row=1, start_column=col, end_row=2, end_column=col)
+    ws.merge_cells(start_row=1, start_column=4, end_row=1, end_column=7)
+    ws.merge_cells(start_row=1, start_column=8, end_row=1, end_column=7 + n)
+    for cell in (*ws[1], *ws[2]):
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    ws.row_dimensions[1].height = 30
+    ws.row_dimensions[2].height = 30
+    first = 3
+    for row in doc.rows:
+        ws.append([row.code, row.title, row.form, row.total, row.theory, row.practice, row.self_study, *row.by_term])
+        if row.level == 0:
+            for cell in ws[ws.max_row]:
+                cell.font = Font(bold=True)
+    last = ws.max_row
+    item_rows = [first + k for k, r in enumerate(doc.rows) if r.level == 1 or r.code == "ГИА"]
+    total: list[object] = ["", doc.totals.title, ""]
+    for col in range(4, 8 + n):
+        letter = get_column_letter(col)
+        total.append("=" + "+".join(f"{letter}{r}" for r in item_rows) if item_rows else 0)
+    ws.append(total)
+    for cell in ws[ws.max_row]:
+        cell.font = Font(bold=True)
+    ws.freeze_panes = "D3"
+    ws.print_title_rows = "1:2"
+    ws.page_setup.orientation = "landscape"
+    ws.column_dimensions["B"].width = 60
+    for col in range(4, 8 + n):
+        ws.column_dimensions[get_column_letter(col)].width = 9
+    _ = last
+    wb.properties.creator = "constructor"
+    from datetime import datetime
+
+    wb.properties.created = datetime(2000, 1, 1)
+    wb.properties.modified = datetime(2000, 1, 1)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return _fixed_zip(buffer.getvalue())
+
+
+def docx(ctx: Context, module: Any) -> bytes:
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    w = ctx.words()
+    ru = ctx.lang == "ru"
+    document = Document()
+    document.core_properties.author = "constructor"
+    from datetime import datetime
+
+    document.core_properties.created = datetime(2000, 1, 1)
+    document.core_properties.modified = datetime(2000, 1, 1)
+    document.add_heading(f"{w['syllabus']} {module.module} «{module.title}»", level=1)
+    document.add_heading("1. " + ("Паспорт" if ru else "Passport"), level=2)
+    for c in module.competencies:
+        document.add_paragraph(f"{c.code} {c.title}", style="List Bullet")
+    document.add_heading("2. " + ("Структура и содержание" if ru else "Structure and content"), level=2)
+    table = document.add_table(rows=1, cols=7)
+    table.style = "Table Grid"
+    for cell, text in zip(
+        table.rows[0].cells,
+        [w["code"], w["title"], w["form"], w["all"], w["theory"], w["practice"], w["self"]],
+        strict=True,
+    ):
+        cell.text = text
+    header = table.rows[0]._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    header.append(repeat)
+    for p in module.parts:
+        cells = table.add_row().cells
+        for cell, value in zip(
+            cells, [p.code, p.title, p.form, p.total, p.theory, p.practice, p.self_study], strict=True
+        ):
+            cell.text = str(value)
+    document.add_heading("3. " + ("Условия реализации" if ru else "Conditions"), level=2)
+    document.add_paragraph("; ".join(module.sites) or ("Мастерские колледжа" if ru else "The college's workshops"))
+    document.add_heading("4. " + ("Контроль и оценка" if ru else "Assessment"), level=2)
+    for c in module.competencies:
+        document.add_paragraph(f"{c.code}: {'; '.join(c.outcomes.experience + c.outcomes.skills) or c.title}")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _fixed_zip(buffer.getvalue())
+
+
+def render_all(
+    plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang, formats: tuple[str, ...], templates: Path | None = None
+) -> dict[str, bytes]:
+    """File name → content, for every document in every format asked for."""
+    ctx = Context(plan, table, lang)
+    env = environment(templates)
+    files: dict[str, bytes] = {}
+    html = html_documents(ctx, env) if {"html", "pdf"} & set(formats) else {}
+    if "html" in formats:
+        files.update({f"{name}.html": text.encode() for name, text in html.items()})
+    if "pdf" in formats:
+        files.update({f"{name}.pdf": data for name, data in pdfs(html).items()})
+    if "md" in formats:
+        files.update({f"{name}.md": text.encode() for name, text in md_documents(ctx, env).items()})
+    if "xlsx" in formats:
+        files["plan.xlsx"] = xlsx(ctx)
+    if "docx" in formats:
+        for module in views.syllabi(plan, table, lang):
+            files[f"syllabus-{module.module}.docx"] = docx(ctx, module)
+    return dict(sorted(files.items()))

@@ -1,0 +1,386 @@
+"""View models: everything the documents show, computed here so the templates only lay it out.
+
+The `Plan` (from compaction) is the source of terms and hours; the declarations of the program's
+scope add titles, knowledge/skills/experience and attestation forms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from constructor.compact.plan import Item, Plan
+from constructor.i18n import Lang
+from constructor.model import AnyDeclaration, Competency, Module, Outcome, Result
+from constructor.syntax.values import WORDS
+
+DOC_WORDS = {
+    "ru": {
+        "plan": "Учебный план",
+        "calendar": "Календарный учебный график",
+        "summary": "Сводные данные",
+        "syllabus": "Рабочая программа профессионального модуля",
+        "matrix": "Матрица компетенций",
+        "report": "Отчёт о сокращении программы",
+        "sites": "График занятий на площадках кластера",
+        "bundles": "Пакеты предприятий",
+        "term": "Семестр",
+        "year": "Курс",
+        "hours": "часов",
+        "total": "Итого",
+        "code": "Индекс",
+        "title": "Наименование",
+        "form": "Форма аттестации",
+        "all": "Всего",
+        "theory": "Теория",
+        "practice": "Практика",
+        "self": "Самост.",
+        "general": "Общие компетенции",
+        "variable": "Вариативная часть",
+        "other": "Прочее",
+        "final": "Государственная итоговая аттестация",
+        "weeks": "недель",
+        "T": "теоретическое обучение",
+        "U": "учебная практика",
+        "P": "производственная практика",
+        "G": "ГИА",
+        "K": "каникулы",
+        "page": "Стр.",
+        "of": "из",
+    },
+    "en": {
+        "plan": "Curriculum plan",
+        "calendar": "Calendar schedule",
+        "summary": "Summary of hours",
+        "syllabus": "Module syllabus",
+        "matrix": "Competency matrix",
+        "report": "Compaction report",
+        "sites": "Schedule at the cluster's sites",
+        "bundles": "Enterprise bundles",
+        "term": "Term",
+        "year": "Year",
+        "hours": "hours",
+        "total": "Total",
+        "code": "Index",
+        "title": "Title",
+        "form": "Attestation",
+        "all": "Total",
+        "theory": "Theory",
+        "practice": "Practice",
+        "self": "Self study",
+        "general": "General competencies",
+        "variable": "Variable part",
+        "other": "Other",
+        "final": "Final attestation",
+        "weeks": "weeks",
+        "T": "theory",
+        "U": "educational practice",
+        "P": "production practice",
+        "G": "final attestation",
+        "K": "holidays",
+        "page": "Page",
+        "of": "of",
+    },
+}
+
+
+@dataclass
+class Row:
+    code: str
+    title: str
+    form: str
+    total: int
+    theory: int
+    practice: int
+    self_study: int
+    by_term: list[int]
+    level: int = 1  # 0 group heading, 1 item
+
+
+@dataclass
+class PlanDoc:
+    program: str
+    title: str
+    standard: str | None
+    qualification: str | None
+    base: str | None
+    track: str
+    duration: str
+    baseline: str | None
+    terms: list[tuple[int, int, int, int]]  # number, year, weeks, capacity
+    rows: list[Row]
+    totals: Row
+    calendar: list[tuple[int, list[str]]]  # year → week codes
+    summary: list[tuple[str, int]]
+
+
+@dataclass
+class Outcomes:
+    experience: list[str] = field(default_factory=list)
+    skills: list[str] = field(default_factory=list)
+    knowledge: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SyllabusCompetency:
+    code: str
+    title: str
+    outcomes: Outcomes
+    terms: list[int]
+
+
+@dataclass
+class SyllabusDoc:
+    module: str
+    title: str
+    activity: str | None
+    program: str
+    terms: list[int]
+    competencies: list[SyllabusCompetency]
+    parts: list[Row]  # courses and practices with their hours
+    sites: list[str]
+    attestation: str | None
+
+
+@dataclass
+class MatrixDoc:
+    modules: list[str]
+    rows: list[tuple[str, str, list[bool]]]
+
+
+def form_word(value: object | None, lang: Lang) -> str:
+    if value is None:
+        return ""
+    for enum, table in WORDS.items():
+        if isinstance(value, enum):
+            spellings = table[value]
+            return spellings[-1] if lang == "ru" else spellings[0]
+    return str(value)
+
+
+PRACTICE_TITLES = {
+    "ru": {
+        "educational": "Учебная практика",
+        "production": "Производственная практика",
+        "pre_diploma": "Преддипломная практика",
+    },
+    "en": {
+        "educational": "Educational practice",
+        "production": "Production practice",
+        "pre_diploma": "Pre-diploma practice",
+    },
+}
+
+
+def _row(item: Item, terms: int, title: str | None = None, level: int = 1) -> Row:
+    by_term = [item.by_kind.total if item.term == t else 0 for t in range(1, terms + 1)]
+    return Row(
+        item.code,
+        title or item.title,
+        "",
+        item.by_kind.total,
+        item.by_kind.theory,
+        item.by_kind.practice,
+        item.by_kind.self_study,
+        by_term,
+        level,
+    )
+
+
+def _title(item: Item, table: Mapping[str, AnyDeclaration], lang: Lang) -> str:
+    if item.kind == "practice":
+        return PRACTICE_TITLES[lang][_practice_kind(item, table)]
+    return item.title
+
+
+def _sum(code: str, title: str, rows: list[Row], terms: int, level: int = 0, form: str = "") -> Row:
+    return Row(
+        code,
+        title,
+        form,
+        sum(r.total for r in rows),
+        sum(r.theory for r in rows),
+        sum(r.practice for r in rows),
+        sum(r.self_study for r in rows),
+        [sum(r.by_term[k] for r in rows) for k in range(terms)],
+        level,
+    )
+
+
+def plan_doc(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> PlanDoc:
+    w = DOC_WORDS[lang]
+    n = len(plan.terms)
+    groups: dict[str, list[Item]] = {}
+    for item in plan.items:
+        if item.by_kind.total == 0 and item.kind != "practice":
+            continue  # competencies with no hours of their own (ОК formed across the plan)
+        key = item.module or ("__variable" if item.kind == "variable" else "__other")
+        groups.setdefault(key, []).append(item)
+    rows: list[Row] = []
+    items_rows: list[Row] = []
+    for key in sorted(groups, key=lambda k: (k.startswith("__"), k)):
+        members = [_row(i, n, _title(i, table, lang)) for i in groups[key]]
+        items_rows += members
+        if key.startswith("__"):
+            title = w["variable"] if key == "__variable" else w["other"]
+            rows.append(_sum("", title, members, n))
+        else:
+            module = table.get(key)
+            title = module.title.value if isinstance(module, Module) and module.title else key
+            form = form_word(module.attestation, lang) if isinstance(module, Module) else ""
+            rows.append(_sum(key, title, members, n, form=form))
+            if isinstance(module, Module):  # its courses (МДК): a breakdown, not added to the totals
+                by_code = {r.code: r for r in members}
+                for course in module.courses:
+                    parts = [by_code[r.code] for r in course.covers if r.code in by_code]
+                    rows.append(
+                        _sum(
+                            course.code,
+                            course.title.value if course.title else course.code,
+                            parts,
+                            n,
+                            level=2,
+                            form=form_word(course.attestation, lang),
+                        )
+                    )
+        rows += members
+    final = plan.final_attestation
+    final_row = Row(
+        "ГИА", w["final"], "", final.hours, 0, 0, 0, [final.hours if t == n else 0 for t in range(1, n + 1)]
+    )
+    rows.append(final_row)
+    totals = _sum("", w["total"], [*items_rows, final_row], n)
+    calendar = _calendar(plan, table)
+    summary = [
+        (w["theory"], totals.theory),
+        (w["practice"], totals.practice),
+        (w["self"], totals.self_study),
+        (w["final"], final.hours),
+        (w["all"], totals.total),
+    ]
+    return PlanDoc(
+        plan.program,
+        plan.program_title,
+        plan.standard,
+        plan.qualification,
+        plan.base,
+        plan.track,
+        plan.duration,
+        plan.baseline,
+        [(t.number, t.year, t.weeks, t.capacity_hours) for t in plan.terms],
+        rows,
+        totals,
+        calendar,
+        summary,
+    )
+
+
+def _calendar(plan: Plan, table: Mapping[str, AnyDeclaration]) -> list[tuple[int, list[str]]]:
+    """Week codes per study year: Т theory, У educational practice, П production practice, Г final
+    attestation, К holidays (two in winter after the first term, the rest in summer)."""
+    load = max(plan.weekly_load, 1)
+    years: dict[int, list[str]] = {}
+    for term in plan.terms:
+        members = [i for i in plan.items if i.term == term.number]
+        edu = sum(i.hours for i in members if i.kind == "practice" and _practice_kind(i, table) == "educational")
+        prod = sum(i.hours for i in members if i.kind == "practice" and _practice_kind(i, table) != "educational")
+        final = -(-term.final_attestation_hours // load)
+        u, p = -(-edu // load), -(-prod // load)
+        t = max(term.weeks - u - p - final, 0)
+        weeks = ["Т"] * t + ["У"] * u + ["П"] * p + ["Г"] * final
+        row = years.setdefault(term.year, [])
+        row += weeks[: term.weeks] if len(weeks) > term.weeks else weeks
+        row += ["К"] * (2 if term.number % 2 == 1 else 0)
+    return sorted(years.items())
+
+
+def _practice_kind(item: Item, table: Mapping[str, AnyDeclaration]) -> str:
+    module = table.get(item.module or "")
+    if isinstance(module, Module):
+        for p in module.practices:
+            if p.code == item.code:
+                return p.kind.value
+    return "production"
+
+
+def _texts(results: tuple[Result, ...], table: Mapping[str, AnyDeclaration]) -> list[str]:
+    out = []
+    for r in results:
+        if r.text is not None:
+            out.append(r.text)
+        elif r.code is not None:
+            decl = table.get(r.code)
+            out.append(decl.title.value if isinstance(decl, Outcome) and decl.title else r.code)
+    return out
+
+
+def syllabi(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> list[SyllabusDoc]:
+    items = {i.code: i for i in plan.items}
+    sites = {s.code: s for s in plan.sites}
+    out = []
+    for decl in table.values():
+        if not isinstance(decl, Module) or not any(i.module == decl.code for i in plan.items):
+            continue
+        codes = [r.code for r in (*decl.covers, *(r for c in decl.courses for r in c.covers))]
+        comps = []
+        for code in dict.fromkeys(codes):
+            comp = table.get(code)
+            if isinstance(comp, Competency):
+                comps.append(
+                    SyllabusCompetency(
+                        code,
+                        comp.title.value if comp.title else code,
+                        Outcomes(_texts(comp.experience, table), _texts(comp.can, table), _texts(comp.knows, table)),
+                        [items[code].term] if code in items else [],
+                    )
+                )
+        n = len(plan.terms)
+        parts = []
+        for course in decl.courses:
+            members = [items[r.code] for r in course.covers if r.code in items]
+            row = _sum(
+                course.code,
+                course.title.value if course.title else course.code,
+                [_row(i, n) for i in members],
+                n,
+                level=1,
+                form=form_word(course.attestation, lang),
+            )
+            parts.append(row)
+        for practice in decl.practices:
+            if practice.code in items:
+                parts.append(_row(items[practice.code], n, PRACTICE_TITLES[lang][practice.kind.value]))
+        terms = sorted({i.term for i in plan.items if i.module == decl.code})
+        hosted = sorted(
+            {
+                s.title
+                for s in sites.values()
+                for t in s.terms
+                if any(items[c].module == decl.code for c in t.items if c in items)
+            }
+        )
+        out.append(
+            SyllabusDoc(
+                decl.code,
+                decl.title.value if decl.title else decl.code,
+                decl.activity.code if decl.activity else None,
+                plan.program,
+                terms,
+                comps,
+                parts,
+                hosted,
+                form_word(decl.attestation, lang),
+            )
+        )
+    return out
+
+
+def matrix(plan: Plan, table: Mapping[str, AnyDeclaration]) -> MatrixDoc:
+    modules = [d for d in table.values() if isinstance(d, Module) and any(i.module == d.code for i in plan.items)]
+    covered = {m.code: {r.code for r in (*m.covers, *(r for c in m.courses for r in c.covers))} for m in modules}
+    rows = []
+    for item in plan.items:
+        if item.kind in ("general", "professional", "variable"):
+            rows.append((item.code, item.title, [item.code in covered[m.code] for m in modules]))
+    rows.sort(key=lambda r: r[0])
+    return MatrixDoc([m.code for m in modules], rows)

@@ -1,0 +1,133 @@
+"""Printable documents: golden HTML and Markdown, PDF text, DOCX and XLSX read back, byte-identical
+renders, escaping, and user templates confined to their folder."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from constructor.api import workspace
+from constructor.cli import main
+from constructor.compact import compact
+from constructor.render.documents import TemplateEscape, render_all
+from golden import assert_golden
+
+ROOT = Path(__file__).parents[1]
+EXAMPLE = ROOT / "catalogs" / "examples" / "welding" / "program.comp"
+GOLDEN = Path(__file__).parent / "data" / "render"
+
+
+@pytest.fixture(scope="module")
+def rendered() -> dict[str, bytes]:
+    ws = workspace(EXAMPLE)
+    plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None
+    return render_all(plan, ws.table, "ru", ("html", "pdf", "docx", "xlsx", "md"))
+
+
+def test_every_document_in_every_format(rendered: dict[str, bytes]) -> None:
+    names = set(rendered)
+    for doc in ("plan", "matrix", "report", "sites", *(f"syllabus-ПМ.0{i}" for i in range(1, 6))):
+        assert f"{doc}.html" in names and f"{doc}.pdf" in names, doc
+    assert {"plan.xlsx", "plan.md", "syllabus-ПМ.01.docx", "syllabus-ПМ.01.md"} <= names
+
+
+@pytest.mark.parametrize("name", ["plan.html", "plan.md", "syllabus-ПМ.01.md", "report.html"])
+def test_golden_documents(rendered: dict[str, bytes], name: str, update_golden: bool) -> None:
+    assert_golden(rendered[name].decode("utf-8"), GOLDEN / name, update_golden)
+
+
+def test_pdf_has_the_cyrillic_titles_codes_and_totals(rendered: dict[str, bytes]) -> None:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(rendered["plan.pdf"]))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Учебный план" in text and "Сварочное производство" in text
+    assert "ПК-1.1" in text and "2806" in text
+    assert "Стр. 1 из" in text  # page numbers
+    assert len(reader.pages) >= 3
+
+
+def test_docx_has_real_headings_and_a_repeating_table_header(rendered: dict[str, bytes]) -> None:
+    from docx import Document
+
+    doc = Document(io.BytesIO(rendered["syllabus-ПМ.01.docx"]))
+    headings = [p.text for p in doc.paragraphs if p.style is not None and p.style.name.startswith("Heading")]
+    assert headings[0].startswith("Рабочая программа профессионального модуля ПМ.01")
+    assert "2. Структура и содержание" in headings
+    table = doc.tables[0]
+    assert [c.text for c in table.rows[0].cells][:2] == ["Индекс", "Наименование"]
+    assert table.rows[0]._tr.trPr.xml.count("tblHeader") == 1
+    assert any(row.cells[0].text == "МДК.01.01" for row in table.rows)
+
+
+def test_xlsx_merged_headers_frozen_panes_and_sums_that_add_up(rendered: dict[str, bytes]) -> None:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(rendered["plan.xlsx"]))
+    ws = wb.active
+    assert ws is not None
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    assert {"A1:A2", "B1:B2", "D1:G1"} <= merged
+    assert ws.freeze_panes == "D3" and ws.print_title_rows in ("1:2", "$1:$2")
+    last = ws.max_row
+    formula = str(ws.cell(row=last, column=4).value)
+    assert formula.startswith("=")
+    total = sum(int(ws[ref].value) for ref in formula[1:].split("+"))
+    assert total == 2806
+    assert all(isinstance(ws.cell(row=r, column=4).value, int) for r in range(3, last))
+
+
+def test_rendering_twice_gives_the_same_bytes(rendered: dict[str, bytes]) -> None:
+    ws = workspace(EXAMPLE)
+    plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None
+    again = render_all(plan, ws.table, "ru", ("html", "pdf", "docx", "xlsx", "md"))
+    assert again.keys() == rendered.keys()
+    different = [name for name in again if again[name] != rendered[name]]
+    assert different == []
+
+
+def test_hostile_titles_are_shown_as_text(tmp_path: Path) -> None:
+    (tmp_path / "p.comp").write_text(
+        'standard С "с" { weekly_load 36 term_weeks 17, 23 }\n'
+        'competency К "<script>alert(1)</script> & \\"кавычки\\"" { hours theory 10 }\n'
+        'module М "м" { covers К }\nprogram П "<b>жирный</b>" { standard С core М }\n',
+        encoding="utf-8",
+    )
+    ws = workspace(tmp_path / "p.comp")
+    plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None
+    html = render_all(plan, ws.table, "ru", ("html",))["plan.html"].decode()
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;кавычки&#34;" in html
+    assert "<b>жирный</b>" not in html
+
+
+def test_user_templates_override_and_are_confined(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    mine = tmp_path / "templates"
+    mine.mkdir()
+    (mine / "matrix.html.j2").write_text("<p>Моя матрица: {{ doc.modules|join(', ') }}</p>", encoding="utf-8")
+    ws = workspace(EXAMPLE)
+    plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None
+    files = render_all(plan, ws.table, "ru", ("html",), mine)
+    assert files["matrix.html"].decode() == "<p>Моя матрица: ПМ.01, ПМ.02, ПМ.03, ПМ.04, ПМ.05</p>"
+    outside = tmp_path / "secret.html.j2"
+    outside.write_text("secret", encoding="utf-8")
+    os.symlink(outside, mine / "plan.html.j2")
+    with pytest.raises(TemplateEscape):
+        render_all(plan, ws.table, "ru", ("html",), mine)
+    out = tmp_path / "out"
+    assert main(["render", "--to", "html", "--templates", str(mine), "-o", str(out), str(EXAMPLE)]) == 1
+    assert "C401" in capsys.readouterr().err and not out.exists()
+
+
+def test_render_command_writes_whole_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["render", "--to", "md,xlsx", "-o", str(out), str(EXAMPLE)]) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert "plan.xlsx" in names and "plan.md" in names and not any(n.startswith(".") for n in names)
+    assert main(["render", "--to", "pptx", "-o", str(out), str(EXAMPLE)]) == 2
