@@ -20,7 +20,7 @@ CASES = sorted(p for p in DATA.iterdir() if p.suffix == ".comp" or p.is_dir())
 NOT_GOLDEN = {"C004"}
 
 
-COMMANDS = ("check", "compact", "graph", "explain", "metrics", "import", "export", "bundle")
+COMMANDS = ("check", "compact", "graph", "explain", "metrics", "import", "export", "bundle", "render")
 
 
 def _run(case: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> str:
