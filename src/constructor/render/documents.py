@@ -101,7 +101,7 @@ def _term_picture(plan: Plan) -> str:
     return "".join(parts)
 
 
-def _report_rows(plan: Plan, lang: Lang) -> list[dict[str, object]]:
+def _report_rows(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> list[dict[str, object]]:
     ru = lang == "ru"
     why_words = {
         "module": "модуль {via}" if ru else "module {via}",
@@ -124,7 +124,8 @@ def _report_rows(plan: Plan, lang: Lang) -> list[dict[str, object]]:
             continue
         why = why_words[item.why.reason].format(via=item.why.via, chain=" → ".join(item.why.chain))
         when = when_words[item.why.term_reason].format(binding=item.why.binding or "")
-        rows.append({"code": item.code, "title": item.title, "term": item.term, "why": why, "when": when})
+        title = views.title_of(item, table, lang)
+        rows.append({"code": item.code, "title": title, "term": item.term, "why": why, "when": when})
     return rows
 
 
@@ -137,8 +138,16 @@ def html_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
     out["matrix"] = env.get_template("matrix.html.j2").render(
         doc=views.matrix(ctx.plan, ctx.table), program=ctx.plan.program, **base
     )
+    from constructor.compact.text import render_text
+
+    summary = render_text(ctx.plan, ctx.lang).splitlines()
     out["report"] = env.get_template("report.html.j2").render(
-        plan=ctx.plan, rows=_report_rows(ctx.plan, ctx.lang), picture=_term_picture(ctx.plan), **base
+        plan=ctx.plan,
+        rows=_report_rows(ctx.plan, ctx.table, ctx.lang),
+        picture=_term_picture(ctx.plan),
+        headline=summary[0],
+        proof=summary[1].strip(),
+        **base,
     )
     if ctx.plan.sites:
         out["sites"] = env.get_template("sites.html.j2").render(plan=ctx.plan, **base)

@@ -187,7 +187,7 @@ def _row(item: Item, terms: int, title: str | None = None, level: int = 1) -> Ro
     )
 
 
-def _title(item: Item, table: Mapping[str, AnyDeclaration], lang: Lang) -> str:
+def title_of(item: Item, table: Mapping[str, AnyDeclaration], lang: Lang) -> str:
     if item.kind == "practice":
         return PRACTICE_TITLES[lang][_practice_kind(item, table)]
     return item.title
@@ -219,7 +219,7 @@ def plan_doc(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Pla
     rows: list[Row] = []
     items_rows: list[Row] = []
     for key in sorted(groups, key=lambda k: (k.startswith("__"), k)):
-        members = [_row(i, n, _title(i, table, lang)) for i in groups[key]]
+        members = [_row(i, n, title_of(i, table, lang)) for i in groups[key]]
         items_rows += members
         if key.startswith("__"):
             title = w["variable"] if key == "__variable" else w["other"]
