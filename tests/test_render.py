@@ -131,3 +131,12 @@ def test_render_command_writes_whole_files(tmp_path: Path, capsys: pytest.Captur
     names = sorted(p.name for p in out.iterdir())
     assert "plan.xlsx" in names and "plan.md" in names and not any(n.startswith(".") for n in names)
     assert main(["render", "--to", "pptx", "-o", str(out), str(EXAMPLE)]) == 2
+
+
+def test_the_bundle_report_and_site_schedule_are_rendered(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["render", "--to", "html", "-o", str(out), str(EXAMPLE)]) == 0
+    bundles = (out / "bundles.html").read_text(encoding="utf-8")
+    assert "ЗАВОД-2026" in bundles and "ПКс-1.3" in bundles and "40.002 A/03.2" in bundles
+    sites = (out / "sites.html").read_text(encoding="utf-8")
+    assert "ЗАВОД" in sites and "ПП.01" in sites

@@ -628,8 +628,13 @@ def cmd_render(args: argparse.Namespace) -> int:
         print(Report(diags, ws.result.sources).render("full", args.lang), file=sys.stderr)
         return 1
     templates = Path(args.templates) if args.templates else None
+    bundles = None
+    if program.bundles:
+        from constructor.compact.bundles import evaluate
+
+        bundles, _ = evaluate(program, ws.table, ws.graph, args.lang)
     try:  # everything is rendered in memory first: a failure writes nothing
-        files = render_all(plan, ws.table, args.lang, formats, templates)
+        files = render_all(plan, ws.table, args.lang, formats, templates, bundles)
     except TemplateEscape as e:
         d = diagnostic("C401", "template-escapes", None, name=e.name, help="template-escapes.help")
         print(Report([d]).render("full", args.lang), file=sys.stderr)

@@ -75,6 +75,7 @@ class Context:
     plan: Plan
     table: Mapping[str, AnyDeclaration]
     lang: Lang
+    bundles: Any = None  # compact.bundles.Report of the program's bundles, for the bundle report
 
     def words(self) -> dict[str, str]:
         return views.DOC_WORDS[self.lang]
@@ -151,6 +152,17 @@ def html_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
     )
     if ctx.plan.sites:
         out["sites"] = env.get_template("sites.html.j2").render(plan=ctx.plan, **base)
+    if ctx.bundles is not None and ctx.bundles.evaluations:
+        ru = ctx.lang == "ru"
+        kinds = {
+            "standard": "компетенция стандарта" if ru else "a competency of the standard",
+            "variable": "новая компетенция предприятия" if ru else "a new competency of the enterprise",
+            "unknown": "неизвестный код" if ru else "an unknown code",
+        }
+        in_core = "уже есть в программе" if ru else "already in the program"
+        out["bundles"] = env.get_template("bundles.html.j2").render(
+            report=ctx.bundles, kinds=kinds, in_core=in_core, **base
+        )
     return out
 
 
@@ -311,10 +323,15 @@ def docx(ctx: Context, module: Any) -> bytes:
 
 
 def render_all(
-    plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang, formats: tuple[str, ...], templates: Path | None = None
+    plan: Plan,
+    table: Mapping[str, AnyDeclaration],
+    lang: Lang,
+    formats: tuple[str, ...],
+    templates: Path | None = None,
+    bundles: Any = None,
 ) -> dict[str, bytes]:
     """File name → content, for every document in every format asked for."""
-    ctx = Context(plan, table, lang)
+    ctx = Context(plan, table, lang, bundles)
     env = environment(templates)
     files: dict[str, bytes] = {}
     html = html_documents(ctx, env) if {"html", "pdf"} & set(formats) else {}
