@@ -633,8 +633,14 @@ def cmd_render(args: argparse.Namespace) -> int:
         from constructor.compact.bundles import evaluate
 
         bundles, _ = evaluate(program, ws.table, ws.graph, args.lang)
+
+    def progress(done: int, total: int) -> None:  # PDFs take seconds each: show how far it is
+        if sys.stderr.isatty():
+            bar = "#" * (20 * done // total)
+            print(f"\rPDF [{bar:<20}] {done}/{total}", end="" if done < total else "\n", file=sys.stderr)
+
     try:  # everything is rendered in memory first: a failure writes nothing
-        files = render_all(plan, ws.table, args.lang, formats, templates, bundles)
+        files = render_all(plan, ws.table, args.lang, formats, templates, bundles, progress)
     except TemplateEscape as e:
         d = diagnostic("C401", "template-escapes", None, name=e.name, help="template-escapes.help")
         print(Report([d]).render("full", args.lang), file=sys.stderr)

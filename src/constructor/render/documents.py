@@ -187,7 +187,7 @@ def pdf(html: str) -> bytes:
     return bytes(weasyprint.HTML(string=html).write_pdf() or b"")
 
 
-def pdfs(documents: Mapping[str, str]) -> dict[str, bytes]:
+def pdfs(documents: Mapping[str, str], progress: Callable[[int, int], None] | None = None) -> dict[str, bytes]:
     """The PDFs on every core (a process for each, so no document depends on what a process rendered
     before it)."""
     import multiprocessing
@@ -329,6 +329,7 @@ def render_all(
     formats: tuple[str, ...],
     templates: Path | None = None,
     bundles: Any = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, bytes]:
     """File name → content, for every document in every format asked for."""
     ctx = Context(plan, table, lang, bundles)
@@ -338,7 +339,7 @@ def render_all(
     if "html" in formats:
         files.update({f"{name}.html": text.encode() for name, text in html.items()})
     if "pdf" in formats:
-        files.update({f"{name}.pdf": data for name, data in pdfs(html).items()})
+        files.update({f"{name}.pdf": data for name, data in pdfs(html, progress).items()})
     if "md" in formats:
         files.update({f"{name}.md": text.encode() for name, text in md_documents(ctx, env).items()})
     if "xlsx" in formats:
