@@ -193,7 +193,7 @@ def pdfs(documents: Mapping[str, str], progress: Callable[[int, int], None] | No
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    names = list(documents)
+    names = sorted(documents, key=lambda n: (-len(documents[n]), n))  # the longest first: it bounds the wall time
     if not names:
         return {}
     os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
