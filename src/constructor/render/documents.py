@@ -102,6 +102,41 @@ def _term_picture(plan: Plan) -> str:
     return "".join(parts)
 
 
+def _graph_picture(plan: Plan) -> str:
+    """The prerequisite graph as inline SVG, laid out by term: a column a term, a box a competency,
+    a line from each prerequisite to what needs it. Drawn here, so it needs no Graphviz."""
+    items = [i for i in plan.items if i.kind != "practice" and i.hours > 0]
+    columns: dict[int, list[str]] = {}
+    for item in items:
+        columns.setdefault(item.term, []).append(item.code)
+    box_w, box_h, gap_x, gap_y = 70, 16, 40, 6
+    where: dict[str, tuple[int, int]] = {}
+    for term, codes in sorted(columns.items()):
+        for row, code in enumerate(codes):
+            where[code] = (10 + (term - 1) * (box_w + gap_x), 10 + row * (box_h + gap_y))
+    width = 20 + max((x for x, _ in where.values()), default=0) + box_w
+    height = 20 + max((y for _, y in where.values()), default=0) + box_h
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" font-family="DejaVu Sans" font-size="7">'
+    ]
+    for item in items:
+        x2, y2 = where[item.code]
+        for req in (*item.requires, *item.coreq):
+            if req in where:
+                x1, y1 = where[req]
+                dash = ' stroke-dasharray="3,2"' if req in item.coreq else ""
+                parts.append(
+                    f'<line x1="{x1 + box_w}" y1="{y1 + box_h // 2}" x2="{x2}" y2="{y2 + box_h // 2}" '
+                    f'stroke="#9aa0a6"{dash}/>'
+                )
+    for code, (x, y) in where.items():
+        parts.append(f'<rect x="{x}" y="{y}" width="{box_w}" height="{box_h}" rx="3" fill="#dcefdc" stroke="#5f6368"/>')
+        parts.append(f'<text x="{x + box_w // 2}" y="{y + 11}" text-anchor="middle">{code}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
 def _report_rows(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> list[dict[str, object]]:
     ru = lang == "ru"
     why_words = {
@@ -148,6 +183,7 @@ def html_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
         picture=_term_picture(ctx.plan),
         headline=summary[0],
         proof=summary[1].strip(),
+        graph=_graph_picture(ctx.plan),
         **base,
     )
     if ctx.plan.sites:
