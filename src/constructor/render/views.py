@@ -94,7 +94,23 @@ class Row:
     practice: int
     self_study: int
     by_term: list[int]
-    level: int = 1  # 0 group heading, 1 item
+    level: int = 1  # 0 group heading, 1 item, 2 a course (a breakdown, not in the totals)
+    by_year: list[int] = field(default_factory=list)
+
+
+def _with_years(row: Row, years: list[int]) -> Row:
+    """Hours by study year beside hours by term; `years[k]` is the year of term k + 1."""
+    totals = [0] * (max(years) if years else 0)
+    for k, hours in enumerate(row.by_term):
+        totals[years[k] - 1] += hours
+    row.by_year = totals
+    return row
+
+
+def _form_at(form: str, row: Row) -> str:
+    """An attestation form with the term it falls in: the last term the row has hours in."""
+    terms = [k + 1 for k, h in enumerate(row.by_term) if h]
+    return f"{form} ({terms[-1]})" if form and terms else form
 
 
 @dataclass
@@ -108,6 +124,7 @@ class PlanDoc:
     duration: str
     baseline: str | None
     terms: list[tuple[int, int, int, int]]  # number, year, weeks, capacity
+    years: list[int]
     rows: list[Row]
     totals: Row
     calendar: list[tuple[int, list[str]]]  # year → week codes
@@ -228,21 +245,16 @@ def plan_doc(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Pla
             module = table.get(key)
             title = module.title.value if isinstance(module, Module) and module.title else key
             form = form_word(module.attestation, lang) if isinstance(module, Module) else ""
-            rows.append(_sum(key, title, members, n, form=form))
+            group = _sum(key, title, members, n)
+            group.form = _form_at(form, group)
+            rows.append(group)
             if isinstance(module, Module):  # its courses (МДК): a breakdown, not added to the totals
                 by_code = {r.code: r for r in members}
                 for course in module.courses:
                     parts = [by_code[r.code] for r in course.covers if r.code in by_code]
-                    rows.append(
-                        _sum(
-                            course.code,
-                            course.title.value if course.title else course.code,
-                            parts,
-                            n,
-                            level=2,
-                            form=form_word(course.attestation, lang),
-                        )
-                    )
+                    row = _sum(course.code, course.title.value if course.title else course.code, parts, n, level=2)
+                    row.form = _form_at(form_word(course.attestation, lang), row)
+                    rows.append(row)
         rows += members
     final = plan.final_attestation
     final_row = Row(
@@ -250,6 +262,9 @@ def plan_doc(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Pla
     )
     rows.append(final_row)
     totals = _sum("", w["total"], [*items_rows, final_row], n)
+    years = [t.year for t in plan.terms]
+    for row in (*rows, totals):
+        _with_years(row, years)
     calendar = _calendar(plan, table)
     summary = [
         (w["theory"], totals.theory),
@@ -268,6 +283,7 @@ def plan_doc(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Pla
         plan.duration,
         plan.baseline,
         [(t.number, t.year, t.weeks, t.capacity_hours) for t in plan.terms],
+        sorted({t.year for t in plan.terms}),
         rows,
         totals,
         calendar,
