@@ -108,3 +108,19 @@ def test_alternatives_cover_every_combination() -> None:
     names = ["ЗАВОД-2026", "ТРУБНЫЙ-2026"]
     assert combos == {frozenset(c) for k in range(3) for c in itertools.combinations(names, k)}
     assert json.dumps(report.to_dict(), ensure_ascii=False)
+
+
+def test_cluster_summary_per_enterprise_and_year(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["cluster", "--format", "json", str(EXAMPLE / "program.comp")]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows == [
+        {
+            "enterprise": "Завод металлоконструкций (пример)",
+            "year": 3,
+            "qualification": "Техник",
+            "program": "22.02.06-ПРОФ",
+            "seats": 25,
+        }
+    ]
+    assert main(["cluster", "--lang", "en", str(EXAMPLE / "program.comp")]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "total | | | | 25"

@@ -65,6 +65,7 @@ HELP = {
         "lsp": "языковой сервер (LSP) через stdin/stdout — для редакторов",
         "bundle": "оценить пакеты предприятий: что просят, что добавляют, как меняют срок; сравнить варианты",
         "render": "напечатать документы программы: учебный план, рабочие программы модулей, матрицу, отчёт",
+        "cluster": "сводка кластера: выпускники целевого обучения по предприятиям и годам во всех программах",
         "render-out": "папка для документов",
         "render-to": "форматы через запятую: html,pdf,docx,xlsx,md (по умолчанию все)",
         "templates": "папка со своими шаблонами (заменяют поставляемые)",
@@ -127,6 +128,7 @@ HELP = {
         "lsp": "the language server (LSP) over stdin/stdout, for editors",
         "bundle": "weigh enterprises' bundles: what they ask, what they add, the duration; compare alternatives",
         "render": "print the program's documents: curriculum plan, module syllabi, matrix, report",
+        "cluster": "the cluster's summary: targeted graduates per enterprise and year, over every program",
         "render-out": "the folder for the documents",
         "render-to": "formats, comma-separated: html,pdf,docx,xlsx,md (default: all)",
         "templates": "a folder of your own templates (they override the shipped ones)",
@@ -239,6 +241,12 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     render.add_argument("--templates", metavar="DIR", help=h["templates"])
     render.add_argument("--root", metavar="DIR", help=h["root"])
     common(render)
+
+    cluster = sub.add_parser("cluster", help=h["cluster"], description=h["cluster"])
+    cluster.add_argument("paths", nargs="+", metavar="PATH", help=h["paths"])
+    cluster.add_argument("--format", choices=("text", "json"), default="text", help=h["explain-format"])
+    cluster.add_argument("--root", metavar="DIR", help=h["root"])
+    common(cluster)
 
     bundle = sub.add_parser("bundle", help=h["bundle"], description=h["bundle"])
     bundle.add_argument("file", metavar="FILE", help=h["file"])
@@ -657,6 +665,35 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cluster(args: argparse.Namespace) -> int:
+    import json
+    from dataclasses import asdict
+
+    from constructor.api import check
+    from constructor.compact.bundles import cluster, render_cluster
+    from constructor.diagnostics import Report
+    from constructor.graph import CompetencyGraph
+    from constructor.model import Program
+
+    result = check(args.paths, root=args.root)
+    if result.errors:
+        print(Report(result.diagnostics, result.sources).render("full", args.lang), file=sys.stderr)
+        print(f"constructor: {HELP[args.lang]['load-errors']}", file=sys.stderr)
+        return 1
+    found = []
+    for source in result.catalog.files:
+        for decl in source.declarations:
+            if isinstance(decl, Program):
+                table = result.catalog.table(result.catalog.visible(source.path))
+                found.append((decl, table, CompetencyGraph(table)))
+    rows = cluster(found)
+    if args.format == "json":
+        print(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2))
+    else:
+        print(render_cluster(rows, args.lang))
+    return 0
+
+
 def cmd_bundle(args: argparse.Namespace) -> int:
     import json
 
@@ -723,6 +760,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "fmt": cmd_fmt,
         "lsp": cmd_lsp,
         "bundle": cmd_bundle,
+        "cluster": cmd_cluster,
         "render": cmd_render,
         "catalogs": cmd_catalogs,
     }

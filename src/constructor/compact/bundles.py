@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
 from constructor.compact.build import compact
@@ -300,3 +300,37 @@ def render_text(report: Report, lang: Lang) -> str:
             fit = "—" if a.meets_target is None else (w["fits"] if a.meets_target else w["no-fit"])
             lines.append(f"  {', '.join(a.bundles) or w['none']} | {a.hours} | {a.duration} | {fit}")
     return "\n".join(lines).rstrip()
+
+
+@dataclass
+class ClusterRow:
+    enterprise: str
+    year: int
+    qualification: str | None
+    program: str
+    seats: int
+
+
+def cluster(programs: Sequence[tuple[Program, Mapping[str, AnyDeclaration], CompetencyGraph]]) -> list[ClusterRow]:
+    """Targeted graduates across a cluster's programs, per enterprise and study year of graduation."""
+    rows = []
+    for program, table, graph in programs:
+        plan, _ = compact(program, table, graph, mode="heuristic")
+        if plan is None:
+            continue
+        for g in plan.graduates:
+            rows.append(ClusterRow(g.enterprise or g.bundle, g.year, g.qualification, program.code, g.seats))
+    return sorted(rows, key=lambda r: (r.enterprise, r.year, r.program))
+
+
+def render_cluster(rows: list[ClusterRow], lang: Lang) -> str:
+    head = (
+        "предприятие | учебный год выпуска | квалификация | программа | выпускников"
+        if lang == "ru"
+        else "enterprise | study year | qualification | program | graduates"
+    )
+    lines = [head]
+    lines += [f"{r.enterprise} | {r.year} | {r.qualification or '—'} | {r.program} | {r.seats}" for r in rows]
+    total = sum(r.seats for r in rows)
+    lines.append(("итого" if lang == "ru" else "total") + f" | | | | {total}")
+    return "\n".join(lines)
