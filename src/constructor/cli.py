@@ -383,19 +383,28 @@ def _program(args: argparse.Namespace, ws: Any) -> Any:
     return programs[0] if programs else None
 
 
+def _open_program(args: argparse.Namespace) -> Any:
+    """(workspace, program) for the commands about one program, or the exit code after saying why not."""
+    ws = _open(args)
+    if ws is None:
+        return 1
+    program = _program(args, ws) if hasattr(args, "program") else (ws.programs() or [None])[0]
+    if isinstance(program, int):
+        return program
+    if program is None:
+        return _fail(args, "no-program", file=args.file)
+    return ws, program
+
+
 def cmd_compact(args: argparse.Namespace) -> int:
     from constructor.compact import compact
     from constructor.compact.text import render_text
     from constructor.diagnostics import Report, exit_code
 
-    ws = _open(args)
-    if ws is None:
-        return 1
-    program = _program(args, ws)
-    if isinstance(program, int):
-        return program
-    if program is None:
-        return _fail(args, "no-program", file=args.file)
+    opened = _open_program(args)
+    if isinstance(opened, int):
+        return opened
+    ws, program = opened
     plan, diags = compact(
         program, ws.table, ws.graph, mode=args.mode or "auto", time_limit=args.time_limit, record_time=args.timings
     )
@@ -481,14 +490,10 @@ def _plan_metrics(args: argparse.Namespace) -> int:
     from constructor.diagnostics import Report
     from constructor.graph.metrics_report import plan_metrics
 
-    ws = _open(args)
-    if ws is None:
-        return 1
-    program = _program(args, ws) if hasattr(args, "program") else (ws.programs() or [None])[0]
-    if isinstance(program, int):
-        return program
-    if program is None:
-        return _fail(args, "no-program", file=args.file)
+    opened = _open_program(args)
+    if isinstance(opened, int):
+        return opened
+    ws, program = opened
     plan, diags = compact(program, ws.table, ws.graph)
     if plan is None:
         print(Report(diags, ws.result.sources).render("full", args.lang), file=sys.stderr)
@@ -623,14 +628,10 @@ def cmd_render(args: argparse.Namespace) -> int:
     formats = tuple(f.strip() for f in args.to.split(",") if f.strip())
     if not formats or any(f not in FORMATS for f in formats):
         return _fail(args, "render-to")
-    ws = _open(args)
-    if ws is None:
-        return 1
-    program = _program(args, ws)
-    if isinstance(program, int):
-        return program
-    if program is None:
-        return _fail(args, "no-program", file=args.file)
+    opened = _open_program(args)
+    if isinstance(opened, int):
+        return opened
+    ws, program = opened
     plan, diags = compact(program, ws.table, ws.graph)
     if plan is None:
         print(Report(diags, ws.result.sources).render("full", args.lang), file=sys.stderr)
