@@ -396,6 +396,22 @@ def _open_program(args: argparse.Namespace) -> Any:
     return ws, program
 
 
+def _compacted(args: argparse.Namespace) -> Any:
+    """(workspace, program, plan) for the commands that need the compacted plan, or an exit code."""
+    from constructor.compact import compact
+    from constructor.diagnostics import Report
+
+    opened = _open_program(args)
+    if isinstance(opened, int):
+        return opened
+    ws, program = opened
+    plan, diags = compact(program, ws.table, ws.graph)
+    if plan is None:
+        print(Report(diags, ws.result.sources).render("full", args.lang), file=sys.stderr)
+        return 1
+    return ws, program, plan
+
+
 def cmd_compact(args: argparse.Namespace) -> int:
     from constructor.compact import compact
     from constructor.compact.text import render_text
@@ -486,18 +502,12 @@ def cmd_metrics(args: argparse.Namespace) -> int:
 def _plan_metrics(args: argparse.Namespace) -> int:
     import json
 
-    from constructor.compact import compact
-    from constructor.diagnostics import Report
     from constructor.graph.metrics_report import plan_metrics
 
-    opened = _open_program(args)
-    if isinstance(opened, int):
-        return opened
-    ws, program = opened
-    plan, diags = compact(program, ws.table, ws.graph)
-    if plan is None:
-        print(Report(diags, ws.result.sources).render("full", args.lang), file=sys.stderr)
-        return 1
+    compacted = _compacted(args)
+    if isinstance(compacted, int):
+        return compacted
+    plan = compacted[2]
     data = plan_metrics(
         [(i.code, i.term, i.hours, [*i.requires, *i.coreq]) for i in plan.items],
         [(t.number, t.hours, t.capacity_hours) for t in plan.terms],
@@ -621,21 +631,16 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     import jinja2
 
-    from constructor.compact import compact
     from constructor.diagnostics import Report, diagnostic
     from constructor.render.documents import FORMATS, TemplateEscape, render_all
 
     formats = tuple(f.strip() for f in args.to.split(",") if f.strip())
     if not formats or any(f not in FORMATS for f in formats):
         return _fail(args, "render-to")
-    opened = _open_program(args)
-    if isinstance(opened, int):
-        return opened
-    ws, program = opened
-    plan, diags = compact(program, ws.table, ws.graph)
-    if plan is None:
-        print(Report(diags, ws.result.sources).render("full", args.lang), file=sys.stderr)
-        return 1
+    compacted = _compacted(args)
+    if isinstance(compacted, int):
+        return compacted
+    ws, program, plan = compacted
     templates = Path(args.templates) if args.templates else None
     bundles = None
     if program.bundles:

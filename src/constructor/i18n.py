@@ -286,7 +286,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "подключайте файлы только из папки проекта (где лежит `constructor.toml`) или укажите `--root`",
         "use files only inside the project (the folder with `constructor.toml`), or give `--root`",
     ),
-    "use-not-comp": ("`{path}` — не файл `.comp`", "`{path}` is not a `.comp` file"),
     "duplicate-use": ("`{path}` подключён дважды", "`{path}` is used twice"),
     "duplicate-use.label": ("впервые подключён здесь", "first used here"),
     "outcome-kind-mismatch": (
@@ -559,10 +558,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "outcome.knowledge": ("знание", "knowledge"),
     "outcome.skill": ("умение", "a skill"),
     "outcome.experience": ("практический опыт", "practical experience"),
-    # summary
-    "summary": ("{files}: {counts}", "{files}: {counts}"),
-    "summary.clean": ("ошибок нет", "no errors"),
-    "summary.errors": ("ошибок: {errors}, предупреждений: {warnings}", "{errors} errors, {warnings} warnings"),
-    "summary.warnings": ("ошибок нет, предупреждений: {warnings}", "no errors, {warnings} warnings"),
     "and-more": ("… и ещё {count}", "… and {count} more"),
 }

@@ -20,9 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from constructor.diagnostics import Diagnostic, diagnostic
-from constructor.interop.convert import canonical, quote
+from constructor.interop.convert import canonical
 from constructor.model import Activity, AnyDeclaration, CodeExpr, Competency, Module, Program, Standard
 from constructor.model.declarations import or_nodes
+from constructor.syntax.format import quote
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, "constructor.comp")
 CHANGED = "1970-01-01T00:00:00+00:00"  # fixed: the same input gives the same bytes

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 from constructor.interop.ca import Course, Curriculum
 from constructor.model import AnyDeclaration, Competency, Program, expr_refs
+from constructor.syntax.format import quote
 from constructor.syntax.keywords import all_spellings
 
 _WORD = re.compile(r"\w+(?:[.\-]\w+)*")
@@ -21,10 +22,6 @@ _HEADER_TAGS = {
     "Degree Plan": "degree_plan",
 }
 _COURSE_TAGS = ("prefix", "number", "institution", "canonical", "term")
-
-
-def quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t") + '"'
 
 
 def _codes(courses: list[Course]) -> dict[str, str]:

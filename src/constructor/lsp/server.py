@@ -20,7 +20,7 @@ from constructor.diagnostics import Diagnostic, Severity
 from constructor.graph.metrics import CyclicCurriculum, competency_metrics
 from constructor.i18n import Lang, default_lang
 from constructor.lsp.workspace import Scope, Workspace, occurrences, word_at
-from constructor.model import Bundle, Competency, Module, Span, expr_refs
+from constructor.model import Bundle, Competency, Declaration, Module, Span, expr_refs
 from constructor.resolve.loader import display_path
 from constructor.syntax.format import format_text
 from constructor.syntax.keywords import all_spellings
@@ -248,6 +248,19 @@ def completion(ls: ConstructorServer, params: types.CompletionParams) -> types.C
     return types.CompletionList(is_incomplete=False, items=items)
 
 
+def _symbol(
+    decl: Declaration, kind: types.SymbolKind, children: list[types.DocumentSymbol] | None = None
+) -> types.DocumentSymbol:
+    return types.DocumentSymbol(
+        name=decl.code,
+        kind=kind,
+        range=to_range(decl.span),
+        selection_range=to_range(decl.code_span),
+        detail=decl.title.value if decl.title else None,
+        children=children or None,
+    )
+
+
 @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
 def symbols(ls: ConstructorServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
     path = path_of(params.text_document.uri)
@@ -260,39 +273,12 @@ def symbols(ls: ConstructorServer, params: types.DocumentSymbolParams) -> list[t
         "bundle": types.SymbolKind.Object,
     }
     for decl in source.declarations:
-        children = []
+        children: list[types.DocumentSymbol] = []
         if isinstance(decl, Module):
-            children = [
-                types.DocumentSymbol(
-                    name=c.code,
-                    kind=types.SymbolKind.Field,
-                    range=to_range(c.span),
-                    selection_range=to_range(c.code_span),
-                    detail=c.title.value if c.title else None,
-                )
-                for c in (*decl.courses, *decl.practices)
-            ]
+            children = [_symbol(c, types.SymbolKind.Field) for c in (*decl.courses, *decl.practices)]
         elif isinstance(decl, Bundle):
-            children = [
-                types.DocumentSymbol(
-                    name=c.code,
-                    kind=types.SymbolKind.Function,
-                    range=to_range(c.span),
-                    selection_range=to_range(c.code_span),
-                    detail=c.title.value if c.title else None,
-                )
-                for c in decl.competencies
-            ]
-        out.append(
-            types.DocumentSymbol(
-                name=decl.code,
-                kind=kinds.get(decl.thing, types.SymbolKind.Class),
-                range=to_range(decl.span),
-                selection_range=to_range(decl.code_span),
-                detail=decl.title.value if decl.title else None,
-                children=children or None,
-            )
-        )
+            children = [_symbol(c, types.SymbolKind.Function) for c in decl.competencies]
+        out.append(_symbol(decl, kinds.get(decl.thing, types.SymbolKind.Class), children))
     return out
 
 

@@ -7,7 +7,6 @@ above the file, or the `--root` given.
 
 from __future__ import annotations
 
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -208,7 +207,3 @@ def load_files(
                 queue.append((target, project_root))
     loaded.files.sort(key=lambda f: f.path)
     return loaded
-
-
-def relative_to_cwd(path: str) -> str:
-    return os.path.relpath(path)

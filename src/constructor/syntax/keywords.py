@@ -32,15 +32,7 @@ DECLARATIONS = (
 # What follows a keyword, to say "expected a code" rather than "expected WORD".
 _ARGUMENT = {
     "code": (
-        "STANDARD",
-        "ACTIVITY",
-        "OUTCOME",
-        "COMPETENCY",
-        "MODULE",
-        "PROGRAM",
-        "SITE",
-        "PROFESSION",
-        "BUNDLE",
+        *DECLARATIONS[1:],  # every declaration but `use` is followed by its code
         "SPECIALTY",
         "GENERAL",
         "ACTIVITIES",
