@@ -116,3 +116,41 @@ async def test_an_edit_in_a_used_file_updates_its_dependents(client: LanguageCli
         if client.diagnostics.get(uri):
             break
     assert [d.code for d in client.diagnostics.get(uri, [])] == ["C101", "C101"]  # requires and covers
+
+
+WHOLE = """cycle ОП "Общепрофессиональный цикл" { role general_professional }
+discipline ОП.01 "Инженерная графика" {
+  hours theory 16, practice 96, self_study 8
+  attestation graded_credit
+  covers ОК-01
+}
+elective ОП.ДВ.01 "По выбору" {
+  discipline ОП.ДВ.01.01 "Черчение" { hours theory 36 }
+  discipline ОП.ДВ.01.02 "Компьютерная графика" { hours lab 36 }
+}
+college К "Колледж" { room КАБ-1 cabinet "Кабинет" }
+competency ОК-01 "Выбирать способы решения задач" { requires ОП.01 }
+"""
+
+
+async def test_hover_and_symbols_of_a_whole_programs_declarations(client: LanguageClient, tmp_path: Path) -> None:
+    path = tmp_path / "whole.comp"
+    path.write_text(WHOLE, encoding="utf-8")
+    uri = _open(client, path)
+    await _diagnostics(client, uri)
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=1, character=12)
+        )
+    )
+    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+    text = hover.contents.value
+    assert "Инженерная графика" in text and "cycle: ОП" in text and "self study 8" in text and "ДЗ" in text
+    symbols = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
+    assert symbols is not None
+    by_name = {s.name: s for s in symbols if isinstance(s, types.DocumentSymbol)}
+    assert {"ОП", "ОП.01", "ОП.ДВ.01", "К", "ОК-01"} <= set(by_name)
+    assert [c.name for c in by_name["ОП.ДВ.01"].children or []] == ["ОП.ДВ.01.01", "ОП.ДВ.01.02"]
+    assert [c.name for c in by_name["К"].children or []] == ["КАБ-1"]

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from constructor.api import workspace
 from constructor.cli import main
+from constructor.model import Competency
 from golden import assert_golden
 
 ROOT = Path(__file__).parents[1]
@@ -41,7 +43,10 @@ def test_graph_json_has_every_competency_and_requisite(capsys: pytest.CaptureFix
     codes = {n["code"] for n in data["nodes"]}
     assert {"ОК-01", "ПК-1.1", "ПКс-1.3"} <= codes
     pk11 = next(n for n in data["nodes"] if n["code"] == "ПК-1.1")
-    assert pk11["module"] == "ПМ.01" and pk11["kind"] == "professional" and pk11["hours"]["total"] == 156
+    declared = workspace(EXAMPLE / "program.comp").table["ПК-1.1"]
+    assert isinstance(declared, Competency)
+    assert pk11["module"] == "ПМ.01" and pk11["kind"] == "professional"
+    assert pk11["hours"]["total"] == declared.hours.total
     edges = {(e["from"], e["to"], e["kind"], e["group"]) for e in data["edges"]}
     assert ("ПК-1.3", "ПК-1.1", "pre", None) in edges  # ПК-1.1 requires ПК-1.3: taught first
     assert ("ПК-1.4", "ПК-1.1", "co", None) in edges

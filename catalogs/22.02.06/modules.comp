@@ -3,7 +3,8 @@
 # ПМ.0N соответствует ВД N (ФГОС, приказ № 360). Названия МДК:
 #   [S] МДК.01.01, МДК.01.02, МДК.02.02, МДК.03.01 — из учебных планов колледжей по 22.02.06;
 #   не сверены: МДК.02.01, МДК.04.01, МДК.05.01 — в найденных планах их названий нет, здесь дан пример.
-# Часы МДК и практик — пример, а не норма стандарта.
+# Экзамен по модулю — отдельная строка ПМ.0N.ЭК, 18 ч, как в планах колледжей [S]. Часы практик — пример, а не норма стандарта. Часы МДК — это часы компетенций, которые он формирует
+# (они объявлены в standard.comp): записанные в двух местах, они расходились бы (C231).
 
 use "standard.comp"
 
@@ -12,17 +13,16 @@ module ПМ.01 "Подготовка и осуществление технол�
   covers ПК-1.1 .. ПК-1.4
   course МДК.01.01 "Технология сварочных работ" {
     covers ПК-1.1, ПК-1.2
-    hours theory 84, practice 60, self_study 12
     attestation exam
   }
   course МДК.01.02 "Основное оборудование для производства сварных конструкций" {
     covers ПК-1.3, ПК-1.4
-    hours theory 60, practice 36
     attestation graded_credit
   }
   practice УП.01 educational 108 h
   practice ПП.01 production 144 h
   attestation qualification_exam
+  exam ПМ.01.ЭК 18 h
 }
 
 module ПМ.02 "Разработка технологических процессов и проектирование изделий" {
@@ -30,17 +30,16 @@ module ПМ.02 "Разработка технологических процес
   covers ПК-2.1 .. ПК-2.5
   course МДК.02.01 "Основы расчёта и проектирования сварных конструкций" {
     covers ПК-2.2, ПК-2.4, ПК-2.5
-    hours theory 72, practice 60, self_study 12
     attestation exam
   }
   course МДК.02.02 "Основы проектирования технологических процессов" {
     covers ПК-2.1, ПК-2.3
-    hours theory 72, practice 72
     attestation course_project
   }
   practice УП.02 educational 72 h
   practice ПП.02 production 108 h
   attestation qualification_exam
+  exam ПМ.02.ЭК 18 h
 }
 
 module ПМ.03 "Контроль качества сварочных работ" {
@@ -48,12 +47,12 @@ module ПМ.03 "Контроль качества сварочных работ"
   covers ПК-3.1 .. ПК-3.4
   course МДК.03.01 "Формы и методы контроля качества металлов и сварных конструкций" {
     covers ПК-3.1 .. ПК-3.4
-    hours theory 108, practice 72
     attestation exam
   }
   practice УП.03 educational 72 h
   practice ПП.03 production 108 h
   attestation qualification_exam
+  exam ПМ.03.ЭК 18 h
 }
 
 module ПМ.04 "Организация и планирование сварочного производства" {
@@ -61,11 +60,11 @@ module ПМ.04 "Организация и планирование свароч�
   covers ПК-4.1 .. ПК-4.5
   course МДК.04.01 "Основы организации и планирования производственных работ на сварочном участке" {
     covers ПК-4.1 .. ПК-4.5
-    hours theory 96, practice 72
     attestation exam
   }
   practice ПП.04 production 72 h
   attestation qualification_exam
+  exam ПМ.04.ЭК 18 h
 }
 
 module ПМ.05 "Выполнение работ по одной или нескольким профессиям рабочих, должностям служащих" {
@@ -73,10 +72,11 @@ module ПМ.05 "Выполнение работ по одной или неск�
   covers ПКс-5.1, ПКс-5.2
   course МДК.05.01 "Технология ручной дуговой сварки плавящимся покрытым электродом" {
     covers ПКс-5.1, ПКс-5.2
-    hours theory 48, practice 96
     attestation graded_credit
   }
   practice УП.05 educational 144 h
   practice ПП.05 production 108 h
   attestation qualification_exam
+  exam ПМ.05.ЭК 18 h
+  variable all
 }

@@ -539,6 +539,139 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "template-error": ("ошибка в шаблоне `{name}`: {reason}", "error in template `{name}`: {reason}"),
     # things, for "is a …"
+    # whole programs: values
+    "cycle-volume-base": (
+        "объём цикла пишется без базы: `объём 1476 ч` (для базы — поле `база`)",
+        "a cycle's volume takes no base: `volume 1476 h` (use `base` for the base)",
+    ),
+    "volume-needs-base": (
+        "объём стандарта пишется по базе: `объём 9-классов 5940 ч, 11-классов 4464 ч`",
+        "a standard's volume is given by base: `volume 9-grades 5940 h, 11-grades 4464 h`",
+    ),
+    "terms-out-of-range": ("`{text}` — не номер семестра (от 1 до {limit})", "`{text}` is not a term (1 to {limit})"),
+    "invalid-year": ("`{text}` — не год набора", "`{text}` is not a year of admission"),
+    # whole programs: rows
+    "discipline-without-cycle": (
+        "у дисциплины `{code}` нет цикла",
+        "discipline `{code}` has no cycle",
+    ),
+    "discipline-without-cycle.help": (
+        "напишите `цикл …` или начните индекс с кода цикла; циклы стандарта: {cycles}",
+        "write `cycle …` or start the index with a cycle's code; the standard's cycles: {cycles}",
+    ),
+    "total-mismatch": (
+        "у `{code}` всего {total} ч, а часы по видам дают {sum} ч",
+        "`{code}` says {total} h in total, its hours by kind add up to {sum} h",
+    ),
+    "total-mismatch.help": (
+        "исправьте `всего` или часы по видам работы",
+        "correct `total` or the hours by kind",
+    ),
+    "terms-mismatch": (
+        "у `{code}` по семестрам {terms} ч, а в поле часов {sum} ч",
+        "`{code}` has {terms} h by term but {sum} h in its hours",
+    ),
+    "terms-mismatch.label": ("часы по семестрам начинаются здесь", "hours by term start here"),
+    "practical-training-over": (
+        "у `{code}` практической подготовки {hours} ч — больше, чем часов с преподавателем ({contact} ч)",
+        "`{code}` has {hours} h of practical training, more than its hours with the teacher ({contact} h)",
+    ),
+    "variable-over": (
+        "у `{code}` вариативных {hours} ч — больше, чем всего часов ({total} ч)",
+        "`{code}` has {hours} variable hours, more than its total ({total} h)",
+    ),
+    "course-hours-disagree": (
+        "у МДК `{code}` {own} ч на освоение, а у компетенций, которые он формирует ({codes}), — {theirs} ч",
+        "course `{code}` has {own} h of study, the competencies it covers ({codes}) have {theirs} h",
+    ),
+    "course-hours-disagree.help": (
+        "в план идут часы МДК; согласуйте их с часами компетенций или уберите часы у одного из них",
+        "the plan takes the course's hours; make them agree with the competencies' or write them in one place",
+    ),
+    "elective-empty": (
+        "в группе по выбору `{code}` нет ни одной дисциплины",
+        "elective group `{code}` has no discipline",
+    ),
+    "elective-empty.help": (
+        'добавьте в группу альтернативы: `дисциплина {code}.01 "…" {{ … }}`',
+        'add its alternatives: `discipline {code}.01 "…" {{ … }}`',
+    ),
+    "elective-choose-unknown": (
+        "`{code}` не входит в группу `{group}` (в ней: {choices})",
+        "`{code}` is not in group `{group}` (it has {choices})",
+    ),
+    # whole programs: the standard's rules
+    "volume-off-standard": (
+        "объём программы `{program}` — {total} ч, {which} объёма стандарта для {base} ({expected} ч)",
+        "program `{program}` has {total} h, {which} the standard's volume for {base} ({expected} h)",
+    ),
+    "volume.below": ("меньше", "below"),
+    "volume.above": ("больше", "above"),
+    "base.9": ("базы 9 классов", "9-grade entrants"),
+    "base.11": ("базы 11 классов", "11-grade entrants"),
+    "cycle-below-minimum": (
+        "в цикле `{cycle}` {hours} ч — меньше минимума стандарта ({limit} ч)",
+        "cycle `{cycle}` has {hours} h, below the standard's minimum ({limit} h)",
+    ),
+    "cycle-volume": (
+        "в цикле `{cycle}` {hours} ч, а стандарт задаёт {volume} ч",
+        "cycle `{cycle}` has {hours} h where the standard sets {volume} h",
+    ),
+    "variable-share-off": (
+        "вариативная часть — {share}% ({variable} из {total} ч), а стандарт требует {rule}",
+        "the variable part is {share}% ({variable} of {total} h) where the standard asks for {rule}",
+    ),
+    "variable-share-off.label": ("правило стандарта", "the standard's rule"),
+    "share.about": ("около {percent}% (± {tolerance})", "about {percent}% (± {tolerance})"),
+    "share.min": ("не менее {percent}%", "at least {percent}%"),
+    "share.max": ("не более {percent}%", "at most {percent}%"),
+    "attestation-limit": (
+        "{what} на {year}-м курсе: {count} при пределе {limit} в год",
+        "study year {year} has {count} {what}, over the limit of {limit} a year",
+    ),
+    "limit.exams": ("экзаменов", "exams"),
+    "limit.credits": ("зачётов", "credits"),
+    "holidays-out-of-range": (
+        "каникул {weeks} нед. в год, а стандарт допускает от {low} до {high}",
+        "{weeks} weeks of holidays a year where the standard allows {low} to {high}",
+    ),
+    "winter-holidays": (
+        "зимних каникул {weeks} нед., а стандарт требует не менее {limit}",
+        "{weeks} weeks of winter holidays where the standard asks for at least {limit}",
+    ),
+    "superseded-standard": (
+        "стандарт `{standard}` заменён{by}",
+        "standard `{standard}` is superseded{by}",
+    ),
+    "superseded.by": (": {text}", ": {text}"),
+    "missing-general-education": (
+        "программа `{program}` для базы 9 классов без общеобразовательного цикла `{cycle}`",
+        "program `{program}` for 9-grade entrants has no general-education cycle `{cycle}`",
+    ),
+    "missing-general-education.help": (
+        "добавьте цикл в программу: `дисциплины {cycle}, …` (каталог общего образования поставляется)",
+        "add the cycle to the program: `disciplines {cycle}, …` (a general-education catalog is shipped)",
+    ),
+    "calendar-weeks": (
+        "на {year}-м курсе {study} нед. обучения, {attestation} нед. аттестации и {holidays} нед. каникул — "
+        "{total} вместо 52",
+        "study year {year} has {study} weeks of study, {attestation} of attestation and {holidays} of holidays: "
+        "{total} instead of 52",
+    ),
+    "rows-not-scheduled": (
+        "план программы `{program}` пока не размещает по семестрам часть строк (строк: {count}, часов: {hours}): "
+        "{codes}",
+        "the plan of `{program}` does not place {count} rows in terms yet ({hours} h): {codes}",
+    ),
+    "rows-not-scheduled.help": (
+        "сроки и «оптимальность» относятся к размещённым строкам: профессиональным модулям, практикам и ГИА",
+        'the duration and "optimal" are of the rows placed: the professional modules, practices and ГИА',
+    ),
+    "thing.cycle": ("цикл", "a cycle"),
+    "thing.discipline": ("дисциплина", "a discipline"),
+    "thing.elective": ("группа по выбору", "an elective group"),
+    "thing.college": ("колледж", "a college"),
+    "thing.room": ("помещение", "a room"),
     "thing.standard": ("стандарт", "a standard"),
     "thing.activity": ("вид деятельности", "an activity"),
     "thing.outcome": ("результат обучения", "an outcome"),

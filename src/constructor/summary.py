@@ -7,9 +7,12 @@ from constructor.i18n import Lang
 
 _ORDER = (
     "standard",
+    "cycle",
     "activity",
     "outcome",
     "competency",
+    "discipline",
+    "elective",
     "module",
     "course",
     "practice",
@@ -17,6 +20,8 @@ _ORDER = (
     "site",
     "profession",
     "bundle",
+    "college",
+    "room",
 )
 _NAMES = {
     "ru": {
@@ -32,6 +37,11 @@ _NAMES = {
         "site": "площадок",
         "profession": "профессий",
         "bundle": "пакетов",
+        "cycle": "циклов",
+        "discipline": "дисциплин",
+        "elective": "групп по выбору",
+        "college": "колледжей",
+        "room": "помещений",
     },
     "en": {
         "files": "files",
@@ -46,6 +56,11 @@ _NAMES = {
         "site": "sites",
         "profession": "professions",
         "bundle": "bundles",
+        "cycle": "cycles",
+        "discipline": "disciplines",
+        "elective": "elective groups",
+        "college": "colleges",
+        "room": "rooms",
     },
 }
 

@@ -1,7 +1,10 @@
 # Пример программы «Профессионалитета»: 22.02.06 на базе 9 классов, нормативный срок 3г10м, цель 2г10м.
 # Этот пример проверяет и собирает `make demo`.
 use "../../22.02.06/modules.comp"
+use "../../22.02.06/disciplines.comp"
+use "../../general-education/technological.comp"
 use "bundle.comp"
+use "college.comp"
 
 program 22.02.06-ПРОФ "Сварочное производство (Профессионалитет)" {
   standard ФГОС-22.02.06
@@ -14,5 +17,13 @@ program 22.02.06-ПРОФ "Сварочное производство (Проф
   bundles ЗАВОД-2026
   recognize "Профильный класс школы: информатика и черчение" covers ОК-02
   recognize "Свидетельство о профессии рабочего, полученное в школе (профессиональное обучение)" covers ПКс-5.1
-  final_attestation demo_exam profile 36 h, thesis 180 h
+  final_attestation thesis_preparation 108 h, thesis 72 h, demo_exam profile 36 h
+  disciplines ОО, ОГСЭ, ЕН, ОП, ПДП.01
+  college КОЛЛЕДЖ-ПРИМЕР
+  form full_time
+  education_profile technological
+  admission 2026
+  attestation_weeks 1, 1
+  holidays winter 2, summer 8
+  agreed_by "Главный инженер ООО «Завод металлоконструкций» (пример)" "П. П. Петров"
 }

@@ -34,9 +34,11 @@ from constructor.compact.schedule import (
     lower_bound,
     merge_same_term,
 )
+from constructor.compact.whole_fields import with_whole_fields
 from constructor.diagnostics import Diagnostic, diagnostic
 from constructor.graph import CompetencyGraph, attainable, gather
 from constructor.graph.program import ProgramContent, requests
+from constructor.graph.whole import calendar_of, missing_calendar
 from constructor.i18n import Msg
 from constructor.model import (
     AnyDeclaration,
@@ -54,6 +56,7 @@ from constructor.model import (
 )
 
 Mode = Literal["auto", "exact", "heuristic"]
+TERMS_PER_YEAR = 2  # a program that lists its own terms' weeks lists two a year (СеместровНаКурсе)
 AUTO_EXACT_LIMIT = 300  # items up to which the default mode runs the exact solver
 MAX_SHOWN = 8
 
@@ -95,9 +98,13 @@ def _why(
 
 
 def _final(program: Program, std: Standard) -> tuple[int, int, int]:
-    demo = program.demo_exam.hours if program.demo_exam else 0
-    thesis = program.thesis.hours if program.thesis else 0
-    total = demo + thesis or (std.final_attestation_hours or 0)
+    """Hours of the final attestation: every part as written (weeks at the weekly load), else the
+    standard's; and of them, the demonstration exam's and the thesis's (preparation included)."""
+    load = std.weekly_load
+    demo = sum(p.amount.hours(load) for p in program.final_parts if p.kind.value.startswith("demo_exam"))
+    thesis = sum(p.amount.hours(load) for p in program.final_parts if p.kind.value.startswith("thesis"))
+    every = sum(p.amount.hours(load) for p in program.final_parts)
+    total = every or (std.final_attestation_hours or 0)
     return total, demo, thesis
 
 
@@ -117,19 +124,13 @@ def compact(
     """The shortest program the rules allow, with its proof of (near) optimality; see docs/plan.md."""
     diags: list[Diagnostic] = []
     std = table.get(program.standard.code) if program.standard else None
-    if not isinstance(std, Standard) or not std.weekly_load or not std.term_weeks:
-        diags.append(
-            diagnostic(
-                "C313",
-                "missing-calendar",
-                _span(program, "STANDARD"),
-                program=program.code,
-                help="missing-calendar.help",
-            )
-        )
-        return None, diags
-    term_weeks = list(std.term_weeks)
-    capacity = [w * std.weekly_load for w in term_weeks]
+    std = std if isinstance(std, Standard) else None
+    calendar_weeks = calendar_of(program, std)
+    if std is None or calendar_weeks is None:
+        missing = missing_calendar(program, std)
+        return None, [missing] if missing is not None else []
+    term_weeks, load = calendar_weeks
+    capacity = [w * load for w in term_weeks]
     roots = requests(program, gather(program, table, graph))
     recognized = {r.code for rec in program.recognitions for r in rec.covers}
     reachable = attainable(graph)
@@ -190,7 +191,7 @@ def compact(
             kind="practice",
             module=mod.code,
             theory=0,
-            practice=block.hours,
+            practice=block.hours_at(load),
             self_study=0,
             saved=0,
             requires=[],
@@ -299,7 +300,8 @@ def compact(
     )
     diags += _target(program, plan, problem, names, term_weeks)
     plan, network = _network(plan, program, table, content, recognized)
-    return plan, diags + network
+    plan, rows = with_whole_fields(plan, program, table, graph)
+    return plan, diags + network + rows
 
 
 def _network(
@@ -456,6 +458,7 @@ def _plan(
     full_terms: int,
 ) -> Plan:
     reasons = _term_reasons(problem, schedule, names)
+    per_year = TERMS_PER_YEAR if program.term_weeks else len(term_weeks)
     items = []
     for i, code in enumerate(names):
         unit = units[code]
@@ -468,7 +471,7 @@ def _plan(
                 module=unit.module,
                 term=schedule.term[i],
                 hours=unit.contact,
-                by_kind=HoursByKind(
+                hours_by_kind=HoursByKind(
                     theory=unit.theory,
                     practice=unit.practice,
                     self_study=unit.self_study,
@@ -489,24 +492,24 @@ def _plan(
         terms.append(
             Term(
                 number=t,
-                year=(t - 1) // len(term_weeks) + 1,
+                year=calendar.year_of(t, per_year),
                 weeks=term_weeks[(t - 1) % len(term_weeks)],
                 capacity_hours=problem.capacity(t),
                 hours=load[t - 1],
-                by_kind=HoursByKind(
-                    theory=sum(it.by_kind.theory for it in members),
-                    practice=sum(it.by_kind.practice for it in members),
-                    self_study=sum(it.by_kind.self_study for it in members),
-                    total=sum(it.by_kind.total for it in members) + fa,
+                hours_by_kind=HoursByKind(
+                    theory=sum(it.hours_by_kind.theory for it in members),
+                    practice=sum(it.hours_by_kind.practice for it in members),
+                    self_study=sum(it.hours_by_kind.self_study for it in members),
+                    total=sum(it.hours_by_kind.total for it in members) + fa,
                 ),
                 final_attestation_hours=fa,
                 items=[it.code for it in members],
             )
         )
-    length = calendar.duration(schedule.terms, term_weeks)
+    length = calendar.duration(schedule.terms, term_weeks, per_year)
     base_length = std.baseline.get(program.base) if program.base is not None else None
-    base_terms = calendar.terms_for(base_length, term_weeks) if base_length else None
-    target_terms = calendar.terms_for(program.target, term_weeks) if program.target else None
+    base_terms = calendar.terms_for(base_length, term_weeks, per_year) if base_length else None
+    target_terms = calendar.terms_for(program.target, term_weeks, per_year) if program.target else None
     savings = savings.model_copy(
         update={
             "terms": (base_terms - schedule.terms) if base_terms else 0,
@@ -576,7 +579,7 @@ def _target(
 ) -> list[Diagnostic]:
     if program.target is None or plan.meets_target:
         return []
-    allowed = calendar.terms_for(program.target, term_weeks)
+    allowed = calendar.terms_for(program.target, term_weeks, TERMS_PER_YEAR if program.term_weeks else None)
     span = _span(program, "TARGET")
     terms = len(plan.terms)
     if plan.lower_bound > allowed:

@@ -163,7 +163,7 @@ def evaluate(
             requests.append(
                 Request(code, comp.title.value if comp and comp.title else code, kind, code in core_codes, links)
             )
-        hours_added = sum(i.by_kind.total for i in added)
+        hours_added = sum(i.hours_by_kind.total for i in added)
         if bundle.hours_max is not None and hours_added > bundle.hours_max:
             diags.append(
                 diagnostic(

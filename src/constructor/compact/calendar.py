@@ -26,15 +26,27 @@ def term_end_months(term_weeks: Sequence[int]) -> list[int]:
     return out
 
 
-def duration(terms: int, term_weeks: Sequence[int]) -> Duration:
-    per_year = len(term_weeks)
+def year_of(term: int, per_year: int) -> int:
+    return (term - 1) // per_year + 1
+
+
+def _year_weeks(year: int, term_weeks: Sequence[int], per_year: int) -> list[int]:
+    """The weeks of a year's terms: the plan's own when it lists them, else its last year's again."""
+    start = year * per_year
+    return [term_weeks[(start + k) % len(term_weeks)] for k in range(per_year)]
+
+
+def duration(terms: int, term_weeks: Sequence[int], per_year: int | None = None) -> Duration:
+    """How long `terms` terms last. `term_weeks` is one year's pattern (the standard's), or every
+    term of the plan in order (a program's own `term_weeks`, two terms a year)."""
+    per_year = per_year or len(term_weeks)
     years, last = divmod(terms - 1, per_year)
-    return Duration(years=years, months=term_end_months(term_weeks)[last])
+    return Duration(years=years, months=term_end_months(_year_weeks(years, term_weeks, per_year))[last])
 
 
-def terms_for(length: Duration, term_weeks: Sequence[int]) -> int:
+def terms_for(length: Duration, term_weeks: Sequence[int], per_year: int | None = None) -> int:
     """The most terms that fit in `length` (at least 1)."""
     terms = 1
-    while duration(terms + 1, term_weeks).total_months <= length.total_months:
+    while duration(terms + 1, term_weeks, per_year).total_months <= length.total_months:
         terms += 1
     return terms

@@ -14,7 +14,12 @@ class PlanModel(BaseModel):
 class HoursByKind(PlanModel):
     theory: int = 0
     practice: int = 0
+    lab: int = 0
+    course_design: int = 0
+    project: int = 0
+    consultations: int = 0
     self_study: int = 0
+    attestation: int = 0
     total: int = 0
 
 
@@ -35,11 +40,14 @@ class Item(PlanModel):
     module: str | None
     term: int
     hours: int  # contact hours counted against the term's capacity (theory + practice)
-    by_kind: HoursByKind
+    hours_by_kind: HoursByKind
     saved: int = 0  # hours not taught again: outcomes already taught by an earlier competency
     requires: list[str] = []
     coreq: list[str] = []
     why: Why
+    cycle: str | None = None  # the cycle of the standard the item's row belongs to
+    hours_by_term: dict[int, int] = {}  # term → hours (an item in one term has one entry)
+    attestation: dict[int, str] = {}  # term → form of intermediate attestation (Э, Эк, З, ДЗ, КП, КР)
 
 
 class Term(PlanModel):
@@ -48,7 +56,7 @@ class Term(PlanModel):
     weeks: int
     capacity_hours: int
     hours: int
-    by_kind: HoursByKind
+    hours_by_kind: HoursByKind
     final_attestation_hours: int = 0
     items: list[str] = []
 
@@ -104,6 +112,15 @@ class Graduates(PlanModel):
     qualification: str | None
 
 
+class CycleHours(PlanModel):
+    """A cycle of the standard: the hours the program declares in it, and those this plan schedules."""
+
+    id: str
+    title: str
+    hours: int
+    scheduled_hours: int
+
+
 class Plan(PlanModel):
     program: str
     program_title: str
@@ -132,4 +149,6 @@ class Plan(PlanModel):
     sites: list[SiteLoad] = []
     professions: list[ProfessionTerm] = []
     graduates: list[Graduates] = []
+    cycles: list[CycleHours] = []
+    unscheduled: list[str] = []  # rows of the program this plan does not place yet (disciplines, exams)
     notes: list[str] = []

@@ -10,6 +10,7 @@ from constructor.graph.graph import CompetencyGraph, Link
 from constructor.graph.program import ProgramContent, check_program, gather
 from constructor.graph.redundancy import check_redundant
 from constructor.graph.structure import check_activities, check_repeated_texts, check_unused
+from constructor.graph.whole_checks import check_rows, check_whole
 from constructor.model import AnyDeclaration, Catalog, Program
 
 __all__ = ["CompetencyGraph", "Link", "ProgramContent", "attainable", "check_graph", "check_scope", "gather"]
@@ -32,8 +33,10 @@ def check_scope(table: Mapping[str, AnyDeclaration], graph: CompetencyGraph) -> 
         *check_activities(graph),
         *check_unused(graph, table),
         *check_repeated_texts(graph),
+        *check_rows(table, graph),
     ]
     for decl in table.values():
         if isinstance(decl, Program):
             diags += check_program(decl, table, graph)
+            diags += check_whole(decl, table, graph)
     return diags

@@ -44,12 +44,13 @@ class ProgramContent:
 
     @property
     def practice_blocks(self) -> int:
-        return sum(p.hours for m in self.modules for p in m.practices)
+        load = self.standard.weekly_load if self.standard else None
+        return sum(p.hours_at(load) for m in self.modules for p in m.practices)
 
     @property
     def final_hours(self) -> int:
-        parts = [self.program.demo_exam, self.program.thesis]
-        declared = sum(p.hours for p in parts if p is not None)
+        load = self.standard.weekly_load if self.standard else None
+        declared = sum(p.amount.hours(load) for p in self.program.final_parts)
         if declared:
             return declared
         return (self.standard.final_attestation_hours or 0) if self.standard else 0

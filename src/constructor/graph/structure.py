@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from constructor.diagnostics import Diagnostic, Label, diagnostic
 from constructor.graph.graph import CompetencyGraph
 from constructor.i18n import Kw, Msg, OneOf
-from constructor.model import AnyDeclaration, Bundle, Competency, Profession, Program, Result, Standard
+from constructor.model import AnyDeclaration, Bundle, Competency, Discipline, Profession, Program, Result, Standard
 
 _NUMBERED = re.compile(r"^ПКс?-(\d+)\.\d+$")
 _MODULE_NUMBER = re.compile(r"^ПМ\.0*(\d+)$")
@@ -75,7 +75,7 @@ def check_activities(graph: CompetencyGraph) -> list[Diagnostic]:
             missing.append(Kw("COURSE"))
         if not mod.practices:
             missing.append(Kw("PRACTICE"))
-        if mod.attestation is None:
+        if mod.attestation is None and mod.exam is None:
             missing.append(Kw("ATTESTATION"))
         if missing and _number(_MODULE_NUMBER, mod.code) is not None:
             diags.append(
@@ -110,7 +110,7 @@ def check_unused(graph: CompetencyGraph, table: Mapping[str, AnyDeclaration]) ->
     return [
         diagnostic("C221", "unused-competency", comp.code_span, code=comp.code, help="unused-competency.help")
         for comp in graph.competencies.values()
-        if comp.code not in used
+        if comp.code not in used and not isinstance(comp, Discipline)  # a catalog's disciplines are a menu
     ]
 
 

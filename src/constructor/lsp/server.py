@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -20,7 +21,23 @@ from constructor.diagnostics import Diagnostic, Severity
 from constructor.graph.metrics import CyclicCurriculum, competency_metrics
 from constructor.i18n import Lang, default_lang
 from constructor.lsp.workspace import Scope, Workspace, occurrences, word_at
-from constructor.model import Bundle, Competency, Declaration, Module, Span, expr_refs
+from constructor.model import (
+    HOURS_KINDS,
+    AnyDeclaration,
+    Bundle,
+    College,
+    Competency,
+    Course,
+    Cycle,
+    Declaration,
+    Discipline,
+    Elective,
+    Hours,
+    Module,
+    Practice,
+    Span,
+    expr_refs,
+)
 from constructor.resolve.loader import display_path
 from constructor.syntax.format import format_text
 from constructor.syntax.keywords import all_spellings
@@ -161,8 +178,9 @@ def hover(ls: ConstructorServer, params: types.HoverParams) -> types.Hover | Non
     lines = [f"**{code}** {decl.title.value if decl.title else ''}".rstrip(), ""]
     if isinstance(decl, Competency):
         lines.append(f"*{decl.kind.value}*" + (f" · {decl.activity.code}" if decl.activity else ""))
-        h = decl.hours
-        lines.append(f"hours: theory {h.theory}, practice {h.practice}, self study {h.self_study} (total {h.total})")
+        lines.append(_hours_line(decl.hours))
+        if isinstance(decl, Discipline):
+            lines.extend(_row_lines(decl, scope.table))
         if decl.requires is not None:
             lines.append("requires: " + ", ".join(r.code for r in expr_refs(decl.requires)))
         if decl.corequires:
@@ -189,7 +207,57 @@ def hover(ls: ConstructorServer, params: types.HoverParams) -> types.Hover | Non
             pass
     else:
         lines.append(f"*{decl.thing}*")
+        lines.extend(_other_lines(decl))
     return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n".join(lines)))
+
+
+def _hours_line(h: Hours) -> str:
+    kinds = ", ".join(f"{k.replace('_', ' ')} {getattr(h, k)}" for k in HOURS_KINDS if getattr(h, k))
+    return f"hours: {kinds or 'none'} (total {h.total})"
+
+
+def _row_lines(row: Discipline | Course, table: Mapping[str, AnyDeclaration]) -> list[str]:
+    """What a row of the plan adds to its hover: cycle, attestation, terms, what it forms."""
+    out = []
+    if isinstance(row, Discipline):
+        cycle = row.cycle.code if row.cycle else row.code.split(".", 1)[0]
+        found = table.get(cycle)
+        if isinstance(found, Cycle):
+            out.append(f"cycle: {cycle} {found.title.value if found.title else ''}".rstrip())
+        if row.elective:
+            out.append(f"alternative of elective group {row.elective}")
+    if row.attestations:
+        out.append(
+            "attestation: " + ", ".join(a.form.value + (" each term" if a.each else "") for a in row.attestations)
+        )
+    if row.terms:
+        out.append("terms: " + "; ".join(f"{t.term}: {t.hours.total} h" for t in row.terms))
+    elif row.spread is not None:
+        out.append(f"runs over {row.spread.terms or 'every'} terms")
+    if row.covers:
+        out.append("forms: " + ", ".join(r.code for r in row.covers))
+    return out
+
+
+def _other_lines(decl: AnyDeclaration) -> list[str]:
+    if isinstance(decl, Course):
+        return [_hours_line(decl.hours), *_row_lines(decl, {})]
+    if isinstance(decl, Practice):
+        amount = f"{decl.weeks} weeks" if decl.weeks is not None else f"{decl.hours} h"
+        return [f"{decl.kind.value} practice, {amount}" + (f", module {decl.module}" if decl.module else "")]
+    if isinstance(decl, Cycle):
+        parts = [decl.role.value if decl.role else "cycle"]
+        if decl.min_hours is not None:
+            parts.append(f"at least {decl.min_hours} h")
+        if decl.volume is not None:
+            parts.append(f"{decl.volume} h")
+        return [", ".join(parts)]
+    if isinstance(decl, Elective):
+        chosen = decl.chosen
+        return ["one of: " + ", ".join(d.code for d in decl.alternatives), f"counted: {chosen.code if chosen else '—'}"]
+    if isinstance(decl, College):
+        return [x for x in (decl.founder, f"rooms: {len(decl.rooms)}") if x]
+    return []
 
 
 @server.feature(types.TEXT_DOCUMENT_DEFINITION)
@@ -271,6 +339,11 @@ def symbols(ls: ConstructorServer, params: types.DocumentSymbolParams) -> list[t
         "module": types.SymbolKind.Module,
         "program": types.SymbolKind.Package,
         "bundle": types.SymbolKind.Object,
+        "discipline": types.SymbolKind.Method,
+        "elective": types.SymbolKind.Enum,
+        "cycle": types.SymbolKind.Namespace,
+        "college": types.SymbolKind.Struct,
+        "practice": types.SymbolKind.Event,
     }
     for decl in source.declarations:
         children: list[types.DocumentSymbol] = []
@@ -278,6 +351,10 @@ def symbols(ls: ConstructorServer, params: types.DocumentSymbolParams) -> list[t
             children = [_symbol(c, types.SymbolKind.Field) for c in (*decl.courses, *decl.practices)]
         elif isinstance(decl, Bundle):
             children = [_symbol(c, types.SymbolKind.Function) for c in decl.competencies]
+        elif isinstance(decl, Elective):
+            children = [_symbol(c, types.SymbolKind.Method) for c in decl.alternatives]
+        elif isinstance(decl, College):
+            children = [_symbol(c, types.SymbolKind.Field) for c in decl.rooms]
         out.append(_symbol(decl, kinds.get(decl.thing, types.SymbolKind.Class), children))
     return out
 

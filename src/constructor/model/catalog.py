@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from constructor.model.declarations import AnyDeclaration, SourceFile
+from constructor.model.source import AnyDeclaration, SourceFile
 from constructor.model.values import Frozen
 
 

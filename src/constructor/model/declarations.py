@@ -10,6 +10,17 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from constructor.model.parts import (
+    Attestation,
+    FinalPart,
+    Quantity,
+    ShareLimit,
+    Signatory,
+    Spread,
+    TermPlan,
+    Topic,
+    Variable,
+)
 from constructor.model.span import Span
 from constructor.model.values import (
     AttestationForm,
@@ -22,8 +33,11 @@ from constructor.model.values import (
     OutcomeKind,
     PracticeKind,
     SiteKind,
+    StandardStatus,
+    StudyForm,
     Track,
 )
+from constructor.model.values import Profile as EducationProfile
 
 
 class Ref(Frozen):
@@ -171,10 +185,22 @@ class Standard(Declaration):
     practice_share_min: int | None = None  # percent
     practice_share_target: int | None = None
     variable_share_min: int | None = None
-    final_attestation_hours: int | None = None
+    final_attestation_hours: int | None = None  # in hours, or the weeks below at the weekly load
+    final_attestation_weeks: int | None = None
     baseline: dict[Base, Duration] = {}
     general: tuple[Ref, ...] = ()
     activities: tuple[Ref, ...] = ()
+    version: Text | None = None
+    status: StandardStatus = StandardStatus.CURRENT
+    superseded_by: Text | None = None
+    cycles: tuple[Ref, ...] = ()
+    volume: dict[Base, int] = {}  # hours of the whole program by entrant base
+    variable_share: ShareLimit | None = None
+    max_exams_per_year: int | None = None
+    max_credits_per_year: int | None = None
+    holiday_weeks_min: int | None = None
+    holiday_weeks_max: int | None = None
+    winter_holiday_weeks_min: int | None = None
 
 
 class Activity(Declaration):
@@ -200,23 +226,69 @@ class Competency(Declaration):
     tags: tuple[tuple[str, str], ...] = ()
 
 
-class Course(Declaration):
+def last_form(attestations: tuple[Attestation, ...]) -> AttestationForm | None:
+    """The form in a row's last term: the last one written that is not `each`, else an `each` one."""
+    plain = [a.form for a in attestations if not a.each]
+    if plain:
+        return plain[-1]
+    return attestations[-1].form if attestations else None
+
+
+class RowFields(Frozen):
+    """What every row of a plan may say about its hours, terms and attestation."""
+
+    attestations: tuple[Attestation, ...] = ()
+    total: int | None = None  # the total as written; checked against the hours by kind (C330)
+    practical_training: int | None = None  # hours of «практическая подготовка» among them
+    variable: Variable | None = None
+    spread: Spread | None = None
+    terms: tuple[TermPlan, ...] = ()  # hours and attestation by term, as a plan writes them
+    topics: tuple[Topic, ...] = ()
+    rooms: tuple[Ref, ...] = ()
+
+    @property
+    def attestation(self) -> AttestationForm | None:
+        return last_form(self.attestations)
+
+
+class Course(RowFields, Declaration):
     """An interdisciplinary course (МДК) of a module."""
 
     module: str
     covers: tuple[Ref, ...] = ()
     hours: Hours = Hours()
-    attestation: AttestationForm | None = None
 
 
 class Practice(Declaration):
-    """An educational (УП) or production (ПП) practice block of a module."""
+    """A practice: educational (УП) or production (ПП) of a module, or pre-graduation (ПДП)."""
 
-    module: str
+    module: str | None = None
     kind: PracticeKind
-    hours: int
+    hours: int  # as written in hours; 0 when written in weeks
+    weeks: int | None = None
     site: Ref | None = None
     covers: tuple[Ref, ...] = ()
+    attestations: tuple[Attestation, ...] = ()
+    cycle: Ref | None = None
+    spread: Spread | None = None
+    variable: Variable | None = None
+    requires: Expr | None = None
+
+    def hours_at(self, weekly_load: int | None) -> int:
+        """Its hours; weeks count at the weekly load."""
+        return self.weeks * (weekly_load or 0) if self.weeks is not None else self.hours
+
+    @property
+    def attestation(self) -> AttestationForm | None:
+        return last_form(self.attestations)
+
+
+class ModuleExam(Frozen):
+    """The module's exam as a row of its own (`exam ПМ.01.ЭК 18 h`): after every course and practice."""
+
+    code: str
+    amount: Quantity
+    span: Span
 
 
 class Module(Declaration):
@@ -226,7 +298,15 @@ class Module(Declaration):
     covers: tuple[Ref, ...] = ()
     courses: tuple[Course, ...] = ()
     practices: tuple[Practice, ...] = ()
-    attestation: AttestationForm | None = None
+    attestations: tuple[Attestation, ...] = ()
+    exam: ModuleExam | None = None
+    cycle: Ref | None = None
+    rooms: tuple[Ref, ...] = ()
+    variable: Variable | None = None
+
+    @property
+    def attestation(self) -> AttestationForm | None:
+        return last_form(self.attestations)
 
 
 class Recognition(Frozen):
@@ -258,9 +338,22 @@ class Program(Declaration):
     general: tuple[Ref, ...] = ()
     bundles: tuple[Ref, ...] = ()
     recognitions: tuple[Recognition, ...] = ()
-    demo_exam: DemoExam | None = None
+    demo_exam: DemoExam | None = None  # the parts written in hours, as before parts existed
     thesis: Thesis | None = None
+    final_parts: tuple[FinalPart, ...] = ()  # every part of the final attestation as written
     tags: tuple[tuple[str, str], ...] = ()
+    disciplines: tuple[Ref, ...] = ()  # cycles, disciplines, elective groups and practices taught
+    college: Ref | None = None
+    form: StudyForm | None = None
+    profile: EducationProfile | None = None
+    admission: int | None = None  # the year admission starts
+    term_weeks: tuple[int, ...] = ()  # study weeks of each term of this plan (else the standard's)
+    attestation_weeks: tuple[int, ...] = ()  # intermediate-attestation weeks of each term (or per year)
+    holidays: dict[str, int] = {}  # weeks a year: winter, summer
+    agreed_by: tuple[Signatory, ...] = ()
+    approved_by: Signatory | None = None
+    complex_exams: tuple[tuple[Ref, ...], ...] = ()
+    rooms: tuple[Ref, ...] = ()  # the rooms, labs and workshops the program needs (else the college's)
 
 
 class Site(Declaration):
@@ -290,32 +383,6 @@ class Bundle(Declaration):
     hours_max: int | None = None
     deliveries: tuple[Delivery, ...] = ()
     seats: int | None = None
-
-
-AnyDeclaration = (
-    Standard | Activity | Outcome | Competency | Module | Course | Practice | Program | Site | Profession | Bundle
-)
-TopDeclaration = Standard | Activity | Outcome | Competency | Module | Program | Site | Profession | Bundle
-
-
-class SourceFile(Frozen):
-    """One parsed `.comp` file."""
-
-    path: str
-    uses: tuple[Use, ...] = ()
-    declarations: tuple[TopDeclaration, ...] = ()
-
-    def all_declarations(self) -> list[AnyDeclaration]:
-        """Top-level declarations and the ones nested in them (courses, practices, bundle competencies)."""
-        out: list[AnyDeclaration] = []
-        for decl in self.declarations:
-            out.append(decl)
-            if isinstance(decl, Module):
-                out.extend(decl.courses)
-                out.extend(decl.practices)
-            elif isinstance(decl, Bundle):
-                out.extend(decl.competencies)
-        return out
 
 
 AllOf.model_rebuild()

@@ -61,9 +61,16 @@ class DemoExamLevel(StrEnum):
 
 
 class HoursKind(StrEnum):
-    THEORY = "theory"
-    PRACTICE = "practice"
+    """Kinds of work as a plan's columns split them (ИС «Планы»: Лек, Пр, Лаб, КРП, ИП, Конс, СР, ПАтт)."""
+
+    THEORY = "theory"  # lessons and lectures
+    PRACTICE = "practice"  # practical classes
+    LAB = "lab"
+    COURSE_DESIGN = "course_design"  # course project or paper (КП/КР)
+    PROJECT = "project"  # the individual project of general education
+    CONSULTATIONS = "consultations"
     SELF_STUDY = "self_study"
+    ATTESTATION = "attestation"  # intermediate attestation (exams)
 
 
 class Hours(Frozen):
@@ -71,11 +78,106 @@ class Hours(Frozen):
 
     theory: int = 0
     practice: int = 0
+    lab: int = 0
+    course_design: int = 0
+    project: int = 0
+    consultations: int = 0
     self_study: int = 0
+    attestation: int = 0
 
     @property
     def total(self) -> int:
-        return self.theory + self.practice + self.self_study
+        return (
+            self.theory
+            + self.practice
+            + self.lab
+            + self.course_design
+            + self.project
+            + self.consultations
+            + self.self_study
+            + self.attestation
+        )
+
+    @property
+    def with_teacher(self) -> int:
+        """Hours with the teacher («во взаимодействии с преподавателем»): all but self-study."""
+        return self.total - self.self_study
+
+    def __add__(self, other: Hours) -> Hours:
+        return Hours(**{k: getattr(self, k) + getattr(other, k) for k in HOURS_KINDS})
+
+
+HOURS_KINDS = tuple(k.value for k in HoursKind)
+
+
+class DisciplineKind(StrEnum):
+    """What a discipline is in its cycle (general education distinguishes them)."""
+
+    BASIC = "basic"  # базовый предмет
+    PROFILE = "profile"  # профильный предмет
+    OFFERED = "offered"  # предлагаемый колледжем
+    PROJECT = "project"  # индивидуальный проект
+    DISCIPLINE = "discipline"  # a discipline of a professional-education cycle
+
+
+class CycleRole(StrEnum):
+    """What a cycle holds; the engine places rows by it (general education runs from year 1, …)."""
+
+    GENERAL_EDUCATION = "general_education"  # ОО / СО: for 9-grade entrants
+    HUMANITIES = "humanities"  # СГ (2022+) or ОГСЭ
+    NATURAL = "natural"  # ЕН (older standards)
+    GENERAL_PROFESSIONAL = "general_professional"  # ОП / ОПЦ
+    PROFESSIONAL = "professional"  # ПЦ / П: the professional modules
+    PRE_DIPLOMA = "pre_diploma"  # ПДП
+    FINAL = "final"  # ГИА
+
+
+class StandardStatus(StrEnum):
+    CURRENT = "current"
+    SUPERSEDED = "superseded"
+
+
+class ShareRule(StrEnum):
+    """How a standard words a share: "about 30%" is not "at least 30%"."""
+
+    ABOUT = "about"
+    MIN = "min"
+    MAX = "max"
+
+
+class StudyForm(StrEnum):
+    FULL_TIME = "full_time"
+    PART_TIME = "part_time"  # очно-заочная
+    EXTRAMURAL = "extramural"  # заочная
+
+
+class Profile(StrEnum):
+    """The profile of general education for 9-grade entrants."""
+
+    TECHNOLOGICAL = "technological"
+    NATURAL_SCIENCE = "natural_science"
+    HUMANITARIAN = "humanitarian"
+    SOCIO_ECONOMIC = "socio_economic"
+    UNIVERSAL = "universal"
+
+
+class RoomKind(StrEnum):
+    CABINET = "cabinet"
+    LAB = "lab"
+    WORKSHOP = "workshop"
+    GROUND = "ground"  # полигон
+    SPORTS = "sports"  # спортивный зал / комплекс
+    HALL = "hall"  # актовый зал, библиотека, читальный зал
+
+
+class FinalPartKind(StrEnum):
+    """Parts of the state final attestation (ГИА)."""
+
+    DEMO_EXAM = "demo_exam"
+    DEMO_EXAM_PREPARATION = "demo_exam_preparation"
+    THESIS = "thesis"  # defence of the graduation thesis (ВКР)
+    THESIS_PREPARATION = "thesis_preparation"
+    STATE_EXAM = "state_exam"
 
 
 class Duration(Frozen):

@@ -190,15 +190,15 @@ PRACTICE_TITLES = {
 
 
 def _row(item: Item, terms: int, title: str | None = None, level: int = 1) -> Row:
-    by_term = [item.by_kind.total if item.term == t else 0 for t in range(1, terms + 1)]
+    by_term = [item.hours_by_kind.total if item.term == t else 0 for t in range(1, terms + 1)]
     return Row(
         item.code,
         title or item.title,
         "",
-        item.by_kind.total,
-        item.by_kind.theory,
-        item.by_kind.practice,
-        item.by_kind.self_study,
+        item.hours_by_kind.total,
+        item.hours_by_kind.theory,
+        item.hours_by_kind.practice,
+        item.hours_by_kind.self_study,
         by_term,
         level,
     )
@@ -229,7 +229,7 @@ def plan_doc(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Pla
     n = len(plan.terms)
     groups: dict[str, list[Item]] = {}
     for item in plan.items:
-        if item.by_kind.total == 0 and item.kind != "practice":
+        if item.hours_by_kind.total == 0 and item.kind != "practice":
             continue  # competencies with no hours of their own (ОК formed across the plan)
         key = item.module or ("__variable" if item.kind == "variable" else "__other")
         groups.setdefault(key, []).append(item)

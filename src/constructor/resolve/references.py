@@ -13,8 +13,12 @@ from constructor.model import (
     AnyDeclaration,
     Bundle,
     Catalog,
+    College,
     Competency,
     Course,
+    Cycle,
+    Discipline,
+    Elective,
     Module,
     Outcome,
     OutcomeKind,
@@ -22,6 +26,7 @@ from constructor.model import (
     Profession,
     Program,
     Ref,
+    Room,
     Site,
     SourceFile,
     Standard,
@@ -36,6 +41,7 @@ _LATIN_TO_CYRILLIC = str.maketrans("ABCEHKMOPTXaceopxy", "АВСЕНКМОРТХ
 Expected = tuple[type[AnyDeclaration], ...]
 COMPETENCY: Expected = (Competency,)
 MODULE_PART: Expected = (Module, Course, Practice)
+PROGRAM_ROW: Expected = (Cycle, Discipline, Elective, Practice)
 
 
 def references(decl: AnyDeclaration) -> Iterator[tuple[str, Ref, Expected]]:
@@ -43,6 +49,24 @@ def references(decl: AnyDeclaration) -> Iterator[tuple[str, Ref, Expected]]:
     if isinstance(decl, Standard):
         yield from (("GENERAL", r, COMPETENCY) for r in decl.general)
         yield from (("ACTIVITIES", r, (Activity,)) for r in decl.activities)
+        yield from (("CYCLES", r, (Cycle,)) for r in decl.cycles)
+    elif isinstance(decl, Discipline):
+        if decl.cycle:
+            yield "CYCLE", decl.cycle, (Cycle,)
+        if decl.requires is not None:
+            yield from (("REQUIRES", r, COMPETENCY) for r in expr_refs(decl.requires))
+        yield from (("COREQUIRES", r, COMPETENCY) for r in decl.corequires)
+        yield from (("COVERS", r, COMPETENCY) for r in decl.covers)
+        yield from (("ROOMS", r, (Room,)) for r in decl.rooms)
+        for name, results in (("KNOWS", decl.knows), ("CAN", decl.can), ("EXPERIENCE", decl.experience)):
+            for res in results:
+                if res.code is not None:
+                    yield name, Ref(code=res.code, span=res.span), (Outcome,)
+    elif isinstance(decl, Elective):
+        if decl.cycle:
+            yield "CYCLE", decl.cycle, (Cycle,)
+        if decl.choose:
+            yield "CHOOSE", decl.choose, (Discipline,)
     elif isinstance(decl, Competency):
         if decl.activity:
             yield "ACTIVITY", decl.activity, (Activity,)
@@ -57,12 +81,20 @@ def references(decl: AnyDeclaration) -> Iterator[tuple[str, Ref, Expected]]:
         if decl.activity:
             yield "ACTIVITY", decl.activity, (Activity,)
         yield from (("COVERS", r, COMPETENCY) for r in decl.covers)
+        if decl.cycle:
+            yield "CYCLE", decl.cycle, (Cycle,)
+        yield from (("ROOMS", r, (Room,)) for r in decl.rooms)
     elif isinstance(decl, Course):
         yield from (("COVERS", r, COMPETENCY) for r in decl.covers)
+        yield from (("ROOMS", r, (Room,)) for r in decl.rooms)
     elif isinstance(decl, Practice):
         if decl.site:
             yield "AT", decl.site, (Site,)
         yield from (("COVERS", r, COMPETENCY) for r in decl.covers)
+        if decl.cycle:
+            yield "CYCLE", decl.cycle, (Cycle,)
+        if decl.requires is not None:
+            yield from (("REQUIRES", r, COMPETENCY) for r in expr_refs(decl.requires))
     elif isinstance(decl, Program):
         if decl.standard:
             yield "STANDARD", decl.standard, (Standard,)
@@ -71,6 +103,12 @@ def references(decl: AnyDeclaration) -> Iterator[tuple[str, Ref, Expected]]:
         yield from (("BUNDLES", r, (Bundle,)) for r in decl.bundles)
         for rec in decl.recognitions:
             yield from (("RECOGNIZE", r, COMPETENCY) for r in rec.covers)
+        yield from (("DISCIPLINES", r, PROGRAM_ROW) for r in decl.disciplines)
+        if decl.college:
+            yield "COLLEGE", decl.college, (College,)
+        yield from (("ROOMS", r, (Room,)) for r in decl.rooms)
+        for group in decl.complex_exams:
+            yield from (("COMPLEX_EXAM", r, (Course, Discipline)) for r in group)
     elif isinstance(decl, Profession):
         yield from (("ATTAINED_BY", r, COMPETENCY) for r in decl.attained_by)
     elif isinstance(decl, Bundle):

@@ -16,7 +16,7 @@ from lark import Token
 
 from constructor.syntax.transform import ToModel
 
-_VALUE_TOKENS = ("WORD", "STRING")
+_VALUE_TOKENS = ("WORD", "STRING", "_WEEK", "_WEEK_RU")  # the weeks unit tells hours from weeks
 
 
 class Positioned(NamedTuple):

@@ -22,13 +22,17 @@ from constructor.model import (
     Activity,
     AllOf,
     AnyOf,
+    Attestation,
     Bundle,
     CodeExpr,
+    College,
     Competency,
     Course,
     Duration,
+    Elective,
     Expr,
     Hours,
+    HoursKind,
     Module,
     Outcome,
     Practice,
@@ -43,8 +47,8 @@ from constructor.model import (
 )
 from constructor.syntax.keywords import all_spellings, spelling
 from constructor.syntax.parse import parse_text
-from constructor.syntax.transform import MAX_RANGE, implied_kind
-from constructor.syntax.values import FINAL_PARTS, WORDS
+from constructor.syntax.transform_base import MAX_RANGE, implied_kind
+from constructor.syntax.values import EACH, FINAL_PARTS, WORDS
 
 WIDTH = 100
 INDENT = "  "
@@ -99,6 +103,15 @@ def _anchors(decl: TopDeclaration | Course | Practice | Competency) -> list[int]
         lines += [r.span.line for r in decl.recognitions]
     elif isinstance(decl, Bundle):
         lines += [c.span.line for c in decl.competencies] + [d.span.line for d in decl.deliveries]
+    elif isinstance(decl, Elective):
+        lines += [a.span.line for a in decl.alternatives]
+    elif isinstance(decl, College):
+        lines += [r.span.line for r in decl.rooms]
+    for name in ("terms", "topics", "agreed_by", "complex_exams", "final_parts"):
+        for part in getattr(decl, name, ()):
+            span = getattr(part, "span", None) or (part[0].span if part else None)
+            if span is not None:
+                lines.append(span.line)
     return sorted(set(lines))
 
 
@@ -116,6 +129,9 @@ def _attach(source: SourceFile, comments: list[_Comment]) -> _Comments:
         elif isinstance(decl, Bundle):
             for comp in decl.competencies:
                 add(comp)
+        elif isinstance(decl, Elective):
+            for alt in decl.alternatives:
+                add(alt)
 
     for decl in source.declarations:
         add(decl)
@@ -294,10 +310,30 @@ class _Printer:
         return [r.code if r.code is not None else quote(r.text or "") for r in results]
 
     def hours(self, h: Hours) -> list[str]:
-        names = {"theory": "theory", "practice": "practice", "self_study": "self_study"}
-        if self.lang == "ru":
-            names = {"theory": "теория", "practice": "практика", "self_study": "самостоятельная"}
-        return [f"{names[k]} {getattr(h, k)}" for k in ("theory", "practice", "self_study") if getattr(h, k)]
+        return [f"{self.word(kind)} {getattr(h, kind.value)}" for kind in HoursKind if getattr(h, kind.value)]
+
+    def attestations(self, atts: Sequence[Attestation]) -> list[str]:
+        each = EACH["each"][1 if self.lang == "ru" else 0]
+        return [self.word(a.form) + (f" {each}" if a.each else "") for a in atts]
+
+    # hooks for the fields of whole programs (format_rows.Printer)
+    def standard_more(self, depth: int, s: Standard) -> None:
+        pass
+
+    def module_more(self, depth: int, m: Module) -> None:
+        pass
+
+    def course_more(self, depth: int, c: Course) -> None:
+        pass
+
+    def program_more(self, depth: int, p: Program) -> None:
+        pass
+
+    def practice(self, depth: int, p: Practice) -> None:
+        pass
+
+    def final_parts(self, p: Program) -> list[str]:
+        return []
 
     # ------------------------------------------------------------------ declarations
 
@@ -404,7 +440,10 @@ class _Printer:
         ):
             if value is not None:
                 self.emit(d, f"{self.kw(name)} {value}%", self.line_of(s, name))
-        if s.final_attestation_hours is not None:
+        if s.final_attestation_weeks is not None:
+            weeks = f"{s.final_attestation_weeks} {'нед' if self.lang == 'ru' else 'w'}"
+            self.emit(d, f"{self.kw('FINAL_ATTESTATION')} {weeks}", self.line_of(s, "FINAL_ATTESTATION"))
+        elif s.final_attestation_hours is not None:
             self.emit(
                 d,
                 f"{self.kw('FINAL_ATTESTATION')} {self.unit(s.final_attestation_hours)}",
@@ -417,6 +456,7 @@ class _Printer:
             self.items(d, self.kw("GENERAL"), self.codes(s.general), self.line_of(s, "GENERAL"))
         if s.activities:
             self.items(d, self.kw("ACTIVITIES"), self.codes(s.activities), self.line_of(s, "ACTIVITIES"))
+        self.standard_more(d, s)
         self.close(depth, s.span.end_line, s.span.line)
 
     def module(self, depth: int, m: Module) -> None:
@@ -432,27 +472,18 @@ class _Printer:
             if block:
                 if course.covers:
                     self.items(d + 1, self.kw("COVERS"), self.codes(course.covers), self.line_of(course, "COVERS"))
-                if self.hours(course.hours):
+                if self.hours(course.hours) and not (course.terms and "HOURS" not in course.fields):
                     self.items(d + 1, self.kw("HOURS"), self.hours(course.hours), self.line_of(course, "HOURS"))
-                if course.attestation:
-                    self.emit(
-                        d + 1,
-                        f"{self.kw('ATTESTATION')} {self.word(course.attestation)}",
-                        self.line_of(course, "ATTESTATION"),
-                    )
+                if course.attestations:
+                    atts = self.attestations(course.attestations)
+                    self.items(d + 1, self.kw("ATTESTATION"), atts, self.line_of(course, "ATTESTATION"))
+                self.course_more(d + 1, course)
                 self.close(d, course.span.end_line, course.span.line)
         for p in m.practices:
-            text = f"{self.kw('PRACTICE')} {p.code} {self.word(p.kind)} {self.unit(p.hours)}"
-            if p.site:
-                text += f" {self.kw('AT')} {p.site.code}"
-            if p.covers:
-                self.emit(d, text + " {", p.span.line)
-                self.items(d + 1, self.kw("COVERS"), self.codes(p.covers), self.line_of(p, "COVERS"))
-                self.close(d, p.span.end_line, p.span.line)
-            else:
-                self.emit(d, text, p.span.line)
-        if m.attestation:
-            self.emit(d, f"{self.kw('ATTESTATION')} {self.word(m.attestation)}", self.line_of(m, "ATTESTATION"))
+            self.practice(d, p)
+        if m.attestations:
+            self.items(d, self.kw("ATTESTATION"), self.attestations(m.attestations), self.line_of(m, "ATTESTATION"))
+        self.module_more(d, m)
         self.close(depth, m.span.end_line, m.span.line)
 
     def program(self, depth: int, p: Program) -> None:
@@ -484,10 +515,12 @@ class _Printer:
             parts.append(f"{demo} {self.word(p.demo_exam.level)} {self.unit(p.demo_exam.hours)}")
         if p.thesis is not None:
             parts.append(f"{FINAL_PARTS['thesis'][1 if self.lang == 'ru' else 0]} {self.unit(p.thesis.hours)}")
+        parts = self.final_parts(p) or parts
         if parts:
             self.items(d, self.kw("FINAL_ATTESTATION"), parts, self.line_of(p, "FINAL_ATTESTATION"))
         for k, (key, value) in enumerate(p.tags):
             self.emit(d, f"{self.kw('TAG')} {key} {quote(value)}", self.line_of(p, "TAG") if k == 0 else None)
+        self.program_more(d, p)
         self.close(depth, p.span.end_line, p.span.line)
 
     def simple(self, depth: int, decl: Site | Profession, keyword: str) -> None:
@@ -540,5 +573,7 @@ def format_text(text: str, path: str = "<text>") -> tuple[str | None, list[Diagn
     source, diags = parse_text(text, path)
     if any(d.is_error for d in diags):
         return None, diags
-    printer = _Printer(_lang(text), _attach(source, _scan(text)))
+    from constructor.syntax.format_rows import Printer
+
+    printer = Printer(_lang(text), _attach(source, _scan(text)))
     return printer.file(source), diags

@@ -21,6 +21,7 @@ from constructor.syntax import keywords
 from constructor.syntax.errors import from_lark
 from constructor.syntax.grammar import building_parser
 from constructor.syntax.transform import ToModel
+from constructor.syntax.transform_base import Field
 
 MAX_SYNTAX_ERRORS = 20
 _LOCK = threading.Lock()
@@ -93,6 +94,8 @@ def parse_text(text: str, path: str) -> tuple[SourceFile, list[Diagnostic]]:
     with _LOCK:  # the parser's builder holds the state of one parse at a time
         items, diags = _parse(text, path)
     uses = [i for i in items if isinstance(i, Use)]
+    # a practice outside a module (ПДП) comes back as the field a module would take
+    items = [i.value if isinstance(i, Field) else i for i in items]
     decls: list[TopDeclaration] = [i for i in items if i is not None and not isinstance(i, Use)]
     if not uses and not decls and not diags:
         diags.append(diagnostic("C007", "empty-file", Span(file=path, line=1, column=1, end_line=1, end_column=1)))

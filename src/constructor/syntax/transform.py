@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from lark import Token
 
-from constructor.diagnostics import Diagnostic, Label, diagnostic
+from constructor.diagnostics import diagnostic
 from constructor.i18n import Kw, Msg
 from constructor.model import (
     Activity,
     AllOf,
     AnyOf,
-    AttestationForm,
     Base,
     Bundle,
     CodeExpr,
@@ -32,6 +31,8 @@ from constructor.model import (
     DemoExamLevel,
     Duration,
     Expr,
+    FinalPart,
+    FinalPartKind,
     Hours,
     Link,
     Module,
@@ -41,6 +42,7 @@ from constructor.model import (
     PracticeKind,
     Profession,
     Program,
+    Quantity,
     Recognition,
     Ref,
     Result,
@@ -48,153 +50,22 @@ from constructor.model import (
     SiteKind,
     Span,
     Standard,
+    StandardStatus,
     Text,
     Thesis,
     Track,
     Use,
 )
-from constructor.model.values import HoursKind
 from constructor.syntax import values
+from constructor.syntax.transform_base import MAX_DEPTH, Field, Word, implied_kind
+from constructor.syntax.transform_rows import RowRules
 
-MAX_RANGE = 1000
-MAX_DEPTH = 100  # of `and`/`or`/parentheses in one expression; real ones are under 5
 _TRAILING_NUMBER = re.compile(r"^(.*?)(\d+)$")
 _LINK = re.compile(r"(\d{2}\.\d{3})(?:\s+([A-ZА-Я])(?:/(\d{2})\.(\d))?)?")
-_ESCAPE = re.compile(r"\\(.)")
-_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
-
-
-class Field(NamedTuple):
-    name: str  # canonical keyword, e.g. "REQUIRES"
-    value: Any
-    span: Span
-
-
-class Word(NamedTuple):
-    text: str
-    span: Span
-
-
-# Fields that may be written several times; their values are joined (lists) or collected.
-_LISTS = {
-    "GENERAL",
-    "ACTIVITIES",
-    "COVERS",
-    "COREQUIRES",
-    "KNOWS",
-    "CAN",
-    "EXPERIENCE",
-    "LINKS",
-    "CORE",
-    "BUNDLES",
-    "REQUESTS",
-    "ATTAINED_BY",
-    "TERM_WEEKS",
-    "BASELINE",
-}
-_REPEATED = {"COURSE", "PRACTICE", "RECOGNIZE", "COMPETENCY", "DELIVERS", "REQUIRES", "TAG"}
 _CREDITS = re.compile(r"\d+(?:\.\d+)?")
 
 
-def implied_kind(code: str) -> CompetencyKind:
-    """The kind a competency's code announces: `ОК-01` general, `ПКс-1.1` variable, `ПК-1.1` professional."""
-    upper = code.upper()
-    if upper.startswith("ОК"):
-        return CompetencyKind.GENERAL
-    if code.startswith("ПКс") or upper.startswith("ПКС"):
-        return CompetencyKind.VARIABLE
-    if upper.startswith("ПК"):
-        return CompetencyKind.PROFESSIONAL
-    return CompetencyKind.FOUNDATION
-
-
-class ToModel:
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.diags: list[Diagnostic] = []
-        self.depth: dict[int, int] = {}  # id(expression) → nesting depth, to refuse absurd nesting
-        self.too_deep = False
-
-    # ------------------------------------------------------------------ positions and values
-
-    def _span(self, meta: Any) -> Span:
-        return Span(
-            file=self.path, line=meta.line, column=meta.column, end_line=meta.end_line, end_column=meta.end_column
-        )
-
-    def _tspan(self, tok: Token) -> Span:
-        return Span(
-            file=self.path,
-            line=tok.line or 0,
-            column=tok.column or 0,
-            end_line=tok.end_line or 0,
-            end_column=tok.end_column or 0,
-        )
-
-    def code(self, meta: Any, children: list[Token]) -> Ref:
-        return Ref(code=str(children[0]), span=self._tspan(children[0]))
-
-    def word(self, meta: Any, children: list[Token]) -> Word:
-        return Word(str(children[0]), self._tspan(children[0]))
-
-    def text(self, meta: Any, children: list[Token]) -> Text:
-        tok = children[0]
-        raw = str(tok)[1:-1]
-
-        def unescape(m: re.Match[str]) -> str:
-            if m.group(1) in _ESCAPES:
-                return _ESCAPES[m.group(1)]
-            col = (tok.column or 0) + 1 + m.start()
-            span = Span(file=self.path, line=tok.line or 0, column=col, end_line=tok.line or 0, end_column=col + 2)
-            self.diags.append(diagnostic("C023", "invalid-escape", span, help="invalid-escape.help", seq=m.group(0)))
-            return m.group(0)
-
-        return Text(value=_ESCAPE.sub(unescape, raw), span=self._tspan(tok))
-
-    def amount(self, meta: Any, children: list[Token]) -> int | None:
-        return values.number(str(children[0]), self._tspan(children[0]), self.diags)
-
-    def percent(self, meta: Any, children: list[Token]) -> int | None:
-        return values.percent(str(children[0]), self._tspan(children[0]), self.diags)
-
-    def codes(self, meta: Any, children: list[Ref | list[Ref]]) -> tuple[Ref, ...]:
-        out: list[Ref] = []
-        for child in children:
-            out.extend(child if isinstance(child, list) else [child])
-        return tuple(out)
-
-    def range(self, meta: Any, children: list[Ref]) -> list[Ref]:
-        start, end = children
-        span = self._span(meta)
-        a, b = _TRAILING_NUMBER.match(start.code), _TRAILING_NUMBER.match(end.code)
-        if a is None or b is None or a.group(1) != b.group(1) or int(a.group(2)) > int(b.group(2)):
-            self.diags.append(
-                diagnostic("C025", "bad-range", span, help="bad-range.help", start=start.code, end=end.code)
-            )
-            return [start, end]
-        first, last = int(a.group(2)), int(b.group(2))
-        if last - first + 1 > MAX_RANGE:
-            self.diags.append(
-                diagnostic(
-                    "C025",
-                    "range-too-long",
-                    span,
-                    start=start.code,
-                    end=end.code,
-                    count=last - first + 1,
-                    limit=MAX_RANGE,
-                )
-            )
-            return [start, end]
-        width = len(a.group(2)) if a.group(2).startswith("0") or len(a.group(2)) == len(b.group(2)) else 1
-        return [Ref(code=f"{a.group(1)}{n:0{width}d}", span=span) for n in range(first, last + 1)]
-
-    def _choose(self, word: Word, enum: Any, field: str) -> Any:
-        return values.choose(word.text, enum, Kw(field), word.span, self.diags)
-
-    def _duration(self, word: Word) -> Duration | None:
-        return values.duration(word.text, word.span, self.diags)
-
+class ToModel(RowRules):
     # ------------------------------------------------------------------ fields
 
     def _field(name: str, convert: Callable[..., Any] | None = None) -> Callable[..., Field]:  # type: ignore[misc]
@@ -225,7 +96,6 @@ class ToModel:
     experience = _field("EXPERIENCE")
     links = _field("LINKS", lambda self, *xs: tuple(self._link(x) for x in xs))
     covers = _field("COVERS")
-    attestation = _field("ATTESTATION", lambda self, w: self._choose(w, AttestationForm, "ATTESTATION"))
     standard_ref = _field("STANDARD")
     qualification = _field("QUALIFICATION")
     base = _field("BASE", lambda self, w: self._choose(w, Base, "BASE"))
@@ -240,6 +110,26 @@ class ToModel:
     hours_max = _field("HOURS_MAX")
     seats = _field("SEATS")
     site_ref = _field("AT")
+    version = _field("VERSION")
+    superseded_by = _field("SUPERSEDED_BY")
+    cycles = _field("CYCLES")
+    volume = _field("VOLUME", lambda self, *xs: tuple(xs))
+    max_exams = _field("MAX_EXAMS")
+    max_credits = _field("MAX_CREDITS")
+    holiday_weeks_min = _field("HOLIDAY_WEEKS_MIN")
+    holiday_weeks_max = _field("HOLIDAY_WEEKS_MAX")
+    winter_holiday_weeks_min = _field("WINTER_HOLIDAY_WEEKS_MIN")
+    min_hours = _field("MIN_HOURS")
+    total = _field("TOTAL")
+    practical_training = _field("PRACTICAL_TRAINING")
+    rooms = _field("ROOMS")
+    cycle_ref = _field("CYCLE")
+    choose = _field("CHOOSE")
+    founder = _field("FOUNDER")
+    disciplines = _field("DISCIPLINES")
+    college_ref = _field("COLLEGE")
+    attestation_weeks = _field("ATTESTATION_WEEKS", lambda self, *xs: tuple(xs))
+    complex_exam = _field("COMPLEX_EXAM")
     del _field
 
     def baseline_item(self, meta: Any, children: list[Word]) -> tuple[Base, Duration, Span] | None:
@@ -268,25 +158,6 @@ class ToModel:
 
     def tag(self, meta: Any, children: list[Any]) -> Field:
         return Field("TAG", (children[0].text, children[1].value), self._span(meta))
-
-    def hours(self, meta: Any, children: list[tuple[Word, int | None]]) -> Field:
-        span = self._span(meta)
-        seen: dict[HoursKind, Span] = {}
-        amounts: dict[str, int] = {}
-        for word, amount in children:
-            kind = self._choose(word, HoursKind, "HOURS")
-            if kind is None:
-                continue
-            if kind in seen:
-                self.diags.append(self._duplicate(f"`{word.text}`", word.span, seen[kind]))
-                continue
-            seen[kind] = word.span
-            if amount is not None:
-                amounts[kind.value] = amount
-        return Field("HOURS", Hours(**amounts), span)
-
-    def hours_item(self, meta: Any, children: list[Any]) -> tuple[Word, int | None]:
-        return children[0], children[1]
 
     def results(self, meta: Any, children: list[Ref | Text]) -> tuple[Result, ...]:
         return tuple(
@@ -335,61 +206,13 @@ class ToModel:
     def req_any(self, meta: Any, children: list[Any]) -> Expr:
         return self._nested(AnyOf, meta, children)
 
-    # ------------------------------------------------------------------ declarations
-
-    def _duplicate(self, what: str, span: Span, first: Span) -> Diagnostic:
-        return diagnostic(
-            "C024",
-            "duplicate-field",
-            span,
-            labels=[Label(first, Msg("duplicate-field.label"))],
-            help="duplicate-field.help",
-            field=what,
-        )
-
-    def _collect(self, fields: Sequence[Any]) -> tuple[dict[str, Any], dict[str, Span]]:
-        """Fields by name; lists joined, repeatable ones gathered, a scalar given twice diagnosed."""
-        out: dict[str, Any] = {}
-        spans: dict[str, Span] = {}
-        for f in fields:
-            if not isinstance(f, Field):
-                continue
-            if f.name in _REPEATED:
-                out.setdefault(f.name, []).append(f.value)
-            elif f.name in _LISTS:
-                out[f.name] = (*out.get(f.name, ()), *(v for v in f.value if v is not None))
-            elif f.name in spans:
-                self.diags.append(
-                    diagnostic(
-                        "C024",
-                        "duplicate-field",
-                        f.span,
-                        labels=[Label(spans[f.name], Msg("duplicate-field.label"))],
-                        help="duplicate-field.help",
-                        field=Kw(f.name),
-                    )
-                )
-                continue
-            else:
-                out[f.name] = f.value
-            spans.setdefault(f.name, f.span)
-        return out, spans
-
-    def _head(self, meta: Any, children: list[Any]) -> tuple[Ref, Text | None, list[Any]]:
-        ref = children[0]
-        title = children[1] if len(children) > 1 and isinstance(children[1], Text) else None
-        rest = children[2:] if title is not None else children[1:]
-        return ref, title, rest
-
-    def _base(self, meta: Any, ref: Ref, title: Text | None, spans: dict[str, Span]) -> dict[str, Any]:
-        return {"code": ref.code, "code_span": ref.span, "span": self._span(meta), "title": title, "fields": spans}
-
     def use(self, meta: Any, children: list[Token]) -> Use:
         return Use(path=self.text(meta, children).value, span=self._tspan(children[0]))
 
     def standard(self, meta: Any, children: list[Any]) -> Standard:
         ref, title, rest = self._head(meta, children)
         f, spans = self._collect(rest)
+        final: Quantity | None = f.get("FINAL_ATTESTATION")
         return Standard(
             **self._base(meta, ref, title, spans),
             order=f.get("ORDER"),
@@ -401,11 +224,37 @@ class ToModel:
             practice_share_min=f.get("PRACTICE_SHARE_MIN"),
             practice_share_target=f.get("PRACTICE_SHARE_TARGET"),
             variable_share_min=f.get("VARIABLE_SHARE_MIN"),
-            final_attestation_hours=f.get("FINAL_ATTESTATION"),
+            final_attestation_hours=final.hours(f.get("WEEKLY_LOAD")) if final is not None else None,
+            final_attestation_weeks=final.value if final is not None and final.weeks else None,
             baseline=self._baseline(f.get("BASELINE", ())),
             general=f.get("GENERAL", ()),
             activities=f.get("ACTIVITIES", ()),
+            version=f.get("VERSION"),
+            status=f.get("STATUS") or StandardStatus.CURRENT,
+            superseded_by=f.get("SUPERSEDED_BY"),
+            cycles=f.get("CYCLES", ()),
+            volume=self._volume(f.get("VOLUME", ())),
+            variable_share=f.get("VARIABLE_SHARE"),
+            max_exams_per_year=f.get("MAX_EXAMS"),
+            max_credits_per_year=f.get("MAX_CREDITS"),
+            holiday_weeks_min=f.get("HOLIDAY_WEEKS_MIN"),
+            holiday_weeks_max=f.get("HOLIDAY_WEEKS_MAX"),
+            winter_holiday_weeks_min=f.get("WINTER_HOLIDAY_WEEKS_MIN"),
         )
+
+    def _volume(self, items: Sequence[tuple[Base | None, int | None, Span]]) -> dict[Base, int]:
+        out: dict[Base, int] = {}
+        first: dict[Base, Span] = {}
+        for base, hours, span in items:
+            if base is None or hours is None:
+                if base is None and hours is not None:
+                    self.diags.append(diagnostic("C020", "volume-needs-base", span))
+                continue
+            if base in out:
+                self.diags.append(self._duplicate(f"`{base.value}`", span, first[base]))
+                continue
+            out[base], first[base] = hours, span
+        return out
 
     def activity(self, meta: Any, children: list[Any]) -> Activity:
         ref, title, _ = self._head(meta, children)
@@ -444,12 +293,7 @@ class ToModel:
                             declared=_kind_msg(chosen),
                         )
                     )
-        requires = f.get("REQUIRES", [])
-        expr: Expr | None = None
-        if len(requires) == 1:
-            expr = requires[0]
-        elif requires:
-            expr = AllOf(items=tuple(requires), span=spans["REQUIRES"])
+        expr: Expr | None = self._requirement(f.get("REQUIRES", []), spans)
         return Competency(
             **self._base(meta, ref, title, spans),
             kind=kind,
@@ -468,37 +312,54 @@ class ToModel:
     def course(self, meta: Any, children: list[Any]) -> Field:
         ref, title, rest = self._head(meta, children)
         f, spans = self._collect(rest)
-        kwargs = dict(
-            **self._base(meta, ref, title, spans),
-            covers=f.get("COVERS", ()),
-            hours=f.get("HOURS", Hours()),
-            attestation=f.get("ATTESTATION"),
-        )
+        row = self._row(f)
+        hours = f.get("HOURS", Hours())
+        if hours == Hours() and row["terms"]:
+            hours = sum((t.hours for t in row["terms"]), Hours())
+        kwargs = dict(**self._base(meta, ref, title, spans), **row, covers=f.get("COVERS", ()), hours=hours)
         return Field("COURSE", kwargs, self._span(meta))
 
     def practice(self, meta: Any, children: list[Any]) -> Field:
-        ref, kind_word, hours = children[0], children[1], children[2]
+        """A practice: its value is a `Practice` with no module; a module makes it its own."""
+        ref, kind_word, amount = children[0], children[1], children[2]
         rest = children[3:]
         site = rest.pop(0).value if rest and isinstance(rest[0], Field) and rest[0].name == "AT" else None
         f, spans = self._collect(rest)
         kind = self._choose(kind_word, PracticeKind, "PRACTICE")
-        kwargs = dict(
-            **self._base(meta, ref, None, spans), kind=kind, hours=hours or 0, site=site, covers=f.get("COVERS", ())
+        if kind is None:
+            return Field("PRACTICE", None, self._span(meta))
+        weeks = amount.value if amount is not None and amount.weeks else None
+        practice = Practice(
+            **self._base(meta, ref, None, spans),
+            kind=kind,
+            hours=amount.value if amount is not None and not amount.weeks else 0,
+            weeks=weeks,
+            site=site,
+            covers=f.get("COVERS", ()),
+            attestations=tuple(a for a in f.get("ATTESTATION", ()) if a is not None),
+            cycle=f.get("CYCLE"),
+            spread=f.get("TERMS"),
+            variable=f.get("VARIABLE"),
+            requires=self._requirement(f.get("REQUIRES", []), spans),
         )
-        return Field("PRACTICE", kwargs if kind is not None else None, self._span(meta))
+        return Field("PRACTICE", practice, self._span(meta))
 
     def module(self, meta: Any, children: list[Any]) -> Module:
         ref, title, rest = self._head(meta, children)
         f, spans = self._collect(rest)
         courses = tuple(Course(**kw, module=ref.code) for kw in f.get("COURSE", []))
-        practices = tuple(Practice(**kw, module=ref.code) for kw in f.get("PRACTICE", []) if kw is not None)
+        practices = tuple(p.model_copy(update={"module": ref.code}) for p in f.get("PRACTICE", []) if p is not None)
         return Module(
             **self._base(meta, ref, title, spans),
             activity=f.get("ACTIVITY"),
             covers=f.get("COVERS", ()),
             courses=courses,
             practices=practices,
-            attestation=f.get("ATTESTATION"),
+            attestations=tuple(a for a in f.get("ATTESTATION", ()) if a is not None),
+            exam=f.get("EXAM"),
+            cycle=f.get("CYCLE"),
+            rooms=f.get("ROOMS", ()),
+            variable=f.get("VARIABLE"),
         )
 
     def recognize(self, meta: Any, children: list[Any]) -> Field:
@@ -506,40 +367,44 @@ class ToModel:
             "RECOGNIZE", Recognition(reason=children[0], covers=children[1], span=self._span(meta)), self._span(meta)
         )
 
-    def final_item(self, meta: Any, children: list[Any]) -> DemoExam | Thesis | None:
+    def final_item(self, meta: Any, children: list[Any]) -> FinalPart | None:
         span = self._span(meta)
         what = values.choose_word(
             children[0].text, dict(values.FINAL_PARTS.items()), Kw("FINAL_ATTESTATION"), children[0].span, self.diags
         )
-        hours = children[-1] or 0
-        if what == "demo_exam":
-            level = DemoExamLevel.BASIC
-            if len(children) == 3:
-                level = self._choose(children[1], DemoExamLevel, "FINAL_ATTESTATION") or level
-            return DemoExam(level=level, hours=hours, span=span)
-        if what == "thesis":
-            if len(children) == 3:
+        amount: Quantity = children[-1] or Quantity(value=0)
+        level: str | None = None
+        if len(children) == 3:
+            if what == "demo_exam":
+                chosen = self._choose(children[1], DemoExamLevel, "FINAL_ATTESTATION")
+                level = chosen.value if chosen is not None else None
+            else:
                 self.diags.append(diagnostic("C020", "thesis-level", children[1].span, text=children[1].text))
-            return Thesis(hours=hours, span=span)
-        return None
+        elif what == "demo_exam":
+            level = DemoExamLevel.BASIC.value
+        if what is None:
+            return None
+        return FinalPart(kind=FinalPartKind(what), level=level, amount=amount, span=span)
 
     def program_final(self, meta: Any, children: list[Any]) -> Field:
         span = self._span(meta)
-        parts: dict[str, Any] = {}
+        parts: dict[str, FinalPart] = {}
         for item in children:
             if item is None:
                 continue
-            key = "demo_exam" if isinstance(item, DemoExam) else "thesis"
+            key = item.kind.value
             if key in parts:
                 self.diags.append(self._duplicate(f"`{key}`", item.span, parts[key].span))
                 continue
             parts[key] = item
-        return Field("FINAL_ATTESTATION", parts, span)
+        return Field("FINAL_ATTESTATION", tuple(parts.values()), span)
 
     def program(self, meta: Any, children: list[Any]) -> Program:
         ref, title, rest = self._head(meta, children)
         f, spans = self._collect(rest)
-        final = f.get("FINAL_ATTESTATION", {})
+        final: tuple[FinalPart, ...] = f.get("FINAL_ATTESTATION", ())
+        demo = next((p for p in final if p.kind is FinalPartKind.DEMO_EXAM and not p.amount.weeks), None)
+        thesis = next((p for p in final if p.kind is FinalPartKind.THESIS and not p.amount.weeks), None)
         return Program(
             **self._base(meta, ref, title, spans),
             standard=f.get("STANDARD"),
@@ -551,9 +416,24 @@ class ToModel:
             general=f.get("GENERAL", ()),
             bundles=f.get("BUNDLES", ()),
             recognitions=tuple(f.get("RECOGNIZE", [])),
-            demo_exam=final.get("demo_exam"),
-            thesis=final.get("thesis"),
+            demo_exam=DemoExam(level=DemoExamLevel(demo.level), hours=demo.amount.value, span=demo.span)
+            if demo is not None and demo.level is not None
+            else None,
+            thesis=Thesis(hours=thesis.amount.value, span=thesis.span) if thesis is not None else None,
+            final_parts=final,
             tags=tuple(f.get("TAG", [])),
+            disciplines=f.get("DISCIPLINES", ()),
+            college=f.get("COLLEGE"),
+            form=f.get("FORM"),
+            profile=f.get("PROFILE"),
+            admission=f.get("ADMISSION"),
+            term_weeks=tuple(w for w in f.get("TERM_WEEKS", ()) if w is not None),
+            attestation_weeks=tuple(w for w in f.get("ATTESTATION_WEEKS", ()) if w is not None),
+            holidays=dict(f.get("HOLIDAYS", ())),
+            agreed_by=tuple(f.get("AGREED_BY", [])),
+            approved_by=f.get("APPROVED_BY"),
+            complex_exams=tuple(f.get("COMPLEX_EXAM", [])),
+            rooms=f.get("ROOMS", ()),
         )
 
     def site(self, meta: Any, children: list[Any]) -> Site:

@@ -18,15 +18,22 @@ from constructor.model import (
     AttestationForm,
     Base,
     CompetencyKind,
+    CycleRole,
     DemoExamLevel,
+    DisciplineKind,
     Duration,
+    HoursKind,
     OutcomeKind,
     PracticeKind,
+    Profile,
+    RoomKind,
+    ShareRule,
     SiteKind,
     Span,
+    StandardStatus,
+    StudyForm,
     Track,
 )
-from constructor.model.values import HoursKind
 
 MAX_NUMBER = 1_000_000
 _NUMBER = re.compile(r"(\d+)\s*(?:h|ч)?")
@@ -78,13 +85,73 @@ WORDS: dict[type[Enum], dict[Enum, tuple[str, ...]]] = {
         DemoExamLevel.PROFILE: ("profile", "профильный"),
     },
     HoursKind: {
-        HoursKind.THEORY: ("theory", "теория"),
-        HoursKind.PRACTICE: ("practice", "практика"),
+        HoursKind.THEORY: ("theory", "теория", "lessons", "уроки", "лекции"),
+        HoursKind.PRACTICE: ("practice", "практика", "практические"),
+        HoursKind.LAB: ("lab", "лабораторные"),
+        HoursKind.COURSE_DESIGN: ("course_design", "курсовое_проектирование", "КРП"),
+        HoursKind.PROJECT: ("project", "проект", "ИП"),
+        HoursKind.CONSULTATIONS: ("consultations", "консультации"),
         HoursKind.SELF_STUDY: ("self_study", "самостоятельная", "срс"),
+        HoursKind.ATTESTATION: ("attestation", "аттестация", "ПА"),
+    },
+    DisciplineKind: {
+        DisciplineKind.BASIC: ("basic", "базовый"),
+        DisciplineKind.PROFILE: ("profile", "профильный"),
+        DisciplineKind.OFFERED: ("offered", "предлагаемый"),
+        DisciplineKind.PROJECT: ("project", "индивидуальный_проект"),
+        DisciplineKind.DISCIPLINE: ("discipline", "дисциплина"),
+    },
+    CycleRole: {
+        CycleRole.GENERAL_EDUCATION: ("general_education", "общеобразовательный"),
+        CycleRole.HUMANITIES: ("humanities", "гуманитарный"),
+        CycleRole.NATURAL: ("natural", "естественнонаучный"),
+        CycleRole.GENERAL_PROFESSIONAL: ("general_professional", "общепрофессиональный"),
+        CycleRole.PROFESSIONAL: ("professional", "профессиональный"),
+        CycleRole.PRE_DIPLOMA: ("pre_diploma", "преддипломная"),
+        CycleRole.FINAL: ("final", "итоговая"),
+    },
+    StandardStatus: {
+        StandardStatus.CURRENT: ("current", "действует"),
+        StandardStatus.SUPERSEDED: ("superseded", "заменён", "заменен"),
+    },
+    ShareRule: {
+        ShareRule.ABOUT: ("about", "около"),
+        ShareRule.MIN: ("min", "не_менее"),
+        ShareRule.MAX: ("max", "не_более"),
+    },
+    StudyForm: {
+        StudyForm.FULL_TIME: ("full_time", "очная"),
+        StudyForm.PART_TIME: ("part_time", "очно-заочная"),
+        StudyForm.EXTRAMURAL: ("extramural", "заочная"),
+    },
+    Profile: {
+        Profile.TECHNOLOGICAL: ("technological", "технологический"),
+        Profile.NATURAL_SCIENCE: ("natural_science", "естественнонаучный"),
+        Profile.HUMANITARIAN: ("humanitarian", "гуманитарный"),
+        Profile.SOCIO_ECONOMIC: ("socio_economic", "социально-экономический"),
+        Profile.UNIVERSAL: ("universal", "универсальный"),
+    },
+    RoomKind: {
+        RoomKind.CABINET: ("cabinet", "кабинет"),
+        RoomKind.LAB: ("lab", "лаборатория"),
+        RoomKind.WORKSHOP: ("workshop", "мастерская"),
+        RoomKind.GROUND: ("ground", "полигон"),
+        RoomKind.SPORTS: ("sports", "спортзал"),
+        RoomKind.HALL: ("hall", "зал"),
     },
 }
 
-FINAL_PARTS = {"demo_exam": ("demo_exam", "демэкзамен", "ДЭ"), "thesis": ("thesis", "вкр", "диплом")}
+# The parts of the final attestation; the first two keep the spellings they had before parts existed.
+FINAL_PARTS = {
+    "demo_exam": ("demo_exam", "демэкзамен", "ДЭ"),
+    "thesis": ("thesis", "вкр", "диплом"),
+    "demo_exam_preparation": ("demo_exam_preparation", "подготовка_дэ"),
+    "thesis_preparation": ("thesis_preparation", "подготовка_вкр"),
+    "state_exam": ("state_exam", "госэкзамен"),
+}
+SEASONS: dict[str, tuple[str, ...]] = {"winter": ("winter", "зимние"), "summer": ("summer", "летние")}
+ALL = ("all", "все", "всё")
+EACH: dict[str, tuple[str, ...]] = {"each": ("each", "каждый")}
 
 
 def number(text: str, span: Span, diags: list[Diagnostic]) -> int | None:

@@ -1,0 +1,203 @@
+"""A whole program as a plan lists it: rows by cycle (general education, СГ/ОГСЭ, ЕН, ОП, the modules
+with their МДК, practices and module exams, ПДП, ГИА), and the rules a standard sets on them.
+
+`check` and `compact` read the program through `whole()` and the calendar through `calendar_of()`,
+so both apply the same rules from one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from constructor.diagnostics import Diagnostic, diagnostic
+from constructor.graph.graph import CompetencyGraph
+from constructor.model import (
+    AnyDeclaration,
+    AttestationForm,
+    Competency,
+    Course,
+    Cycle,
+    CycleRole,
+    Discipline,
+    Elective,
+    Hours,
+    Module,
+    Practice,
+    Program,
+    Span,
+    Standard,
+)
+
+RowKind = Literal["discipline", "course", "competency", "practice", "exam", "final"]
+EXAMS = (AttestationForm.EXAM, AttestationForm.QUALIFICATION_EXAM)
+CREDITS = (AttestationForm.CREDIT, AttestationForm.GRADED_CREDIT)
+# roles whose hours the obligatory/variable split is of (general education, ПДП and ГИА are outside it)
+SPLIT_ROLES = (CycleRole.HUMANITIES, CycleRole.NATURAL, CycleRole.GENERAL_PROFESSIONAL, CycleRole.PROFESSIONAL)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of the plan: what it is, its cycle and hours by kind."""
+
+    code: str
+    title: str
+    kind: RowKind
+    cycle: str | None
+    hours: Hours
+    module: str | None = None
+    variable: int = 0  # hours from the variable part
+    span: Span | None = None
+
+
+@dataclass
+class WholeProgram:
+    program: Program
+    standard: Standard | None
+    cycles: dict[str, Cycle] = field(default_factory=dict)  # the standard's cycles, in its order
+    rows: list[Row] = field(default_factory=list)
+    disciplines: list[Discipline] = field(default_factory=list)  # counted ones (chosen alternatives)
+
+    @property
+    def total(self) -> int:
+        return sum(r.hours.total for r in self.rows)
+
+    def hours_by_cycle(self) -> dict[str | None, int]:
+        out: dict[str | None, int] = {c: 0 for c in self.cycles}
+        for row in self.rows:
+            out[row.cycle] = out.get(row.cycle, 0) + row.hours.total
+        return out
+
+    def role_cycle(self, role: CycleRole) -> str | None:
+        return next((c.code for c in self.cycles.values() if c.role is role), None)
+
+
+def cycle_of(code: str, declared: str | None, cycles: Mapping[str, Cycle]) -> str | None:
+    """A discipline's cycle: as written, else the cycle its index begins with (`ОП.01` → `ОП`)."""
+    if declared is not None:
+        return declared
+    prefix = code.split(".", 1)[0]
+    return prefix if prefix in cycles else None
+
+
+def calendar_of(program: Program, std: Standard | None) -> tuple[list[int], int] | None:
+    """The study weeks of each term (the program's own, else the standard's pattern) and the weekly
+    load; None when either is missing (C313). Terms of zero weeks are refused (C313 too)."""
+    if std is None or not std.weekly_load:
+        return None
+    weeks = list(program.term_weeks or std.term_weeks)
+    if not weeks or any(w <= 0 for w in weeks):
+        return None
+    return weeks, std.weekly_load
+
+
+def missing_calendar(program: Program, std: Standard | None) -> Diagnostic | None:
+    """C313: what `compact` needs of the calendar, said by `check` too."""
+    if calendar_of(program, std) is not None:
+        return None
+    where = program.fields.get("STANDARD", program.code_span)
+    return diagnostic("C313", "missing-calendar", where, program=program.code, help="missing-calendar.help")
+
+
+def _variable(decl: Discipline | Course | Practice | Module | None, hours: int) -> int:
+    if decl is None or decl.variable is None:
+        return 0
+    return hours if decl.variable.hours is None else min(decl.variable.hours, hours)
+
+
+def course_hours(course: Course, graph: CompetencyGraph) -> Hours:
+    """A course's hours: its own when written, else those of the competencies it covers."""
+    if course.hours.total:
+        return course.hours
+    return sum((graph.competencies[r.code].hours for r in course.covers if r.code in graph.competencies), Hours())
+
+
+def whole(program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph) -> WholeProgram:
+    """Every row the program teaches, each in its cycle."""
+    std = table.get(program.standard.code) if program.standard else None
+    std = std if isinstance(std, Standard) else None
+    out = WholeProgram(program, std)
+    if std is not None:
+        out.cycles = {r.code: c for r in std.cycles if isinstance(c := table.get(r.code), Cycle)}
+    load = std.weekly_load if std else None
+    professional = out.role_cycle(CycleRole.PROFESSIONAL)
+    picked: list[AnyDeclaration] = []
+    for ref in program.disciplines:
+        target = table.get(ref.code)
+        if isinstance(target, Cycle):
+            picked.extend(_members(target.code, table, out.cycles))
+        elif target is not None:
+            picked.append(target)
+    seen: set[str] = set()
+    for decl in picked:
+        if decl.code in seen:
+            continue
+        seen.add(decl.code)
+        if isinstance(decl, Elective):
+            chosen = decl.chosen
+            if chosen is not None and chosen.code not in seen:
+                seen.add(chosen.code)
+                out.disciplines.append(chosen)
+        elif isinstance(decl, Discipline):
+            out.disciplines.append(decl)
+        elif isinstance(decl, Practice):
+            cycle = decl.cycle.code if decl.cycle else out.role_cycle(CycleRole.PRE_DIPLOMA) or professional
+            hours = Hours(practice=decl.hours_at(load))
+            out.rows.append(Row(decl.code, _title(decl), "practice", cycle, hours, None, _variable(decl, hours.total)))
+    for d in out.disciplines:
+        cycle = cycle_of(d.code, d.cycle.code if d.cycle else None, out.cycles)
+        out.rows.append(Row(d.code, _title(d), "discipline", cycle, d.hours, None, _variable(d, d.hours.total), d.span))
+    taught: set[str] = set()
+    for ref in program.core:
+        mod = table.get(ref.code)
+        if not isinstance(mod, Module):
+            continue
+        cycle = mod.cycle.code if mod.cycle else professional
+        for course in mod.courses:
+            hours = course_hours(course, graph)
+            taught.update(r.code for r in course.covers)
+            variable = _variable(course, hours.total) or _variable(mod, hours.total)
+            out.rows.append(Row(course.code, _title(course), "course", cycle, hours, mod.code, variable, course.span))
+        for p in mod.practices:
+            hours = Hours(practice=p.hours_at(load))
+            variable = _variable(p, hours.total) or _variable(mod, hours.total)
+            out.rows.append(Row(p.code, _title(p), "practice", cycle, hours, mod.code, variable))
+        if mod.exam is not None:
+            hours = Hours(attestation=mod.exam.amount.hours(load))
+            out.rows.append(Row(mod.exam.code, _title(mod), "exam", cycle, hours, mod.code, 0, mod.exam.span))
+        taught.update(r.code for r in mod.covers if not mod.courses)
+    # competencies taught outside any course: an enterprise's bundle, a prerequisite from elsewhere
+    from constructor.graph.program import gather
+
+    recognized = {r.code for rec in program.recognitions for r in rec.covers}
+    for code, comp in gather(program, table, graph).competencies.items():
+        if code in taught or code in recognized or isinstance(comp, Discipline) or not comp.hours.total:
+            continue
+        variable = comp.hours.total if comp.kind.value == "variable" else 0
+        out.rows.append(
+            Row(code, _title(comp), "competency", professional, comp.hours, graph.module_of.get(code), variable)
+        )
+    final = out.role_cycle(CycleRole.FINAL)
+    for part in program.final_parts:
+        hours = Hours(attestation=part.amount.hours(load))
+        out.rows.append(Row(part.kind.value, part.kind.value, "final", final, hours, None, 0, part.span))
+    if not program.final_parts and std is not None and std.final_attestation_hours:
+        out.rows.append(Row("final", "final", "final", final, Hours(attestation=std.final_attestation_hours)))
+    return out
+
+
+def _members(cycle: str, table: Mapping[str, AnyDeclaration], cycles: Mapping[str, Cycle]) -> list[AnyDeclaration]:
+    """What a cycle named in `disciplines` brings: its disciplines, elective groups and practices."""
+    out: list[AnyDeclaration] = []
+    for decl in table.values():
+        if (isinstance(decl, Discipline) and decl.elective is None) or isinstance(decl, Elective):
+            if cycle_of(decl.code, decl.cycle.code if decl.cycle else None, cycles) == cycle:
+                out.append(decl)
+        elif isinstance(decl, Practice) and decl.module is None and decl.cycle is not None and decl.cycle.code == cycle:
+            out.append(decl)
+    return out
+
+
+def _title(decl: AnyDeclaration | Competency) -> str:
+    return decl.title.value if decl.title else decl.code

@@ -1,0 +1,361 @@
+"""Checks of rows and of a whole program against its standard's structural rules:
+C110 discipline-without-cycle, C230 hours-mismatch, C231 course-hours-disagree, C232 elective-group,
+C330 volume-off-standard, C331 cycle-volume, C332 variable-share, C333 attestation-limit,
+C334 holidays-out-of-range, C335 superseded-standard, C336 missing-general-education,
+C337 calendar-weeks, and C313 missing-calendar (the rule `compact` applies, said by `check`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from constructor.diagnostics import Diagnostic, Label, diagnostic
+from constructor.graph.graph import CompetencyGraph
+from constructor.graph.whole import CREDITS, EXAMS, SPLIT_ROLES, WholeProgram, cycle_of, missing_calendar, whole
+from constructor.i18n import Msg
+from constructor.model import (
+    AnyDeclaration,
+    Base,
+    Course,
+    CycleRole,
+    Discipline,
+    Elective,
+    Hours,
+    Module,
+    Program,
+    RowFields,
+    StandardStatus,
+)
+
+WEEKS_A_YEAR = 52
+
+
+def check_rows(table: Mapping[str, AnyDeclaration], graph: CompetencyGraph) -> list[Diagnostic]:
+    """Each row on its own: totals, terms, practical training, an МДК against its competencies."""
+    diags: list[Diagnostic] = []
+    for decl in table.values():
+        if isinstance(decl, Discipline | Course):
+            diags += _row_hours(decl, decl.hours)
+        if isinstance(decl, Course):
+            diags += _course_vs_competencies(decl, graph)
+        if isinstance(decl, Elective):
+            diags += _elective(decl)
+    return diags
+
+
+def _row_hours(row: Discipline | Course, hours: Hours) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    where = row.fields.get("TOTAL", row.code_span)
+    if row.total is not None and hours.total and row.total != hours.total:
+        out.append(
+            diagnostic(
+                "C230",
+                "total-mismatch",
+                where,
+                code=row.code,
+                total=row.total,
+                sum=hours.total,
+                help="total-mismatch.help",
+            )
+        )
+    if row.terms and "HOURS" in row.fields:
+        by_terms = sum((t.hours for t in row.terms), Hours())
+        if by_terms != hours:
+            out.append(
+                diagnostic(
+                    "C230",
+                    "terms-mismatch",
+                    row.fields["HOURS"],
+                    code=row.code,
+                    terms=by_terms.total,
+                    sum=hours.total,
+                    labels=[Label(row.terms[0].span, Msg("terms-mismatch.label"))],
+                )
+            )
+    contact = hours.with_teacher
+    if row.practical_training is not None and row.practical_training > contact:
+        out.append(
+            diagnostic(
+                "C230",
+                "practical-training-over",
+                row.fields.get("PRACTICAL_TRAINING", row.code_span),
+                code=row.code,
+                hours=row.practical_training,
+                contact=contact,
+            )
+        )
+    if row.variable is not None and row.variable.hours is not None and row.variable.hours > hours.total:
+        out.append(
+            diagnostic(
+                "C230",
+                "variable-over",
+                row.variable.span,
+                code=row.code,
+                hours=row.variable.hours,
+                total=hours.total,
+            )
+        )
+    return out
+
+
+def _course_vs_competencies(course: Course, graph: CompetencyGraph) -> list[Diagnostic]:
+    """An МДК's own hours and those of the competencies it covers must not silently disagree.
+    Consultations, course design and attestation hours belong to the course, not to a competency."""
+    h = course.hours
+    own = h.total - h.consultations - h.course_design - h.attestation
+    covered = [graph.competencies[r.code] for r in course.covers if r.code in graph.competencies]
+    theirs = sum(c.hours.total for c in covered)
+    if not own or not theirs or own == theirs:
+        return []
+    return [
+        diagnostic(
+            "C231",
+            "course-hours-disagree",
+            course.fields.get("HOURS", course.code_span),
+            code=course.code,
+            own=own,
+            theirs=theirs,
+            codes=", ".join(c.code for c in covered),
+            help="course-hours-disagree.help",
+        )
+    ]
+
+
+def _elective(group: Elective) -> list[Diagnostic]:
+    if not group.alternatives:
+        return [diagnostic("C232", "elective-empty", group.code_span, code=group.code, help="elective-empty.help")]
+    if group.choose is not None and group.chosen is None:
+        return [
+            diagnostic(
+                "C232",
+                "elective-choose-unknown",
+                group.choose.span,
+                code=group.choose.code,
+                group=group.code,
+                choices=", ".join(d.code for d in group.alternatives),
+            )
+        ]
+    return []
+
+
+# ------------------------------------------------------------------ the whole program
+
+
+def check_whole(program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph) -> list[Diagnostic]:
+    """The standard's structural rules on a program. The rules on hours apply when the standard
+    declares its cycles (a whole program); a fragment is checked by the older rules only."""
+    plan = whole(program, table, graph)
+    std = plan.standard
+    diags: list[Diagnostic] = []
+    if std is None:
+        return diags
+    if std.status is StandardStatus.SUPERSEDED:
+        diags.append(
+            diagnostic(
+                "C335",
+                "superseded-standard",
+                program.fields.get("STANDARD", program.code_span),
+                standard=std.code,
+                by=Msg("superseded.by", {"text": std.superseded_by.value}) if std.superseded_by else "",
+            )
+        )
+    calendar = missing_calendar(program, std)
+    if calendar is not None:
+        diags.append(calendar)
+    diags += _holidays(program, std.holiday_weeks_min, std.holiday_weeks_max, std.winter_holiday_weeks_min)
+    diags += _calendar_weeks(program, std.term_weeks)
+    if not plan.cycles:
+        return diags
+    diags += _cycles_of_rows(plan)
+    diags += _volumes(plan)
+    diags += _variable_share(plan)
+    diags += _limits(plan, table)
+    return diags
+
+
+def _cycles_of_rows(plan: WholeProgram) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for d in plan.disciplines:
+        if cycle_of(d.code, d.cycle.code if d.cycle else None, plan.cycles) is None:
+            out.append(
+                diagnostic(
+                    "C110",
+                    "discipline-without-cycle",
+                    d.code_span,
+                    code=d.code,
+                    cycles=", ".join(plan.cycles),
+                    help="discipline-without-cycle.help",
+                )
+            )
+    return out
+
+
+def _volumes(plan: WholeProgram) -> list[Diagnostic]:
+    program, std = plan.program, plan.standard
+    assert std is not None
+    out: list[Diagnostic] = []
+    where = program.fields.get("DISCIPLINES", program.code_span)
+    base = program.base or Base.GRADE_11
+    general = [c for c in plan.cycles.values() if c.role is CycleRole.GENERAL_EDUCATION]
+    by_cycle = plan.hours_by_cycle()
+    for cycle in general:
+        if program.base is Base.GRADE_9 and cycle.base in (None, Base.GRADE_9) and not by_cycle.get(cycle.code):
+            out.append(
+                diagnostic(
+                    "C336",
+                    "missing-general-education",
+                    program.fields.get("BASE", program.code_span),
+                    program=program.code,
+                    cycle=cycle.code,
+                    help="missing-general-education.help",
+                )
+            )
+    expected = std.volume.get(base)
+    total = plan.total
+    if expected is not None and total != expected:
+        out.append(
+            diagnostic(
+                "C330",
+                "volume-off-standard",
+                where,
+                program=program.code,
+                total=total,
+                expected=expected,
+                base=Msg(f"base.{base.value}"),
+                which=Msg("volume.below" if total < expected else "volume.above"),
+            )
+        )
+    for cycle in plan.cycles.values():
+        hours = by_cycle.get(cycle.code, 0)
+        if cycle.base is not None and cycle.base is not program.base:
+            continue
+        if cycle.min_hours is not None and hours < cycle.min_hours:
+            out.append(
+                diagnostic("C331", "cycle-below-minimum", where, cycle=cycle.code, hours=hours, limit=cycle.min_hours)
+            )
+        if cycle.volume is not None and hours and hours != cycle.volume:
+            out.append(diagnostic("C331", "cycle-volume", where, cycle=cycle.code, hours=hours, volume=cycle.volume))
+    return out
+
+
+def _variable_share(plan: WholeProgram) -> list[Diagnostic]:
+    std = plan.standard
+    assert std is not None
+    rule = std.variable_share
+    if rule is None:
+        return []
+    split = {c.code for c in plan.cycles.values() if c.role in SPLIT_ROLES}
+    rows = [r for r in plan.rows if r.cycle in split]
+    total = sum(r.hours.total for r in rows)
+    if not total:
+        return []
+    variable = sum(r.variable for r in rows)
+    share = 100 * variable / total
+    if rule.holds(share):
+        return []
+    return [
+        diagnostic(
+            "C332",
+            "variable-share-off",
+            plan.program.code_span,
+            labels=[Label(rule.span, Msg("variable-share-off.label"))],
+            share=round(share),
+            rule=Msg(f"share.{rule.rule.value}", {"percent": rule.percent, "tolerance": rule.tolerance or 0}),
+            variable=variable,
+            total=total,
+        )
+    ]
+
+
+def _limits(plan: WholeProgram, table: Mapping[str, AnyDeclaration]) -> list[Diagnostic]:
+    """Exams and credits per study year, for the rows whose terms are written (`term N { … }`):
+    the placement of the others is `compact`'s (it applies the same limits)."""
+    std = plan.standard
+    assert std is not None
+    if std.max_exams_per_year is None and std.max_credits_per_year is None:
+        return []
+    rows: list[RowFields] = [d for d in plan.disciplines if not d.outside_limits]
+    for ref in plan.program.core:
+        mod = table.get(ref.code)
+        if isinstance(mod, Module):
+            rows.extend(mod.courses)
+    exams: dict[int, int] = {}
+    credits: dict[int, int] = {}
+    for row in rows:
+        for term in row.terms:
+            year = (term.term + 1) // 2
+            for att in term.attestations:
+                if att.form in EXAMS:
+                    exams[year] = exams.get(year, 0) + 1
+                elif att.form in CREDITS:
+                    credits[year] = credits.get(year, 0) + 1
+    out: list[Diagnostic] = []
+    for counts, limit, key in (
+        (exams, std.max_exams_per_year, "exams"),
+        (credits, std.max_credits_per_year, "credits"),
+    ):
+        for year in sorted(counts):
+            if limit is not None and counts[year] > limit:
+                out.append(
+                    diagnostic(
+                        "C333",
+                        "attestation-limit",
+                        plan.program.code_span,
+                        year=year,
+                        count=counts[year],
+                        limit=limit,
+                        what=Msg(f"limit.{key}"),
+                    )
+                )
+    return out
+
+
+def _holidays(program: Program, low: int | None, high: int | None, winter_min: int | None) -> list[Diagnostic]:
+    if not program.holidays:
+        return []
+    where = program.fields.get("HOLIDAYS", program.code_span)
+    total = sum(program.holidays.values())
+    out: list[Diagnostic] = []
+    if (low is not None and total < low) or (high is not None and total > high):
+        out.append(
+            diagnostic("C334", "holidays-out-of-range", where, weeks=total, low=low or 0, high=high or WEEKS_A_YEAR)
+        )
+    winter = program.holidays.get("winter")
+    if winter_min is not None and winter is not None and winter < winter_min:
+        out.append(diagnostic("C334", "winter-holidays", where, weeks=winter, limit=winter_min))
+    return out
+
+
+def _calendar_weeks(program: Program, standard_weeks: Iterable[int]) -> list[Diagnostic]:
+    """A year's weeks of study, attestation and holidays make 52 (the last year may end earlier)."""
+    if not program.holidays or not program.attestation_weeks:
+        return []
+    weeks = list(program.term_weeks or standard_weeks)
+    if len(weeks) < 2:
+        return []
+    attestation = list(program.attestation_weeks)
+    holidays = sum(program.holidays.values())
+    out: list[Diagnostic] = []
+    years = len(weeks) // 2 if program.term_weeks else 1
+    for year in range(years):
+        study = weeks[2 * year] + weeks[2 * year + 1]
+        att = (
+            attestation[2 * year] + attestation[2 * year + 1]
+            if len(attestation) > 2 * year + 1
+            else sum(attestation[:2])
+        )
+        total = study + att + holidays
+        last = year == years - 1 and program.term_weeks
+        if total != WEEKS_A_YEAR and not (last and total < WEEKS_A_YEAR):
+            out.append(
+                diagnostic(
+                    "C337",
+                    "calendar-weeks",
+                    program.fields.get("HOLIDAYS", program.code_span),
+                    year=year + 1,
+                    study=study,
+                    attestation=att,
+                    holidays=holidays,
+                    total=total,
+                )
+            )
+    return out

@@ -1,0 +1,80 @@
+"""One parsed file, and the unions of every kind of declaration."""
+
+from __future__ import annotations
+
+from constructor.model.curriculum import College, Cycle, Discipline, Elective, Room
+from constructor.model.declarations import (
+    Activity,
+    Bundle,
+    Competency,
+    Course,
+    Module,
+    Outcome,
+    Practice,
+    Profession,
+    Program,
+    Site,
+    Standard,
+    Use,
+)
+from constructor.model.values import Frozen
+
+AnyDeclaration = (
+    Standard
+    | Activity
+    | Outcome
+    | Discipline
+    | Competency
+    | Module
+    | Course
+    | Practice
+    | Program
+    | Site
+    | Profession
+    | Bundle
+    | Cycle
+    | Elective
+    | College
+    | Room
+)
+TopDeclaration = (
+    Standard
+    | Activity
+    | Outcome
+    | Discipline
+    | Competency
+    | Module
+    | Program
+    | Site
+    | Profession
+    | Bundle
+    | Cycle
+    | Elective
+    | College
+    | Practice
+)
+
+
+class SourceFile(Frozen):
+    """One parsed `.comp` file."""
+
+    path: str
+    uses: tuple[Use, ...] = ()
+    declarations: tuple[TopDeclaration, ...] = ()
+
+    def all_declarations(self) -> list[AnyDeclaration]:
+        """Top-level declarations and the ones nested in them (courses, practices, bundle competencies,
+        the alternatives of an elective group, a college's rooms)."""
+        out: list[AnyDeclaration] = []
+        for decl in self.declarations:
+            out.append(decl)
+            if isinstance(decl, Module):
+                out.extend(decl.courses)
+                out.extend(decl.practices)
+            elif isinstance(decl, Bundle):
+                out.extend(decl.competencies)
+            elif isinstance(decl, Elective):
+                out.extend(decl.alternatives)
+            elif isinstance(decl, College):
+                out.extend(decl.rooms)
+        return out
