@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from constructor.api import workspace
 from constructor.cli import main
 from constructor.compact import compact
-from constructor.compact.calendar import duration, terms_for
 from constructor.compact.exact import exact_schedule
 from constructor.compact.schedule import Infeasible, Problem, Schedule, list_schedule, lower_bound, valid
+from constructor.graph.calendar import duration, terms_for
 from constructor.model import Duration
 from golden import assert_golden
 

@@ -418,8 +418,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{total} h do not fit in {target}: under the standard's weekly limit that is at most {capacity} h",
     ),
     "hours-exceed-duration.note": (
-        "учебных лет: {years}, в каждом {weeks} недель по {load} ч",
-        "study years: {years}, each of {weeks} weeks of {load} h",
+        "семестров в сроке: {terms}; часы — все виды работы, с учётом зачтённого и результатов, изучаемых один раз",
+        "terms within it: {terms}; hours of every kind of work, after recognition and outcomes taught once",
     ),
     "hours-exceed-duration.help": (
         "сократите часы (учтите уже освоенное, не повторяйте результаты) или увеличьте срок",
@@ -477,6 +477,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "item-exceeds-term.help": (
         "разделите её на несколько компетенций или практик",
         "split it into several competencies or practices",
+    ),
+    "group-exceeds-term": (
+        "{codes} изучаются в одном семестре (совместно) и требуют вместе {hours} ч — больше, чем вмещает любой "
+        "семестр ({capacity} ч)",
+        "{codes} are taught in the same term (co-requisites) and need {hours} h together, more than any term "
+        "holds ({capacity} h)",
     ),
     "final-exceeds-term": (
         "ГИА требует {hours} ч, больше, чем вмещает любой семестр ({capacity} ч)",

@@ -3,14 +3,9 @@ the duration, and an explanation for every item."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Literal
 
-from constructor.compact import calendar
-from constructor.compact.closure import close
-from constructor.compact.exact import exact_schedule
+from constructor.compact.closure import close, hard_closure
 from constructor.compact.plan import (
     FinalAttestation,
     Graduates,
@@ -22,32 +17,27 @@ from constructor.compact.plan import (
     SiteLoad,
     SiteTerm,
     Term,
-    Why,
 )
 from constructor.compact.schedule import (
     Infeasible,
     Problem,
     Schedule,
     chain_lengths,
-    expand,
     list_schedule,
-    lower_bound,
     merge_same_term,
 )
+from constructor.compact.solve import Mode, Unplaceable, solve
+from constructor.compact.units import Unit, build
 from constructor.compact.whole_fields import with_whole_fields
 from constructor.diagnostics import Diagnostic, diagnostic
-from constructor.graph import CompetencyGraph, attainable, gather
+from constructor.graph import CompetencyGraph, attainable, calendar, gather
 from constructor.graph.program import ProgramContent, requests
-from constructor.graph.whole import calendar_of, missing_calendar
+from constructor.graph.whole import TERMS_PER_YEAR, calendar_of, final_hours, load_hours, missing_calendar
 from constructor.i18n import Msg
 from constructor.model import (
     AnyDeclaration,
     Course,
     Module,
-    Outcome,
-    OutcomeKind,
-    Practice,
-    PracticeKind,
     Profession,
     Program,
     Site,
@@ -55,57 +45,7 @@ from constructor.model import (
     Standard,
 )
 
-Mode = Literal["auto", "exact", "heuristic"]
-TERMS_PER_YEAR = 2  # a program that lists its own terms' weeks lists two a year (СеместровНаКурсе)
-AUTO_EXACT_LIMIT = 300  # items up to which the default mode runs the exact solver
 MAX_SHOWN = 8
-
-
-@dataclass
-class _Unit:
-    """One thing to place: a competency (hours after outcomes taught once) or a practice block."""
-
-    code: str
-    title: str
-    kind: str
-    module: str | None
-    theory: int
-    practice: int
-    self_study: int
-    saved: int
-    requires: list[str]
-    coreq: list[str]
-    why: Why
-
-    @property
-    def contact(self) -> int:
-        return self.theory + self.practice
-
-
-def _why(
-    program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph, codes: list[str]
-) -> dict[str, Why]:
-    """For each code: the program's own reason if it asks for it, else the shortest chain from a request."""
-    asked = requests(program, gather(program, table, graph))
-    chains = graph.chains_from((c for c in asked if c in set(codes)), within=set(codes))
-    out: dict[str, Why] = {}
-    for code in codes:
-        if code in asked:
-            out[code] = Why(reason=asked[code][0], via=asked[code][1])
-        elif code in chains:
-            out[code] = Why(reason="prerequisite", via=asked[chains[code][0]][1], chain=chains[code])
-    return out
-
-
-def _final(program: Program, std: Standard) -> tuple[int, int, int]:
-    """Hours of the final attestation: every part as written (weeks at the weekly load), else the
-    standard's; and of them, the demonstration exam's and the thesis's (preparation included)."""
-    load = std.weekly_load
-    demo = sum(p.amount.hours(load) for p in program.final_parts if p.kind.value.startswith("demo_exam"))
-    thesis = sum(p.amount.hours(load) for p in program.final_parts if p.kind.value.startswith("thesis"))
-    every = sum(p.amount.hours(load) for p in program.final_parts)
-    total = every or (std.final_attestation_hours or 0)
-    return total, demo, thesis
 
 
 def _span(program: Program, field: str) -> Span:
@@ -137,143 +77,38 @@ def compact(
     root_codes = list(roots)
     chosen = close(graph, root_codes, recognized, reachable)
     unreduced = close(graph, root_codes, set(), reachable)
-    codes = chosen.codes
-    why = _why(program, table, graph, codes)
-
-    # teach each outcome once: the first competency in teaching order teaches it, the later ones don't
-    order_index = {c: i for i, c in enumerate(graph.teaching_order("any")) if c in set(codes)}
-    in_order = sorted(codes, key=lambda c: (order_index.get(c, len(order_index)), codes.index(c)))
-    taught_by: dict[str, str] = {}
-    units: dict[str, _Unit] = {}
-    shared_saving = 0
-    extra_not_after: list[tuple[str, str]] = []
-    for code in in_order:
-        comp = graph.competencies[code]
-        theory, practice = comp.hours.theory, comp.hours.practice
-        saved = 0
-        for results, is_theory in ((comp.knows, True), (comp.can, False), (comp.experience, False)):
-            for res in results:
-                outcome = table.get(res.code) if res.code else None
-                if not isinstance(outcome, Outcome) or not outcome.hours:
-                    continue
-                teacher = taught_by.setdefault(outcome.code, code)
-                if teacher == code:
-                    continue
-                cut = min(outcome.hours, theory if is_theory else practice)
-                if outcome.kind is OutcomeKind.KNOWLEDGE or is_theory:
-                    theory -= cut
-                else:
-                    practice -= cut
-                saved += cut
-                extra_not_after.append((teacher, code))
-        shared_saving += saved
-        units[code] = _Unit(
-            code=code,
-            title=graph.title(code),
-            kind=comp.kind.value,
-            module=graph.module_of.get(code),
-            theory=theory,
-            practice=practice,
-            self_study=comp.hours.self_study,
-            saved=saved,
-            requires=[p for p in chosen.needs.get(code, []) if p in set(codes)],
-            coreq=[p for p in graph.corequisites(code) if p in set(codes)],
-            why=why.get(code, Why(reason="prerequisite", via=program.code)),
-        )
-
-    # practice blocks of the core modules
-    content = gather(program, table, graph)
-    blocks: list[tuple[Practice, Module]] = [(p, m) for m in content.modules for p in m.practices]
-    for block, mod in blocks:
-        units[block.code] = _Unit(
-            code=block.code,
-            title=block.title.value if block.title else block.code,
-            kind="practice",
-            module=mod.code,
-            theory=0,
-            practice=block.hours_at(load),
-            self_study=0,
-            saved=0,
-            requires=[],
-            coreq=[],
-            why=Why(reason="practice", via=mod.code),
-        )
-
-    names = list(units)
-    index = {c: i for i, c in enumerate(names)}
-    before: set[tuple[int, int]] = set()
-    not_after: set[tuple[int, int]] = set()
-    for code in codes:
-        for p in chosen.needs.get(code, []):
-            if p in index:
-                before.add((index[p], index[code]))
-        for p in graph.corequisites(code):
-            if p in index:
-                not_after.add((index[p], index[code]))
-    for teacher, learner in extra_not_after:
-        not_after.add((index[teacher], index[learner]))
-    fixed_last: set[int] = set()
-    for block, mod in blocks:
-        i = index[block.code]
-        members = [
-            c for c in (r.code for r in (*mod.covers, *(r for cc in mod.courses for r in cc.covers))) if c in index
-        ]
-        covered = [r.code for r in block.covers if r.code in index] or members
-        if block.kind is PracticeKind.PRE_DIPLOMA:
-            fixed_last.add(i)
-        elif block.kind is PracticeKind.EDUCATIONAL:
-            first = min(covered, key=lambda c: in_order.index(c) if c in in_order else 0, default=None)
-            if first is not None:
-                not_after.add((index[first], i))
-        else:
-            not_after.update((index[c], i) for c in covered)
-        units[block.code].requires = covered
-    for mod in content.modules:  # educational practice of a module no later than its production practice
-        for edu in (p for p in mod.practices if p.kind is PracticeKind.EDUCATIONAL):
-            for prod in (p for p in mod.practices if p.kind is PracticeKind.PRODUCTION):
-                not_after.add((index[edu.code], index[prod.code]))
-    not_after -= before
-    final_hours, demo_hours, thesis_hours = _final(program, std)
-    problem = Problem(
-        hours=[units[c].contact for c in names],
-        before=sorted(before),
-        not_after=sorted(not_after),
-        term_capacity=capacity,
-        final_hours=final_hours,
-        fixed_last=frozenset(fixed_last),
-    )
-
+    candidates = [build(program, table, graph, std, c, capacity) for c in chosen.candidates]
+    relaxed = None
+    if not chosen.exhaustive:
+        relaxed = build(program, table, graph, std, hard_closure(graph, root_codes, recognized), capacity).problem
     try:
-        merged, mapping = merge_same_term(problem)
-        bound, bound_reason = lower_bound(merged)
-        started = time.perf_counter()
-        use_exact = mode == "exact" or (mode == "auto" and problem.size <= AUTO_EXACT_LIMIT)
-        if use_exact:
-            result = exact_schedule(merged, time_limit)
-            schedule, bound, proven = expand(result.schedule, mapping), result.lower_bound, result.proven
-            bound_reason = result.bound_reason
-            for note in result.notes:
-                reason = Msg("solver.time-limit" if note == "time-limit" else "solver.failed", {"detail": note})
-                diags.append(
-                    diagnostic(
-                        "C314",
-                        "solver-fallback",
-                        _span(program, "TARGET"),
-                        program=program.code,
-                        reason=reason,
-                        seconds=f"{time_limit:g}",
-                    )
-                )
-        else:
-            schedule = expand(list_schedule(merged), mapping)
-            proven = schedule.terms == bound
-        seconds = time.perf_counter() - started
+        solved = solve(candidates, relaxed, mode, time_limit)
+    except Unplaceable as e:
+        return None, [_infeasible(e, program)]
+    built = solved.built
+    units, names, problem, content = built.units, built.names, built.problem, built.content
+    schedule, bound, bound_reason, proven = solved.schedule, solved.bound, solved.bound_reason, solved.proven
+    for note in solved.notes:
+        reason = Msg("solver.time-limit" if note == "time-limit" else "solver.failed", {"detail": note})
+        diags.append(
+            diagnostic(
+                "C314",
+                "solver-fallback",
+                _span(program, "TARGET"),
+                program=program.code,
+                reason=reason,
+                seconds=f"{time_limit:g}",
+            )
+        )
+    final = final_hours(program, std)
+    demo_hours = sum(p.amount.hours(load) for p in program.final_parts if p.kind.value.startswith("demo_exam"))
+    thesis_hours = sum(p.amount.hours(load) for p in program.final_parts if p.kind.value.startswith("thesis"))
+    try:
         full_terms = list_schedule(
             merge_same_term(_full_problem(graph, unreduced.codes, units, names, problem))[0]
         ).terms
-    except Infeasible as e:
-        diags.append(_infeasible(e, program, names, problem))
-        return None, diags
+    except Infeasible:
+        full_terms = schedule.terms  # the unreduced content cannot be scheduled at all: no packing saving claimed
 
     plan = _plan(
         program,
@@ -286,15 +121,15 @@ def compact(
         bound,
         bound_reason,
         proven,
-        "exact" if use_exact else "heuristic",
-        seconds if record_time else None,
+        solved.method,
+        solved.seconds if record_time else None,
         chosen.heuristic,
         term_weeks,
         recognized,
-        (final_hours, demo_hours, thesis_hours),
+        (final, demo_hours, thesis_hours),
         Savings(
-            recognition_hours=unreduced.hours - chosen.hours if recognized else 0,
-            shared_outcomes_hours=shared_saving,
+            recognition_hours=unreduced.hours - built.closure.hours if recognized else 0,
+            shared_outcomes_hours=built.shared_saving,
         ),
         full_terms,
     )
@@ -383,7 +218,7 @@ def _network(
 
 
 def _full_problem(
-    graph: CompetencyGraph, full_codes: list[str], units: Mapping[str, _Unit], names: list[str], reduced: Problem
+    graph: CompetencyGraph, full_codes: list[str], units: Mapping[str, Unit], names: list[str], reduced: Problem
 ) -> Problem:
     """The same content before any reduction: nothing recognised, every outcome taught each time."""
     extra = [c for c in full_codes if c not in units]
@@ -392,8 +227,8 @@ def _full_problem(
         unit = units[code]
         if unit.kind != "practice":
             comp = graph.competencies[code]
-            hours[i] = comp.hours.theory + comp.hours.practice
-    hours += [graph.competencies[c].hours.theory + graph.competencies[c].hours.practice for c in extra]
+            hours[i] = load_hours(comp.hours)
+    hours += [load_hours(graph.competencies[c].hours) for c in extra]
     index = {c: i for i, c in enumerate([*names, *extra])}
     before = set(reduced.before)
     for code in extra:
@@ -441,7 +276,7 @@ def _plan(
     program: Program,
     std: Standard,
     graph: CompetencyGraph,
-    units: Mapping[str, _Unit],
+    units: Mapping[str, Unit],
     names: list[str],
     problem: Problem,
     schedule: Schedule,
@@ -470,7 +305,7 @@ def _plan(
                 kind=unit.kind,
                 module=unit.module,
                 term=schedule.term[i],
-                hours=unit.contact,
+                hours=unit.load,
                 hours_by_kind=HoursByKind(
                     theory=unit.theory,
                     practice=unit.practice,
@@ -617,21 +452,33 @@ def _target(
     ]
 
 
-def _infeasible(e: Infeasible, program: Program, names: list[str], problem: Problem) -> Diagnostic:
+def _infeasible(e: Unplaceable, program: Program) -> Diagnostic:
     if e.reason == "cycle":
-        codes = ", ".join(names[i] for i in e.items[:MAX_SHOWN])
+        codes = ", ".join(e.members[0][:MAX_SHOWN]) if e.members else ""
         return diagnostic("C312", "compaction-cycle", _span(program, "CORE"), program=program.code, codes=codes)
+    capacity = max(e.built.problem.term_capacity)
     if e.reason == "item-too-large":
-        i = e.items[0]
+        members, hours = e.members[0], e.hours[0]
+        if len(members) > 1:
+            shown = ", ".join(f"`{m}`" for m in members[:MAX_SHOWN])
+            return diagnostic(
+                "C311",
+                "group-exceeds-term",
+                program.code_span,
+                codes=shown,
+                hours=hours,
+                capacity=capacity,
+                help="item-exceeds-term.help",
+            )
         return diagnostic(
             "C311",
             "item-exceeds-term",
             program.code_span,
-            code=names[i],
-            hours=problem.hours[i],
-            capacity=max(problem.term_capacity),
+            code=members[0],
+            hours=hours,
+            capacity=capacity,
             help="item-exceeds-term.help",
         )
     return diagnostic(
-        "C311", "final-exceeds-term", program.code_span, hours=problem.final_hours, capacity=max(problem.term_capacity)
+        "C311", "final-exceeds-term", program.code_span, hours=e.built.problem.final_hours, capacity=capacity
     )

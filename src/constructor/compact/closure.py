@@ -18,6 +18,7 @@ from constructor.model.declarations import needed_codes as _needed
 from constructor.model.declarations import or_nodes as _alternatives
 
 SEARCH_BUDGET = 4096  # closures tried before the remaining choices are made greedily
+MAX_CANDIDATES = 32  # distinct closures handed to the scheduler, which weighs them by terms, not hours
 
 
 @dataclass
@@ -27,6 +28,10 @@ class Closure:
     choices: dict[tuple[str, int], str] = field(default_factory=dict)  # (competency, or number) → alternative
     heuristic: bool = False
     needs: dict[str, list[str]] = field(default_factory=dict)  # prerequisites each one needs under the choices
+    # every distinct closure the `or` choices allow, cheapest first (this one among them), and whether
+    # that list is all of them: only then is a bound over the list a bound over every choice
+    candidates: list[Closure] = field(default_factory=list)
+    exhaustive: bool = True
 
 
 class _Expander:
@@ -83,43 +88,77 @@ class _Expander:
 def close(
     graph: CompetencyGraph, roots: list[str], recognized: set[str], reachable: set[str], budget: int = SEARCH_BUDGET
 ) -> Closure:
-    """The cheapest closure of `roots` over the prerequisites (see the module's docstring)."""
+    """The cheapest closure of `roots` over the prerequisites (see the module's docstring), with the
+    other closures the choices allow as `candidates` (up to MAX_CANDIDATES)."""
     ex = _Expander(graph, recognized, reachable)
-    best: tuple[int, list[str], dict[tuple[str, int], int]] | None = None
+    found: dict[frozenset[tuple[str, tuple[str, ...]]], tuple[int, list[str], dict[tuple[str, int], int]]] = {}
     tried = 0
     heuristic = False
+    exhaustive = True
     stack: list[dict[tuple[str, int], int]] = [{}]
     while stack:
         pick = stack.pop()
         order, pending = ex.expand(roots, pick)
         tried += 1
         if not pending:
+            # two choices may reach the same codes and still differ in what must come first
+            key = frozenset((c, tuple(ex.needs.get(c, ()))) for c in order)
             cost = ex.cost(order)
-            if best is None or cost < best[0]:
-                best = (cost, order, pick)
+            if key not in found or cost < found[key][0]:
+                found[key] = (cost, order, pick)
+            if len(found) > MAX_CANDIDATES:
+                exhaustive = False
             continue
         node = pending[0]
         if tried >= budget:
             heuristic = True
+            exhaustive = False
             order, pick = _greedy(ex, roots, pick)
-            cost = ex.cost(order)
-            if best is None or cost < best[0]:
-                best = (cost, order, pick)
+            ex.expand(roots, pick)
+            key = frozenset((c, tuple(ex.needs.get(c, ()))) for c in order)
+            found.setdefault(key, (ex.cost(order), order, pick))
             stack.clear()  # the budget is spent: this greedy completion is the last one tried
             continue
-        if best is not None and ex.cost(order) >= best[0]:
-            continue  # already no cheaper than the best complete closure: prune
         for option in reversed(ex.options(node)):
             stack.append({**pick, node: option})
-    assert best is not None
-    cost, order, pick = best
+    ranked = sorted(found.values(), key=lambda f: (f[0], f[1]))[:MAX_CANDIDATES]
+    out = [_closure(ex, roots, order, pick, heuristic) for _, order, pick in ranked]
+    best = out[0]
+    best.candidates = out
+    best.exhaustive = exhaustive
+    return best
+
+
+def _closure(
+    ex: _Expander, roots: list[str], order: list[str], pick: dict[tuple[str, int], int], heuristic: bool
+) -> Closure:
     choices = {}
     for (code, k), index in sorted(pick.items()):
         if code in order:
             item = ex.ors[code][k - 1].items[index]
             choices[code, k] = ", ".join(_hard_codes(item)) or "…"
-    ex.expand(roots, pick)  # leaves `ex.needs` as the chosen closure has them
-    return Closure(order, cost, choices, heuristic, {c: ex.needs.get(c, []) for c in order})
+    ex.expand(roots, pick)  # leaves `ex.needs` as this closure has them
+    return Closure(order, ex.cost(order), choices, heuristic, {c: ex.needs.get(c, []) for c in order})
+
+
+def hard_closure(graph: CompetencyGraph, roots: list[str], recognized: set[str]) -> Closure:
+    """Only what every choice needs: the codes reached through requisites outside any `or`. Its
+    problem is part of every candidate's, so its lower bound holds whichever way the `or`s go."""
+    seen: set[str] = set()
+    order: list[str] = []
+    needs: dict[str, list[str]] = {}
+    stack = [r for r in reversed(roots) if r in graph]
+    while stack:
+        code = stack.pop()
+        if code in seen or code in recognized:
+            continue
+        seen.add(code)
+        order.append(code)
+        comp = graph.competencies[code]
+        hard = [c for c in _hard_codes(comp.requires) if c in graph] if comp.requires is not None else []
+        needs[code] = hard
+        stack.extend(n for n in reversed([*hard, *(r.code for r in comp.corequires)]) if n not in seen)
+    return Closure(order, sum(graph.competencies[c].hours.total for c in order), {}, False, needs)
 
 
 def _greedy(

@@ -29,7 +29,7 @@ class Why(PlanModel):
     reason: Literal["module", "general", "bundle", "prerequisite", "practice"]
     via: str  # the module, program, bundle, or the first competency of the chain
     chain: list[str] = []  # for a prerequisite: the requested competency → … → this one
-    term_reason: Literal["first", "prerequisite", "corequisite", "capacity", "module"] = "first"
+    term_reason: Literal["first", "prerequisite", "corequisite", "capacity", "balance", "module"] = "first"
     binding: str | None = None  # the prerequisite (or co-requisite) that holds it back
 
 
@@ -39,7 +39,7 @@ class Item(PlanModel):
     kind: Literal["general", "professional", "variable", "foundation", "practice"]
     module: str | None
     term: int
-    hours: int  # contact hours counted against the term's capacity (theory + practice)
+    hours: int  # hours counted against the term's capacity: every kind of work, self-study included
     hours_by_kind: HoursByKind
     saved: int = 0  # hours not taught again: outcomes already taught by an earlier competency
     requires: list[str] = []

@@ -102,8 +102,12 @@ def chain_lengths(problem: Problem) -> tuple[list[int], list[int]]:
 
 def lower_bound(problem: Problem) -> tuple[int, str]:
     """max(the longest chain in terms, the fewest terms whose capacity holds every hour)."""
+    _check_final(problem)
     if problem.size == 0:
-        return 1, "hours"
+        terms = 1
+        while problem.final_hours > problem.capacity(terms):
+            terms += 1
+        return terms, "hours"
     head, _ = chain_lengths(problem)
     chain = max(head)
     need = sum(problem.hours) + problem.final_hours
@@ -117,13 +121,20 @@ def lower_bound(problem: Problem) -> tuple[int, str]:
     return (chain, "chain") if chain >= terms else (terms, "hours")
 
 
+def _check_final(problem: Problem) -> None:
+    """The last term holds the final attestation and the items fixed to it: some term must hold them all
+    (without this the search for such a term would never end)."""
+    last = problem.final_hours + sum(problem.hours[i] for i in problem.fixed_last)
+    if last > max(problem.term_capacity):
+        raise Infeasible("final-too-large")
+
+
 def _check_sizes(problem: Problem) -> None:
     largest = max(problem.term_capacity)
     too_big = [i for i, h in enumerate(problem.hours) if h > largest]
     if too_big:
         raise Infeasible("item-too-large", too_big)
-    if problem.final_hours > largest:
-        raise Infeasible("final-too-large")
+    _check_final(problem)
 
 
 def list_schedule(problem: Problem, *, balanced: bool = True) -> Schedule:
@@ -191,8 +202,10 @@ def list_schedule(problem: Problem, *, balanced: bool = True) -> Schedule:
     terms = max(t, 1)
     if last_items:
         terms = _place_last(problem, term, terms, sorted(last_items))
-    if Schedule(term, terms).load(problem)[-1] > problem.capacity(terms):
-        terms += 1  # the final attestation does not fit beside the last items: a term of its own
+    while Schedule(term, terms).load(problem)[-1] > problem.capacity(terms):
+        # the final attestation does not fit beside the last term's items: it goes on, with the items
+        # fixed to the last term, to the next term that holds them (terms differ in length)
+        terms += 1
         for i in last_items:
             term[i] = terms
     schedule = Schedule(term, terms)

@@ -10,7 +10,6 @@ hours (the standards split the time of the cycles into obligatory and variable p
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -190,34 +189,36 @@ def check_program(program: Program, table: Mapping[str, AnyDeclaration], graph: 
                     )
                 )
     if std is not None:
-        diags.extend(_hours(program, content, std))
+        diags.extend(_hours(program, content, std, table, graph))
     return diags
 
 
-def _hours(program: Program, content: ProgramContent, std: Standard) -> list[Diagnostic]:
+def _hours(
+    program: Program,
+    content: ProgramContent,
+    std: Standard,
+    table: Mapping[str, AnyDeclaration],
+    graph: CompetencyGraph,
+) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     total = content.total
     if total == 0:
         return diags
-    if program.target is not None and std.weekly_load and std.term_weeks:
-        years = math.ceil(program.target.total_months / 12)
-        capacity = years * sum(std.term_weeks) * std.weekly_load
-        if total > capacity:
-            where = program.fields.get("TARGET", program.code_span)
+    if program.target is not None:
+        from constructor.compact.units import hours_over_target  # the rule `compact` applies (C310)
+
+        over = hours_over_target(program, table, graph)
+        if over is not None:
+            hours, capacity, terms = over
             diags.append(
                 diagnostic(
                     "C304",
                     "hours-exceed-duration",
-                    where,
-                    total=total,
+                    program.fields.get("TARGET", program.code_span),
+                    total=hours,
                     target=str(program.target),
                     capacity=capacity,
-                    notes=[
-                        Msg(
-                            "hours-exceed-duration.note",
-                            {"years": years, "weeks": sum(std.term_weeks), "load": std.weekly_load},
-                        )
-                    ],
+                    notes=[Msg("hours-exceed-duration.note", {"terms": terms})],
                     help="hours-exceed-duration.help",
                 )
             )

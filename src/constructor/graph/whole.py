@@ -92,6 +92,52 @@ def calendar_of(program: Program, std: Standard | None) -> tuple[list[int], int]
     return weeks, std.weekly_load
 
 
+TERMS_PER_YEAR = 2  # a program that lists its own terms' weeks lists two a year (СеместровНаКурсе)
+
+
+def per_year(program: Program, term_weeks: list[int]) -> int:
+    """Terms a year: the standard's pattern is one year; a program's own list is every term, two a year."""
+    return TERMS_PER_YEAR if program.term_weeks else len(term_weeks)
+
+
+def load_hours(hours: Hours) -> int:
+    """The hours a row puts on its term. The weekly load is of every kind of work (36 academic hours a
+    week, self-study included, as real plans' notes say): `check` and `compact` both count this."""
+    return hours.total
+
+
+def target_terms(program: Program, std: Standard | None) -> int | None:
+    """How many terms the program's target allows, by the calendar (None without a target or calendar)."""
+    from constructor.graph import calendar
+
+    cal = calendar_of(program, std)
+    if cal is None or program.target is None:
+        return None
+    weeks, _ = cal
+    return calendar.terms_for(program.target, weeks, per_year(program, weeks))
+
+
+def final_hours(program: Program, std: Standard | None) -> int:
+    """Hours of the final attestation: its parts as written (weeks at the weekly load), else the standard's."""
+    load = std.weekly_load if std else None
+    written = sum(p.amount.hours(load) for p in program.final_parts)
+    return written or ((std.final_attestation_hours or 0) if std else 0)
+
+
+def final_too_large(program: Program, std: Standard | None) -> Diagnostic | None:
+    """C311: a final attestation larger than every term can never be placed (`check` says it too)."""
+    cal = calendar_of(program, std)
+    if cal is None:
+        return None
+    weeks, load = cal
+    largest = max(weeks) * load
+    hours = final_hours(program, std)
+    if hours <= largest:
+        return None
+    where = program.fields.get("FINAL_ATTESTATION", program.code_span)
+    return diagnostic("C311", "final-exceeds-term", where, hours=hours, capacity=largest)
+
+
 def missing_calendar(program: Program, std: Standard | None) -> Diagnostic | None:
     """C313: what `compact` needs of the calendar, said by `check` too."""
     if calendar_of(program, std) is not None:

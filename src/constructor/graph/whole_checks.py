@@ -2,7 +2,8 @@
 C110 discipline-without-cycle, C230 hours-mismatch, C231 course-hours-disagree, C232 elective-group,
 C330 volume-off-standard, C331 cycle-volume, C332 variable-share, C333 attestation-limit,
 C334 holidays-out-of-range, C335 superseded-standard, C336 missing-general-education,
-C337 calendar-weeks, and C313 missing-calendar (the rule `compact` applies, said by `check`)."""
+C337 calendar-weeks, and C313 missing-calendar and C311 final-exceeds-term (the rules `compact` applies,
+said by `check` too)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,16 @@ from collections.abc import Iterable, Mapping
 
 from constructor.diagnostics import Diagnostic, Label, diagnostic
 from constructor.graph.graph import CompetencyGraph
-from constructor.graph.whole import CREDITS, EXAMS, SPLIT_ROLES, WholeProgram, cycle_of, missing_calendar, whole
+from constructor.graph.whole import (
+    CREDITS,
+    EXAMS,
+    SPLIT_ROLES,
+    WholeProgram,
+    cycle_of,
+    final_too_large,
+    missing_calendar,
+    whole,
+)
 from constructor.i18n import Msg
 from constructor.model import (
     AnyDeclaration,
@@ -161,6 +171,9 @@ def check_whole(program: Program, table: Mapping[str, AnyDeclaration], graph: Co
     calendar = missing_calendar(program, std)
     if calendar is not None:
         diags.append(calendar)
+    too_large = final_too_large(program, std)
+    if too_large is not None:
+        diags.append(too_large)
     diags += _holidays(program, std.holiday_weeks_min, std.holiday_weeks_max, std.winter_holiday_weeks_min)
     diags += _calendar_weeks(program, std.term_weeks)
     if not plan.cycles:

@@ -1,0 +1,135 @@
+"""Choosing among the closures the `or` choices allow, by the schedule they give.
+
+Each candidate closure (closure.py) makes its own problem (units.py). Every one is scheduled by the
+list heuristic; the exact solver then works on the most promising and on every other whose lower
+bound could still beat it. The bound the plan reports holds over every choice: the least bound of
+the candidates when they are all of the choices, else the bound of what every choice needs (the
+hard closure). So "optimal" means no choice of alternatives gives fewer terms.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Literal
+
+from constructor.compact.exact import exact_schedule
+from constructor.compact.schedule import (
+    Infeasible,
+    Problem,
+    Schedule,
+    expand,
+    list_schedule,
+    lower_bound,
+    merge_same_term,
+    valid,
+)
+from constructor.compact.units import Built
+
+Mode = Literal["auto", "exact", "heuristic"]
+AUTO_EXACT_LIMIT = 300  # items up to which the default mode runs the exact solver
+
+
+@dataclass
+class Unplaceable(Exception):
+    """No candidate can be scheduled: the first one's reason, in its own items' names."""
+
+    reason: str  # cycle | item-too-large | final-too-large
+    built: Built
+    members: list[list[str]] = field(default_factory=list)  # the names of each offending (merged) item
+    hours: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Solved:
+    built: Built
+    schedule: Schedule  # over built.names
+    bound: int
+    bound_reason: str
+    proven: bool
+    method: Literal["exact", "heuristic"]
+    seconds: float
+    notes: list[str] = field(default_factory=list)  # solver notes: time-limit, solver-failed: …
+
+
+@dataclass
+class _Candidate:
+    built: Built
+    merged: Problem
+    mapping: list[int]
+    bound: int
+    reason: str
+    schedule: Schedule  # over the merged items
+
+
+def _prepare(built: Built) -> _Candidate:
+    merged, mapping = merge_same_term(built.problem)
+    largest = max(merged.term_capacity)
+    too_big = [k for k, h in enumerate(merged.hours) if h > largest]
+    if too_big:
+        members = [[built.names[i] for i, m in enumerate(mapping) if m == k] for k in too_big]
+        raise Unplaceable("item-too-large", built, members, [merged.hours[k] for k in too_big])
+    bound, reason = lower_bound(merged)
+    return _Candidate(built, merged, mapping, bound, reason, list_schedule(merged))
+
+
+def solve(candidates: list[Built], relaxed: Problem | None, mode: Mode = "auto", time_limit: float = 10.0) -> Solved:
+    """The best schedule over every candidate; `relaxed` is the hard closure's problem when the
+    candidates are not all of the choices (its bound holds for every choice)."""
+    started = time.perf_counter()
+    ready: list[_Candidate] = []
+    first: Unplaceable | None = None
+    for built in candidates:
+        try:
+            ready.append(_prepare(built))
+        except Unplaceable as e:
+            first = first or e
+        except Infeasible as e:
+            if e.reason == "final-too-large":
+                raise Unplaceable("final-too-large", built, [], [built.problem.final_hours]) from e
+            members = [[built.names[i] for i in e.items]] if e.items else []
+            first = first or Unplaceable(e.reason, built, members)
+    if not ready:
+        assert first is not None
+        raise first
+    ready.sort(key=lambda c: (c.schedule.terms, c.bound, sum(c.merged.hours), candidates.index(c.built)))
+    best = ready[0]
+    best_schedule = best.schedule
+    use_exact = mode == "exact" or (mode == "auto" and best.merged.size <= AUTO_EXACT_LIMIT)
+    notes: list[str] = []
+    if use_exact:
+        deadline = started + time_limit
+        for cand in sorted(ready, key=lambda c: (c.bound, c.schedule.terms, candidates.index(c.built))):
+            if cand.bound >= best_schedule.terms and cand is not best:
+                continue  # cannot beat the best schedule found
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                notes.append("time-limit")
+                break
+            result = exact_schedule(cand.merged, left)
+            notes.extend(n for n in result.notes if n not in notes)
+            cand.bound, cand.reason = result.lower_bound, result.bound_reason
+            cand.schedule = result.schedule
+            if result.schedule.terms < best_schedule.terms or cand is best:
+                best, best_schedule = cand, result.schedule
+    bound, reason = min(((c.bound, c.reason) for c in ready), key=lambda b: b[0])
+    if relaxed is not None:
+        try:
+            relaxed_bound = lower_bound(merge_same_term(relaxed)[0])
+        except Infeasible:
+            relaxed_bound = (1, "hours")
+        bound, reason = min((bound, reason), relaxed_bound, key=lambda b: b[0])
+    schedule = expand(best_schedule, best.mapping)
+    broken = valid(best.built.problem, schedule)
+    if broken:  # never hand out a plan that breaks a rule: this is a bug, and it says so
+        raise RuntimeError("schedule breaks its rules: " + "; ".join(broken[:3]))
+    return Solved(
+        built=best.built,
+        schedule=schedule,
+        bound=bound,
+        bound_reason=reason,
+        proven=schedule.terms == bound,
+        method="exact" if use_exact else "heuristic",
+        seconds=time.perf_counter() - started,
+        notes=notes,
+    )
