@@ -7,6 +7,7 @@ compaction, C4xx rendering. Every code is documented in docs/diagnostics.md (a t
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -217,7 +218,10 @@ def _snippet(
     text = sources.get(span.file)
     if text is None:
         return []
-    lines = text.splitlines()
+    # lines as the parser counts them: only "\n" ends a line (splitlines() would also split at \x0b, \x1c …)
+    lines = [line.removesuffix("\r") for line in text.split("\n")] if text else []
+    if text.endswith("\n"):
+        lines.pop()
     if not 1 <= span.line <= len(lines):
         # an end-of-file position sits after the last line: show the last line instead
         if not lines or span.line != len(lines) + 1:
@@ -235,19 +239,28 @@ def _snippet(
     width = max(_width(body.expandtabs(4)), 1)
     pad = " " * gutter
     underline = " " * start + mark * width + (f" {message}" if message else "")
-    return [f"{str(span.line).rjust(gutter)} | {raw}".rstrip(), f"{pad} | {underline}".rstrip()]
+    return [f"{str(span.line).rjust(gutter)} | {visible(raw)}".rstrip(), f"{pad} | {underline}".rstrip()]
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """Control characters as their visible pictures (ESC → ␛), one column each: whatever a file holds,
+    printing it never moves the cursor or retitles the terminal."""
+    return _CONTROL.sub(lambda m: chr(0x2400 + ord(m.group())) if ord(m.group()) < 0x20 else "␡", text)
 
 
 def render_full(d: Diagnostic, sources: Mapping[str, str], lang: Lang) -> str:
     info = d.info
-    head = f"{SEVERITY_WORDS[lang][info.severity]}[{d.code} {info.name}]: {d.message.text(lang)}"
+    head = f"{SEVERITY_WORDS[lang][info.severity]}[{d.code} {info.name}]: {visible(d.message.text(lang))}"
     spans = [d.span] if d.span else []
     spans += [label.span for label in d.labels]
     gutter = max((len(str(s.line)) for s in spans), default=1)
     pad = " " * gutter
     out = [head]
     if d.span is not None:
-        out.append(f"{pad}--> {d.span}")
+        out.append(f"{pad}--> {visible(str(d.span))}")
         snippet = _snippet(d.span, d.label.text(lang) if d.label else None, sources, gutter, "^")
         if snippet:
             out += [f"{pad} |", *snippet]
@@ -255,16 +268,16 @@ def render_full(d: Diagnostic, sources: Mapping[str, str], lang: Lang) -> str:
         text = label.message.text(lang) if label.message else None
         snippet = _snippet(label.span, text, sources, gutter, "-")
         if d.span is None or label.span.file != d.span.file:
-            out.append(f"{pad}--> {label.span}")
+            out.append(f"{pad}--> {visible(str(label.span))}")
         if snippet:
             out += [f"{pad} |", *snippet]
     if d.notes or d.help or spans:
         out.append(f"{pad} |" if spans else "")
     note_word, help_word = NOTE_WORDS[lang]
     for note in d.notes:
-        out.append(f"{pad} = {note_word}: {note.text(lang)}")
+        out.append(f"{pad} = {note_word}: {visible(note.text(lang))}")
     if d.help is not None:
-        out.append(f"{pad} = {help_word}: {d.help.text(lang)}")
+        out.append(f"{pad} = {help_word}: {visible(d.help.text(lang))}")
     while out and out[-1].strip() in ("", "|"):
         out.pop()
     return "\n".join(out)
@@ -272,7 +285,7 @@ def render_full(d: Diagnostic, sources: Mapping[str, str], lang: Lang) -> str:
 
 def render_concise(d: Diagnostic, lang: Lang) -> str:
     where = f"{d.span}: " if d.span else ""
-    return f"{where}{SEVERITY_WORDS[lang][d.severity]}[{d.code}] {d.message.text(lang)}"
+    return visible(f"{where}{SEVERITY_WORDS[lang][d.severity]}[{d.code}] {d.message.text(lang)}")
 
 
 def _span_json(span: Span | None) -> dict[str, object] | None:

@@ -59,7 +59,12 @@ def show(arg: Arg, lang: Lang) -> str:
             return "".join(parts)
         word = {("ru", "or"): "или", ("ru", "and"): "и"}.get((lang, arg.conjunction), arg.conjunction)
         return ", ".join(parts[:-1]) + f" {word} " + parts[-1]
-    return str(arg)
+    text = str(arg)
+    # a value echoed from the file is shown in part when huge (a 5,000-digit "number" is not read aloud)
+    return text if len(text) <= MAX_SHOWN_ARG else text[: MAX_SHOWN_ARG // 2] + "…" + text[-20:]
+
+
+MAX_SHOWN_ARG = 200
 
 
 def default_lang(environ: Mapping[str, str] | None = None) -> Lang:
@@ -173,6 +178,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "invalid-link.help": (
         'ссылку пишут как "40.002 A/03.2": код стандарта, затем трудовая функция',
         'write a link as "40.002 A/03.2": the standard\'s code, then the labour function',
+    ),
+    "control-character": ("в тексте управляющий символ {char}", "a control character {char} in a text"),
+    "control-character.help": (
+        "его не видно, он меняет терминал и ломает DOCX и XLSX; уберите его (перевод строки — `\\n`)",
+        "it is invisible, changes the terminal and breaks DOCX and XLSX; remove it (a new line is `\\n`)",
     ),
     "invalid-escape": ("неизвестная escape-последовательность `{seq}`", "unknown escape sequence `{seq}`"),
     "invalid-escape.help": (

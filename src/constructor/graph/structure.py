@@ -13,9 +13,9 @@ from constructor.graph.graph import CompetencyGraph
 from constructor.i18n import Kw, Msg, OneOf
 from constructor.model import AnyDeclaration, Bundle, Competency, Discipline, Profession, Program, Result, Standard
 
-_NUMBERED = re.compile(r"^ПКс?-(\d+)\.\d+$")
-_MODULE_NUMBER = re.compile(r"^ПМ\.0*(\d+)$")
-_ACTIVITY_NUMBER = re.compile(r"(\d+)$")
+_NUMBERED = re.compile(r"^ПКс?-([0-9]{1,9})\.[0-9]+$")
+_MODULE_NUMBER = re.compile(r"^ПМ\.0*([0-9]{1,9})$")
+_ACTIVITY_NUMBER = re.compile(r"(?<![0-9])([0-9]{1,9})$")
 
 
 def _number(pattern: re.Pattern[str], code: str) -> int | None:

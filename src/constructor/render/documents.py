@@ -25,6 +25,7 @@ from constructor.compact.plan import Plan
 from constructor.i18n import Lang
 from constructor.model import AnyDeclaration
 from constructor.render import views
+from constructor.render.names import safe_file_name
 
 FORMATS = ("html", "pdf", "docx", "xlsx", "md")
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -283,6 +284,8 @@ def xlsx(ctx: Context) -> bytes:
     first = 3
     for row in doc.rows:
         ws.append([row.code, row.title, row.form, row.total, row.theory, row.practice, row.self_study, *row.by_term])
+        for cell in ws[ws.max_row]:
+            _as_text(cell)
         if row.level == 0:
             for cell in ws[ws.max_row]:
                 cell.font = Font(bold=True)
@@ -310,6 +313,20 @@ def xlsx(ctx: Context) -> bytes:
     buffer = io.BytesIO()
     wb.save(buffer)
     return _fixed_zip(buffer.getvalue())
+
+
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def _as_text(cell: Any) -> None:
+    """A title is text, whatever it starts with: `=HYPERLINK(…)` in a title must not become a live formula
+    (spreadsheet injection), and characters a worksheet cannot hold are left out."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if isinstance(cell.value, str):
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", cell.value)
+        if cell.value.startswith(_FORMULA_START):
+            cell.data_type = "s"
 
 
 def docx(ctx: Context, module: Any) -> bytes:
@@ -383,4 +400,4 @@ def render_all(
     if "docx" in formats:
         for module in views.syllabi(plan, table, lang):
             files[f"syllabus-{module.module}.docx"] = docx(ctx, module)
-    return dict(sorted(files.items()))
+    return {safe_file_name(name): data for name, data in sorted(files.items())}

@@ -165,7 +165,10 @@ def load_files(
         imports = loaded.imports.setdefault(shown, [])
         used: dict[Path, Span] = {}
         for use in source.uses:
-            target = (path.parent / use.path).resolve()
+            try:
+                target = (path.parent / use.path).resolve()
+            except (OSError, ValueError):  # a name the file system refuses (too long, a NUL): not found
+                target = path.parent / "\u2400missing"
             if target in used:
                 loaded.diagnostics.append(
                     diagnostic(
@@ -189,7 +192,7 @@ def load_files(
                         root=display_path(project_root),
                     )
                 )
-            elif not target.exists() and not (overlay and target in overlay):
+            elif not _exists(target) and not (overlay and target in overlay):
                 loaded.diagnostics.append(
                     diagnostic(
                         "C104",
@@ -207,3 +210,11 @@ def load_files(
                 queue.append((target, project_root))
     loaded.files.sort(key=lambda f: f.path)
     return loaded
+
+
+def _exists(path: Path) -> bool:
+    """`Path.exists`, with a name the file system refuses (too long, a NUL byte) as not existing."""
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False

@@ -50,7 +50,7 @@ from constructor.syntax.values import EACH, FINAL_PARTS, WORDS
 
 WIDTH = 100
 INDENT = "  "
-_TRAILING = re.compile(r"^(.*?)(\d+)$")
+_TRAILING = re.compile(r"^(.*?)([0-9]{1,9})$")  # as the parser reads a range (values.py)
 
 
 def _lang(text: str) -> Lang:

@@ -60,7 +60,7 @@ from constructor.syntax import values
 from constructor.syntax.transform_base import MAX_DEPTH, Field, Word, implied_kind
 from constructor.syntax.transform_rows import RowRules
 
-_TRAILING_NUMBER = re.compile(r"^(.*?)(\d+)$")
+_TRAILING_NUMBER = re.compile(r"^(.*?)([0-9]{1,9})$")  # ASCII digits, nine at most: see values.py
 _LINK = re.compile(r"(\d{2}\.\d{3})(?:\s+([A-ZА-Я])(?:/(\d{2})\.(\d))?)?")
 _CREDITS = re.compile(r"\d+(?:\.\d+)?")
 

@@ -29,9 +29,10 @@ from constructor.syntax import values
 
 MAX_RANGE = 1000
 MAX_DEPTH = 100  # of `and`/`or`/parentheses in one expression; real ones are under 5
-_TRAILING_NUMBER = re.compile(r"^(.*?)(\d+)$")
+_TRAILING_NUMBER = re.compile(r"^(.*?)([0-9]{1,9})$")  # ASCII digits, nine at most: see values.py
 _LINK = re.compile(r"(\d{2}\.\d{3})(?:\s+([A-ZА-Я])(?:/(\d{2})\.(\d))?)?")
 _ESCAPE = re.compile(r"\\(.)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # every control character but tab and newline
 _ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
 
 
@@ -142,7 +143,18 @@ class ModelBase:
             self.diags.append(diagnostic("C023", "invalid-escape", span, help="invalid-escape.help", seq=m.group(0)))
             return m.group(0)
 
-        return Text(value=_ESCAPE.sub(unescape, raw), span=self._tspan(tok))
+        for m in _CONTROL.finditer(raw):
+            # a raw control character (a terminal escape, a vertical tab) is invisible, rewrites the
+            # terminal that shows it and breaks DOCX and XLSX: it is reported and left out
+            col = (tok.column or 0) + 1 + m.start()
+            span = Span(file=self.path, line=tok.line or 0, column=col, end_line=tok.line or 0, end_column=col + 1)
+            self.diags.append(
+                diagnostic(
+                    "C023", "control-character", span, help="control-character.help", char=f"U+{ord(m.group()):04X}"
+                )
+            )
+        value = _ESCAPE.sub(unescape, _CONTROL.sub("", raw))
+        return Text(value=value, span=self._tspan(tok))
 
     def amount(self, meta: Any, children: list[Token]) -> int | None:
         return values.number(str(children[0]), self._tspan(children[0]), self.diags)

@@ -36,8 +36,11 @@ from constructor.model import (
 )
 
 MAX_NUMBER = 1_000_000
-_NUMBER = re.compile(r"(\d+)\s*(?:h|ч)?")
-_DURATION = re.compile(r"(?:(\d+)[yг])?(?:(\d+)[mм])?")
+# Numbers are ASCII digits, at most nine of them: `²` or `٣` are not numbers here, and Python refuses to
+# convert 4,300 digits or more (a crash, not a diagnostic); no real hour count needs ten digits.
+_NUMBER = re.compile(r"([0-9]{1,9})\s*(?:h|ч)?")
+_PERCENT = re.compile(r"[0-9]{1,9}")
+_DURATION = re.compile(r"(?:([0-9]{1,9})[yг])?(?:([0-9]{1,9})[mм])?")
 
 E = TypeVar("E", bound=Enum)
 
@@ -163,7 +166,7 @@ def number(text: str, span: Span, diags: list[Diagnostic]) -> int | None:
 
 
 def percent(text: str, span: Span, diags: list[Diagnostic]) -> int | None:
-    if not text.isdigit() or int(text) > 100:
+    if _PERCENT.fullmatch(text) is None or int(text) > 100:
         diags.append(diagnostic("C020", "invalid-percent", span, text=text))
         return None
     return int(text)
