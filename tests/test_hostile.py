@@ -75,3 +75,69 @@ def test_documents_of_hostile_codes_and_titles(tmp_path: Path, capsys: pytest.Ca
     titles = [c for row in ws.iter_rows(min_row=3) for c in row[:2] if isinstance(c.value, str)]
     assert any(c.value.startswith("=HYPERLINK") for c in titles)
     assert all(c.data_type == "s" for c in titles)  # text, never a live formula
+
+
+def test_devices_fifos_and_links_out_of_the_folder_are_not_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.comp").write_text('competency ПК-1 "секретная строка"\n', encoding="utf-8")
+    folder = tmp_path / "project"
+    folder.mkdir()
+    (folder / "ok.comp").write_text('competency ПК-2 "к"\n', encoding="utf-8")
+    (folder / "link.comp").symlink_to(outside / "secret.comp")
+    os.mkfifo(folder / "fifo.comp")
+    (folder / "uses.comp").write_text('use "fifo.comp"\ncompetency ПК-3 "к"\n', encoding="utf-8")
+    code = main(["check", "--lang", "en", str(folder)])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "секретная" not in out and "C105" in out  # the link is named, its content never shown
+    assert "C005" in out  # the FIFO is refused, not waited on
+    assert main(["check", "--lang", "en", "/dev/zero"]) == 1
+    assert "C005" in capsys.readouterr().out
+
+
+EXAMPLE = Path(__file__).parents[1] / "catalogs" / "examples" / "welding" / "program.comp"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{{ plan.parse_file("/etc/hostname") }}',  # a model's method would read any file
+        "{{ plan.items.clear() }}",  # or change what later documents are made from
+        "{% set w = {} %}{{ w.update({'a': 1}) }}",
+        '{{ "x" * 10**8 }}',  # 100 MB from one expression
+        "{% for i in range(100000) %}{% for j in range(100000) %}xxxxxxxxxx{% endfor %}{% endfor %}",
+    ],
+)
+def test_user_templates_get_data_not_code(tmp_path: Path, capsys: pytest.CaptureFixture[str], body: str) -> None:
+    mine = tmp_path / "templates"
+    mine.mkdir()
+    (mine / "sites.html.j2").write_text(body, encoding="utf-8")
+    out = tmp_path / "out"
+    code = main(["render", "--to", "html,md", "--templates", str(mine), "-o", str(out), str(EXAMPLE)])
+    captured = capsys.readouterr()
+    assert code == 1 and "C402" in captured.err and not out.exists()
+    assert "internal error" not in captured.err and "внутренняя" not in captured.err
+
+
+def test_a_template_cannot_pull_local_files_or_the_network_into_a_pdf(tmp_path: Path) -> None:
+    from constructor.render.documents import pdf
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("СЕКРЕТ-42", encoding="utf-8")
+    html = (
+        f'<html><head><link rel="stylesheet" href="file://{secret}">'
+        f'<link rel="attachment" href="file://{secret}"></head>'
+        f'<body><p>документ</p><img src="http://127.0.0.1:9/x.png"><img src="file://{secret}"></body></html>'
+    )
+    data = pdf(html)
+    assert data.startswith(b"%PDF")
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    assert "СЕКРЕТ" not in " ".join(p.extract_text() for p in reader.pages)
+    assert not reader.attachments

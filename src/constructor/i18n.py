@@ -104,6 +104,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "split it into several files joined by `use`",
     ),
     "not-a-file": ("`{path}` — это папка, а не файл", "`{path}` is a folder, not a file"),
+    "not-a-regular-file": (
+        "`{path}` — не обычный файл (устройство, канал или сокет): такие не читаются",
+        "`{path}` is not a regular file (a device, pipe or socket): such files are not read",
+    ),
     "no-comp-files": ("в `{path}` нет файлов `.comp`", "no `.comp` files in `{path}`"),
     "empty-file": ("файл пуст: в нём нет ни одного объявления", "the file is empty: it declares nothing"),
     # syntax
@@ -287,6 +291,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "use-not-found.help": (
         "путь считается от папки файла, в котором написан `use`: `{folder}`",
         "the path is relative to the folder of the file that says `use`: `{folder}`",
+    ),
+    "link-escapes-folder": (
+        "`{path}` — ссылка на файл вне папки `{folder}`: не прочитан",
+        "`{path}` links to a file outside the folder `{folder}`: not read",
     ),
     "use-escapes-root": (
         "`{path}` лежит вне корня проекта `{root}`",

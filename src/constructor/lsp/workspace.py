@@ -14,7 +14,7 @@ from constructor.diagnostics import Diagnostic, sorted_diagnostics
 from constructor.graph import CompetencyGraph, check_scope
 from constructor.model import AnyDeclaration, Catalog, Ref, SourceFile, Span
 from constructor.resolve import load_files, resolve
-from constructor.resolve.loader import display_path
+from constructor.resolve.loader import display_path, read_source
 from constructor.resolve.references import references
 from constructor.syntax import parse_text
 
@@ -71,10 +71,9 @@ class Workspace:
     def text(self, path: Path) -> str:
         if path in self.open:
             return self.open[path]
-        try:
-            return path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            return ""
+        # the loader's reading: regular files only, within the size limit (a FIFO would freeze the server)
+        text, _, _ = read_source(path, str(path))
+        return text or ""
 
 
 def word_at(text: str, line: int, character: int) -> tuple[str, int, int] | None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from constructor.compact.plan import Plan
 from constructor.i18n import Lang
@@ -52,6 +52,63 @@ class _ConfinedLoader(jinja2.FileSystemLoader):
         return super().get_source(environment, template)
 
 
+MAX_DOCUMENT_CHARS = 50_000_000  # far above the largest real document (a 1,000-competency plan: ~3 MB)
+MAX_REPEAT = 1_000_000  # `"x" * n` in a user's template
+_PLAIN = (str, bytes, int, float, bool, tuple, list, dict, set, frozenset, type(None))
+
+
+class _DataSandbox(ImmutableSandboxedEnvironment):
+    """User templates see data, not code: no method of a model or view (a pydantic model's `parse_file`
+    would read any file), no change to a list or dict later documents are made from (immutable), no
+    string or list of more than a million elements made with `*`."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if not super().is_safe_attribute(obj, attr, value):
+            return False
+        ours = not isinstance(obj, _PLAIN) and not type(obj).__module__.startswith("jinja2")
+        return not (callable(value) and ours)
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                sized = isinstance(seq, str | bytes | list | tuple) and isinstance(times, int)
+                if sized and len(seq) * times > MAX_REPEAT:
+                    raise jinja2.exceptions.SecurityError(f"a sequence of {len(seq) * times} elements")
+        if operator == "**" and isinstance(right, int) and abs(right) > 1000:
+            raise jinja2.exceptions.SecurityError(f"a power of {right}")
+        return super().call_binop(context, operator, left, right)
+
+
+def _render(template: jinja2.Template, **data: Any) -> str:
+    """A document, refused as it grows past MAX_DOCUMENT_CHARS (a user template's loop cannot fill the disk)."""
+    parts: list[str] = []
+    size = 0
+    for chunk in template.generate(**data):
+        size += len(chunk)
+        if size > MAX_DOCUMENT_CHARS:
+            raise jinja2.TemplateError(f"the document passes {MAX_DOCUMENT_CHARS} characters")
+        parts.append(chunk)
+    return "".join(parts)
+
+
+def _data_only() -> Any:
+    """What WeasyPrint may load while making a PDF: inline `data:` URLs only. A template's
+    `<link href="file:///etc/passwd">` or an `http://` image is refused (the PDF is made without it)."""
+    import weasyprint.urls
+
+    if hasattr(weasyprint.urls, "URLFetcher"):  # WeasyPrint 66+: a fetcher object with a protocol list
+        return weasyprint.urls.URLFetcher(allowed_protocols=("data",))
+
+    def fetch(url: str, timeout: int = 10, ssl_context: Any = None) -> Any:  # older WeasyPrint: a function
+        if not url.startswith("data:"):
+            raise ValueError(f"constructor does not load {url.split(':', 1)[0]}: URLs into documents")
+        return weasyprint.default_url_fetcher(url, timeout=timeout, ssl_context=ssl_context)
+
+    return fetch
+
+
 def _md(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
@@ -60,7 +117,7 @@ def environment(user: Path | None = None) -> jinja2.Environment:
     package = resources.files("constructor").joinpath("templates")
     shipped = jinja2.FileSystemLoader(str(package))
     loader: jinja2.BaseLoader = shipped if user is None else jinja2.ChoiceLoader([_ConfinedLoader(str(user)), shipped])
-    cls = jinja2.Environment if user is None else SandboxedEnvironment
+    cls = jinja2.Environment if user is None else _DataSandbox
     env = cls(
         loader=loader,
         autoescape=jinja2.select_autoescape(["html", "html.j2"]),
@@ -169,16 +226,17 @@ def _report_rows(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) ->
 def html_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
     """Document name (without extension) → HTML."""
     base = {"lang": ctx.lang, "w": ctx.words()}
-    out = {"plan": env.get_template("plan.html.j2").render(doc=views.plan_doc(ctx.plan, ctx.table, ctx.lang), **base)}
+    out = {"plan": _render(env.get_template("plan.html.j2"), doc=views.plan_doc(ctx.plan, ctx.table, ctx.lang), **base)}
     for doc in views.syllabi(ctx.plan, ctx.table, ctx.lang):
-        out[f"syllabus-{doc.module}"] = env.get_template("syllabus.html.j2").render(doc=doc, **base)
-    out["matrix"] = env.get_template("matrix.html.j2").render(
-        doc=views.matrix(ctx.plan, ctx.table), program=ctx.plan.program, **base
+        out[f"syllabus-{doc.module}"] = _render(env.get_template("syllabus.html.j2"), doc=doc, **base)
+    out["matrix"] = _render(
+        env.get_template("matrix.html.j2"), doc=views.matrix(ctx.plan, ctx.table), program=ctx.plan.program, **base
     )
     from constructor.compact.text import render_text
 
     summary = render_text(ctx.plan, ctx.lang).splitlines()
-    out["report"] = env.get_template("report.html.j2").render(
+    out["report"] = _render(
+        env.get_template("report.html.j2"),
         plan=ctx.plan,
         rows=_report_rows(ctx.plan, ctx.table, ctx.lang),
         picture=_term_picture(ctx.plan),
@@ -188,7 +246,7 @@ def html_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
         **base,
     )
     if ctx.plan.sites:
-        out["sites"] = env.get_template("sites.html.j2").render(plan=ctx.plan, **base)
+        out["sites"] = _render(env.get_template("sites.html.j2"), plan=ctx.plan, **base)
     if ctx.bundles is not None and ctx.bundles.evaluations:
         ru = ctx.lang == "ru"
         kinds = {
@@ -197,17 +255,17 @@ def html_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
             "unknown": "неизвестный код" if ru else "an unknown code",
         }
         in_core = "уже есть в программе" if ru else "already in the program"
-        out["bundles"] = env.get_template("bundles.html.j2").render(
-            report=ctx.bundles, kinds=kinds, in_core=in_core, **base
+        out["bundles"] = _render(
+            env.get_template("bundles.html.j2"), report=ctx.bundles, kinds=kinds, in_core=in_core, **base
         )
     return out
 
 
 def md_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
     base = {"lang": ctx.lang, "w": ctx.words()}
-    out = {"plan": env.get_template("plan.md.j2").render(doc=views.plan_doc(ctx.plan, ctx.table, ctx.lang), **base)}
+    out = {"plan": _render(env.get_template("plan.md.j2"), doc=views.plan_doc(ctx.plan, ctx.table, ctx.lang), **base)}
     for doc in views.syllabi(ctx.plan, ctx.table, ctx.lang):
-        out[f"syllabus-{doc.module}"] = env.get_template("syllabus.md.j2").render(doc=doc, **base)
+        out[f"syllabus-{doc.module}"] = _render(env.get_template("syllabus.md.j2"), doc=doc, **base)
     return out
 
 
@@ -221,7 +279,7 @@ def pdf(html: str) -> bytes:
     os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
     import weasyprint  # imported here: it costs most of a second
 
-    return bytes(weasyprint.HTML(string=html).write_pdf() or b"")
+    return bytes(weasyprint.HTML(string=html, url_fetcher=_data_only()).write_pdf() or b"")
 
 
 def pdfs(documents: Mapping[str, str], progress: Callable[[int, int], None] | None = None) -> dict[str, bytes]:

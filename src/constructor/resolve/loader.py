@@ -7,6 +7,8 @@ above the file, or the `--root` given.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -61,8 +63,15 @@ def read_source(path: Path, shown: str) -> tuple[str | None, list[Diagnostic], s
     try:
         if path.is_dir():
             return None, [diagnostic("C005", "not-a-file", span, path=shown)], None
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        # only a regular file is read: a device (/dev/zero) would never end and a FIFO would block;
+        # it is opened without blocking and checked on the open descriptor, so a swap cannot fool it
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                return None, [diagnostic("C005", "not-a-regular-file", span, path=shown)], None
+            data = f.read(MAX_FILE_BYTES + 1)  # the limit holds while reading, whatever the size said
+        if len(data) > MAX_FILE_BYTES:
+            size = max(path.stat().st_size, len(data))
             return (
                 None,
                 [
@@ -77,11 +86,11 @@ def read_source(path: Path, shown: str) -> tuple[str | None, list[Diagnostic], s
                 ],
                 None,
             )
-        data = path.read_bytes()
     except FileNotFoundError:
         return None, [diagnostic("C001", "file-not-found", None, path=shown)], None
-    except OSError as e:
-        return None, [diagnostic("C001", "file-unreadable", None, path=shown, reason=e.strerror or str(e))], None
+    except (OSError, ValueError) as e:
+        reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        return None, [diagnostic("C001", "file-unreadable", None, path=shown, reason=reason)], None
     if b"\x00" in data:
         return None, [diagnostic("C003", "binary-file", span, help="binary-file.help")], None
     try:
@@ -111,10 +120,20 @@ def _expand(
         elif not path.exists():
             loaded.diagnostics.append(diagnostic("C001", "file-not-found", None, path=str(raw)))
         elif path.is_dir():
-            found = sorted(p for p in path.rglob("*.comp") if p.is_file())
+            folder = path.resolve()
+            found = []
+            for p in sorted(path.rglob("*.comp")):
+                # a link in the folder to a file outside it is not read: a shared folder could otherwise
+                # show any file of the machine in a diagnostic
+                if not _inside(p, folder):
+                    loaded.diagnostics.append(
+                        diagnostic("C105", "link-escapes-folder", None, path=display_path(p), folder=str(raw))
+                    )
+                elif p.is_file():
+                    found.append(p)
             if not found:
                 loaded.diagnostics.append(diagnostic("C006", "no-comp-files", None, path=str(raw)))
-            files.extend((p, path.resolve()) for p in found)
+            files.extend((p, folder) for p in found)
         else:
             files.append((path, path.resolve().parent))
     return files
@@ -217,4 +236,11 @@ def _exists(path: Path) -> bool:
     try:
         return path.exists()
     except (OSError, ValueError):
+        return False
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder)
+    except (OSError, RuntimeError):  # a link loop
         return False
