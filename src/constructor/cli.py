@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from constructor.i18n import LANGS, Lang, default_lang
+from constructor.output import OutputError
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
@@ -27,6 +28,9 @@ HELP = {
         "root": "корень проекта: `use` не выходит за него (по умолчанию — папка с constructor.toml)",
         "limit": "показать не больше N сообщений (по умолчанию 50)",
         "internal": "внутренняя ошибка constructor — пожалуйста, сообщите о ней разработчикам",
+        "cannot-write": "не удаётся записать `{path}`: {reason}",
+        "file-changed": "`{path}` изменён после чтения (сохранён в редакторе?) — не перезаписан; запустите ещё раз",
+        "folder-busy": "в папку `{path}` сейчас пишет другой запуск render — дождитесь его или выберите другую папку",
         "graph": "граф пререквизитов файла: dot, mermaid, json или svg (нужен Graphviz)",
         "explain": "почему компетенция в программе и что от неё зависит",
         "file": "файл .comp (виден он сам и всё, что он подключает)",
@@ -90,6 +94,9 @@ HELP = {
         "root": "project root that `use` may not leave (default: the folder with constructor.toml)",
         "limit": "show at most N problems (default 50)",
         "internal": "internal error in constructor — please report it to the developers",
+        "cannot-write": "cannot write `{path}`: {reason}",
+        "file-changed": "`{path}` changed since it was read (saved in an editor?): not overwritten; run again",
+        "folder-busy": "another render is writing into `{path}`: wait for it or choose another folder",
         "graph": "the prerequisite graph of a file: dot, mermaid, json or svg (needs Graphviz)",
         "explain": "why a competency is in the program, and what depends on it",
         "file": "a .comp file (it sees itself and everything it uses)",
@@ -297,24 +304,14 @@ def _open(args: argparse.Namespace) -> Any:
     return ws
 
 
-def write_output(text: str | bytes, path: str | None) -> None:
-    """To the screen, or to a file through a temporary name: never a half-written file."""
+def write_output(text: str | bytes, path: str | None, expect: bytes | None = None) -> None:
+    """To the screen, or to a file through a temporary name: never a half-written file (output.py)."""
     if path is None:
         sys.stdout.write(text if isinstance(text, str) else text.decode("utf-8"))
         return
-    import tempfile
-    from pathlib import Path
+    from constructor.output import write_file
 
-    target = Path(path)
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_file(path, text.encode("utf-8") if isinstance(text, str) else text, expect)
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
@@ -616,7 +613,7 @@ def cmd_fmt(args: argparse.Namespace) -> int:
         elif args.check:
             print(HELP[args.lang]["would-change"].format(path=shown))
         else:
-            write_output(out, str(path))
+            write_output(out, str(path), expect=text.encode("utf-8"))
             print(HELP[args.lang]["reformatted"].format(path=shown))
     if problems:
         print(Report(problems, sources).render("full", args.lang), file=sys.stderr)
@@ -663,10 +660,10 @@ def cmd_render(args: argparse.Namespace) -> int:
         d = diagnostic("C402", "template-error", None, name=getattr(e, "name", None) or "?", reason=str(e))
         print(Report([d]).render("full", args.lang), file=sys.stderr)
         return 1
+    from constructor.output import write_set
+
     folder = Path(args.output)
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, data in files.items():
-        write_output(data, str(folder / name))
+    write_set(folder, files)
     print(HELP[args.lang]["rendered"].format(count=len(files), path=folder), file=sys.stderr)
     return 0
 
@@ -772,6 +769,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     try:
         return commands[args.command](args)
+    except OutputError as e:
+        key = {"changed": "file-changed", "busy": "folder-busy"}.get(e.kind, "cannot-write")
+        print(f"constructor: {HELP[args.lang][key].format(path=e.path, reason=e.reason)}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
