@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
@@ -154,3 +155,29 @@ async def test_hover_and_symbols_of_a_whole_programs_declarations(client: Langua
     assert {"ОП", "ОП.01", "ОП.ДВ.01", "К", "ОК-01"} <= set(by_name)
     assert [c.name for c in by_name["ОП.ДВ.01"].children or []] == ["ОП.ДВ.01.01", "ОП.ДВ.01.02"]
     assert [c.name for c in by_name["К"].children or []] == ["КАБ-1"]
+
+
+async def test_positions_are_utf16_and_rename_takes_only_codes(client: LanguageClient, tmp_path: Path) -> None:
+    from pygls.exceptions import JsonRpcException
+
+    path = tmp_path / "emoji.comp"
+    text = 'competency ПК-1 "к"\ncompetency ПК-2 "🔧 инструмент" { requires ПК-1 }\n'
+    path.write_text(text, encoding="utf-8")
+    uri = _open(client, path)
+    await _diagnostics(client, uri)
+    line = text.splitlines()[1]
+    code_points = line.index("requires ПК-1") + len("requires ")
+    utf16 = len(line[:code_points].encode("utf-16-le")) // 2  # the emoji is two UTF-16 units
+    assert utf16 == code_points + 1
+    doc = types.TextDocumentIdentifier(uri=uri)
+    edit = await client.text_document_rename_async(
+        types.RenameParams(text_document=doc, position=types.Position(line=1, character=utf16 + 1), new_name="ПК-9")
+    )
+    assert edit is not None and edit.changes is not None
+    ranges = {(e.range.start.line, e.range.start.character, e.range.end.character) for e in edit.changes[uri]}
+    assert (1, utf16, utf16 + len("ПК-1")) in ranges  # the edit lands on `ПК-1`, not one column early
+    for bad in ("", "a b", 'ПК-1\nuse "x"', "requires"):
+        with pytest.raises(JsonRpcException):
+            await client.text_document_rename_async(
+                types.RenameParams(text_document=doc, position=types.Position(line=0, character=12), new_name=bad)
+            )

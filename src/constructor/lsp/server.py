@@ -14,13 +14,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 
 from constructor import __version__
 from constructor.diagnostics import Diagnostic, Severity
 from constructor.graph.metrics import CyclicCurriculum, competency_metrics
 from constructor.i18n import Lang, default_lang
-from constructor.lsp.workspace import Scope, Workspace, occurrences, word_at
+from constructor.lsp.workspace import CODE, Scope, Workspace, occurrences, word_at
 from constructor.model import (
     HOURS_KINDS,
     AnyDeclaration,
@@ -53,13 +54,6 @@ def uri_of(path: Path) -> str:
     return path.resolve().as_uri()
 
 
-def to_range(span: Span) -> types.Range:
-    return types.Range(
-        start=types.Position(line=max(span.line - 1, 0), character=max(span.column - 1, 0)),
-        end=types.Position(line=max(span.end_line - 1, 0), character=max(span.end_column - 1, 0)),
-    )
-
-
 class ConstructorServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("constructor", __version__)
@@ -82,18 +76,35 @@ class ConstructorServer(LanguageServer):
             if path is not None:
                 related.append(
                     types.DiagnosticRelatedInformation(
-                        location=types.Location(uri=uri_of(path), range=to_range(label.span)),
+                        location=types.Location(uri=uri_of(path), range=self.range(label.span)),
                         message=label.message.text(self.lang) if label.message else "",
                     )
                 )
         severity = types.DiagnosticSeverity.Error if d.severity is Severity.ERROR else types.DiagnosticSeverity.Warning
         return types.Diagnostic(
-            range=to_range(span),
+            range=self.range(span),
             message=message,
             severity=severity,
             code=d.code,
             source="constructor",
             related_information=related or None,
+        )
+
+    def range(self, span: Span) -> types.Range:
+        """A span's range in the units the client counts (UTF-16 unless negotiated otherwise): a column
+        after an emoji is not the same number in code points and in UTF-16 code units."""
+        path = self.space_path(span.file)
+        lines = self.space.text(path).split("\n") if path is not None else []
+        codec = self.workspace.position_codec
+
+        def units(line: int, column: int) -> int:
+            if 1 <= line <= len(lines):
+                return int(codec.client_num_units(lines[line - 1][: max(column - 1, 0)]))
+            return max(column - 1, 0)
+
+        return types.Range(
+            start=types.Position(line=max(span.line - 1, 0), character=units(span.line, span.column)),
+            end=types.Position(line=max(span.end_line - 1, 0), character=units(span.end_line, span.end_column)),
         )
 
     def space_path(self, shown: str) -> Path | None:
@@ -131,6 +142,9 @@ def initialize(ls: ConstructorServer, params: types.InitializeParams) -> None:
     if params.root_uri:
         root = path_of(params.root_uri)
         ls.space.root = root if (root / "constructor.toml").is_file() else None
+        ls.space.folders.append(root)
+    for folder in params.workspace_folders or []:
+        ls.space.folders.append(path_of(folder.uri))
     locale = params.locale or os.environ.get("LANG", "")
     ls.lang = "en" if locale.lower().startswith("en") else default_lang()
 
@@ -161,7 +175,13 @@ def did_close(ls: ConstructorServer, params: types.DidCloseTextDocumentParams) -
 
 def _code_at(ls: ConstructorServer, uri: str, position: types.Position) -> tuple[str, Scope] | None:
     path = path_of(uri)
-    found = word_at(ls.space.text(path), position.line, position.character)
+    text = ls.space.text(path)
+    lines = text.split("\n")
+    line, character = position.line, position.character
+    if 0 <= line < len(lines):  # the client counts UTF-16 units; the text is code points
+        here = ls.workspace.position_codec.position_from_client_units(lines, position)
+        line, character = here.line, here.character
+    found = word_at(text, line, character)
     if found is None:
         return None
     scope = ls.space.scope(path)
@@ -268,7 +288,7 @@ def definition(ls: ConstructorServer, params: types.DefinitionParams) -> types.L
     code, scope = found
     span = scope.table[code].code_span
     path = ls.space_path(span.file)
-    return types.Location(uri=uri_of(path), range=to_range(span)) if path else None
+    return types.Location(uri=uri_of(path), range=ls.range(span)) if path else None
 
 
 @server.feature(types.TEXT_DOCUMENT_REFERENCES)
@@ -282,7 +302,7 @@ def find_references(ls: ConstructorServer, params: types.ReferenceParams) -> lis
     for span in occurrences(ls.space.everywhere(path_of(params.text_document.uri)), code, declared):
         path = ls.space_path(span.file)
         if path is not None:
-            out.append(types.Location(uri=uri_of(path), range=to_range(span)))
+            out.append(types.Location(uri=uri_of(path), range=ls.range(span)))
     return out
 
 
@@ -292,12 +312,14 @@ def rename(ls: ConstructorServer, params: types.RenameParams) -> types.Workspace
     if found is None:
         return None
     code, scope = found
+    if not _is_code(params.new_name):
+        raise JsonRpcInvalidParams(f"`{params.new_name}` is not a code of the language")
     changes: dict[str, list[types.TextEdit]] = {}
     declared = scope.table[code].code_span.file
     for span in occurrences(ls.space.everywhere(path_of(params.text_document.uri)), code, declared):
         path = ls.space_path(span.file)
         if path is not None:
-            changes.setdefault(uri_of(path), []).append(types.TextEdit(range=to_range(span), new_text=params.new_name))
+            changes.setdefault(uri_of(path), []).append(types.TextEdit(range=ls.range(span), new_text=params.new_name))
     return types.WorkspaceEdit(changes=changes)
 
 
@@ -316,14 +338,19 @@ def completion(ls: ConstructorServer, params: types.CompletionParams) -> types.C
     return types.CompletionList(is_incomplete=False, items=items)
 
 
+def _is_code(text: str) -> bool:
+    """What a rename may write: one code as the language reads it, not a keyword, nothing else."""
+    return CODE.fullmatch(text) is not None and text not in all_spellings()
+
+
 def _symbol(
-    decl: Declaration, kind: types.SymbolKind, children: list[types.DocumentSymbol] | None = None
+    ls: ConstructorServer, decl: Declaration, kind: types.SymbolKind, children: list[types.DocumentSymbol] | None = None
 ) -> types.DocumentSymbol:
     return types.DocumentSymbol(
         name=decl.code,
         kind=kind,
-        range=to_range(decl.span),
-        selection_range=to_range(decl.code_span),
+        range=ls.range(decl.span),
+        selection_range=ls.range(decl.code_span),
         detail=decl.title.value if decl.title else None,
         children=children or None,
     )
@@ -348,14 +375,14 @@ def symbols(ls: ConstructorServer, params: types.DocumentSymbolParams) -> list[t
     for decl in source.declarations:
         children: list[types.DocumentSymbol] = []
         if isinstance(decl, Module):
-            children = [_symbol(c, types.SymbolKind.Field) for c in (*decl.courses, *decl.practices)]
+            children = [_symbol(ls, c, types.SymbolKind.Field) for c in (*decl.courses, *decl.practices)]
         elif isinstance(decl, Bundle):
-            children = [_symbol(c, types.SymbolKind.Function) for c in decl.competencies]
+            children = [_symbol(ls, c, types.SymbolKind.Function) for c in decl.competencies]
         elif isinstance(decl, Elective):
-            children = [_symbol(c, types.SymbolKind.Method) for c in decl.alternatives]
+            children = [_symbol(ls, c, types.SymbolKind.Method) for c in decl.alternatives]
         elif isinstance(decl, College):
-            children = [_symbol(c, types.SymbolKind.Field) for c in decl.rooms]
-        out.append(_symbol(decl, kinds.get(decl.thing, types.SymbolKind.Class), children))
+            children = [_symbol(ls, c, types.SymbolKind.Field) for c in decl.rooms]
+        out.append(_symbol(ls, decl, kinds.get(decl.thing, types.SymbolKind.Class), children))
     return out
 
 

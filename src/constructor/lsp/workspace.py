@@ -18,7 +18,10 @@ from constructor.resolve.loader import display_path, read_source
 from constructor.resolve.references import references
 from constructor.syntax import parse_text
 
-_WORD = re.compile(r"\w+(?:[.\-]\w+)*")
+CODE = re.compile(r"\w+(?:[.\-]\w+)*")  # a code, as the grammar's WORD reads it
+
+
+MAX_CACHED_TEXT = 64 * 1024 * 1024  # characters of parsed files kept (a 100k-competency catalog is ~36 MB)
 
 
 @dataclass
@@ -34,15 +37,28 @@ class Workspace:
     def __init__(self, root: Path | None = None) -> None:
         self.root = root
         self.open: dict[Path, str] = {}  # resolved path → the text being edited
+        self.folders: list[Path] = []  # the client's workspace folders
         self._parsed: dict[tuple[str, str], tuple[SourceFile, list[Diagnostic]]] = {}
+        self._sizes: dict[tuple[str, str], int] = {}
+        self._bytes = 0
 
     def parse(self, text: str, shown: str) -> tuple[SourceFile, list[Diagnostic]]:
         """Parse, or reuse the parse of the same text: an edit re-parses only the edited file."""
         key = (shown, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
         if key not in self._parsed:
-            if len(self._parsed) > 2000:
-                self._parsed.clear()
+            # one parse a file: the version being edited replaces the one before (keeping every version
+            # grew the server by ~70 MB an edit of a 10k-competency file), and the cache is bounded in
+            # bytes of text
+            for old in [k for k in self._parsed if k[0] == shown]:
+                self._bytes -= self._sizes.pop(old, 0)
+                del self._parsed[old]
+            while self._parsed and self._bytes + len(text) > MAX_CACHED_TEXT:
+                oldest = next(iter(self._parsed))
+                self._bytes -= self._sizes.pop(oldest, 0)
+                del self._parsed[oldest]
             self._parsed[key] = parse_text(text, shown)
+            self._sizes[key] = len(text)
+            self._bytes += len(text)
         return self._parsed[key]
 
     def scope(self, path: Path) -> Scope:
@@ -59,9 +75,14 @@ class Workspace:
 
     def everywhere(self, start: Path) -> Catalog:
         """Every `.comp` file of the workspace (the root, else the document's folder), as edited."""
-        folder = self.root or start.parent
+        where: list[Path] = []
+        if self.root is not None:
+            where = [self.root]
+        else:  # no project: the client's workspace folder holding the document, else its own folder alone
+            folder = next((f for f in self.folders if start.resolve().is_relative_to(f)), None)
+            where = [folder] if folder is not None else sorted(p for p in start.parent.glob("*.comp") if p.is_file())
         with gc_paused():
-            loaded = load_files([folder, *self.open], self.root, overlay=self.open, parse=self.parse)
+            loaded = load_files([*where, *self.open], self.root, overlay=self.open, parse=self.parse)
         return Catalog(files=tuple(loaded.files), imports={k: tuple(v) for k, v in loaded.imports.items()})
 
     @staticmethod
@@ -78,10 +99,10 @@ class Workspace:
 
 def word_at(text: str, line: int, character: int) -> tuple[str, int, int] | None:
     """The code under a 0-based position: (word, start, end) on that line."""
-    lines = text.splitlines()
+    lines = text.split("\n")  # as the parser counts lines (splitlines would also split at \x0b, \x1c …)
     if not 0 <= line < len(lines):
         return None
-    for m in _WORD.finditer(lines[line]):
+    for m in CODE.finditer(lines[line]):
         if m.start() <= character <= m.end():
             return m.group(0), m.start(), m.end()
     return None
