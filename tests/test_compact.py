@@ -37,6 +37,19 @@ def problems(draw: st.DrawFn, max_items: int = 14, hours: tuple[int, int] = (12,
     return Problem(item_hours, before, not_after, (612, 828), final)
 
 
+@st.composite
+def spread_problems(draw: st.DrawFn, max_items: int = 10, hours: tuple[int, int] = (12, 400)) -> Problem:
+    """Problems where some items run over two or three consecutive terms (a discipline of two terms)."""
+    base = draw(problems(max_items=max_items, hours=hours))
+    shares: list[list[int]] = []
+    for _ in base.hours:
+        span = draw(st.sampled_from([1, 1, 2, 3]))
+        parts = draw(st.lists(st.integers(*hours), min_size=span, max_size=span)) if span > 1 else []
+        shares.append(parts)
+    total = [sum(p) if p else h for p, h in zip(shares, base.hours, strict=True)]
+    return Problem(total, base.before, base.not_after, base.term_capacity, base.final_hours, frozenset(), shares)
+
+
 @given(problems())
 def test_heuristic_schedules_keep_every_rule(problem: Problem) -> None:
     schedule = list_schedule(problem)
@@ -55,6 +68,23 @@ def test_exact_is_valid_never_worse_and_never_below_the_bound(problem: Problem) 
     assert result.schedule.terms <= heuristic.terms
     assert result.schedule.terms >= result.lower_bound >= lower_bound(problem)[0]
     assert result.proven == (result.schedule.terms == result.lower_bound)
+
+
+@settings(max_examples=60, deadline=None)
+@given(spread_problems())
+def test_items_over_several_terms_keep_every_rule(problem: Problem) -> None:
+    schedule = list_schedule(problem)
+    assert valid(problem, schedule) == []
+    assert schedule.terms >= lower_bound(problem)[0]
+
+
+@settings(max_examples=25, deadline=None)
+@given(spread_problems(max_items=4, hours=(150, 600)))  # every share fits any term
+def test_exact_equals_brute_force_with_items_over_several_terms(problem: Problem) -> None:
+    result = exact_schedule(problem, time_limit=5)
+    assert valid(problem, result.schedule) == []
+    assert result.proven
+    assert result.schedule.terms == _brute_force(problem, result.schedule.terms)
 
 
 def _brute_force(problem: Problem, limit: int) -> int:

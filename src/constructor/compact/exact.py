@@ -61,7 +61,8 @@ def _solve_terms(
     import highspy
 
     n = problem.size
-    window = [(head[i], terms - tail[i] + 1) for i in range(n)]
+    span = [problem.span(i) for i in range(n)]
+    window = [(head[i] - span[i] + 1, terms - tail[i] + 1) for i in range(n)]  # of the start term
     for i in problem.fixed_last:
         window[i] = (terms, terms)
     if any(lo > hi for lo, hi in window):
@@ -115,8 +116,11 @@ def _solve_terms(
     def by(i: int, t: int) -> list[tuple[int, float]]:
         return [(col[i, s], 1.0) for s in range(window[i][0], min(t, window[i][1]) + 1)]
 
-    for pairs, lag in ((problem.before, 1), (problem.not_after, 0)):
+    # b started by t needs a started by t − lag: lag span(a) for before (a ends before b starts),
+    # span(a) − span(b) for not after (a ends no later than b ends); 1 and 0 for items of one term
+    for pairs, strict in ((problem.before, True), (problem.not_after, False)):
         for a, b in pairs:
+            lag = span[a] if strict else span[a] - span[b]
             for t in range(window[b][0], window[b][1] + 1):
                 mine = by(b, t)
                 theirs = by(a, t - lag)
@@ -124,7 +128,12 @@ def _solve_terms(
                     continue  # a is surely placed by then: nothing to say
                 row(mine + [(c, -v) for c, v in theirs], -inf, 0.0)
     for t in range(1, terms + 1):
-        members = [(col[i, t], float(problem.hours[i])) for i in range(n) if (i, t) in col]
+        # an item started in s < t over several terms still loads term t with its share for t − s
+        members = [
+            (col[i, s], float(problem.share(i, t - s)))
+            for i in range(n)
+            for s in range(max(window[i][0], t - span[i] + 1), min(window[i][1], t) + 1)
+        ]
         room = problem.capacity(t) - (problem.final_hours if t == terms else 0)
         if room < 0:
             return "infeasible", None

@@ -3,6 +3,10 @@
 Domain-free on purpose: an item is an index with hours; `before` pairs must be in strictly earlier
 terms, `not_after` pairs in the same or an earlier term; term t holds `capacity(t)` hours, and the
 last term also holds the final attestation. The exact solver (`exact.py`) takes the same problem.
+
+An item may run over several consecutive terms (`span`, with its hours per term in `shares`: a
+discipline taught for two terms). Its term is the one it starts in; `before` (a, b) means a ends before
+b starts, `not_after` (a, b) that a ends no later than b ends. Items of one term are the common case.
 """
 
 from __future__ import annotations
@@ -20,10 +24,18 @@ class Problem:
     term_capacity: Sequence[int]  # of a year's terms, repeating: (612, 828) for 17 and 23 weeks × 36 h
     final_hours: int = 0  # in the last term
     fixed_last: frozenset[int] = frozenset()  # items that must be in the last term (pre-diploma practice)
+    shares: Sequence[Sequence[int]] = ()  # hours per term of items over several terms (empty: one term)
 
     @property
     def size(self) -> int:
         return len(self.hours)
+
+    def span(self, i: int) -> int:
+        return len(self.shares[i]) if self.shares and self.shares[i] else 1
+
+    def share(self, i: int, k: int) -> int:
+        """Hours of item i in the k-th term of its span (from 0)."""
+        return self.shares[i][k] if self.shares and self.shares[i] else self.hours[i]
 
     def capacity(self, term: int) -> int:
         """Capacity of term `term` (from 1)."""
@@ -39,9 +51,14 @@ class Schedule:
     def load(self, problem: Problem) -> list[int]:
         out = [0] * self.terms
         for i, t in enumerate(self.term):
-            out[t - 1] += problem.hours[i]
+            for k in range(problem.span(i)):
+                if t + k - 1 < self.terms:
+                    out[t + k - 1] += problem.share(i, k)
         out[-1] += problem.final_hours
         return out
+
+    def end(self, problem: Problem, i: int) -> int:
+        return self.term[i] + problem.span(i) - 1
 
 
 class Infeasible(Exception):
@@ -77,26 +94,28 @@ def _order(problem: Problem) -> list[int]:
 
 
 def chain_lengths(problem: Problem) -> tuple[list[int], list[int]]:
-    """For each item: the fewest terms up to and including it (`head`), and the fewest terms from it to
-    the end (`tail`). A `before` edge adds a term, a `not_after` edge does not."""
+    """For each item: the fewest terms up to and including its last term (`head`), and the fewest terms
+    from its first term to the end (`tail`). A `before` edge adds the later item's terms; `not_after`
+    only keeps the later item's end no earlier."""
     order = _order(problem)
     n = problem.size
-    preds: list[list[tuple[int, int]]] = [[] for _ in range(n)]
-    succs: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+    span = [problem.span(i) for i in range(n)]
+    preds: list[list[tuple[int, bool]]] = [[] for _ in range(n)]
+    succs: list[list[tuple[int, bool]]] = [[] for _ in range(n)]
     for a, b in problem.before:
-        preds[b].append((a, 1))
-        succs[a].append((b, 1))
+        preds[b].append((a, True))
+        succs[a].append((b, True))
     for a, b in problem.not_after:
-        preds[b].append((a, 0))
-        succs[a].append((b, 0))
-    head = [1] * n
+        preds[b].append((a, False))
+        succs[a].append((b, False))
+    head = list(span)
     for i in order:
-        for p, gap in preds[i]:
-            head[i] = max(head[i], head[p] + gap)
-    tail = [1] * n
+        for p, strict in preds[i]:
+            head[i] = max(head[i], head[p] + span[i] if strict else head[p])
+    tail = list(span)
     for i in reversed(order):
-        for s, gap in succs[i]:
-            tail[i] = max(tail[i], tail[s] + gap)
+        for s, strict in succs[i]:
+            tail[i] = max(tail[i], span[i] + tail[s] if strict else span[i] + tail[s] - span[s])
     return head, tail
 
 
@@ -129,9 +148,17 @@ def _check_final(problem: Problem) -> None:
         raise Infeasible("final-too-large")
 
 
+def _fits_somewhere(problem: Problem, i: int) -> bool:
+    """Whether some start term holds every term's share of item i (terms differ in length)."""
+    cycle = len(problem.term_capacity)
+    return any(
+        all(problem.share(i, k) <= problem.capacity(start + k) for k in range(problem.span(i)))
+        for start in range(1, cycle + 1)
+    )
+
+
 def _check_sizes(problem: Problem) -> None:
-    largest = max(problem.term_capacity)
-    too_big = [i for i, h in enumerate(problem.hours) if h > largest]
+    too_big = [i for i in range(problem.size) if not _fits_somewhere(problem, i)]
     if too_big:
         raise Infeasible("item-too-large", too_big)
     _check_final(problem)
@@ -140,82 +167,101 @@ def _check_sizes(problem: Problem) -> None:
 def list_schedule(problem: Problem, *, balanced: bool = True) -> Schedule:
     """Critical-path list scheduling: fill term after term, most urgent first.
 
-    Urgency is the tail (terms still needed after the item), then hours. An item is ready in term t
-    when everything `before` it is in an earlier term and everything `not_after` it is placed. Items
-    fixed to the last term go there; the final attestation takes the last term, or a term of its own
-    when it does not fit. O((items + requisites) · log items) before balancing.
+    Urgency is the tail (terms still needed from the item on), then hours. An item may start in term t
+    when everything `before` it has ended by t − 1 and everything `not_after` it ends by its own end; it
+    is placed where every term of its span has room. Items fixed to the last term go there; the final
+    attestation takes the last term, or a later one of its own when it does not fit.
+    O((items + requisites) · log items) before balancing.
     """
     _check_sizes(problem)
     n = problem.size
     if n == 0:
-        return Schedule([], 1)
+        return Schedule([], _final_term(problem, 1, []))
     head, tail = chain_lengths(problem)
+    span = [problem.span(i) for i in range(n)]
     strict_s: list[list[int]] = [[] for _ in range(n)]
     loose_s: list[list[int]] = [[] for _ in range(n)]
-    strict_left = [0] * n
-    loose_left = [0] * n
+    left = [0] * n
     for a, b in problem.before:
         strict_s[a].append(b)
-        strict_left[b] += 1
+        left[b] += 1
     for a, b in problem.not_after:
         loose_s[a].append(b)
-        loose_left[b] += 1
+        left[b] += 1
     last_items = problem.fixed_last
+    earliest = [1] * n
 
     def key(i: int) -> tuple[int, int, int, int]:
         return (-tail[i], -problem.hours[i], head[i], i)
 
-    heap = [key(i) for i in range(n) if strict_left[i] == 0 and loose_left[i] == 0 and i not in last_items]
-    heapq.heapify(heap)
+    waiting: list[tuple[int, tuple[int, int, int, int]]] = []  # (earliest start, key) of released items
+    for i in range(n):
+        if left[i] == 0 and i not in last_items:
+            heapq.heappush(waiting, (1, key(i)))
+    used: dict[int, int] = {}
+
+    def room(t: int) -> int:
+        return problem.capacity(t) - used.get(t, 0)
+
     term = [0] * n
     remaining = n - len(last_items)
     placed = 0
     t = 0
+    ready: list[tuple[int, int, int, int]] = []
     while placed < remaining:
         t += 1
-        room = problem.capacity(t)
+        while waiting and waiting[0][0] <= t:
+            heapq.heappush(ready, heapq.heappop(waiting)[1])
         skipped = []
-        done_now = []
-        while heap:
-            item = heapq.heappop(heap)
+        while ready:
+            item = heapq.heappop(ready)
             i = item[3]
-            if problem.hours[i] > room:
+            if any(problem.share(i, k) > room(t + k) for k in range(span[i])):
                 skipped.append(item)
                 continue
             term[i] = t
-            room -= problem.hours[i]
+            for k in range(span[i]):
+                used[t + k] = used.get(t + k, 0) + problem.share(i, k)
             placed += 1
-            done_now.append(i)
-            for j in loose_s[i]:
-                loose_left[j] -= 1
-                if loose_left[j] == 0 and strict_left[j] == 0 and j not in last_items:
-                    heapq.heappush(heap, key(j))
+            end = t + span[i] - 1
+            for j, strict in [*((j, True) for j in strict_s[i]), *((j, False) for j in loose_s[i])]:
+                earliest[j] = max(earliest[j], end + 1 if strict else end - span[j] + 1)
+                left[j] -= 1
+                if left[j] == 0 and j not in last_items:
+                    if earliest[j] <= t:
+                        heapq.heappush(ready, key(j))  # may still start in this term (not after)
+                    else:
+                        heapq.heappush(waiting, (earliest[j], key(j)))
         for item in skipped:
-            heapq.heappush(heap, item)
-        for i in done_now:  # what they hold back may start next term
-            for j in strict_s[i]:
-                strict_left[j] -= 1
-                if strict_left[j] == 0 and loose_left[j] == 0 and j not in last_items:
-                    heapq.heappush(heap, key(j))
-        if not done_now and not heap:
+            heapq.heappush(ready, item)
+        if not ready and not waiting and placed < remaining:
             raise Infeasible("no-progress")  # guarded against by _check_sizes and _order
-    terms = max(t, 1)
+    ends = [term[i] + span[i] - 1 for i in range(n) if term[i]]
+    terms = max([1, *ends])
     if last_items:
         terms = _place_last(problem, term, terms, sorted(last_items))
-    while Schedule(term, terms).load(problem)[-1] > problem.capacity(terms):
-        # the final attestation does not fit beside the last term's items: it goes on, with the items
-        # fixed to the last term, to the next term that holds them (terms differ in length)
-        terms += 1
-        for i in last_items:
-            term[i] = terms
+    terms = _final_term(problem, terms, term)
     schedule = Schedule(term, terms)
     return balance(problem, schedule) if balanced else schedule
+
+
+def _final_term(problem: Problem, terms: int, term: list[int]) -> int:
+    """The last term must hold its items and the final attestation: else the final attestation (with the
+    items fixed to the last term) moves on to the next term that holds them (terms differ in length)."""
+    while Schedule(term, terms).load(problem)[-1] > problem.capacity(terms):
+        terms += 1
+        for i in problem.fixed_last:
+            term[i] = terms
+    return terms
 
 
 def _place_last(problem: Problem, term: list[int], terms: int, last_items: list[int]) -> int:
     """Items fixed to the last term go after everything they follow, in the last term."""
     strict_preds = {i: [a for a, b in problem.before if b == i] for i in last_items}
-    need = max((term[a] + 1 for i in last_items for a in strict_preds[i] if term[a]), default=1)
+    need = max(
+        (term[a] + problem.span(a) for i in last_items for a in strict_preds[i] if term[a]),
+        default=1,
+    )
     terms = max(terms, need)
     for i in last_items:
         term[i] = terms
@@ -223,8 +269,9 @@ def _place_last(problem: Problem, term: list[int], terms: int, last_items: list[
 
 
 def balance(problem: Problem, schedule: Schedule, rounds: int = 200) -> Schedule:
-    """Even out the terms' loads without adding a term: move an item from the heaviest term to the
-    lightest term its requisites allow, while that lowers the heavier of the two."""
+    """Even out the terms' loads without adding a term: move an item of one term from the heaviest term
+    to the lightest term its requisites allow, while that lowers the heavier of the two (items over
+    several terms stay where they are)."""
     if schedule.terms <= 1 or problem.size == 0:
         return schedule
     term = list(schedule.term)
@@ -239,23 +286,26 @@ def balance(problem: Problem, schedule: Schedule, rounds: int = 200) -> Schedule
     for a, b in problem.not_after:
         loose_p[b].append(a)
         loose_s[a].append(b)
+
+    def end(i: int) -> int:
+        return term[i] + problem.span(i) - 1
+
     for _ in range(rounds):
         load = Schedule(term, schedule.terms).load(problem)
         heavy = max(range(schedule.terms), key=lambda k: (load[k] / problem.capacity(k + 1), -k)) + 1
         moved = False
         candidates = sorted(
-            (i for i in range(n) if term[i] == heavy and i not in problem.fixed_last),
+            (i for i in range(n) if term[i] == heavy and i not in problem.fixed_last and problem.span(i) == 1),
             key=lambda i: (-problem.hours[i], i),
         )
         for i in candidates:
-            lo = max([term[p] + 1 for p in strict_p[i]] + [term[p] for p in loose_p[i]] + [1])
-            hi = min([term[s] - 1 for s in strict_s[i]] + [term[s] for s in loose_s[i]] + [schedule.terms])
+            lo = max([end(p) + 1 for p in strict_p[i]] + [end(p) for p in loose_p[i]] + [1])
+            hi = min([term[s] - 1 for s in strict_s[i]] + [end(s) for s in loose_s[i]] + [schedule.terms])
             best = None
             for t in range(lo, hi + 1):
                 if t == heavy:
                     continue
-                extra = problem.final_hours if t == schedule.terms else 0
-                after = load[t - 1] - extra + problem.hours[i] + extra
+                after = load[t - 1] + problem.hours[i]
                 if after > problem.capacity(t):
                     continue
                 old_peak = max(load[heavy - 1] / problem.capacity(heavy), load[t - 1] / problem.capacity(t))
@@ -276,11 +326,15 @@ def balance(problem: Problem, schedule: Schedule, rounds: int = 200) -> Schedule
 def valid(problem: Problem, schedule: Schedule) -> list[str]:
     """What a schedule breaks (empty when it keeps every rule): for tests and as a last guard."""
     errors = []
+    if any(not t >= 1 for t in schedule.term) or any(
+        schedule.end(problem, i) > schedule.terms for i in range(problem.size)
+    ):
+        return ["a term out of range"]
     for a, b in problem.before:
-        if not schedule.term[a] < schedule.term[b]:
+        if not schedule.end(problem, a) < schedule.term[b]:
             errors.append(f"{a} must come before {b}")
     for a, b in problem.not_after:
-        if not schedule.term[a] <= schedule.term[b]:
+        if not schedule.end(problem, a) <= schedule.end(problem, b):
             errors.append(f"{a} must not come after {b}")
     for k, load in enumerate(schedule.load(problem), start=1):
         if load > problem.capacity(k):
@@ -288,8 +342,6 @@ def valid(problem: Problem, schedule: Schedule) -> list[str]:
     for i in problem.fixed_last:
         if schedule.term[i] != schedule.terms:
             errors.append(f"{i} must be in the last term")
-    if any(not 1 <= t <= schedule.terms for t in schedule.term):
-        errors.append("a term out of range")
     return errors
 
 
@@ -308,6 +360,8 @@ def merge_same_term(problem: Problem) -> tuple[Problem, list[int]]:
         if len(comp) > 1:
             if any(a in comp and b in comp for a, b in problem.before):
                 raise Infeasible("cycle", sorted(comp))
+            if any(problem.span(i) > 1 for i in comp):  # items over several terms are never merged
+                raise Infeasible("cycle", sorted(comp))
             rep = min(comp)
             for i in comp:
                 group[i] = rep
@@ -320,7 +374,15 @@ def merge_same_term(problem: Problem) -> tuple[Problem, list[int]]:
     before = sorted({(mapping[a], mapping[b]) for a, b in problem.before})
     not_after = sorted({(mapping[a], mapping[b]) for a, b in problem.not_after if mapping[a] != mapping[b]})
     fixed = frozenset(mapping[i] for i in problem.fixed_last)
-    return Problem(hours, before, not_after, problem.term_capacity, problem.final_hours, fixed), mapping
+    shares: list[Sequence[int]] = [()] * len(reps)
+    if problem.shares:
+        for i in range(problem.size):
+            if problem.span(i) > 1:
+                shares[mapping[i]] = problem.shares[i]
+    merged = Problem(
+        hours, before, not_after, problem.term_capacity, problem.final_hours, fixed, shares if problem.shares else ()
+    )
+    return merged, mapping
 
 
 def expand(schedule: Schedule, mapping: list[int]) -> Schedule:
