@@ -238,7 +238,7 @@ def test_corequisites_share_a_term(tmp_path: Path) -> None:
 def test_cli_compact(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["compact", "--lang", "en", str(EXAMPLE / "program.comp")]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("22.02.06-ПРОФ: 3y10m → 2y10m (6 terms), optimal")
+    assert out.startswith("22.02.06-ПРОФ: 3 years 10 months → 2 years 10 months (6 terms), optimal")
     target = tmp_path / "plan.json"
     assert main(["compact", "--format", "json", "-o", str(target), str(EXAMPLE / "program.comp")]) == 0
     assert json.loads(target.read_text(encoding="utf-8"))["status"] == "optimal"

@@ -43,7 +43,22 @@ class OneOf:
     conjunction: Literal["or", "and"] = "or"
 
 
-Arg = str | int | Msg | Kw | OneOf
+@dataclass(frozen=True)
+class Dur:
+    """A duration (`2y10m`), shown in words in the reader's language: «2 года 10 месяцев»."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number with its noun, agreeing in the reader's language: Count(4, "term") → «4 семестра»."""
+
+    n: int
+    noun: str
+
+
+Arg = str | int | Msg | Kw | OneOf | Dur | Count
 
 
 def show(arg: Arg, lang: Lang) -> str:
@@ -53,6 +68,14 @@ def show(arg: Arg, lang: Lang) -> str:
         from constructor.syntax.keywords import spelling
 
         return f"`{spelling(arg.name, lang)}`"
+    if isinstance(arg, Count):
+        from constructor.words import noun
+
+        return noun(arg.n, arg.noun, lang)
+    if isinstance(arg, Dur):
+        from constructor.words import duration
+
+        return duration(arg.text, lang)
     if isinstance(arg, OneOf):
         parts = [show(item, lang) for item in arg.items]
         if len(parts) <= 1:
@@ -467,25 +490,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # compaction
     "target-not-met": (
-        "программу `{program}` нельзя уложить в {target}: нужно не меньше {terms} семестров ({duration})",
-        "program `{program}` cannot fit in {target}: it needs at least {terms} terms ({duration})",
+        "программу `{program}` нельзя уложить в {target}: нужно по меньшей мере {terms} ({duration})",
+        "program `{program}` cannot fit in {target}: it needs at least {terms} ({duration})",
     ),
     "target-not-met.help": (
         "сократите цепочку пререквизитов или часы (зачёт результатов, результаты один раз) либо увеличьте срок",
         "shorten the prerequisite chain or the hours (recognition, outcomes taught once), or lengthen the target",
     ),
     "target.chain": (
-        "цепочка {chain} требует {need} семестров, а в целевой срок их {allowed}",
-        "the chain {chain} needs {need} terms; the target has {allowed}",
+        "цепочка {chain} требует {need}, а целевой срок вмещает {allowed}",
+        "the chain {chain} needs {need}; the target holds {allowed}",
     ),
     "target.hours": (
-        "{hours} ч требуют не меньше {need} семестров при недельной нагрузке стандарта, а в целевой срок их {allowed}",
-        "{hours} h need at least {need} terms under the standard's weekly limit; the target has {allowed}",
+        "{hours} ч требуют по меньшей мере {need} при недельной нагрузке стандарта, а целевой срок вмещает {allowed}",
+        "{hours} h need at least {need} under the standard's weekly limit; the target holds {allowed}",
     ),
     "target-not-proven": (
-        "для `{program}` найдено {terms} семестров ({duration}), а {target} — это {allowed}; нижняя граница {bound}: "
-        "более короткое расписание не найдено, но и не исключено",
-        "`{program}` got {terms} terms ({duration}) while {target} is {allowed}; the lower bound is {bound}: "
+        "для `{program}` найдено расписание на {terms} ({duration}), а {target} — это {allowed}; "
+        "нижняя граница {bound}: более короткое расписание не найдено, но и не исключено",
+        "`{program}` got a schedule of {terms} ({duration}) while {target} is {allowed}; the lower bound is {bound}: "
         "a shorter schedule was not found, nor ruled out",
     ),
     "item-exceeds-term": (

@@ -33,7 +33,7 @@ from constructor.diagnostics import Diagnostic, diagnostic
 from constructor.graph import CompetencyGraph, attainable, calendar, gather
 from constructor.graph.program import ProgramContent, requests
 from constructor.graph.whole import TERMS_PER_YEAR, calendar_of, final_hours, load_hours, missing_calendar
-from constructor.i18n import Msg
+from constructor.i18n import Count, Dur, Msg
 from constructor.model import (
     AnyDeclaration,
     Course,
@@ -421,9 +421,19 @@ def _target(
         if plan.lower_bound_reason == "chain":
             chain = _longest_chain(problem, names)
             shown = " → ".join(chain) if len(chain) <= MAX_SHOWN else " → ".join([*chain[:4], "…", *chain[-3:]])
-            reason = Msg("target.chain", {"chain": shown, "need": plan.lower_bound, "allowed": allowed})
+            reason = Msg(
+                "target.chain",
+                {"chain": shown, "need": Count(plan.lower_bound, "term"), "allowed": Count(allowed, "term")},
+            )
         else:
-            reason = Msg("target.hours", {"hours": plan.total_hours, "need": plan.lower_bound, "allowed": allowed})
+            reason = Msg(
+                "target.hours",
+                {
+                    "hours": plan.total_hours,
+                    "need": Count(plan.lower_bound, "term"),
+                    "allowed": Count(allowed, "term"),
+                },
+            )
         return [
             diagnostic(
                 "C310",
@@ -432,9 +442,9 @@ def _target(
                 notes=[reason],
                 help="target-not-met.help",
                 program=program.code,
-                target=str(program.target),
-                duration=plan.duration,
-                terms=terms,
+                target=Dur(str(program.target)),
+                duration=Dur(plan.duration),
+                terms=Count(terms, "term"),
             )
         ]
     return [
@@ -443,11 +453,11 @@ def _target(
             "target-not-proven",
             span,
             program=program.code,
-            target=str(program.target),
-            duration=plan.duration,
-            terms=terms,
+            target=Dur(str(program.target)),
+            duration=Dur(plan.duration),
+            terms=Count(terms, "term"),
             bound=plan.lower_bound,
-            allowed=allowed,
+            allowed=Count(allowed, "term"),
         )
     ]
 

@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
+from constructor import words
 from constructor.compact.build import compact
 from constructor.compact.plan import Plan
 from constructor.diagnostics import Diagnostic, diagnostic
@@ -285,7 +286,10 @@ def render_text(report: Report, lang: Lang) -> str:
         key = "plain" if e.meets_target is None else ("stays" if e.meets_target else "pushes")
         lines.append(
             w[key].format(
-                without=e.duration_without, with_=e.duration_with, target=report.target, reason=e.reason or ""
+                without=words.duration(e.duration_without, lang),
+                with_=words.duration(e.duration_with, lang),
+                target=words.duration(report.target, lang) if report.target else "",
+                reason=e.reason or "",
             )
         )
         if e.seats:
@@ -294,11 +298,13 @@ def render_text(report: Report, lang: Lang) -> str:
             lines.append(w["sites"].format(sites=", ".join(e.sites)))
         lines.append("")
     if report.alternatives:
-        lines.append(w["compare"].format(target=report.target or "—"))
+        lines.append(w["compare"].format(target=words.duration(report.target, lang) if report.target else "—"))
         lines.append(w["head"])
         for a in report.alternatives:
             fit = "—" if a.meets_target is None else (w["fits"] if a.meets_target else w["no-fit"])
-            lines.append(f"  {', '.join(a.bundles) or w['none']} | {a.hours} | {a.duration} | {fit}")
+            lines.append(
+                f"  {', '.join(a.bundles) or w['none']} | {a.hours} | {words.duration(a.duration, lang)} | {fit}"
+            )
     return "\n".join(lines).rstrip()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from constructor import words
 from constructor.compact.plan import Plan
 from constructor.i18n import Lang
 
@@ -70,7 +71,11 @@ def render_text(plan: Plan, lang: Lang) -> str:
     key = "head" if plan.baseline else "head-nobase"
     lines = [
         str(w[key]).format(
-            program=plan.program, baseline=plan.baseline, duration=plan.duration, terms=len(plan.terms), status=status
+            program=plan.program,
+            baseline=words.duration(plan.baseline or "", lang),
+            duration=words.duration(plan.duration, lang),
+            terms=len(plan.terms),
+            status=status,
         )
     ]
     bound_words: dict[str, str] = w["bound"]  # type: ignore[assignment]
@@ -93,7 +98,8 @@ def render_text(plan: Plan, lang: Lang) -> str:
         )
     )
     if plan.target:
-        lines.append("  " + str(w["target-ok" if plan.meets_target else "target-no"]).format(target=plan.target))
+        target = words.duration(plan.target, lang)
+        lines.append("  " + str(w["target-ok" if plan.meets_target else "target-no"]).format(target=target))
     if plan.recognized:
         lines.append("  " + str(w["recognized"]).format(codes=", ".join(plan.recognized)))
     if plan.heuristic_choices:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from constructor.diagnostics import Diagnostic, Label, diagnostic
 from constructor.graph.graph import CompetencyGraph
-from constructor.i18n import Msg
+from constructor.i18n import Dur, Msg
 from constructor.model import (
     AnyDeclaration,
     Bundle,
@@ -216,7 +216,7 @@ def _hours(
                     "hours-exceed-duration",
                     program.fields.get("TARGET", program.code_span),
                     total=hours,
-                    target=str(program.target),
+                    target=Dur(str(program.target)),
                     capacity=capacity,
                     notes=[Msg("hours-exceed-duration.note", {"terms": terms})],
                     help="hours-exceed-duration.help",

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from constructor.compact.plan import Item, Plan
 from constructor.i18n import Lang
 from constructor.model import AnyDeclaration, Competency, Module, Outcome, Result
+from constructor.render.title import TitlePage, title_page
 from constructor.syntax.values import WORDS
 
 DOC_WORDS = {
@@ -129,6 +130,7 @@ class PlanDoc:
     totals: Row
     calendar: list[tuple[int, list[str]]]  # year → week codes
     summary: list[tuple[str, int]]
+    title_page: TitlePage | None = None
 
 
 @dataclass
@@ -288,6 +290,7 @@ def plan_doc(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Pla
         totals,
         calendar,
         summary,
+        title_page(plan, table, lang),
     )
 
 

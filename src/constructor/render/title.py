@@ -1,0 +1,132 @@
+"""The title page of a plan as colleges sign it: the college and its founder, СОГЛАСОВАНО with the
+employer and УТВЕРЖДАЮ with the director, the specialty, qualification, form of study, base and
+profile, the terms in words, the year admission starts, the standard's order, «Профессионалитет»."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from constructor.compact.plan import Plan
+from constructor.i18n import Lang
+from constructor.model import AnyDeclaration, College, Program, Standard
+from constructor.words import duration
+
+WORDS = {
+    "ru": {
+        "agreed": "СОГЛАСОВАНО",
+        "approved": "УТВЕРЖДАЮ",
+        "date": "«___» ____________ 20___ г.",
+        "plan": "УЧЕБНЫЙ ПЛАН",
+        "kind.02": "программы подготовки специалистов среднего звена",
+        "kind.01": "программы подготовки квалифицированных рабочих, служащих",
+        "specialty": "по специальности",
+        "profession": "по профессии",
+        "qualification": "Квалификация",
+        "form": "Форма обучения",
+        "form.full_time": "очная",
+        "form.part_time": "очно-заочная",
+        "form.extramural": "заочная",
+        "base": "На базе",
+        "base.9": "основного общего образования",
+        "base.11": "среднего общего образования",
+        "profile": "Профиль получения среднего общего образования",
+        "profile.technological": "технологический",
+        "profile.natural_science": "естественнонаучный",
+        "profile.humanitarian": "гуманитарный",
+        "profile.socio_economic": "социально-экономический",
+        "profile.universal": "универсальный",
+        "normative": "Нормативный срок обучения",
+        "term": "Срок обучения по программе",
+        "admission": "Год начала подготовки",
+        "standard": "ФГОС СПО утверждён",
+        "professionalitet": "Федеральный проект «Профессионалитет»",
+    },
+    "en": {
+        "agreed": "AGREED",
+        "approved": "APPROVED",
+        "date": "«___» ____________ 20___",
+        "plan": "CURRICULUM PLAN",
+        "kind.02": "of the mid-level specialists' program",
+        "kind.01": "of the qualified workers' program",
+        "specialty": "in the specialty",
+        "profession": "in the profession",
+        "qualification": "Qualification",
+        "form": "Form of study",
+        "form.full_time": "full-time",
+        "form.part_time": "part-time",
+        "form.extramural": "extramural",
+        "base": "Entrants' education",
+        "base.9": "basic general education (9 grades)",
+        "base.11": "secondary general education (11 grades)",
+        "profile": "Profile of general education",
+        "profile.technological": "technological",
+        "profile.natural_science": "natural science",
+        "profile.humanitarian": "humanitarian",
+        "profile.socio_economic": "socio-economic",
+        "profile.universal": "universal",
+        "normative": "Normative term of study",
+        "term": "Term of study in this program",
+        "admission": "Admission starts in",
+        "standard": "Federal standard approved by",
+        "professionalitet": "Federal project «Professionalitet»",
+    },
+}
+
+
+@dataclass
+class TitlePage:
+    heading: str
+    college: str | None = None
+    founder: str | None = None
+    agreed: list[tuple[str, str]] = field(default_factory=list)  # (position, name) of each who agrees
+    approved: tuple[str, str] | None = None
+    kind: str = ""
+    specialty: str | None = None
+    lines: list[tuple[str, str]] = field(default_factory=list)  # (label, value), in the order they print
+    professionalitet: str | None = None
+    date: str = ""
+    words: dict[str, str] = field(default_factory=dict)
+
+
+def title_page(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> TitlePage:
+    w = WORDS[lang]
+    program = table.get(plan.program)
+    std = table.get(plan.standard) if plan.standard else None
+    page = TitlePage(heading=w["plan"], date=w["date"], words=w)
+    if not isinstance(program, Program):
+        return page
+    college = table.get(program.college.code) if program.college else None
+    if isinstance(college, College):
+        page.college = college.title.value if college.title else college.code
+        page.founder = college.founder
+        if college.approved_by is not None:
+            page.approved = (college.approved_by.position, college.approved_by.name)
+    if program.approved_by is not None:
+        page.approved = (program.approved_by.position, program.approved_by.name)
+    page.agreed = [(s.position, s.name) for s in program.agreed_by]
+    if isinstance(std, Standard) and std.specialty is not None:
+        code = std.specialty.code
+        workers = re.fullmatch(r"\d\d\.01\.\d\d", code) is not None
+        page.kind = w["kind.01" if workers else "kind.02"]
+        title = f" «{std.specialty_title.value}»" if std.specialty_title else ""
+        page.specialty = f"{w['profession' if workers else 'specialty']} {code}{title}"
+    if plan.qualification:
+        page.lines.append((w["qualification"], plan.qualification))
+    if program.form is not None:
+        page.lines.append((w["form"], w[f"form.{program.form.value}"]))
+    if program.base is not None:
+        page.lines.append((w["base"], w[f"base.{program.base.value}"]))
+    if program.profile is not None:
+        page.lines.append((w["profile"], w[f"profile.{program.profile.value}"]))
+    if plan.baseline:
+        page.lines.append((w["normative"], duration(plan.baseline, lang)))
+    page.lines.append((w["term"], duration(plan.duration, lang)))
+    if program.admission is not None:
+        page.lines.append((w["admission"], str(program.admission)))
+    if isinstance(std, Standard) and std.order is not None:
+        page.lines.append((w["standard"], std.order.value))
+    if plan.track == "professionalitet":
+        page.professionalitet = w["professionalitet"]
+    return page

@@ -1,0 +1,47 @@
+"""Numbers agree with their nouns and durations are in words, by Babel's (CLDR) plural rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from constructor.api import workspace
+from constructor.compact import compact
+from constructor.render.documents import render_all
+from constructor.words import count, duration, noun
+
+
+@pytest.mark.parametrize(
+    ("n", "week", "term"),
+    [
+        (1, "1 неделя", "1 семестр"),
+        (2, "2 недели", "2 семестра"),
+        (5, "5 недель", "5 семестров"),
+        (11, "11 недель", "11 семестров"),
+        (21, "21 неделя", "21 семестр"),
+        (23, "23 недели", "23 семестра"),
+    ],
+)
+def test_russian_numerals_agree(n: int, week: str, term: str) -> None:
+    assert count(n, "week", "ru") == week
+    assert noun(n, "term", "ru") == term
+
+
+def test_durations_in_words() -> None:
+    assert duration("2y10m", "ru") == "2 года 10 месяцев"
+    assert duration("1y4m", "ru") == "1 год 4 месяца"
+    assert duration("5y", "ru") == "5 лет"
+    assert duration("10m", "ru") == "10 месяцев"
+    assert duration("2y10m", "en") == "2 years 10 months"
+
+
+def test_the_russian_title_page_says_it_in_russian() -> None:
+    example = Path(__file__).parents[1] / "catalogs" / "examples" / "welding" / "program.comp"
+    ws = workspace(example)
+    plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None
+    page = render_all(plan, ws.table, "ru", ("md",))["plan.md"].decode().split("| Индекс")[0]
+    assert "2 года 10 месяцев" in page and "3 года 10 месяцев" in page and "УТВЕРЖД" not in page  # md: no stamps
+    assert "2y10m" not in page and "professionalitet" not in page
+    assert "по специальности 22.02.06 «Сварочное производство»" in page
