@@ -45,3 +45,22 @@ def test_the_russian_title_page_says_it_in_russian() -> None:
     assert "2 года 10 месяцев" in page and "3 года 10 месяцев" in page and "УТВЕРЖД" not in page  # md: no stamps
     assert "2y10m" not in page and "professionalitet" not in page
     assert "по специальности 22.02.06 «Сварочное производство»" in page
+
+
+def test_the_calendar_has_52_weeks_a_year_under_months_and_a_budget_that_adds_up() -> None:
+    from constructor.render.schedule import WEEKS, schedule
+
+    example = Path(__file__).parents[1] / "catalogs" / "examples" / "welding" / "program.comp"
+    ws = workspace(example)
+    plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None
+    cal = schedule(plan, ws.table, "ru")
+    assert sum(n for _, n in cal.months) == WEEKS == len(cal.days) and cal.months[0][0] == "сен"
+    assert cal.days[0] == "1–7"  # the study year starts on 1 September
+    assert [row.year for row in cal.years] == sorted({t.year for t in plan.terms})
+    for row in cal.years:
+        assert len(row.codes) == WEEKS and sum(row.budget.values()) == WEEKS
+        study = sum(row.budget.get(c, 0) for c in ("Т", "У", "П", "ПДП", "Г"))
+        assert study == sum(t.weeks for t in plan.terms if t.year == row.year)
+    first = cal.years[0].budget
+    assert first["ПА"] == 2 and first["К"] == 10  # the program's own: attestation 1 + 1, holidays 2 + 8

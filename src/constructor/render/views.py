@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from constructor.compact.plan import Item, Plan
 from constructor.i18n import Lang
 from constructor.model import AnyDeclaration, Competency, Module, Outcome, Result
+from constructor.render.schedule import Schedule as CalendarSchedule
+from constructor.render.schedule import schedule as calendar_schedule
 from constructor.render.title import TitlePage, title_page
 from constructor.syntax.values import WORDS
 
@@ -19,6 +21,9 @@ DOC_WORDS = {
     "ru": {
         "plan": "Учебный план",
         "calendar": "Календарный учебный график",
+        "budget": "Бюджет времени, недель",
+        "month": "Месяц",
+        "days": "Числа",
         "summary": "Сводные данные",
         "syllabus": "Рабочая программа профессионального модуля",
         "matrix": "Матрица компетенций",
@@ -52,6 +57,9 @@ DOC_WORDS = {
     "en": {
         "plan": "Curriculum plan",
         "calendar": "Calendar schedule",
+        "budget": "Budget of time, weeks",
+        "month": "Month",
+        "days": "Days",
         "summary": "Summary of hours",
         "syllabus": "Module syllabus",
         "matrix": "Competency matrix",
@@ -128,7 +136,7 @@ class PlanDoc:
     years: list[int]
     rows: list[Row]
     totals: Row
-    calendar: list[tuple[int, list[str]]]  # year → week codes
+    calendar: CalendarSchedule  # 52 weeks a year under months and dates, with the budget of time
     summary: list[tuple[str, int]]
     title_page: TitlePage | None = None
 
@@ -267,7 +275,7 @@ def plan_doc(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Pla
     years = [t.year for t in plan.terms]
     for row in (*rows, totals):
         _with_years(row, years)
-    calendar = _calendar(plan, table)
+    calendar = calendar_schedule(plan, table, lang)
     summary = [
         (w["theory"], totals.theory),
         (w["practice"], totals.practice),
@@ -292,25 +300,6 @@ def plan_doc(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Pla
         summary,
         title_page(plan, table, lang),
     )
-
-
-def _calendar(plan: Plan, table: Mapping[str, AnyDeclaration]) -> list[tuple[int, list[str]]]:
-    """Week codes per study year: Т theory, У educational practice, П production practice, Г final
-    attestation, К holidays (two in winter after the first term, the rest in summer)."""
-    load = max(plan.weekly_load, 1)
-    years: dict[int, list[str]] = {}
-    for term in plan.terms:
-        members = [i for i in plan.items if i.term == term.number]
-        edu = sum(i.hours for i in members if i.kind == "practice" and _practice_kind(i, table) == "educational")
-        prod = sum(i.hours for i in members if i.kind == "practice" and _practice_kind(i, table) != "educational")
-        final = -(-term.final_attestation_hours // load)
-        u, p = -(-edu // load), -(-prod // load)
-        t = max(term.weeks - u - p - final, 0)
-        weeks = ["Т"] * t + ["У"] * u + ["П"] * p + ["Г"] * final
-        row = years.setdefault(term.year, [])
-        row += weeks[: term.weeks] if len(weeks) > term.weeks else weeks
-        row += ["К"] * (2 if term.number % 2 == 1 else 0)
-    return sorted(years.items())
 
 
 def _practice_kind(item: Item, table: Mapping[str, AnyDeclaration]) -> str:

@@ -1,0 +1,135 @@
+"""The calendar schedule (календарный учебный график): 52 weeks a study year under month and date
+headers, one code a week, and the budget of time in weeks, from the plan and the program's calendar.
+
+A study year starts on 1 September of the year admission starts (plus the year of study). Its weeks, in
+order: the first term's weeks (theory Т, educational practice У, production practice П, the final
+attestation Г at the end of the last term), intermediate attestation ПА, winter holidays К, the second
+term likewise, then summer holidays; what is left of the 52 weeks is `=` (no study: after the program
+ends). Without the program's own calendar, a year has no attestation weeks and the standard's holidays
+(two in winter, the rest in summer).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from constructor.compact.plan import Item, Plan
+from constructor.i18n import Lang
+from constructor.model import AnyDeclaration, Practice, PracticeKind, Program, Standard
+
+WEEKS = 52
+CODES = ("Т", "У", "П", "ПА", "ПДП", "Г", "К", "=")
+MONTHS = {
+    "ru": ("сен", "окт", "ноя", "дек", "янв", "фев", "мар", "апр", "май", "июн", "июл", "авг"),
+    "en": ("Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug"),
+}
+LEGEND = {
+    "ru": {
+        "Т": "теоретическое обучение",
+        "У": "учебная практика",
+        "П": "производственная практика",
+        "ПА": "промежуточная аттестация",
+        "ПДП": "преддипломная практика",
+        "Г": "государственная итоговая аттестация",
+        "К": "каникулы",
+        "=": "неделя вне обучения",
+    },
+    "en": {
+        "Т": "theory",
+        "У": "educational practice",
+        "П": "production practice",
+        "ПА": "intermediate attestation",
+        "ПДП": "pre-diploma practice",
+        "Г": "state final attestation",
+        "К": "holidays",
+        "=": "no study",
+    },
+}
+
+
+@dataclass
+class YearRow:
+    year: int
+    codes: list[str]  # 52, one a week
+    budget: dict[str, int] = field(default_factory=dict)  # code → weeks
+
+
+@dataclass
+class Schedule:
+    months: list[tuple[str, int]]  # month name, weeks under it (the first year's dates)
+    days: list[str]  # the week's first and last day: "1–7"
+    years: list[YearRow]
+    legend: list[tuple[str, str]]
+    codes: tuple[str, ...] = CODES
+
+
+def _weeks_of(hours: int, load: int) -> int:
+    return -(-hours // load) if hours > 0 else 0
+
+
+def _term_codes(plan: Plan, number: int, table: Mapping[str, AnyDeclaration]) -> list[str]:
+    term = plan.terms[number - 1]
+    load = max(plan.weekly_load, 1)
+    members = [i for i in plan.items if i.term == number]
+    kinds = [(i, _practice_kind(i, table)) for i in members if i.kind == "practice"]
+    edu = _weeks_of(sum(i.hours for i, k in kinds if k is PracticeKind.EDUCATIONAL), load)
+    pdp = _weeks_of(sum(i.hours for i, k in kinds if k is PracticeKind.PRE_DIPLOMA), load)
+    prod = _weeks_of(sum(i.hours for i, k in kinds if k is PracticeKind.PRODUCTION), load)
+    final = _weeks_of(term.final_attestation_hours, load)
+    theory = max(term.weeks - edu - prod - pdp - final, 0)
+    codes = ["Т"] * theory + ["У"] * edu + ["П"] * prod + ["ПДП"] * pdp + ["Г"] * final
+    return codes[: term.weeks] if len(codes) > term.weeks else codes
+
+
+def _practice_kind(item: Item, table: Mapping[str, AnyDeclaration]) -> PracticeKind | None:
+    decl = table.get(item.code)
+    return decl.kind if isinstance(decl, Practice) else None
+
+
+def _calendar_of(plan: Plan, table: Mapping[str, AnyDeclaration]) -> tuple[list[int], int, int, int]:
+    """Attestation weeks of each term (repeating the year's pair), winter and summer holidays, admission."""
+    program = table.get(plan.program)
+    std = table.get(plan.standard) if plan.standard else None
+    attestation: list[int] = []
+    winter, summer, admission = 2, 0, 2000
+    if isinstance(std, Standard) and std.holiday_weeks is not None:
+        summer = max(std.holiday_weeks - winter, 0)
+    if isinstance(program, Program):
+        attestation = list(program.attestation_weeks)
+        winter = program.holidays.get("winter", winter)
+        summer = program.holidays.get("summer", summer)
+        admission = program.admission or admission
+    return attestation, winter, summer, admission
+
+
+def schedule(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Schedule:
+    attestation, winter, summer, admission = _calendar_of(plan, table)
+    years: list[YearRow] = []
+    per_year: dict[int, list[int]] = {}
+    for term in plan.terms:
+        per_year.setdefault(term.year, []).append(term.number)
+    for year, numbers in sorted(per_year.items()):
+        codes: list[str] = []
+        for k, number in enumerate(numbers):
+            codes += _term_codes(plan, number, table)
+            index = number - 1 if len(attestation) > 2 else k
+            if attestation:
+                codes += ["ПА"] * attestation[index % len(attestation)]
+            if number != plan.terms[-1].number:
+                codes += ["К"] * (winter if k == 0 else summer)
+        codes = (codes + ["="] * WEEKS)[:WEEKS]
+        budget = {code: codes.count(code) for code in CODES if codes.count(code)}
+        years.append(YearRow(year, codes, budget))
+    start = dt.date(admission, 9, 1)
+    days: list[str] = []
+    month_weeks: list[int] = [0] * 12
+    for week in range(WEEKS):
+        first = start + dt.timedelta(days=7 * week)
+        end = first + dt.timedelta(days=6)
+        days.append(f"{first.day}–{end.day}")
+        month_weeks[(first.month - 9) % 12] += 1
+    months = [(MONTHS[lang][m], n) for m, n in enumerate(month_weeks) if n]
+    legend = [(code, LEGEND[lang][code]) for code in CODES]
+    return Schedule(months, days, years, legend)
