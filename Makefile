@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 EXAMPLE := catalogs/examples/welding
 
-.PHONY: demo test lint typecheck unit bench install grammar-deps clean
+.PHONY: demo test lint typecheck unit bench install install-runtime grammar-deps clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -14,10 +14,14 @@ $(BIN)/python:
 
 # The package is installed (not editable): grammar, catalogs and templates are package data,
 # and the tests use the package exactly as a user gets it.
+# The demo needs only the package; the tests also need the test extras.
+install-runtime: $(BIN)/python
+	$(BIN)/python -m pip install --quiet .
+
 install: $(BIN)/python
 	$(BIN)/python -m pip install --quiet '.[test]'
 
-demo: install
+demo: install-runtime
 	$(BIN)/constructor check $(EXAMPLE)
 	$(BIN)/constructor compact $(EXAMPLE)/program.comp
 	$(BIN)/constructor render $(EXAMPLE)/program.comp -o out

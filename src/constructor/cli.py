@@ -623,6 +623,24 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     return 1 if changed and (args.check or args.diff) else 0
 
 
+def _progress_bar(lang: Lang) -> Any:
+    """rich's progress bar on a terminal's stderr (PDFs take seconds each); None when not a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    label = "документы PDF" if lang == "ru" else "PDF documents"
+    return Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+
+
 def cmd_render(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -645,13 +663,21 @@ def cmd_render(args: argparse.Namespace) -> int:
 
         bundles, _ = evaluate(program, ws.table, ws.graph, args.lang)
 
-    def progress(done: int, total: int) -> None:  # PDFs take seconds each: show how far it is
-        if sys.stderr.isatty():
-            bar = "#" * (20 * done // total)
-            print(f"\rPDF [{bar:<20}] {done}/{total}", end="" if done < total else "\n", file=sys.stderr)
+    bar = _progress_bar(args.lang)
 
+    def progress(done: int, total: int) -> None:  # PDFs take seconds each: show how far it is
+        if bar is not None:
+            bar.update(task, total=total, completed=done)
+
+    task = bar.add_task("PDF", total=None) if bar is not None else 0
     try:  # everything is rendered in memory first: a failure writes nothing
-        files = render_all(plan, ws.table, args.lang, formats, templates, bundles, progress)
+        if bar is not None:
+            bar.start()
+        try:
+            files = render_all(plan, ws.table, args.lang, formats, templates, bundles, progress)
+        finally:
+            if bar is not None:
+                bar.stop()
     except TemplateEscape as e:
         d = diagnostic("C401", "template-escapes", None, name=e.name, help="template-escapes.help")
         print(Report([d]).render("full", args.lang), file=sys.stderr)

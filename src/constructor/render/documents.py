@@ -286,7 +286,7 @@ def pdfs(documents: Mapping[str, str], progress: Callable[[int, int], None] | No
     """The PDFs on every core (a process for each, so no document depends on what a process rendered
     before it)."""
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
     names = sorted(documents, key=lambda n: (-len(documents[n]), n))  # the longest first: it bounds the wall time
     if not names:
@@ -296,7 +296,13 @@ def pdfs(documents: Mapping[str, str], progress: Callable[[int, int], None] | No
     with ProcessPoolExecutor(
         max_workers=min(len(names), os.cpu_count() or 1), mp_context=context, max_tasks_per_child=1
     ) as pool:
-        return dict(zip(names, pool.map(pdf, [documents[n] for n in names]), strict=True))
+        futures = {pool.submit(pdf, documents[n]): n for n in names}
+        done: dict[str, bytes] = {}
+        for future in as_completed(futures):
+            done[futures[future]] = future.result()
+            if progress is not None:
+                progress(len(done), len(names))
+        return {n: done[n] for n in names}  # in a fixed order, whichever finished first
 
 
 def _fixed_zip(data: bytes) -> bytes:
