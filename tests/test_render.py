@@ -81,8 +81,11 @@ def test_xlsx_merged_headers_frozen_panes_and_sums_that_add_up(rendered: dict[st
     from openpyxl import load_workbook
 
     wb = load_workbook(io.BytesIO(rendered["plan.xlsx"]))
+    assert wb.sheetnames == ["Титул", "График", "План", "Компетенции"]
     ws = wb.active
-    assert ws is not None
+    assert ws is not None and ws.title == "План"
+    assert str(ws.page_setup.paperSize) == str(ws.PAPERSIZE_A4) and ws.page_setup.orientation == "landscape"
+    assert ws["B5"].border.left.style == "thin" and ws["B5"].alignment.wrap_text
     merged = {str(r) for r in ws.merged_cells.ranges}
     assert {"A1:A2", "B1:B2", "D1:G1"} <= merged
     assert ws.freeze_panes == "D3" and ws.print_title_rows in ("1:2", "$1:$2")
@@ -92,6 +95,13 @@ def test_xlsx_merged_headers_frozen_panes_and_sums_that_add_up(rendered: dict[st
     total = sum(int(ws[ref].value) for ref in formula[1:].split("+"))
     assert total == _all_hours(_plan())
     assert all(isinstance(ws.cell(row=r, column=4).value, int) for r in range(3, last))
+    term_cells = [ws.cell(row=r, column=c).value for r in range(3, last) for c in range(8, ws.max_column + 1)]
+    assert 0 not in term_cells and None in term_cells  # empty cells are empty, not zeros
+    title = wb["Титул"]
+    texts = [str(c.value) for row in title.iter_rows() for c in row if c.value]
+    assert "УЧЕБНЫЙ ПЛАН" in texts and any("2 года 10 месяцев" in t for t in texts)
+    calendar = wb["График"]
+    assert [c.value for c in calendar[3]][0] == 1 and len([c for c in calendar[3] if c.value]) == 53
 
 
 def test_rendering_twice_gives_the_same_bytes(rendered: dict[str, bytes]) -> None:

@@ -322,75 +322,10 @@ def _fixed_zip(data: bytes) -> bytes:
 
 
 def xlsx(ctx: Context) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
+    """The plan as a workbook (render/xlsx.py)."""
+    from constructor.render.xlsx import workbook
 
-    doc = views.plan_doc(ctx.plan, ctx.table, ctx.lang)
-    w = ctx.words()
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = w["plan"][:31]
-    n = len(doc.terms)
-    head = [w["code"], w["title"], w["form"], w["hours"], "", "", "", w["term"]] + [""] * (n - 1)
-    ws.append(head)
-    ws.append(["", "", "", w["all"], w["theory"], w["practice"], w["self"], *[t[0] for t in doc.terms]])
-    for col in (1, 2, 3):
-        ws.merge_cells(start_row=1, start_column=col, end_row=2, end_column=col)
-    ws.merge_cells(start_row=1, start_column=4, end_row=1, end_column=7)
-    ws.merge_cells(start_row=1, start_column=8, end_row=1, end_column=7 + n)
-    for cell in (*ws[1], *ws[2]):
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-    ws.row_dimensions[1].height = 30
-    ws.row_dimensions[2].height = 30
-    first = 3
-    for row in doc.rows:
-        ws.append([row.code, row.title, row.form, row.total, row.theory, row.practice, row.self_study, *row.by_term])
-        for cell in ws[ws.max_row]:
-            _as_text(cell)
-        if row.level == 0:
-            for cell in ws[ws.max_row]:
-                cell.font = Font(bold=True)
-    last = ws.max_row
-    item_rows = [first + k for k, r in enumerate(doc.rows) if r.level == 1 or r.code == "ГИА"]
-    total: list[object] = ["", doc.totals.title, ""]
-    for col in range(4, 8 + n):
-        letter = get_column_letter(col)
-        total.append("=" + "+".join(f"{letter}{r}" for r in item_rows) if item_rows else 0)
-    ws.append(total)
-    for cell in ws[ws.max_row]:
-        cell.font = Font(bold=True)
-    ws.freeze_panes = "D3"
-    ws.print_title_rows = "1:2"
-    ws.page_setup.orientation = "landscape"
-    ws.column_dimensions["B"].width = 60
-    for col in range(4, 8 + n):
-        ws.column_dimensions[get_column_letter(col)].width = 9
-    _ = last
-    wb.properties.creator = "constructor"
-    from datetime import datetime
-
-    wb.properties.created = datetime(2000, 1, 1)
-    wb.properties.modified = datetime(2000, 1, 1)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return _fixed_zip(buffer.getvalue())
-
-
-_FORMULA_START = ("=", "+", "-", "@")
-
-
-def _as_text(cell: Any) -> None:
-    """A title is text, whatever it starts with: `=HYPERLINK(…)` in a title must not become a live formula
-    (spreadsheet injection), and characters a worksheet cannot hold are left out."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    if isinstance(cell.value, str):
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", cell.value)
-        if cell.value.startswith(_FORMULA_START):
-            cell.data_type = "s"
+    return _fixed_zip(workbook(ctx.plan, ctx.table, ctx.lang))
 
 
 def docx(ctx: Context, module: Any) -> bytes:

@@ -1,0 +1,231 @@
+"""The plan as an Excel workbook, in the shape methodologists know from the ИС «Планы» export: sheets
+Титул, График, План, Компетенции; A4 landscape, borders, wrapped text, real column widths, print titles,
+formulas for the totals, empty cells empty. Text is stored as text: a title starting with `=` is never
+a formula."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from constructor.compact.plan import Plan
+from constructor.i18n import Lang
+from constructor.model import AnyDeclaration
+from constructor.render import views
+from constructor.render.schedule import schedule
+from constructor.render.title import title_page
+
+SHEETS = {
+    "ru": ("Титул", "График", "План", "Компетенции"),
+    "en": ("Title", "Calendar", "Plan", "Competencies"),
+}
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def _as_text(cell: Any) -> None:
+    """A title is text, whatever it starts with: `=HYPERLINK(…)` in a title must not become a live formula
+    (spreadsheet injection), and characters a worksheet cannot hold are left out."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if isinstance(cell.value, str):
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", cell.value)
+        if cell.value.startswith(_FORMULA_START):
+            cell.data_type = "s"
+
+
+def _page(ws: Any, landscape: bool = True) -> None:
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+
+
+def _box(ws: Any, first_row: int, last_row: int, last_col: int) -> None:
+    """Thin borders around every cell of a table, text wrapped and on top."""
+    from openpyxl.styles import Alignment, Border, Side
+
+    thin = Side(style="thin", color="808080")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for row in ws.iter_rows(min_row=first_row, max_row=last_row, max_col=last_col):
+        for cell in row:
+            cell.border = border
+            if cell.alignment is None or not cell.alignment.wrap_text:
+                cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal=cell.alignment.horizontal)
+
+
+def _title_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    page = title_page(plan, table, lang)
+    w = page.words
+    lines: list[tuple[str, str, bool]] = []
+    if page.founder:
+        lines.append((page.founder, "", False))
+    if page.college:
+        lines.append((page.college, "", True))
+    lines.append(("", "", False))
+    if page.agreed:
+        for position, name in page.agreed:
+            lines.append((f"{w['agreed']}: {position}", f"____________ {name}", False))
+    if page.approved:
+        lines.append((f"{w['approved']}: {page.approved[0]}", f"____________ {page.approved[1]}", False))
+    lines.append(("", "", False))
+    lines.append((page.heading, "", True))
+    for text in (page.kind, page.specialty, f"{plan.program} «{plan.program_title}»"):
+        if text:
+            lines.append((text, "", False))
+    lines.append(("", "", False))
+    lines += [(label, value, False) for label, value in page.lines]
+    if page.professionalitet:
+        lines.append((page.professionalitet, "", True))
+    for label, value, bold in lines:
+        ws.append([label or None, value or None])
+        for cell in ws[ws.max_row]:
+            _as_text(cell)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if bold:
+                cell.font = Font(bold=True)
+    ws.column_dimensions["A"].width = 60
+    ws.column_dimensions["B"].width = 50
+    _page(ws, landscape=False)
+
+
+def _calendar_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    cal = schedule(plan, table, lang)
+    w = views.DOC_WORDS[lang]
+    months: list[Any] = [w["year"]]
+    for name, n in cal.months:
+        months += [name] + [None] * (n - 1)
+    ws.append(months)
+    col = 2
+    for _, n in cal.months:
+        if n > 1:
+            ws.merge_cells(start_row=1, start_column=col, end_row=1, end_column=col + n - 1)
+        col += n
+    ws.append([None, *cal.days])
+    for row in cal.years:
+        ws.append([row.year, *row.codes])
+    last = ws.max_row
+    for cell in (*ws[1], *ws[2]):
+        cell.font = Font(bold=True, size=8)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True, text_rotation=0)
+    for cells in ws.iter_rows(min_row=3, max_row=last):
+        for cell in cells:
+            cell.alignment = Alignment(horizontal="center")
+    _box(ws, 1, last, len(cal.days) + 1)
+    ws.column_dimensions["A"].width = 6
+    for k in range(2, len(cal.days) + 2):
+        ws.column_dimensions[get_column_letter(k)].width = 4.5
+    ws.append([])
+    ws.append([w["budget"]])
+    ws[ws.max_row][0].font = Font(bold=True)
+    first = ws.max_row + 1
+    ws.append([w["year"], *cal.codes, w["all"]])
+    for row in cal.years:
+        ws.append([row.year, *(row.budget.get(code) for code in cal.codes), len(row.codes)])
+    _box(ws, first, ws.max_row, len(cal.codes) + 2)
+    ws.append([])
+    for code, words in cal.legend:
+        ws.append([code, words])
+    _page(ws)
+
+
+def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    doc = views.plan_doc(plan, table, lang)
+    w = views.DOC_WORDS[lang]
+    n = len(doc.terms)
+    head = [w["code"], w["title"], w["form"], w["hours"], None, None, None, w["term"], *([None] * (n - 1))]
+    ws.append(head)
+    ws.append([None, None, None, w["all"], w["theory"], w["practice"], w["self"], *[t[0] for t in doc.terms]])
+    for col in (1, 2, 3):
+        ws.merge_cells(start_row=1, start_column=col, end_row=2, end_column=col)
+    ws.merge_cells(start_row=1, start_column=4, end_row=1, end_column=7)
+    ws.merge_cells(start_row=1, start_column=8, end_row=1, end_column=7 + n)
+    for cell in (*ws[1], *ws[2]):
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    first = 3
+    group = PatternFill("solid", fgColor="F2F2F2")
+    for row in doc.rows:
+        numbers = [row.total, row.theory, row.practice, row.self_study, *row.by_term]
+        ws.append([row.code, row.title, row.form or None, *(v or None for v in numbers)])  # empty, not 0
+        for cell in ws[ws.max_row]:
+            _as_text(cell)
+            if row.level == 0:
+                cell.font = Font(bold=True)
+                cell.fill = group
+            elif row.level == 2:
+                cell.font = Font(italic=True)
+    item_rows = [first + k for k, r in enumerate(doc.rows) if r.level == 1 or r.code == "ГИА"]
+    total: list[object] = [None, doc.totals.title, None]
+    for col in range(4, 8 + n):
+        letter = get_column_letter(col)
+        total.append("=" + "+".join(f"{letter}{r}" for r in item_rows) if item_rows else 0)
+    ws.append(total)
+    for cell in ws[ws.max_row]:
+        cell.font = Font(bold=True)
+    _box(ws, 1, ws.max_row, 7 + n)
+    ws.freeze_panes = "D3"
+    ws.print_title_rows = "1:2"
+    ws.column_dimensions["A"].width = 11
+    ws.column_dimensions["B"].width = 48
+    ws.column_dimensions["C"].width = 9
+    for col in range(4, 8 + n):
+        ws.column_dimensions[get_column_letter(col)].width = 7.5
+    _page(ws)
+
+
+def _matrix_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    doc = views.matrix(plan, table)
+    w = views.DOC_WORDS[lang]
+    ws.append([w["code"], w["title"], *doc.modules])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+    for code, title, marks in doc.rows:
+        ws.append([code, title, *("+" if m else None for m in marks)])
+        for cell in ws[ws.max_row]:
+            _as_text(cell)
+    _box(ws, 1, ws.max_row, 2 + len(doc.modules))
+    ws.freeze_panes = "C2"
+    ws.print_title_rows = "1:1"
+    ws.column_dimensions["A"].width = 10
+    ws.column_dimensions["B"].width = 70
+    for k in range(3, 3 + len(doc.modules)):
+        ws.column_dimensions[get_column_letter(k)].width = 8
+    _page(ws)
+
+
+def workbook(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    first = wb.active
+    assert first is not None
+    names = SHEETS[lang]
+    first.title = names[0]
+    _title_sheet(first, plan, table, lang)
+    _calendar_sheet(wb.create_sheet(names[1]), plan, table, lang)
+    _plan_sheet(wb.create_sheet(names[2]), plan, table, lang)
+    _matrix_sheet(wb.create_sheet(names[3]), plan, table, lang)
+    wb.active = 2  # opens on the plan
+    wb.properties.creator = "constructor"
+    wb.properties.created = datetime(2000, 1, 1)
+    wb.properties.modified = datetime(2000, 1, 1)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
