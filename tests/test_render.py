@@ -101,7 +101,7 @@ def test_xlsx_merged_headers_frozen_panes_and_sums_that_add_up(rendered: dict[st
     texts = [str(c.value) for row in title.iter_rows() for c in row if c.value]
     assert "УЧЕБНЫЙ ПЛАН" in texts and any("2 года 10 месяцев" in t for t in texts)
     calendar = wb["График"]
-    assert [c.value for c in calendar[3]][0] == 1 and len([c for c in calendar[3] if c.value]) == 53
+    assert calendar["A3"].value == 1 and len([c for c in calendar[3] if c.value]) == 53
 
 
 def test_rendering_twice_gives_the_same_bytes(rendered: dict[str, bytes]) -> None:
@@ -163,3 +163,19 @@ def test_the_bundle_report_and_site_schedule_are_rendered(tmp_path: Path, capsys
     assert "ЗАВОД-2026" in bundles and "ПКс-1.3" in bundles and "40.002 A/03.2" in bundles
     sites = (out / "sites.html").read_text(encoding="utf-8")
     assert "ЗАВОД" in sites and "ПП.01" in sites
+
+
+def test_docx_is_a4_in_times_new_roman_with_page_numbers_and_the_results(rendered: dict[str, bytes]) -> None:
+    from docx import Document
+    from docx.shared import Cm
+
+    doc = Document(io.BytesIO(rendered["syllabus-ПМ.01.docx"]))
+    section = doc.sections[0]
+    assert abs(section.page_width - Cm(21)) < Cm(0.01) and abs(section.page_height - Cm(29.7)) < Cm(0.01)
+    assert doc.styles["Normal"].font.name == "Times New Roman"
+    assert (
+        doc.styles["Heading 1"].font.color.rgb is not None and str(doc.styles["Heading 1"].font.color.rgb) == "000000"
+    )
+    assert "PAGE" in section.footer._element.xml
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "уметь:" in text or "знать:" in text  # the results the PDF has

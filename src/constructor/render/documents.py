@@ -329,49 +329,10 @@ def xlsx(ctx: Context) -> bytes:
 
 
 def docx(ctx: Context, module: Any) -> bytes:
-    from docx import Document
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+    """A module's syllabus as a Word document (render/word.py)."""
+    from constructor.render.word import syllabus
 
-    w = ctx.words()
-    ru = ctx.lang == "ru"
-    document = Document()
-    document.core_properties.author = "constructor"
-    from datetime import datetime
-
-    document.core_properties.created = datetime(2000, 1, 1)
-    document.core_properties.modified = datetime(2000, 1, 1)
-    document.add_heading(f"{w['syllabus']} {module.module} «{module.title}»", level=1)
-    document.add_heading("1. " + ("Паспорт" if ru else "Passport"), level=2)
-    for c in module.competencies:
-        document.add_paragraph(f"{c.code} {c.title}", style="List Bullet")
-    document.add_heading("2. " + ("Структура и содержание" if ru else "Structure and content"), level=2)
-    table = document.add_table(rows=1, cols=7)
-    table.style = "Table Grid"
-    for cell, text in zip(
-        table.rows[0].cells,
-        [w["code"], w["title"], w["form"], w["all"], w["theory"], w["practice"], w["self"]],
-        strict=True,
-    ):
-        cell.text = text
-    header = table.rows[0]._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    header.append(repeat)
-    for p in module.parts:
-        cells = table.add_row().cells
-        for cell, value in zip(
-            cells, [p.code, p.title, p.form, p.total, p.theory, p.practice, p.self_study], strict=True
-        ):
-            cell.text = str(value)
-    document.add_heading("3. " + ("Условия реализации" if ru else "Conditions"), level=2)
-    document.add_paragraph("; ".join(module.sites) or ("Мастерские колледжа" if ru else "The college's workshops"))
-    document.add_heading("4. " + ("Контроль и оценка" if ru else "Assessment"), level=2)
-    for c in module.competencies:
-        document.add_paragraph(f"{c.code}: {'; '.join(c.outcomes.experience + c.outcomes.skills) or c.title}")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return _fixed_zip(buffer.getvalue())
+    return _fixed_zip(syllabus(module, ctx.lang))
 
 
 def render_all(

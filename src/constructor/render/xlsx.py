@@ -35,6 +35,14 @@ def _as_text(cell: Any) -> None:
             cell.data_type = "s"
 
 
+def _height(text: str, width: float) -> float:
+    """A row's height in points for wrapped text in a column `width` characters wide: spreadsheet programs
+    do not grow rows that openpyxl wrote, so the lines are counted here (about 1.15 characters a unit)."""
+    per_line = max(int(width * 1.15), 1)
+    lines = max(1, -(-len(text) // per_line))
+    return 15.0 * lines
+
+
 def _page(ws: Any, landscape: bool = True) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
@@ -160,6 +168,7 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
     for row in doc.rows:
         numbers = [row.total, row.theory, row.practice, row.self_study, *row.by_term]
         ws.append([row.code, row.title, row.form or None, *(v or None for v in numbers)])  # empty, not 0
+        ws.row_dimensions[ws.max_row].height = _height(row.title, 48)
         for cell in ws[ws.max_row]:
             _as_text(cell)
             if row.level == 0:
@@ -180,9 +189,11 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
     ws.print_title_rows = "1:2"
     ws.column_dimensions["A"].width = 11
     ws.column_dimensions["B"].width = 48
-    ws.column_dimensions["C"].width = 9
-    for col in range(4, 8 + n):
-        ws.column_dimensions[get_column_letter(col)].width = 7.5
+    ws.column_dimensions["C"].width = 11
+    for col in range(4, 8 + n):  # hours by kind wide enough for «Практика», terms for four digits
+        ws.column_dimensions[get_column_letter(col)].width = 9.5 if col < 8 else 7
+    ws.row_dimensions[1].height = 30
+    ws.row_dimensions[2].height = 30
     _page(ws)
 
 
@@ -198,6 +209,7 @@ def _matrix_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
     for code, title, marks in doc.rows:
         ws.append([code, title, *("+" if m else None for m in marks)])
+        ws.row_dimensions[ws.max_row].height = _height(title, 70)
         for cell in ws[ws.max_row]:
             _as_text(cell)
     _box(ws, 1, ws.max_row, 2 + len(doc.modules))
