@@ -297,13 +297,7 @@ class _Printer:
             self.emit(d, f"{self.kw('ACTIVITY')} {c.activity.code}", self.line_of(c, "ACTIVITY"))
         if self.hours(c.hours):
             self.items(d, self.kw("HOURS"), self.hours(c.hours), self.line_of(c, "HOURS"))
-        if c.requires is not None:
-            self.emit(d, f"{self.kw('REQUIRES')} {self.expr(c.requires)}", self.line_of(c, "REQUIRES"))
-        if c.corequires:
-            self.items(d, self.kw("COREQUIRES"), self.codes(c.corequires), self.line_of(c, "COREQUIRES"))
-        for name, results in (("KNOWS", c.knows), ("CAN", c.can), ("EXPERIENCE", c.experience)):
-            if results:
-                self.items(d, self.kw(name), self.results(results), self.line_of(c, name))
+        self.requisites_and_results(d, c)
         if c.links:
             links = [quote(f"{x.standard} {x.function}" if x.function else x.standard) for x in c.links]
             self.items(d, self.kw("LINKS"), links, self.line_of(c, "LINKS"))
@@ -312,6 +306,16 @@ class _Printer:
         for k, (key, value) in enumerate(c.tags):
             self.emit(d, f"{self.kw('TAG')} {key} {quote(value)}", self.line_of(c, "TAG") if k == 0 else None)
         self.close(depth, c.span.end_line, c.span.line)
+
+    def requisites_and_results(self, d: int, c: Competency) -> None:
+        """`requires`, `corequires`, `knows`, `can`, `experience`: a competency's and a discipline's alike."""
+        if c.requires is not None:
+            self.emit(d, f"{self.kw('REQUIRES')} {self.expr(c.requires)}", self.line_of(c, "REQUIRES"))
+        if c.corequires:
+            self.items(d, self.kw("COREQUIRES"), self.codes(c.corequires), self.line_of(c, "COREQUIRES"))
+        for name, results in (("KNOWS", c.knows), ("CAN", c.can), ("EXPERIENCE", c.experience)):
+            if results:
+                self.items(d, self.kw(name), self.results(results), self.line_of(c, name))
 
     def standard(self, depth: int, s: Standard) -> None:
         self.header(depth, "STANDARD", s.code, self.title(s) if s.title else None, s.span.line, True)

@@ -86,13 +86,7 @@ class Printer(_Printer):
         self.row(d, c)
         if c.covers:
             self.items(d, self.kw("COVERS"), self.codes(c.covers), self.line_of(c, "COVERS"))
-        if c.requires is not None:
-            self.emit(d, f"{self.kw('REQUIRES')} {self.expr(c.requires)}", self.line_of(c, "REQUIRES"))
-        if c.corequires:
-            self.items(d, self.kw("COREQUIRES"), self.codes(c.corequires), self.line_of(c, "COREQUIRES"))
-        for name, results in (("KNOWS", c.knows), ("CAN", c.can), ("EXPERIENCE", c.experience)):
-            if results:
-                self.items(d, self.kw(name), self.results(results), self.line_of(c, name))
+        self.requisites_and_results(d, c)
         if c.outside_limits:
             self.emit(d, self.kw("OUTSIDE_LIMITS"), self.line_of(c, "OUTSIDE_LIMITS"))
         for k, (key, value) in enumerate(c.tags):

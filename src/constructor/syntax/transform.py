@@ -137,17 +137,7 @@ class ToModel(RowRules):
         return None if base is None or length is None else (base, length, children[0].span)
 
     def _baseline(self, items: Sequence[tuple[Base, Duration, Span] | None]) -> dict[Base, Duration]:
-        out: dict[Base, Duration] = {}
-        first: dict[Base, Span] = {}
-        for item in items:
-            if item is None:
-                continue
-            base, length, span = item
-            if base in out:
-                self.diags.append(self._duplicate(f"`{base.value}`", span, first[base]))
-                continue
-            out[base], first[base] = length, span
-        return out
+        return self._keyed(items, lambda base: base.value)
 
     def credits(self, meta: Any, children: list[Word]) -> Field:
         word = children[0]
@@ -243,18 +233,11 @@ class ToModel(RowRules):
         )
 
     def _volume(self, items: Sequence[tuple[Base | None, int | None, Span]]) -> dict[Base, int]:
-        out: dict[Base, int] = {}
-        first: dict[Base, Span] = {}
         for base, hours, span in items:
-            if base is None or hours is None:
-                if base is None and hours is not None:
-                    self.diags.append(diagnostic("C020", "volume-needs-base", span))
-                continue
-            if base in out:
-                self.diags.append(self._duplicate(f"`{base.value}`", span, first[base]))
-                continue
-            out[base], first[base] = hours, span
-        return out
+            if base is None and hours is not None:
+                self.diags.append(diagnostic("C020", "volume-needs-base", span))
+        kept = [(b, h, span) for b, h, span in items if b is not None and h is not None]
+        return self._keyed(kept, lambda base: base.value)
 
     def activity(self, meta: Any, children: list[Any]) -> Activity:
         ref, title, _ = self._head(meta, children)

@@ -9,7 +9,7 @@ from what could be read. Lark objects never leave this package.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from lark import Token
@@ -230,6 +230,20 @@ class ModelBase:
             help="duplicate-field.help",
             field=what,
         )
+
+    def _keyed(self, items: Sequence[tuple[Any, Any, Span] | None], shown: Callable[[Any], str]) -> dict[Any, Any]:
+        """(key, value, span) items as a dict; a key given twice is C024 at the second one."""
+        out: dict[Any, Any] = {}
+        first: dict[Any, Span] = {}
+        for item in items:
+            if item is None:
+                continue
+            key, value, span = item
+            if key in out:
+                self.diags.append(self._duplicate(f"`{shown(key)}`", span, first[key]))
+                continue
+            out[key], first[key] = value, span
+        return out
 
     def _collect(self, fields: Sequence[Any]) -> tuple[dict[str, Any], dict[str, Span]]:
         """Fields by name; lists joined, repeatable ones gathered, a scalar given twice diagnosed."""

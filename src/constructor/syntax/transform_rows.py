@@ -297,17 +297,7 @@ class RowRules(ModelBase):
         return None if season is None or weeks is None else (season, weeks, word.span)
 
     def holidays(self, meta: Any, children: list[tuple[str, int, Span] | None]) -> Field:
-        out: dict[str, int] = {}
-        first: dict[str, Span] = {}
-        for item in children:
-            if item is None:
-                continue
-            season, weeks, span = item
-            if season in out:
-                self.diags.append(self._duplicate(f"`{season}`", span, first[season]))
-                continue
-            out[season], first[season] = weeks, span
-        return Field("HOLIDAYS", tuple(out.items()), self._span(meta))
+        return Field("HOLIDAYS", tuple(self._keyed(children, str).items()), self._span(meta))
 
     def _requirement(self, requires: list[Any], spans: dict[str, Span]) -> Any:
         from constructor.model import AllOf
