@@ -129,3 +129,26 @@ def test_grammar_cache_survives_damage_and_missing_folders(tmp_path: Path) -> No
     blocked.write_text("")
     proc = run("check", "x.comp", cwd=tmp_path, env={"CONSTRUCTOR_CACHE_DIR": str(blocked)})
     assert proc.returncode == 0 and proc.stderr == ""
+
+
+@pytest.mark.parametrize("standard", ["09.02.07", "22.02.06"])
+def test_init_makes_a_project_that_checks_and_compacts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], standard: str
+) -> None:
+    folder = tmp_path / "college"
+    assert main(["init", str(folder), "--standard", standard]) == 0
+    assert (folder / "constructor.toml").is_file() and (folder / "program.comp").is_file()
+    assert main(["check", str(folder / "program.comp")]) == 0  # warnings at most (22.02.06 is superseded)
+    assert main(["compact", str(folder / "program.comp")]) == 0
+    capsys.readouterr()
+    assert main(["init", str(folder), "--standard", standard]) == 2  # nothing is overwritten
+    assert "constructor init" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("standard", ["09.02.07", "22.02.06"])
+def test_the_starter_programs_are_formatted(standard: str) -> None:
+    from constructor.starter import STARTERS
+    from constructor.syntax.format import format_text
+
+    text = STARTERS[standard].program
+    assert format_text(text, "program.comp")[0] == text

@@ -22,6 +22,11 @@ HELP = {
         "description": "Конструктор компетенций: программы СПО «Профессионалитета» из файлов .comp",
         "check": "проверить файлы .comp (папки — все .comp в них)",
         "catalogs": "показать папку поставляемых каталогов (ФГОС, примеры)",
+        "init": "создать проект: constructor.toml, нужные каталоги и заготовку программы по стандарту",
+        "init-folder": "папка проекта (по умолчанию — текущая)",
+        "init-standard": "стандарт заготовки",
+        "initialized": "проект создан в {path}: откройте program.comp и запустите constructor check {check}",
+        "file-exists": "`{path}` уже есть — constructor init ничего не перезаписывает",
         "paths": "файлы или папки",
         "format": "вид вывода: full — подробно, concise — строка на сообщение, json",
         "lang": "язык сообщений (по умолчанию — по локали, иначе русский)",
@@ -88,6 +93,11 @@ HELP = {
         "description": "Competency constructor: Professionalitet (СПО) programs from .comp files",
         "check": "check .comp files (folders: every .comp in them)",
         "catalogs": "print the folder of the shipped catalogs (standards, examples)",
+        "init": "make a project: constructor.toml, the catalogs it needs and a starter program for a standard",
+        "init-folder": "the project folder (default: the current one)",
+        "init-standard": "the standard of the starter program",
+        "initialized": "project made in {path}: open program.comp and run constructor check {check}",
+        "file-exists": "`{path}` already exists: constructor init overwrites nothing",
         "paths": "files or folders",
         "format": "output: full, concise (a line per problem) or json",
         "lang": "language of messages (default: the locale's, else Russian)",
@@ -266,7 +276,23 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
 
     catalogs = sub.add_parser("catalogs", help=h["catalogs"], description=h["catalogs"])
     common(catalogs)
+
+    init = sub.add_parser("init", help=h["init"], description=h["init"])
+    init.add_argument("folder", nargs="?", default=".", metavar="DIR", help=h["init-folder"])
+    init.add_argument("--standard", choices=("09.02.07", "22.02.06"), default="09.02.07", help=h["init-standard"])
+    common(init)
     return parser
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from constructor.starter import init_project
+
+    init_project(args.folder, args.standard)
+    check = str(Path(args.folder) / "program.comp")
+    print(HELP[args.lang]["initialized"].format(path=args.folder, check=check), file=sys.stderr)
+    return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -792,11 +818,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "cluster": cmd_cluster,
         "render": cmd_render,
         "catalogs": cmd_catalogs,
+        "init": cmd_init,
     }
     try:
         return commands[args.command](args)
     except OutputError as e:
-        key = {"changed": "file-changed", "busy": "folder-busy"}.get(e.kind, "cannot-write")
+        key = {"changed": "file-changed", "busy": "folder-busy", "exists": "file-exists"}.get(e.kind, "cannot-write")
         print(f"constructor: {HELP[args.lang][key].format(path=e.path, reason=e.reason)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
