@@ -25,7 +25,7 @@ demo: install-runtime
 	$(BIN)/constructor check $(EXAMPLE)
 	$(BIN)/constructor compact $(EXAMPLE)/program.comp
 	$(BIN)/constructor render $(EXAMPLE)/program.comp -o out
-	@echo "The printable documents of the example are in out/ (HTML, PDF, DOCX, XLSX, Markdown)."
+	@echo "Документы примера — в папке out/ (HTML, PDF, DOCX, XLSX, Markdown). The example's documents are in out/."
 
 test: install grammar-deps lint typecheck unit
 

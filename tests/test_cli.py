@@ -152,3 +152,22 @@ def test_the_starter_programs_are_formatted(standard: str) -> None:
 
     text = STARTERS[standard].program
     assert format_text(text, "program.comp")[0] == text
+
+
+def test_help_and_usage_errors_speak_russian(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CONSTRUCTOR_LANG", "ru")
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("использование: constructor") and "аргументы:" in out
+    with pytest.raises(SystemExit):
+        main(["check", "--lang", "ru", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("использование: constructor") and "показать эту справку и выйти" in out
+    assert "usage:" not in out and "options:" not in out and "show this help" not in out
+    for lang, words in (("ru", "ошибка: не хватает аргументов: PATH"), ("en", "arguments are required: PATH")):
+        with pytest.raises(SystemExit) as stop:
+            main(["check", "--lang", lang])
+        assert stop.value.code == 2 and words in capsys.readouterr().err

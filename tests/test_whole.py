@@ -149,3 +149,17 @@ def test_check_and_compact_refuse_a_missing_calendar_by_one_rule(tmp_path: Path)
     plan, diags = compact(ws.programs()[0], ws.table, ws.graph)
     assert plan is None
     assert [d.code for d in checked.diagnostics] == [d.code for d in diags] == ["C313"]
+
+
+def test_one_unknown_code_in_a_program_is_one_diagnostic(tmp_path: Path) -> None:
+    """`ПМ.1` for `ПМ.01`: C101 with the padded code suggested, and none of its consequences (a module
+    missing for the activity, the volume short, a cycle short)."""
+    project = tmp_path / "p"
+    from constructor.cli import main
+
+    assert main(["init", str(project)]) == 0
+    path = project / "program.comp"
+    path.write_text(path.read_text(encoding="utf-8").replace("ядро ПМ.01,", "ядро ПМ.1,"), encoding="utf-8")
+    result = constructor.check([path])
+    assert [d.code for d in result.diagnostics] == ["C101"]
+    assert "ПМ.01" in str(result.diagnostics[0].help)

@@ -22,10 +22,11 @@ HELP = {
         "description": "Конструктор компетенций: программы СПО «Профессионалитета» из файлов .comp",
         "check": "проверить файлы .comp (папки — все .comp в них)",
         "catalogs": "показать папку поставляемых каталогов (ФГОС, примеры)",
+        "version": "показать версию и выйти",
         "init": "создать проект: constructor.toml, нужные каталоги и заготовку программы по стандарту",
         "init-folder": "папка проекта (по умолчанию — текущая)",
         "init-standard": "стандарт заготовки",
-        "initialized": "проект создан в {path}: откройте program.comp и запустите constructor check {check}",
+        "initialized": "проект создан в {path}: откройте program.comp и запустите {check}",
         "file-exists": "`{path}` уже есть — constructor init ничего не перезаписывает",
         "paths": "файлы или папки",
         "format": "вид вывода: full — подробно, concise — строка на сообщение, json",
@@ -93,10 +94,11 @@ HELP = {
         "description": "Competency constructor: Professionalitet (СПО) programs from .comp files",
         "check": "check .comp files (folders: every .comp in them)",
         "catalogs": "print the folder of the shipped catalogs (standards, examples)",
+        "version": "show the version and exit",
         "init": "make a project: constructor.toml, the catalogs it needs and a starter program for a standard",
         "init-folder": "the project folder (default: the current one)",
         "init-standard": "the standard of the starter program",
-        "initialized": "project made in {path}: open program.comp and run constructor check {check}",
+        "initialized": "project made in {path}: open program.comp and run {check}",
         "file-exists": "`{path}` already exists: constructor init overwrites nothing",
         "paths": "files or folders",
         "format": "output: full, concise (a line per problem) or json",
@@ -174,11 +176,12 @@ def _lang_from_argv(argv: Sequence[str]) -> Lang:
 
 
 def build_parser(lang: Lang) -> argparse.ArgumentParser:
-    from constructor import __version__
+    from constructor import __version__, argparse_ru
 
+    argparse_ru.use(lang)
     h = HELP[lang]
     parser = argparse.ArgumentParser(prog="constructor", description=h["description"])
-    parser.add_argument("--version", action="version", version=f"constructor {__version__}")
+    parser.add_argument("--version", action="version", version=f"constructor {__version__}", help=h["version"])
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def common(p: argparse.ArgumentParser) -> None:
@@ -290,7 +293,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     from constructor.starter import init_project
 
     init_project(args.folder, args.standard)
-    check = str(Path(args.folder) / "program.comp")
+    program = (Path(sys.argv[0]).name == "constructor" and sys.argv[0]) or "constructor"  # as the user typed it
+    check = f"{program} check {Path(args.folder) / 'program.comp'}"
     print(HELP[args.lang]["initialized"].format(path=args.folder, check=check), file=sys.stderr)
     return 0
 

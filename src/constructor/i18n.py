@@ -660,6 +660,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "в цикле `{cycle}` {hours} ч — меньше минимума стандарта ({limit} ч)",
         "cycle `{cycle}` has {hours} h, below the standard's minimum ({limit} h)",
     ),
+    "cycle-missing": (
+        "в программе нет ни одной строки цикла `{cycle}` стандарта",
+        "the program has no row of the standard's cycle `{cycle}`",
+    ),
+    "cycle-missing.help": (
+        "добавьте цикл в программу: `дисциплины {cycle}, …`",
+        "add the cycle to the program: `disciplines {cycle}, …`",
+    ),
     "cycle-volume": (
         "в цикле `{cycle}` {hours} ч, а стандарт задаёт {volume} ч",
         "cycle `{cycle}` has {hours} h where the standard sets {volume} h",

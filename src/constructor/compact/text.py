@@ -9,6 +9,7 @@ from constructor.i18n import Lang
 WORDS = {
     "ru": {
         "status": {"optimal": "оптимально", "feasible": "допустимо"},
+        "partial": "для размещённых строк",
         "gap": "не больше чем на {gap} сем. от оптимума (нижняя граница {bound})",
         "bound": {
             "chain": "самая длинная цепочка пререквизитов",
@@ -18,7 +19,7 @@ WORDS = {
         "head": "{program}: {baseline} → {duration} ({terms} сем.), {status}",
         "head-nobase": "{program}: {duration} ({terms} сем.), {status}",
         "proof": "нижняя граница {bound} сем. — {why}; метод: {method}",
-        "method": {"exact": "точный (MIP, HiGHS)", "heuristic": "эвристика (критический путь)"},
+        "method": {"exact": "точный расчёт", "heuristic": "приближённый расчёт (без доказательства)"},
         "saved": "сэкономлено: зачёт результатов {rec} ч, результаты один раз {shared} ч; "
         "семестров: {terms} (интенсивный график {packing}, сокращение часов {reduction})",
         "target-ok": "целевой срок {target} выполнен",
@@ -31,10 +32,11 @@ WORDS = {
         "site-term": "сем. {term} — {hours} ч ({items})",
         "profession": "профессия «{title}»: достижима с семестра {term}",
         "profession-missing": "профессия «{title}»: программа не даёт {missing}",
-        "graduates": "выпуск для {enterprise}: {seats} чел. в {year}-м учебном году",
+        "graduates": "выпуск для предприятия «{enterprise}»: {seats} чел. в {year}-м учебном году",
     },
     "en": {
         "status": {"optimal": "optimal", "feasible": "feasible"},
+        "partial": "for the rows placed",
         "gap": "at most {gap} terms from optimal (lower bound {bound})",
         "bound": {
             "chain": "the longest prerequisite chain",
@@ -44,7 +46,7 @@ WORDS = {
         "head": "{program}: {baseline} → {duration} ({terms} terms), {status}",
         "head-nobase": "{program}: {duration} ({terms} terms), {status}",
         "proof": "lower bound {bound} terms — {why}; method: {method}",
-        "method": {"exact": "exact (MIP, HiGHS)", "heuristic": "heuristic (critical path)"},
+        "method": {"exact": "exact computation", "heuristic": "approximate computation (no proof)"},
         "saved": "saved: recognition {rec} h, outcomes taught once {shared} h; "
         "terms: {terms} (intensive schedule {packing}, fewer hours {reduction})",
         "target-ok": "target {target} met",
@@ -66,6 +68,8 @@ def render_text(plan: Plan, lang: Lang) -> str:
     w = WORDS[lang]
     status_words: dict[str, str] = w["status"]  # type: ignore[assignment]
     status = status_words[plan.status]
+    if plan.unscheduled:  # the verdict is of what is placed, and says so (C316 lists the rest)
+        status += " " + str(w["partial"])
     if plan.status == "feasible":
         status += ", " + str(w["gap"]).format(gap=plan.gap, bound=plan.lower_bound)
     key = "head" if plan.baseline else "head-nobase"

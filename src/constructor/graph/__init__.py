@@ -37,6 +37,16 @@ def check_scope(table: Mapping[str, AnyDeclaration], graph: CompetencyGraph) -> 
     ]
     for decl in table.values():
         if isinstance(decl, Program):
+            if _unresolved(decl, table):
+                # a program naming an unknown code is reported there (C101); what it would then seem to
+                # lack (a module, the volume, a cycle) would only be consequences of that one mistake
+                continue
             diags += check_program(decl, table, graph)
             diags += check_whole(decl, table, graph)
     return diags
+
+
+def _unresolved(program: Program, table: Mapping[str, AnyDeclaration]) -> bool:
+    from constructor.resolve.references import references
+
+    return any(ref.code not in table for _, ref, _ in references(program))

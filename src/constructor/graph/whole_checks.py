@@ -241,6 +241,10 @@ def _volumes(plan: WholeProgram) -> list[Diagnostic]:
         hours = by_cycle.get(cycle.code, 0)
         if cycle.base is not None and cycle.base is not program.base:
             continue
+        orphans = any(r.cycle is None and r.kind == "discipline" for r in plan.rows)  # C110 says those
+        if not hours and not orphans and cycle.role in SPLIT_ROLES and cycle.role is not CycleRole.PROFESSIONAL:
+            out.append(diagnostic("C331", "cycle-missing", where, cycle=cycle.code, help="cycle-missing.help"))
+            continue
         if cycle.min_hours is not None and hours < cycle.min_hours:
             out.append(
                 diagnostic("C331", "cycle-below-minimum", where, cycle=cycle.code, hours=hours, limit=cycle.min_hours)

@@ -21,6 +21,7 @@ DOC_WORDS = {
     "ru": {
         "plan": "Учебный план",
         "calendar": "Календарный учебный график",
+        "unscheduled": "Не размещены по семестрам в этой версии плана (часы в сводные данные не входят)",
         "budget": "Бюджет времени, недель",
         "month": "Месяц",
         "days": "Числа",
@@ -57,6 +58,7 @@ DOC_WORDS = {
     "en": {
         "plan": "Curriculum plan",
         "calendar": "Calendar schedule",
+        "unscheduled": "Not yet placed in terms in this version of the plan (their hours are not in the summary)",
         "budget": "Budget of time, weeks",
         "month": "Month",
         "days": "Days",
@@ -139,6 +141,7 @@ class PlanDoc:
     calendar: CalendarSchedule  # 52 weeks a year under months and dates, with the budget of time
     summary: list[tuple[str, int]]
     title_page: TitlePage | None = None
+    unscheduled: list[str] = field(default_factory=list)  # rows the plan does not place in terms yet
 
 
 @dataclass
@@ -299,6 +302,7 @@ def plan_doc(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Pla
         calendar,
         summary,
         title_page(plan, table, lang),
+        list(plan.unscheduled),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import posixpath
+import re
 from collections.abc import Iterator
 
 from constructor.diagnostics import Diagnostic, Label, diagnostic
@@ -149,17 +150,30 @@ class _Suggester:
         latin = code.translate(_LATIN_TO_CYRILLIC)
         if latin != code and isinstance(self.table.get(latin), kinds):
             return Msg("unknown-code.latin", {"code": latin})
+        if kinds not in self.by_kind:
+            self.by_kind[kinds] = [c for c, d in self.table.items() if isinstance(d, kinds)]
+        # `ПМ.1` for `ПМ.01`: the same code but for leading zeros is the likeliest meaning
+        padded = [c for c in self.by_kind[kinds] if _unpadded(c) == _unpadded(code)]
+        if padded:
+            found = self.table[padded[0]]
+            title = found.title.value if found.title else ""
+            return Msg("unknown-code.similar", {"kind": thing(type(found)), "code": found.code, "title": title})
         if self.budget <= 0:
             return None
         self.budget -= 1
-        if kinds not in self.by_kind:
-            self.by_kind[kinds] = [c for c, d in self.table.items() if isinstance(d, kinds)]
         close = difflib.get_close_matches(code, self.by_kind[kinds], n=1, cutoff=0.6)
         if not close:
             return None
         found = self.table[close[0]]
         title = found.title.value if found.title else ""
         return Msg("unknown-code.similar", {"kind": thing(type(found)), "code": found.code, "title": title})
+
+
+_LEADING_ZEROS = re.compile(r"(?<![0-9])0+(?=[0-9])")
+
+
+def _unpadded(code: str) -> str:
+    return _LEADING_ZEROS.sub("", code)
 
 
 def _use_hint(path: str, decl: AnyDeclaration) -> Msg:
