@@ -59,7 +59,7 @@ def test_pdf_has_the_cyrillic_titles_codes_and_totals(rendered: dict[str, bytes]
     reader = PdfReader(io.BytesIO(rendered["plan.pdf"]))
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "Учебный план" in text and "Сварочное производство" in text
-    assert "ПК-1.1" in text and str(_all_hours(_plan())) in text
+    assert "МДК.01.01" in text and str(_all_hours(_plan())) in text
     assert "Стр. 1 из" in text  # page numbers
     assert len(reader.pages) >= 3
 

@@ -250,25 +250,33 @@ def plan_doc(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Pla
     items_rows: list[Row] = []
     for key in sorted(groups, key=lambda k: (k.startswith("__"), k)):
         members = [_row(i, n, title_of(i, table, lang)) for i in groups[key]]
-        items_rows += members
         if key.startswith("__"):
             title = w["variable"] if key == "__variable" else w["other"]
             rows.append(_sum("", title, members, n))
-        else:
-            module = table.get(key)
-            title = module.title.value if isinstance(module, Module) and module.title else key
-            form = form_word(module.attestation, lang) if isinstance(module, Module) else ""
-            group = _sum(key, title, members, n)
-            group.form = _form_at(form, group)
-            rows.append(group)
-            if isinstance(module, Module):  # its courses (МДК): a breakdown, not added to the totals
-                by_code = {r.code: r for r in members}
-                for course in module.courses:
-                    parts = [by_code[r.code] for r in course.covers if r.code in by_code]
-                    row = _sum(course.code, course.title.value if course.title else course.code, parts, n, level=2)
-                    row.form = _form_at(form_word(course.attestation, lang), row)
-                    rows.append(row)
-        rows += members
+            rows += members
+            items_rows += members
+            continue
+        module = table.get(key)
+        title = module.title.value if isinstance(module, Module) and module.title else key
+        form = form_word(module.attestation, lang) if isinstance(module, Module) else ""
+        group = _sum(key, title, members, n)
+        group.form = _form_at(form, group)
+        rows.append(group)
+        # the plan's rows are the МДК (the hours of the competencies each forms, term by term) and the
+        # practices; the competencies themselves belong in the competency matrix, not here
+        by_code = {r.code: r for r in members}
+        used: set[str] = set()
+        courses: list[Row] = []
+        for course in module.courses if isinstance(module, Module) else ():
+            parts = [by_code[r.code] for r in course.covers if r.code in by_code and r.code not in used]
+            used.update(r.code for r in parts)
+            if parts:
+                row = _sum(course.code, course.title.value if course.title else course.code, parts, n, level=1)
+                row.form = _form_at(form_word(course.attestation, lang), row)
+                courses.append(row)
+        rest = [r for r in members if r.code not in used]
+        rows += [*courses, *rest]
+        items_rows += [*courses, *rest]
     final = plan.final_attestation
     final_row = Row(
         "ГИА", w["final"], "", final.hours, 0, 0, 0, [final.hours if t == n else 0 for t in range(1, n + 1)]
