@@ -171,3 +171,17 @@ def test_help_and_usage_errors_speak_russian(
         with pytest.raises(SystemExit) as stop:
             main(["check", "--lang", lang])
         assert stop.value.code == 2 and words in capsys.readouterr().err
+
+
+def test_hints_spell_keywords_as_the_file_does(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "constructor.toml").write_text("")
+    ru = tmp_path / "ru.comp"
+    ru.write_text('компетенция ПК-1.1 "к" {\n  часы теория 10\n  модуль\n}\n', encoding="utf-8")
+    main(["check", "--lang", "en", str(ru)])
+    out = capsys.readouterr().out
+    assert "`часы`" in out and "`hours`" not in out  # English messages, the file's Russian keywords
+    en = tmp_path / "en.comp"
+    en.write_text('competency ПК-1.1 "к" {\n  hours theory 10\n  module\n}\n', encoding="utf-8")
+    main(["check", "--lang", "ru", str(en)])
+    out = capsys.readouterr().out
+    assert "`hours`" in out and "`часы`" not in out  # Russian messages, the file's English keywords

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
@@ -315,6 +315,23 @@ class Report:
     diagnostics: Sequence[Diagnostic]
     sources: Mapping[str, str] = field(default_factory=dict)
     limit: int = 50
+    _langs: dict[str, Lang] = field(default_factory=dict)  # each file's keyword language, found once
+
+    def _in_file_language(self, d: Diagnostic, show: Callable[[Diagnostic], str]) -> str:
+        """`show(d)` with keywords spelt as the diagnostic's file spells them."""
+        from constructor.i18n import KEYWORD_LANG
+        from constructor.syntax.keywords import keyword_language
+
+        text = self.sources.get(d.span.file) if d.span is not None else None
+        if not text:
+            return show(d)
+        if d.span is not None and d.span.file not in self._langs:
+            self._langs[d.span.file] = keyword_language(text)
+        token = KEYWORD_LANG.set(self._langs[d.span.file] if d.span is not None else None)
+        try:
+            return show(d)
+        finally:
+            KEYWORD_LANG.reset(token)
 
     def render(self, fmt: Format, lang: Lang, summary: Mapping[str, object] | None = None) -> str:
         diags = sorted_diagnostics(self.diagnostics)
@@ -325,9 +342,9 @@ class Report:
                 payload["summary"] = dict(summary)
             return json.dumps(payload, ensure_ascii=False, indent=2)
         if fmt == "concise":
-            lines = [render_concise(d, lang) for d in shown]
+            lines = [self._in_file_language(d, lambda d: render_concise(d, lang)) for d in shown]
         else:
-            lines = [render_full(d, self.sources, lang) + "\n" for d in shown]
+            lines = [self._in_file_language(d, lambda d: render_full(d, self.sources, lang) + "\n") for d in shown]
         if rest:
             lines.append(Msg("and-more", {"count": rest}).text(lang))
         return "\n".join(lines)

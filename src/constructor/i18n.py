@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Literal
 
 Lang = Literal["ru", "en"]
 LANGS: tuple[Lang, ...] = ("ru", "en")
+# The language a keyword is shown in while a diagnostic of a file is rendered: the file's own (a Russian
+# file is told about `требует`, an English one about `requires`), whatever the messages' language.
+KEYWORD_LANG: ContextVar[Lang | None] = ContextVar("keyword_lang", default=None)
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,7 @@ def show(arg: Arg, lang: Lang) -> str:
     if isinstance(arg, Kw):
         from constructor.syntax.keywords import spelling
 
-        return f"`{spelling(arg.name, lang)}`"
+        return f"`{spelling(arg.name, KEYWORD_LANG.get() or lang)}`"
     if isinstance(arg, Count):
         from constructor.words import noun
 

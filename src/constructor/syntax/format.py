@@ -43,7 +43,7 @@ from constructor.model import (
     TopDeclaration,
 )
 from constructor.syntax.comments import Comments, attach, scan
-from constructor.syntax.keywords import all_spellings, spelling
+from constructor.syntax.keywords import keyword_language, spelling
 from constructor.syntax.parse import parse_text
 from constructor.syntax.transform_base import MAX_RANGE, implied_kind
 from constructor.syntax.values import EACH, FINAL_PARTS, WORDS
@@ -54,11 +54,7 @@ _TRAILING = re.compile(r"^(.*?)([0-9]{1,9})$")  # as the parser reads a range (v
 
 
 def _lang(text: str) -> Lang:
-    spellings = all_spellings()
-    words = re.findall(r"[^\W\d_][\w]*", re.sub(r'"(?:[^"\\\n]|\\.)*"|#[^\n]*', "", text))
-    ru = sum(1 for w in words if w in spellings and not w.isascii())
-    en = sum(1 for w in words if w in spellings and w.isascii())
-    return "ru" if ru > en else "en"
+    return keyword_language(text)
 
 
 def quote(text: str) -> str:

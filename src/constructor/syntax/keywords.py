@@ -127,3 +127,17 @@ def grammar_order(name: str) -> int:
 def declaration_spellings() -> frozenset[str]:
     spellings = _table()[0]
     return frozenset(s for name in DECLARATIONS for lang in ("en", "ru") for s in spellings[name][lang])
+
+
+_WORDS = re.compile(r"[^\W\d_][\w]*")
+_STRINGS_AND_COMMENTS = re.compile(r'"(?:[^"\\\n]|\\.)*"|#[^\n]*')
+
+
+def keyword_language(text: str) -> Lang:
+    """The language a file's keywords are mostly written in (`требует` or `requires`): hints and the
+    formatter speak it."""
+    spellings = all_spellings()
+    words = _WORDS.findall(_STRINGS_AND_COMMENTS.sub("", text))
+    ru = sum(1 for w in words if w in spellings and not w.isascii())
+    en = sum(1 for w in words if w in spellings and w.isascii())
+    return "ru" if ru > en else "en"
