@@ -242,13 +242,13 @@ def _snippet(
     return [f"{str(span.line).rjust(gutter)} | {visible(raw)}".rstrip(), f"{pad} | {underline}".rstrip()]
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # every control character but tab and newline
 
 
 def visible(text: str) -> str:
     """Control characters as their visible pictures (ESC → ␛), one column each: whatever a file holds,
     printing it never moves the cursor or retitles the terminal."""
-    return _CONTROL.sub(lambda m: chr(0x2400 + ord(m.group())) if ord(m.group()) < 0x20 else "␡", text)
+    return CONTROL_CHARACTERS.sub(lambda m: chr(0x2400 + ord(m.group())) if ord(m.group()) < 0x20 else "␡", text)
 
 
 def render_full(d: Diagnostic, sources: Mapping[str, str], lang: Lang) -> str:

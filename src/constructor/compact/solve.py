@@ -54,6 +54,7 @@ class Solved:
 
 @dataclass
 class _Candidate:
+    index: int  # in the cheapest-first list of closures: ties go to the cheaper
     built: Built
     merged: Problem
     mapping: list[int]
@@ -62,7 +63,7 @@ class _Candidate:
     schedule: Schedule  # over the merged items
 
 
-def _prepare(built: Built) -> _Candidate:
+def _prepare(index: int, built: Built) -> _Candidate:
     merged, mapping = merge_same_term(built.problem)
     largest = max(merged.term_capacity)
     too_big = [k for k, h in enumerate(merged.hours) if h > largest]
@@ -70,7 +71,7 @@ def _prepare(built: Built) -> _Candidate:
         members = [[built.names[i] for i, m in enumerate(mapping) if m == k] for k in too_big]
         raise Unplaceable("item-too-large", built, members, [merged.hours[k] for k in too_big])
     bound, reason = lower_bound(merged)
-    return _Candidate(built, merged, mapping, bound, reason, list_schedule(merged))
+    return _Candidate(index, built, merged, mapping, bound, reason, list_schedule(merged))
 
 
 def solve(candidates: list[Built], relaxed: Problem | None, mode: Mode = "auto", time_limit: float = 10.0) -> Solved:
@@ -79,9 +80,9 @@ def solve(candidates: list[Built], relaxed: Problem | None, mode: Mode = "auto",
     started = time.perf_counter()
     ready: list[_Candidate] = []
     first: Unplaceable | None = None
-    for built in candidates:
+    for index, built in enumerate(candidates):
         try:
-            ready.append(_prepare(built))
+            ready.append(_prepare(index, built))
         except Unplaceable as e:
             first = first or e
         except Infeasible as e:
@@ -92,14 +93,14 @@ def solve(candidates: list[Built], relaxed: Problem | None, mode: Mode = "auto",
     if not ready:
         assert first is not None
         raise first
-    ready.sort(key=lambda c: (c.schedule.terms, c.bound, sum(c.merged.hours), candidates.index(c.built)))
+    ready.sort(key=lambda c: (c.schedule.terms, c.bound, sum(c.merged.hours), c.index))
     best = ready[0]
     best_schedule = best.schedule
     use_exact = mode == "exact" or (mode == "auto" and best.merged.size <= AUTO_EXACT_LIMIT)
     notes: list[str] = []
     if use_exact:
         deadline = started + time_limit
-        for cand in sorted(ready, key=lambda c: (c.bound, c.schedule.terms, candidates.index(c.built))):
+        for cand in sorted(ready, key=lambda c: (c.bound, c.schedule.terms, c.index)):
             if cand.bound >= best_schedule.terms and cand is not best:
                 continue  # cannot beat the best schedule found
             left = deadline - time.perf_counter()

@@ -9,7 +9,7 @@ from constructor.compact.plan import CycleHours, Item, Plan
 from constructor.diagnostics import Diagnostic, diagnostic
 from constructor.graph import CompetencyGraph
 from constructor.graph.whole import whole
-from constructor.model import AnyDeclaration, AttestationForm, Module, Program
+from constructor.model import AnyDeclaration, AttestationForm, CycleRole, Module, Program
 
 
 def _attestation(plan: Plan, program: Program, table: Mapping[str, AnyDeclaration]) -> dict[str, dict[int, str]]:
@@ -42,7 +42,7 @@ def with_whole_fields(
     plan: Plan, program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph
 ) -> tuple[Plan, list[Diagnostic]]:
     program_rows = whole(program, table, graph)
-    professional = next((c for c, d in program_rows.cycles.items() if d.role and d.role.value == "professional"), None)
+    professional = program_rows.role_cycle(CycleRole.PROFESSIONAL)
     module_cycle = {
         m.code: m.cycle.code for r in program.core if isinstance(m := table.get(r.code), Module) and m.cycle is not None
     }
@@ -62,7 +62,7 @@ def with_whole_fields(
     scheduled: dict[str | None, int] = {}
     for item in items:
         scheduled[item.cycle] = scheduled.get(item.cycle, 0) + item.hours_by_kind.total
-    final = next((c for c, d in program_rows.cycles.items() if d.role and d.role.value == "final"), None)
+    final = program_rows.role_cycle(CycleRole.FINAL)
     if final is not None:
         scheduled[final] = scheduled.get(final, 0) + plan.final_attestation.hours
     declared = program_rows.hours_by_cycle()

@@ -48,11 +48,9 @@ class ProgramContent:
 
     @property
     def final_hours(self) -> int:
-        load = self.standard.weekly_load if self.standard else None
-        declared = sum(p.amount.hours(load) for p in self.program.final_parts)
-        if declared:
-            return declared
-        return (self.standard.final_attestation_hours or 0) if self.standard else 0
+        from constructor.graph.whole import final_hours
+
+        return final_hours(self.program, self.standard)
 
     @property
     def total(self) -> int:

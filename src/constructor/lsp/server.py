@@ -375,7 +375,8 @@ def symbols(ls: ConstructorServer, params: types.DocumentSymbolParams) -> list[t
     for decl in source.declarations:
         children: list[types.DocumentSymbol] = []
         if isinstance(decl, Module):
-            children = [_symbol(ls, c, types.SymbolKind.Field) for c in (*decl.courses, *decl.practices)]
+            parts: list[Declaration] = [*decl.courses, *decl.practices]
+            children = [_symbol(ls, c, types.SymbolKind.Field) for c in parts]
         elif isinstance(decl, Bundle):
             children = [_symbol(ls, c, types.SymbolKind.Function) for c in decl.competencies]
         elif isinstance(decl, Elective):

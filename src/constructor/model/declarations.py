@@ -234,21 +234,26 @@ def last_form(attestations: tuple[Attestation, ...]) -> AttestationForm | None:
     return attestations[-1].form if attestations else None
 
 
-class RowFields(Frozen):
-    """What every row of a plan may say about its hours, terms and attestation."""
+class Attested(Frozen):
+    """A row with forms of attestation: `attestation` is the one in its last term."""
 
     attestations: tuple[Attestation, ...] = ()
-    total: int | None = None  # the total as written; checked against the hours by kind (C330)
+
+    @property
+    def attestation(self) -> AttestationForm | None:
+        return last_form(self.attestations)
+
+
+class RowFields(Attested):
+    """What every row of a plan may say about its hours, terms and attestation."""
+
+    total: int | None = None  # the total as written; checked against the hours by kind (C230)
     practical_training: int | None = None  # hours of «практическая подготовка» among them
     variable: Variable | None = None
     spread: Spread | None = None
     terms: tuple[TermPlan, ...] = ()  # hours and attestation by term, as a plan writes them
     topics: tuple[Topic, ...] = ()
     rooms: tuple[Ref, ...] = ()
-
-    @property
-    def attestation(self) -> AttestationForm | None:
-        return last_form(self.attestations)
 
 
 class Course(RowFields, Declaration):
@@ -259,7 +264,7 @@ class Course(RowFields, Declaration):
     hours: Hours = Hours()
 
 
-class Practice(Declaration):
+class Practice(Attested, Declaration):
     """A practice: educational (УП) or production (ПП) of a module, or pre-graduation (ПДП)."""
 
     module: str | None = None
@@ -268,7 +273,6 @@ class Practice(Declaration):
     weeks: int | None = None
     site: Ref | None = None
     covers: tuple[Ref, ...] = ()
-    attestations: tuple[Attestation, ...] = ()
     cycle: Ref | None = None
     spread: Spread | None = None
     variable: Variable | None = None
@@ -277,10 +281,6 @@ class Practice(Declaration):
     def hours_at(self, weekly_load: int | None) -> int:
         """Its hours; weeks count at the weekly load."""
         return self.weeks * (weekly_load or 0) if self.weeks is not None else self.hours
-
-    @property
-    def attestation(self) -> AttestationForm | None:
-        return last_form(self.attestations)
 
 
 class ModuleExam(Frozen):
@@ -291,22 +291,17 @@ class ModuleExam(Frozen):
     span: Span
 
 
-class Module(Declaration):
+class Module(Attested, Declaration):
     """A professional module (ПМ)."""
 
     activity: Ref | None = None
     covers: tuple[Ref, ...] = ()
     courses: tuple[Course, ...] = ()
     practices: tuple[Practice, ...] = ()
-    attestations: tuple[Attestation, ...] = ()
     exam: ModuleExam | None = None
     cycle: Ref | None = None
     rooms: tuple[Ref, ...] = ()
     variable: Variable | None = None
-
-    @property
-    def attestation(self) -> AttestationForm | None:
-        return last_form(self.attestations)
 
 
 class Recognition(Frozen):

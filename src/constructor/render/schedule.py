@@ -73,7 +73,7 @@ def _term_codes(plan: Plan, number: int, table: Mapping[str, AnyDeclaration]) ->
     term = plan.terms[number - 1]
     load = max(plan.weekly_load, 1)
     members = [i for i in plan.items if i.term == number]
-    kinds = [(i, _practice_kind(i, table)) for i in members if i.kind == "practice"]
+    kinds = [(i, practice_kind(i, table)) for i in members if i.kind == "practice"]
     edu = _weeks_of(sum(i.hours for i, k in kinds if k is PracticeKind.EDUCATIONAL), load)
     pdp = _weeks_of(sum(i.hours for i, k in kinds if k is PracticeKind.PRE_DIPLOMA), load)
     prod = _weeks_of(sum(i.hours for i, k in kinds if k is PracticeKind.PRODUCTION), load)
@@ -83,7 +83,8 @@ def _term_codes(plan: Plan, number: int, table: Mapping[str, AnyDeclaration]) ->
     return codes[: term.weeks] if len(codes) > term.weeks else codes
 
 
-def _practice_kind(item: Item, table: Mapping[str, AnyDeclaration]) -> PracticeKind | None:
+def practice_kind(item: Item, table: Mapping[str, AnyDeclaration]) -> PracticeKind | None:
+    """The kind of a practice item (educational, production, pre-diploma); None for other items."""
     decl = table.get(item.code)
     return decl.kind if isinstance(decl, Practice) else None
 

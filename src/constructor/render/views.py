@@ -13,6 +13,7 @@ from constructor.compact.plan import Item, Plan
 from constructor.i18n import Lang
 from constructor.model import AnyDeclaration, Competency, Module, Outcome, Result
 from constructor.render.schedule import Schedule as CalendarSchedule
+from constructor.render.schedule import practice_kind
 from constructor.render.schedule import schedule as calendar_schedule
 from constructor.render.title import TitlePage, title_page
 from constructor.syntax.values import WORDS
@@ -219,7 +220,8 @@ def _row(item: Item, terms: int, title: str | None = None, level: int = 1) -> Ro
 
 def title_of(item: Item, table: Mapping[str, AnyDeclaration], lang: Lang) -> str:
     if item.kind == "practice":
-        return PRACTICE_TITLES[lang][_practice_kind(item, table)]
+        kind = practice_kind(item, table)
+        return PRACTICE_TITLES[lang][kind.value if kind is not None else "production"]
     return item.title
 
 
@@ -312,15 +314,6 @@ def plan_doc(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Pla
         title_page(plan, table, lang),
         list(plan.unscheduled),
     )
-
-
-def _practice_kind(item: Item, table: Mapping[str, AnyDeclaration]) -> str:
-    module = table.get(item.module or "")
-    if isinstance(module, Module):
-        for p in module.practices:
-            if p.code == item.code:
-                return p.kind.value
-    return "production"
 
 
 def _texts(results: tuple[Result, ...], table: Mapping[str, AnyDeclaration]) -> list[str]:

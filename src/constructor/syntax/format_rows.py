@@ -8,6 +8,7 @@ from constructor.model import (
     College,
     Course,
     Cycle,
+    DemoExamLevel,
     Discipline,
     Elective,
     Module,
@@ -226,8 +227,6 @@ class Printer(_Printer):
             word = spellings[2 if part.kind.value == "demo_exam" else 1] if self.lang == "ru" else spellings[0]
             level = ""
             if part.level is not None and part.kind.value == "demo_exam":
-                from constructor.model import DemoExamLevel
-
                 level = f" {self.word(DemoExamLevel(part.level))}"
             amount = self.weeks(part.amount.value) if part.amount.weeks else self.unit(part.amount.value)
             out.append(f"{word}{level} {amount}")

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from lark import Token
 
-from constructor.diagnostics import Diagnostic, Label, diagnostic
+from constructor.diagnostics import CONTROL_CHARACTERS, Diagnostic, Label, diagnostic
 from constructor.i18n import Kw, Msg
 from constructor.model import (
     CompetencyKind,
@@ -32,7 +32,6 @@ MAX_DEPTH = 100  # of `and`/`or`/parentheses in one expression; real ones are un
 _TRAILING_NUMBER = re.compile(r"^(.*?)([0-9]{1,9})$")  # ASCII digits, nine at most: see values.py
 _LINK = re.compile(r"(\d{2}\.\d{3})(?:\s+([A-ZА-Я])(?:/(\d{2})\.(\d))?)?")
 _ESCAPE = re.compile(r"\\(.)")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # every control character but tab and newline
 _ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
 
 
@@ -143,7 +142,7 @@ class ModelBase:
             self.diags.append(diagnostic("C023", "invalid-escape", span, help="invalid-escape.help", seq=m.group(0)))
             return m.group(0)
 
-        for m in _CONTROL.finditer(raw):
+        for m in CONTROL_CHARACTERS.finditer(raw):
             # a raw control character (a terminal escape, a vertical tab) is invisible, rewrites the
             # terminal that shows it and breaks DOCX and XLSX: it is reported and left out
             col = (tok.column or 0) + 1 + m.start()
@@ -153,7 +152,7 @@ class ModelBase:
                     "C023", "control-character", span, help="control-character.help", char=f"U+{ord(m.group()):04X}"
                 )
             )
-        value = _ESCAPE.sub(unescape, _CONTROL.sub("", raw))
+        value = _ESCAPE.sub(unescape, CONTROL_CHARACTERS.sub("", raw))
         return Text(value=value, span=self._tspan(tok))
 
     def amount(self, meta: Any, children: list[Token]) -> int | None:

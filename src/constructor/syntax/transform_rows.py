@@ -10,6 +10,7 @@ from lark import Token
 from constructor.diagnostics import diagnostic
 from constructor.i18n import Kw
 from constructor.model import (
+    AllOf,
     Attestation,
     AttestationForm,
     Base,
@@ -21,9 +22,9 @@ from constructor.model import (
     DisciplineKind,
     Elective,
     Hours,
+    ModuleExam,
     Profile,
     Quantity,
-    Ref,
     Room,
     RoomKind,
     ShareLimit,
@@ -31,6 +32,7 @@ from constructor.model import (
     Signatory,
     Span,
     Spread,
+    StandardStatus,
     StudyForm,
     TermPlan,
     Text,
@@ -63,8 +65,6 @@ class RowRules(ModelBase):
     # ------------------------------------------------------------------ standard
 
     def status(self, meta: Any, children: list[Word]) -> Field:
-        from constructor.model import StandardStatus
-
         return Field("STATUS", self._choose(children[0], StandardStatus, "STATUS"), self._span(meta))
 
     def volume_item(self, meta: Any, children: list[Any]) -> tuple[Base | None, int | None, Span]:
@@ -119,8 +119,6 @@ class RowRules(ModelBase):
         return Field("ATTESTATION", tuple(children), self._span(meta))
 
     def module_exam(self, meta: Any, children: list[Any]) -> Field:
-        from constructor.model import ModuleExam
-
         ref, amount = children[0], children[1]
         span = self._span(meta)
         if amount is None:
@@ -300,14 +298,8 @@ class RowRules(ModelBase):
         return Field("HOLIDAYS", tuple(self._keyed(children, str).items()), self._span(meta))
 
     def _requirement(self, requires: list[Any], spans: dict[str, Span]) -> Any:
-        from constructor.model import AllOf
-
         if len(requires) == 1:
             return requires[0]
         if requires:
             return AllOf(items=tuple(requires), span=spans["REQUIRES"])
         return None
-
-    @staticmethod
-    def _refs(value: Any) -> tuple[Ref, ...]:
-        return tuple(value) if value else ()
