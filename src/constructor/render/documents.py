@@ -109,6 +109,13 @@ def _data_only() -> Any:
     return fetch
 
 
+def _duration(text: object, lang: Lang) -> str:
+    """`2y10m` in words in the document's language: «2 года 10 месяцев»."""
+    from constructor.words import duration
+
+    return duration(str(text), lang) if text else "—"
+
+
 def _md(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
@@ -125,6 +132,7 @@ def environment(user: Path | None = None) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["md"] = _md
+    env.filters["duration"] = _duration
     return env
 
 

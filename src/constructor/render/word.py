@@ -38,7 +38,7 @@ WORDS = {
         "program": "Program",
     },
 }
-WIDTHS_CM = (2.2, 5.3, 2.0, 1.7, 1.7, 1.9, 1.7)  # index, title, form, hours: the 16.5 cm between margins
+WIDTHS_CM = (2.2, 4.9, 2.4, 1.7, 1.7, 1.9, 1.7)  # index, title, form, hours: the 16.5 cm between margins
 
 
 def _fonts(document: Any) -> None:

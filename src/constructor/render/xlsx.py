@@ -37,8 +37,8 @@ def _as_text(cell: Any) -> None:
 
 def _height(text: str, width: float) -> float:
     """A row's height in points for wrapped text in a column `width` characters wide: spreadsheet programs
-    do not grow rows that openpyxl wrote, so the lines are counted here (about 1.15 characters a unit)."""
-    per_line = max(int(width * 1.15), 1)
+    do not grow rows that openpyxl wrote, so the lines are counted here (about 0.95 characters a unit)."""
+    per_line = max(int(width * 0.95), 1)
     lines = max(1, -(-len(text) // per_line))
     return 15.0 * lines
 
@@ -93,6 +93,7 @@ def _title_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang:
         lines.append((page.professionalitet, "", True))
     for label, value, bold in lines:
         ws.append([label or None, value or None])
+        ws.row_dimensions[ws.max_row].height = max(_height(label, 60), _height(value, 50))
         for cell in ws[ws.max_row]:
             _as_text(cell)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
