@@ -140,12 +140,27 @@ def test_calendar_from_the_standard() -> None:
 def test_example_plan_golden(update_golden: bool) -> None:
     ws = workspace(EXAMPLE / "program.comp")
     plan, diags = compact(ws.programs()[0], ws.table, ws.graph)
-    # the disciplines, module exams and ПДП are not placed yet, and the plan says so (C316, `unscheduled`)
-    assert [d.code for d in diags] == ["C316"] and plan is not None
+    assert diags == [] and plan is not None
     assert (plan.baseline, plan.duration, plan.status, plan.meets_target) == ("3y10m", "2y10m", "optimal", True)
-    assert "ООД.01" in plan.unscheduled and "ПДП.01" in plan.unscheduled
     cycles = {c.id: c.hours for c in plan.cycles}
     assert sum(cycles.values()) == 5940 and cycles["ОО"] == 1476  # the whole program, by cycle
+    # every row is placed: general education, disciplines, module exams, ПДП, each in its cycle
+    placed = {i.code: i for i in plan.items}
+    assert {"ООД.01", "ОГСЭ.04", "ЕН.01", "ОП.10", "ПМ.01.ЭК", "ПДП.01"} <= set(placed)
+    assert placed["ПДП.01"].term == len(plan.terms) and placed["ООД.01"].cycle == "ОО"
+    # general education ends by the second year (`ends_by_year 2`), in parallel with professional content
+    assert all(max(i.hours_by_term) <= 4 for i in plan.items if i.cycle == "ОО")
+    assert any(i.cycle == "ПЦ" for i in plan.items if i.term <= 2)
+    # a row through every term (`terms all`) has hours in every term
+    assert set(placed["ОГСЭ.04"].hours_by_term) == {t.number for t in plan.terms}
+    # the savings add up to the plan, and every term's hours are its rows' hours
+    s = plan.savings
+    reductions = s.recognition_hours + s.integration_hours + s.practice_hours + s.shared_outcomes_hours
+    assert s.full_hours - reductions == plan.total_hours == sum(t.hours for t in plan.terms)
+    assert s.full_hours == sum(cycles.values())  # nothing lost between the program and the plan
+    for t in plan.terms:
+        rows = sum(i.hours_by_term.get(t.number, 0) for i in plan.items)
+        assert t.hours == rows + t.final_attestation_hours == t.hours_by_kind.total <= t.capacity_hours
     assert_golden(plan.model_dump_json(indent=2) + "\n", GOLDEN / "welding.json", update_golden)
     again, _ = compact(ws.programs()[0], ws.table, ws.graph)
     assert again == plan  # deterministic

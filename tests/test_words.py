@@ -63,4 +63,4 @@ def test_the_calendar_has_52_weeks_a_year_under_months_and_a_budget_that_adds_up
         study = sum(row.budget.get(c, 0) for c in ("Т", "У", "П", "ПДП", "Г"))
         assert study == sum(t.weeks for t in plan.terms if t.year == row.year)
     first = cal.years[0].budget
-    assert first["ПА"] == 2 and first["К"] == 10  # the program's own: attestation 1 + 1, holidays 2 + 8
+    assert first["ПА"] == 2 and first["К"] == 8  # the program's own: attestation 1 + 1, holidays 2 + 6

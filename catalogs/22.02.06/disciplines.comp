@@ -27,6 +27,7 @@
 # `requires`, а modules.comp здесь не правится: эта связь в данных пока не выражена.
 
 use "standard.comp"
+use "../general-education/integration.comp"
 
 # ---------------------------------------------------------------- ОГСЭ [M: названия]
 
@@ -44,6 +45,7 @@ discipline ОГСЭ.02 "История" {
   attestation graded_credit
   total 48 h
   covers ОК-05, ОК-06
+  knows ИН-01
 }
 
 discipline ОГСЭ.03 "Иностранный язык" {
@@ -53,6 +55,7 @@ discipline ОГСЭ.03 "Иностранный язык" {
   total 200 h
   terms all
   covers ОК-05, ОК-09
+  can ИН-02
 }
 
 discipline ОГСЭ.04 "Физическая культура" {
@@ -62,6 +65,7 @@ discipline ОГСЭ.04 "Физическая культура" {
   total 204 h
   terms all
   covers ОК-04, ОК-08
+  can ИН-03
   outside_limits
 }
 
@@ -74,6 +78,8 @@ discipline ЕН.01 "Математика" {
   total 108 h
   variable 36 h
   covers ОК-01, ОК-02
+  knows ИН-04
+  can ИН-05
 }
 
 discipline ЕН.02 "Экологические основы природопользования" {
@@ -82,6 +88,7 @@ discipline ЕН.02 "Экологические основы природопол
   attestation graded_credit
   total 72 h
   covers ОК-07
+  knows ИН-06
 }
 
 # ---------------------------------------------------------------- ОП [S: ОП.01, ОП.03; M: прочие]
@@ -94,6 +101,8 @@ discipline ОП.01 "Инженерная графика" {
   practical_training 48 h
   variable 40 h
   covers ОК-01, ОК-09, ПК-2.4
+  knows З-01
+  can ИН-10, У-01
 }
 
 discipline ОП.02 "Техническая механика" {
@@ -104,6 +113,7 @@ discipline ОП.02 "Техническая механика" {
   variable 40 h
   covers ОК-01, ПК-2.2
   requires ЕН.01, ОП.01
+  knows ИН-11
 }
 
 discipline ОП.03 "Материаловедение" {
@@ -113,6 +123,7 @@ discipline ОП.03 "Материаловедение" {
   total 100 h
   practical_training 22 h
   covers ОК-01, ПК-1.1, ПК-3.1
+  knows ИН-13, З-02
 }
 
 discipline ОП.04 "Электротехника и электроника" {
@@ -123,6 +134,7 @@ discipline ОП.04 "Электротехника и электроника" {
   variable 36 h
   covers ОК-01, ПК-1.3
   requires ЕН.01
+  knows ИН-12
 }
 
 discipline ОП.05 "Метрология, стандартизация и сертификация" {
@@ -132,6 +144,7 @@ discipline ОП.05 "Метрология, стандартизация и сер
   total 72 h
   covers ОК-09, ПК-3.2, ПК-3.4
   requires ОП.01
+  knows З-04
 }
 
 discipline ОП.06 "Информационные технологии в профессиональной деятельности" {
@@ -143,6 +156,7 @@ discipline ОП.06 "Информационные технологии в про�
   variable 40 h
   covers ОК-02, ПК-2.5
   requires ОП.01
+  can ИН-07
 }
 
 discipline ОП.07 "Основы экономики организации" {
@@ -152,6 +166,7 @@ discipline ОП.07 "Основы экономики организации" {
   total 80 h
   variable 30 h
   covers ОК-03, ПК-2.3, ПК-4.2
+  knows З-05
 }
 
 discipline ОП.08 "Менеджмент" {
@@ -169,6 +184,7 @@ discipline ОП.09 "Охрана труда" {
   attestation graded_credit
   total 60 h
   covers ОК-07, ПК-4.5
+  knows З-03
 }
 
 # 68 ч аудиторных занятий, из них 48 ч — основы военной службы [M]; самостоятельной работы нет.
@@ -178,6 +194,8 @@ discipline ОП.10 "Безопасность жизнедеятельности"
   attestation graded_credit
   total 68 h
   covers ОК-06, ОК-07
+  knows ИН-08
+  can ИН-09
 }
 
 # ---------------------------------------------------------------- преддипломная практика [M]

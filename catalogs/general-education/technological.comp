@@ -23,6 +23,7 @@
 
 use "../fgos/general.comp"
 use "cycle.comp"
+use "integration.comp"
 
 # ---------------------------------------------------------------- базовые предметы [S: часы]
 
@@ -53,6 +54,7 @@ discipline ООД.03 "Иностранный язык" {
   total 127 h
   terms 2
   covers ОК-05, ОК-09
+  can ИН-02
 }
 
 discipline ООД.04 "История" {
@@ -63,6 +65,7 @@ discipline ООД.04 "История" {
   total 118 h
   terms 2
   covers ОК-06
+  knows ИН-01
 }
 
 discipline ООД.05 "Физическая культура" {
@@ -73,6 +76,7 @@ discipline ООД.05 "Физическая культура" {
   total 117 h
   terms 2
   covers ОК-04, ОК-08
+  can ИН-03
   outside_limits
 }
 
@@ -83,6 +87,8 @@ discipline ООД.06 "Основы безопасности жизнедеяте
   attestation graded_credit
   total 80 h
   covers ОК-07
+  knows ИН-08
+  can ИН-09
 }
 
 discipline ООД.07 "Астрономия" {
@@ -104,6 +110,8 @@ discipline ООД.08 "Математика" {
   total 244 h
   terms 2
   covers ОК-01, ОК-02
+  knows ИН-04
+  can ИН-05
 }
 
 discipline ООД.09 "Информатика" {
@@ -115,6 +123,7 @@ discipline ООД.09 "Информатика" {
   practical_training 90 h
   terms 2
   covers ОК-02, ОК-09
+  can ИН-07
 }
 
 discipline ООД.10 "Физика" {
@@ -125,6 +134,7 @@ discipline ООД.10 "Физика" {
   total 144 h
   terms 2
   covers ОК-01, ОК-07
+  knows ИН-11, ИН-12
 }
 
 # ---------------------------------------------------------------- предметы по выбору [M: часы]
@@ -138,6 +148,7 @@ elective ООД.ДВ.01 "Предмет по выбору: Химия или О�
     attestation graded_credit
     total 78 h
     covers ОК-01, ОК-07
+    knows ИН-13
   }
   discipline ООД.ДВ.01.02 "Обществознание" {
     kind basic
@@ -164,6 +175,7 @@ elective ООД.ДВ.02 "Предмет по выбору: География, �
     attestation graded_credit
     total 36 h
     covers ОК-07
+    knows ИН-06
   }
   discipline ООД.ДВ.02.03 "Биология" {
     kind basic
@@ -194,4 +206,5 @@ discipline ООД.12 "Черчение" {
   attestation graded_credit
   total 66 h
   covers ОК-01, ОК-09
+  can ИН-10
 }

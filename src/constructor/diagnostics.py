@@ -92,7 +92,7 @@ REGISTRY: dict[str, CodeInfo] = {
     "C313": CodeInfo("missing-calendar", E),
     "C314": CodeInfo("solver-fallback", W),
     "C315": CodeInfo("site-over-capacity", W),
-    "C316": CodeInfo("rows-not-scheduled", W),
+    "C317": CodeInfo("cycle-past-its-year", E),
     "C320": CodeInfo("bundle-conflict", E),
     "C321": CodeInfo("bundle-other-standard", E),
     "C322": CodeInfo("bundle-over-cap", W),

@@ -717,14 +717,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "study year {year} has {study} weeks of study, {attestation} of attestation and {holidays} of holidays: "
         "{total} instead of 52",
     ),
-    "rows-not-scheduled": (
-        "план программы `{program}` пока не размещает по семестрам часть строк (строк: {count}, часов: {hours}): "
-        "{codes}",
-        "the plan of `{program}` does not place {count} rows in terms yet ({hours} h): {codes}",
+    "cycle-past-its-year": (
+        "строки цикла `{cycle}` ({hours} ч) нельзя уложить в первые {terms}: цикл заканчивается на {year}-м курсе",
+        "the rows of cycle `{cycle}` ({hours} h) cannot fit in the first {terms}: the cycle ends in study year {year}",
     ),
-    "rows-not-scheduled.help": (
-        "сроки и «оптимальность» относятся к размещённым строкам: профессиональным модулям, практикам и ГИА",
-        'the duration and "optimal" are of the rows placed: the professional modules, practices and ГИА',
+    "cycle-past-its-year.help": (
+        "сократите часы цикла (результаты один раз: общие {knows}/{can} с дисциплинами других циклов) "
+        "или разрешите ему идти дольше ({ends} в объявлении цикла)",
+        "reduce the cycle's hours (outcomes taught once: {knows}/{can} shared with other cycles' disciplines) "
+        "or let it run longer ({ends} of the cycle)",
     ),
     "thing.cycle": ("цикл", "a cycle"),
     "thing.discipline": ("дисциплина", "a discipline"),

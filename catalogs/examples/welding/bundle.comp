@@ -13,6 +13,7 @@ bundle ЗАВОД-2026 "Заявка завода металлоконструк
     hours theory 24, practice 120, self_study 12
     requires ПК-1.1
     can У-01
+    experience О-02
     links "40.002 A/03.2"
   }
   competency ПКс-1.3 "Выполнять ручную дуговую сварку кольцевых стыков труб" {
@@ -20,6 +21,7 @@ bundle ЗАВОД-2026 "Заявка завода металлоконструк
     activity ВД-1
     hours theory 24, practice 120
     requires ПКс-1.1 or ПКс-5.2
+    experience О-08
     links "40.002 A/03.2"
   }
   competency ПКс-3.1 "Выполнять визуальный и измерительный контроль сварных швов металлоконструкций" {
@@ -27,6 +29,7 @@ bundle ЗАВОД-2026 "Заявка завода металлоконструк
     activity ВД-3
     hours theory 36, practice 108
     requires ПК-3.2
+    experience О-06
   }
   hours_max 480 h
   delivers ПП.01, ПП.03 at ЗАВОД

@@ -16,14 +16,16 @@ program 22.02.06-ПРОФ "Сварочное производство (Проф
   general ОК-01 .. ОК-09
   bundles ЗАВОД-2026
   recognize "Профильный класс школы: информатика и черчение" covers ОК-02
-  recognize "Свидетельство о профессии рабочего, полученное в школе (профессиональное обучение)" covers ПКс-5.1
+  recognize "Свидетельство о профессии рабочего, полученное в школе (профессиональное обучение)" covers ПКс-5.1,
+      УП.05
   final_attestation thesis_preparation 108 h, thesis 72 h, demo_exam profile 36 h
   disciplines ОО, ОГСЭ, ЕН, ОП, ПДП.01
   college КОЛЛЕДЖ-ПРИМЕР
   form full_time
   education_profile technological
   admission 2026
+  term_weeks 17, 25, 17, 25, 17, 24
   attestation_weeks 1, 1
-  holidays winter 2, summer 8
+  holidays winter 2, summer 6
   agreed_by "Главный инженер ООО «Завод металлоконструкций» (пример)" "П. П. Петров"
 }

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from constructor.compact.closure import close, hard_closure
 from constructor.compact.plan import (
     FinalAttestation,
+    FinalPart,
     Graduates,
     HoursByKind,
     Item,
@@ -18,6 +19,7 @@ from constructor.compact.plan import (
     SiteTerm,
     Term,
 )
+from constructor.compact.rows import KINDS, shares_of
 from constructor.compact.schedule import (
     Infeasible,
     Problem,
@@ -26,17 +28,18 @@ from constructor.compact.schedule import (
     list_schedule,
     merge_same_term,
 )
-from constructor.compact.solve import Mode, Unplaceable, solve
-from constructor.compact.units import Unit, build
+from constructor.compact.solve import Mode, Solved, Unplaceable, solve
+from constructor.compact.units import Built, asked_of, build
 from constructor.compact.whole_fields import with_whole_fields
 from constructor.diagnostics import Diagnostic, diagnostic
-from constructor.graph import CompetencyGraph, attainable, calendar, gather
-from constructor.graph.program import ProgramContent, requests
+from constructor.graph import CompetencyGraph, attainable, calendar
+from constructor.graph.program import ProgramContent
 from constructor.graph.whole import TERMS_PER_YEAR, calendar_of, final_hours, load_hours, missing_calendar
-from constructor.i18n import Count, Dur, Msg
+from constructor.i18n import Count, Dur, Kw, Msg
 from constructor.model import (
     AnyDeclaration,
     Course,
+    Hours,
     Module,
     Profession,
     Program,
@@ -71,7 +74,7 @@ def compact(
         return None, [missing] if missing is not None else []
     term_weeks, load = calendar_weeks
     capacity = [w * load for w in term_weeks]
-    roots = requests(program, gather(program, table, graph))
+    roots = asked_of(program, table, graph)
     recognized = {r.code for rec in program.recognitions for r in rec.covers}
     reachable = attainable(graph)
     root_codes = list(roots)
@@ -86,8 +89,7 @@ def compact(
     except Unplaceable as e:
         return None, [_infeasible(e, program)]
     built = solved.built
-    units, names, problem, content = built.units, built.names, built.problem, built.content
-    schedule, bound, bound_reason, proven = solved.schedule, solved.bound, solved.bound_reason, solved.proven
+    names, problem, content, schedule = built.names, built.problem, built.content, solved.schedule
     for note in solved.notes:
         reason = Msg("solver.time-limit" if note == "time-limit" else "solver.failed", {"detail": note})
         diags.append(
@@ -104,9 +106,7 @@ def compact(
     demo_hours = sum(p.amount.hours(load) for p in program.final_parts if p.kind.value.startswith("demo_exam"))
     thesis_hours = sum(p.amount.hours(load) for p in program.final_parts if p.kind.value.startswith("thesis"))
     try:
-        full_terms = list_schedule(
-            merge_same_term(_full_problem(graph, unreduced.codes, units, names, problem))[0]
-        ).terms
+        full_terms = list_schedule(merge_same_term(_full_problem(graph, unreduced.codes, built))[0]).terms
     except Infeasible:
         full_terms = schedule.terms  # the unreduced content cannot be scheduled at all: no packing saving claimed
 
@@ -114,29 +114,30 @@ def compact(
         program,
         std,
         graph,
-        units,
-        names,
-        problem,
-        schedule,
-        bound,
-        bound_reason,
-        proven,
-        solved.method,
-        solved.seconds if record_time else None,
+        built,
+        solved,
         chosen.heuristic,
         term_weeks,
         recognized,
         (final, demo_hours, thesis_hours),
         Savings(
-            recognition_hours=unreduced.hours - built.closure.hours if recognized else 0,
+            recognition_hours=(
+                max(0, unreduced.hours - built.closure.hours)
+                + sum(p.hours_at(load) for m in content.modules for p in m.practices if p.code in recognized)
+            )
+            if recognized
+            else 0,
             shared_outcomes_hours=built.shared_saving,
+            integration_hours=built.integrated_saving,
+            practice_hours=built.practice_saving,
         ),
         full_terms,
+        record_time,
     )
     diags += _target(program, plan, problem, names, term_weeks)
     plan, network = _network(plan, program, table, content, recognized)
-    plan, rows = with_whole_fields(plan, program, table, graph)
-    return plan, diags + network + rows
+    plan = with_whole_fields(plan, program, table, graph)
+    return plan, diags + network
 
 
 def _network(
@@ -217,18 +218,19 @@ def _network(
     return plan.model_copy(update={"sites": sites, "professions": professions, "graduates": graduates}), diags
 
 
-def _full_problem(
-    graph: CompetencyGraph, full_codes: list[str], units: Mapping[str, Unit], names: list[str], reduced: Problem
-) -> Problem:
+def _full_problem(graph: CompetencyGraph, full_codes: list[str], built: Built) -> Problem:
     """The same content before any reduction: nothing recognised, every outcome taught each time."""
+    units, names, reduced = built.units, built.names, built.problem
     extra = [c for c in full_codes if c not in units]
-    hours = list(reduced.hours)
-    for i, code in enumerate(names):
-        unit = units[code]
-        if unit.kind != "practice":
-            comp = graph.competencies[code]
-            hours[i] = load_hours(comp.hours)
-    hours += [load_hours(graph.competencies[c].hours) for c in extra]
+
+    def full(code: str) -> int:
+        comp = graph.competencies.get(code)
+        return load_hours(comp.hours) if comp is not None else units[code].load
+
+    hours = [full(c) for c in names]
+    shares = [shares_of(hours[i], units[c].shares) for i, c in enumerate(names)]
+    hours += [full(c) for c in extra]
+    shares += [[] for _ in extra]
     index = {c: i for i, c in enumerate([*names, *extra])}
     before = set(reduced.before)
     for code in extra:
@@ -239,7 +241,14 @@ def _full_problem(
             if p in index:
                 before.add((index[p], index[code]))
     return Problem(
-        hours, sorted(before), reduced.not_after, reduced.term_capacity, reduced.final_hours, reduced.fixed_last
+        hours,
+        sorted(before),
+        reduced.not_after,
+        reduced.term_capacity,
+        reduced.final_hours,
+        reduced.fixed_last,
+        shares if any(shares) else (),
+        [full(c) for c in built.background],
     )
 
 
@@ -272,58 +281,63 @@ def _term_reasons(problem: Problem, schedule: Schedule, names: list[str]) -> dic
     return out
 
 
+def _by_kind(hours: Hours) -> HoursByKind:
+    return HoursByKind(**{k: getattr(hours, k) for k in KINDS}, total=hours.total)
+
+
 def _plan(
     program: Program,
     std: Standard,
     graph: CompetencyGraph,
-    units: Mapping[str, Unit],
-    names: list[str],
-    problem: Problem,
-    schedule: Schedule,
-    bound: int,
-    bound_reason: str,
-    proven: bool,
-    method: str,
-    seconds: float | None,
+    built: Built,
+    solved: Solved,
     heuristic_choices: bool,
     term_weeks: list[int],
     recognized: set[str],
     final: tuple[int, int, int],
     savings: Savings,
     full_terms: int,
+    record_time: bool,
 ) -> Plan:
+    units, names, problem, schedule = built.units, built.names, built.problem, solved.schedule
     reasons = _term_reasons(problem, schedule, names)
     per_year = TERMS_PER_YEAR if program.term_weeks else len(term_weeks)
+    caps = [problem.capacity(t) for t in range(1, schedule.terms + 1)]
+    starts = {code: schedule.term[i] for i, code in enumerate(names)}
+    order = {code: i for i, code in enumerate([*names, *built.background])}
     items = []
-    for i, code in enumerate(names):
+    term_hours: dict[int, list[Hours]] = {t: [] for t in range(1, schedule.terms + 1)}
+    for code in order:
         unit = units[code]
-        term_reason, binding = reasons[i]
+        term_reason, binding = reasons[names.index(code)] if code in starts else ("first", None)
+        by_term = unit.by_term(starts.get(code, 1), caps)
+        for t, h in by_term.items():
+            term_hours[t].append(h)
         items.append(
             Item(
                 code=code,
                 title=unit.title,
                 kind=unit.kind,
                 module=unit.module,
-                term=schedule.term[i],
+                term=min(by_term, default=starts.get(code, 1)),
                 hours=unit.load,
-                hours_by_kind=HoursByKind(
-                    theory=unit.theory,
-                    practice=unit.practice,
-                    self_study=unit.self_study,
-                    total=unit.theory + unit.practice + unit.self_study,
-                ),
+                hours_by_kind=_by_kind(unit.hours),
                 saved=unit.saved,
                 requires=unit.requires,
                 coreq=unit.coreq,
                 why=unit.why.model_copy(update={"term_reason": term_reason, "binding": binding}),
+                cycle=unit.cycle,
+                hours_by_term={t: h.total for t, h in by_term.items()},
             )
         )
-    items.sort(key=lambda it: (it.term, names.index(it.code)))
+    items.sort(key=lambda it: (it.term, order[it.code]))
     load = schedule.load(problem)
     terms = []
     for t in range(1, schedule.terms + 1):
-        members = [it for it in items if it.term == t]
         fa = final[0] if t == schedule.terms else 0
+        kinds = sum(term_hours[t], Hours()) + Hours(attestation=fa)
+        if kinds.total != load[t - 1]:  # the documents print both: they must agree to the hour
+            raise RuntimeError(f"term {t}: {kinds.total} h by kind but {load[t - 1]} h placed")
         terms.append(
             Term(
                 number=t,
@@ -331,22 +345,22 @@ def _plan(
                 weeks=term_weeks[(t - 1) % len(term_weeks)],
                 capacity_hours=problem.capacity(t),
                 hours=load[t - 1],
-                hours_by_kind=HoursByKind(
-                    theory=sum(it.hours_by_kind.theory for it in members),
-                    practice=sum(it.hours_by_kind.practice for it in members),
-                    self_study=sum(it.hours_by_kind.self_study for it in members),
-                    total=sum(it.hours_by_kind.total for it in members) + fa,
-                ),
+                hours_by_kind=_by_kind(kinds),
                 final_attestation_hours=fa,
-                items=[it.code for it in members],
+                items=[it.code for it in items if t in it.hours_by_term],
             )
         )
     length = calendar.duration(schedule.terms, term_weeks, per_year)
     base_length = std.baseline.get(program.base) if program.base is not None else None
     base_terms = calendar.terms_for(base_length, term_weeks, per_year) if base_length else None
     target_terms = calendar.terms_for(program.target, term_weeks, per_year) if program.target else None
+    total = sum(load)
+    reductions = (
+        savings.recognition_hours + savings.integration_hours + savings.practice_hours + savings.shared_outcomes_hours
+    )
     savings = savings.model_copy(
         update={
+            "full_hours": total + reductions,
             "terms": (base_terms - schedule.terms) if base_terms else 0,
             "months": (base_length.total_months - length.total_months) if base_length else 0,
             "packing_terms": (base_terms - full_terms) if base_terms else 0,
@@ -363,12 +377,12 @@ def _plan(
         qualification=program.qualification.value if program.qualification else None,
         base=program.base.value if program.base else None,
         track=program.track.value,
-        status="optimal" if proven else "feasible",
-        lower_bound=bound,
-        lower_bound_reason=bound_reason,
-        gap=schedule.terms - bound,
-        method=method,
-        solver_seconds=round(seconds, 3) if seconds is not None else None,
+        status="optimal" if solved.proven else "feasible",
+        lower_bound=solved.bound,
+        lower_bound_reason=solved.bound_reason,
+        gap=schedule.terms - solved.bound,
+        method=solved.method,
+        solver_seconds=round(solved.seconds, 3) if record_time else None,
         heuristic_choices=heuristic_choices,
         baseline=str(base_length) if base_length else None,
         target=str(program.target) if program.target else None,
@@ -377,16 +391,17 @@ def _plan(
         weekly_load=std.weekly_load or 0,
         terms=terms,
         items=items,
-        recognized=sorted(c for c in recognized if c in graph),
+        recognized=sorted(c for c in recognized if c in graph or c in built.content.practice_codes),
         final_attestation=FinalAttestation(
             term=schedule.terms,
             hours=final[0],
             demo_exam=program.demo_exam.level.value if program.demo_exam else None,
             demo_exam_hours=final[1],
             thesis_hours=final[2],
+            parts=[FinalPart(kind=p.kind.value, hours=p.amount.hours(std.weekly_load)) for p in program.final_parts],
         ),
         savings=savings,
-        total_hours=sum(load),
+        total_hours=total,
         notes=notes,
     )
 
@@ -463,6 +478,25 @@ def _target(
 
 
 def _infeasible(e: Unplaceable, program: Program) -> Diagnostic:
+    if e.reason == "deadline":
+        problem, units = e.built.problem, e.built.units
+        limit = min(d for d in problem.deadline if d)
+        late = [c for c, d in zip(e.built.names, problem.deadline, strict=True) if d == limit]
+        cycle = units[late[0]].cycle or ""
+        year = (limit + TERMS_PER_YEAR - 1) // TERMS_PER_YEAR
+        return diagnostic(
+            "C317",
+            "cycle-past-its-year",
+            _span(program, "DISCIPLINES"),
+            cycle=cycle,
+            hours=sum(units[c].load for c in late),
+            terms=Count(limit, "term"),
+            year=year,
+            knows=Kw("KNOWS"),
+            can=Kw("CAN"),
+            ends=Kw("ENDS_BY_YEAR"),
+            help="cycle-past-its-year.help",
+        )
     if e.reason == "cycle":
         codes = ", ".join(e.members[0][:MAX_SHOWN]) if e.members else ""
         return diagnostic("C312", "compaction-cycle", _span(program, "CORE"), program=program.code, codes=codes)

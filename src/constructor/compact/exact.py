@@ -15,7 +15,15 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from constructor.compact.schedule import Problem, Schedule, chain_lengths, list_schedule, lower_bound
+from constructor.compact.schedule import (
+    Infeasible,
+    Problem,
+    Schedule,
+    chain_lengths,
+    latest_ends,
+    list_schedule,
+    lower_bound,
+)
 
 
 @dataclass
@@ -62,7 +70,10 @@ def _solve_terms(
 
     n = problem.size
     span = [problem.span(i) for i in range(n)]
-    window = [(head[i] - span[i] + 1, terms - tail[i] + 1) for i in range(n)]  # of the start term
+    ends_by = latest_ends(problem)
+    window = [  # of the start term
+        (head[i] - span[i] + 1, min(terms - tail[i] + 1, (ends_by[i] or terms) - span[i] + 1)) for i in range(n)
+    ]
     for i in problem.fixed_last:
         window[i] = (terms, terms)
     if any(lo > hi for lo, hi in window):
@@ -134,13 +145,13 @@ def _solve_terms(
             for i in range(n)
             for s in range(max(window[i][0], t - span[i] + 1), min(window[i][1], t) + 1)
         ]
-        room = problem.capacity(t) - (problem.final_hours if t == terms else 0)
+        fixed = (problem.final_hours if t == terms else 0) + problem.background_share(t, terms)
+        room = problem.capacity(t) - fixed
         if room < 0:
             return "infeasible", None
         if members:
             row(members, -inf, float(room))
-            final = problem.final_hours if t == terms else 0
-            row([*members, (peak, -1.0)], -inf, float(-final))  # load ≤ peak
+            row([*members, (peak, -1.0)], -inf, float(-fixed))  # load ≤ peak
     h.addRows(len(rows_lo), rows_lo, rows_hi, len(index), starts, index, value)
     if incumbent is not None and max(incumbent, default=1) <= terms:
         guess = [0.0] * len(lower)
@@ -176,18 +187,24 @@ def _peak(problem: Problem, term: list[int], terms: int) -> int:
 def exact_schedule(problem: Problem, time_limit: float = 10.0) -> ExactResult:
     start = time.perf_counter()
     deadline = start + time_limit
-    heuristic = list_schedule(problem)
     bound, reason = lower_bound(problem)
     notes: list[str] = []
-    if problem.size == 0:
+    try:
+        heuristic: Schedule | None = list_schedule(problem)
+    except Infeasible as e:
+        if e.reason != "deadline":
+            raise
+        heuristic = None  # the list scheduler missed a deadline: the solver searches every number of terms
+    if heuristic is not None and problem.size == 0:
         return ExactResult(heuristic, bound, reason, True, 0.0, notes)
-    if heuristic.terms == bound:  # nothing to prove: the bound is met
+    if heuristic is not None and heuristic.terms == bound:  # nothing to prove: the bound is met
         return ExactResult(heuristic, bound, reason, True, time.perf_counter() - start, notes)
     head, tail = chain_lengths(problem)
     best = heuristic
     proven_bound = bound
+    upper = heuristic.terms if heuristic is not None else bound + problem.size + 1
     try:
-        for terms in range(bound, heuristic.terms):
+        for terms in range(bound, upper):
             status, term = _solve_terms(problem, terms, head, tail, deadline, None)
             if status == "infeasible":
                 proven_bound = terms + 1
@@ -198,6 +215,8 @@ def exact_schedule(problem: Problem, time_limit: float = 10.0) -> ExactResult:
             else:
                 notes.append("time-limit")
             break
+        if best is None:
+            raise Infeasible("deadline")  # no number of terms keeps every deadline (or time ran out first)
         if best.terms == proven_bound:
             # the number of terms is settled; even out the load with what is left of the time
             balance_deadline = min(deadline, time.perf_counter() + BALANCE_SECONDS)
@@ -208,8 +227,12 @@ def exact_schedule(problem: Problem, time_limit: float = 10.0) -> ExactResult:
                 and _peak(problem, term, best.terms) <= _peak(problem, best.term, best.terms)
             ):
                 best = Schedule(term, best.terms)
+    except Infeasible:
+        raise
     except Exception as e:  # a solver failure must never lose the plan: keep the heuristic one
         notes.append(f"solver-failed: {type(e).__name__}")
+        if heuristic is None:
+            raise Infeasible("deadline") from e
         best = heuristic
     proven = best.terms == proven_bound
     return ExactResult(best, proven_bound, reason, proven, time.perf_counter() - start, notes)

@@ -26,7 +26,7 @@ class HoursByKind(PlanModel):
 class Why(PlanModel):
     """Why an item is in the program, and why it sits in its term."""
 
-    reason: Literal["module", "general", "bundle", "prerequisite", "practice"]
+    reason: Literal["module", "general", "bundle", "prerequisite", "practice", "discipline"]
     via: str  # the module, program, bundle, or the first competency of the chain
     chain: list[str] = []  # for a prerequisite: the requested competency → … → this one
     term_reason: Literal["first", "prerequisite", "corequisite", "capacity", "balance", "module"] = "first"
@@ -36,9 +36,9 @@ class Why(PlanModel):
 class Item(PlanModel):
     code: str
     title: str
-    kind: Literal["general", "professional", "variable", "foundation", "practice"]
+    kind: Literal["general", "professional", "variable", "foundation", "practice", "discipline", "exam"]
     module: str | None
-    term: int
+    term: int  # the first term it runs in
     hours: int  # hours counted against the term's capacity: every kind of work, self-study included
     hours_by_kind: HoursByKind
     saved: int = 0  # hours not taught again: outcomes already taught by an earlier competency
@@ -61,17 +61,31 @@ class Term(PlanModel):
     items: list[str] = []
 
 
+class FinalPart(PlanModel):
+    """A part of the final attestation as the program writes it (`thesis 72 h`): a row of the plan."""
+
+    kind: Literal["demo_exam", "demo_exam_preparation", "thesis", "thesis_preparation", "state_exam"]
+    hours: int
+
+
 class FinalAttestation(PlanModel):
     term: int
     hours: int
+    parts: list[FinalPart] = []  # as written (empty when the standard's volume is used)
     demo_exam: str | None = None  # level: basic | profile
     demo_exam_hours: int = 0
     thesis_hours: int = 0
 
 
 class Savings(PlanModel):
-    recognition_hours: int = 0
-    shared_outcomes_hours: int = 0
+    """Where the saved hours and terms came from. The hours add up: `full_hours` − recognition −
+    integration − practice − shared outcomes = the plan's `total_hours`."""
+
+    full_hours: int = 0  # the program's rows before any reduction, the final attestation included
+    recognition_hours: int = 0  # not taught: prior learning recognised
+    integration_hours: int = 0  # outcomes general education shares with the other cycles, taught once
+    practice_hours: int = 0  # experience gained at the module's practice, not taught again in its courses
+    shared_outcomes_hours: int = 0  # other outcomes taught once
     terms: int = 0  # baseline terms − compacted terms
     months: int = 0
     packing_terms: int = 0  # terms the schedule saves on the full content, before any reduction
@@ -150,5 +164,4 @@ class Plan(PlanModel):
     professions: list[ProfessionTerm] = []
     graduates: list[Graduates] = []
     cycles: list[CycleHours] = []
-    unscheduled: list[str] = []  # rows of the program this plan does not place yet (disciplines, exams)
     notes: list[str] = []

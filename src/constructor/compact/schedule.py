@@ -7,6 +7,10 @@ last term also holds the final attestation. The exact solver (`exact.py`) takes 
 An item may run over several consecutive terms (`span`, with its hours per term in `shares`: a
 discipline taught for two terms). Its term is the one it starts in; `before` (a, b) means a ends before
 b starts, `not_after` (a, b) that a ends no later than b ends. Items of one term are the common case.
+
+Rows that run through every term of the program (physical culture, a foreign language) are not items:
+they are `background` hours, spread over however many terms the schedule has, in proportion to the
+terms' capacities. A term's room for items therefore depends on the number of terms (`room`).
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ class Problem:
     final_hours: int = 0  # in the last term
     fixed_last: frozenset[int] = frozenset()  # items that must be in the last term (pre-diploma practice)
     shares: Sequence[Sequence[int]] = ()  # hours per term of items over several terms (empty: one term)
+    background: Sequence[int] = ()  # hours of each row over every term, whatever their number
+    deadline: Sequence[int] = ()  # the last term each item may end in (0: none), e.g. general education
 
     @property
     def size(self) -> int:
@@ -41,6 +47,32 @@ class Problem:
         """Capacity of term `term` (from 1)."""
         return self.term_capacity[(term - 1) % len(self.term_capacity)]
 
+    def background_share(self, term: int, terms: int) -> int:
+        """Hours the rows over every term put on term `term` of a schedule of `terms` terms."""
+        if not self.background or term > terms:
+            return 0
+        caps = [self.capacity(t) for t in range(1, terms + 1)]
+        return sum(spread_hours(h, caps)[term - 1] for h in self.background)
+
+    def room(self, term: int, terms: int) -> int:
+        """What term `term` holds for items when the schedule has `terms` terms."""
+        return self.capacity(term) - self.background_share(term, terms)
+
+
+def spread_hours(hours: int, weights: Sequence[int]) -> list[int]:
+    """`hours` over terms in proportion to `weights` (the terms' capacities), whole hours that add up:
+    the remainders go to the largest fractions, earlier terms first on ties."""
+    total = sum(weights)
+    if total <= 0:
+        return [hours] + [0] * (len(weights) - 1) if weights else []
+    exact = [hours * w for w in weights]
+    out = [e // total for e in exact]
+    left = hours - sum(out)
+    order = sorted(range(len(weights)), key=lambda k: (-(exact[k] % total), k))
+    for k in order[:left]:
+        out[k] += 1
+    return out
+
 
 @dataclass
 class Schedule:
@@ -49,7 +81,7 @@ class Schedule:
     notes: list[str] = field(default_factory=list)
 
     def load(self, problem: Problem) -> list[int]:
-        out = [0] * self.terms
+        out = [problem.background_share(t, self.terms) for t in range(1, self.terms + 1)]
         for i, t in enumerate(self.term):
             for k in range(problem.span(i)):
                 if t + k - 1 < self.terms:
@@ -119,17 +151,39 @@ def chain_lengths(problem: Problem) -> tuple[list[int], list[int]]:
     return head, tail
 
 
+def latest_ends(problem: Problem) -> list[int | None]:
+    """The last term each item may end in: its own deadline, or earlier when something after it has
+    one (a `before` successor must start after it ends). None: no deadline reaches it."""
+    n = problem.size
+    out: list[int | None] = [(problem.deadline[i] or None) if problem.deadline else None for i in range(n)]
+    if not problem.deadline or not any(problem.deadline):
+        return out
+    succs: list[list[tuple[int, bool]]] = [[] for _ in range(n)]
+    for a, b in problem.before:
+        succs[a].append((b, True))
+    for a, b in problem.not_after:
+        succs[a].append((b, False))
+    for i in reversed(_order(problem)):
+        for j, strict in succs[i]:
+            end_j = out[j]
+            if end_j is not None:
+                limit = end_j - problem.span(j) if strict else end_j
+                current = out[i]
+                out[i] = limit if current is None else min(current, limit)
+    return out
+
+
 def lower_bound(problem: Problem) -> tuple[int, str]:
     """max(the longest chain in terms, the fewest terms whose capacity holds every hour)."""
     _check_final(problem)
-    if problem.size == 0:
+    if problem.size == 0 and not problem.background:
         terms = 1
         while problem.final_hours > problem.capacity(terms):
             terms += 1
         return terms, "hours"
-    head, _ = chain_lengths(problem)
+    head, _ = chain_lengths(problem) if problem.size else ([1], [1])
     chain = max(head)
-    need = sum(problem.hours) + problem.final_hours
+    need = sum(problem.hours) + problem.final_hours + sum(problem.background)
     terms, room = 0, 0
     while room < need:
         terms += 1
@@ -172,11 +226,34 @@ def list_schedule(problem: Problem, *, balanced: bool = True) -> Schedule:
     is placed where every term of its span has room. Items fixed to the last term go there; the final
     attestation takes the last term, or a later one of its own when it does not fit.
     O((items + requisites) · log items) before balancing.
+
+    With background rows the room of a term depends on the number of terms: the schedule is made for
+    the lower bound's number of terms, and again for more while it does not keep to that number.
     """
     _check_sizes(problem)
+    if not problem.background:
+        schedule = _list(problem, 0)
+        return balance(problem, schedule) if balanced else schedule
+    terms = lower_bound(problem)[0]
+    limit = terms + problem.size + MAX_EXTRA_TERMS
+    while terms <= limit:
+        schedule = _list(problem, terms)
+        if schedule.terms == terms and not valid(problem, schedule):
+            return balance(problem, schedule) if balanced else schedule
+        terms = max(terms + 1, schedule.terms)
+    raise Infeasible("no-progress")
+
+
+MAX_EXTRA_TERMS = 200  # terms tried beyond the bound before background rows are said not to fit
+
+
+def _list(problem: Problem, min_terms: int) -> Schedule:
+    """One pass of the list scheduler; terms up to `min_terms` leave room for the background rows of a
+    schedule of exactly that many terms (0: there are none)."""
     n = problem.size
     if n == 0:
-        return Schedule([], _final_term(problem, 1, []))
+        term: list[int] = []
+        return Schedule(term, _final_term(problem, max(1, min_terms), term))
     head, tail = chain_lengths(problem)
     span = [problem.span(i) for i in range(n)]
     strict_s: list[list[int]] = [[] for _ in range(n)]
@@ -191,8 +268,13 @@ def list_schedule(problem: Problem, *, balanced: bool = True) -> Schedule:
     last_items = problem.fixed_last
     earliest = [1] * n
 
+    # most urgent first: the latest start the chains allow in the fewest terms, or a deadline's
+    bound = lower_bound(problem)[0]
+    ends_by = latest_ends(problem)
+    latest = [min(bound - tail[i], (ends_by[i] or bound + n + 1) - span[i]) for i in range(n)]
+
     def key(i: int) -> tuple[int, int, int, int]:
-        return (-tail[i], -problem.hours[i], head[i], i)
+        return (latest[i], -problem.hours[i], head[i], i)
 
     waiting: list[tuple[int, tuple[int, int, int, int]]] = []  # (earliest start, key) of released items
     for i in range(n):
@@ -201,7 +283,8 @@ def list_schedule(problem: Problem, *, balanced: bool = True) -> Schedule:
     used: dict[int, int] = {}
 
     def room(t: int) -> int:
-        return problem.capacity(t) - used.get(t, 0)
+        free = problem.room(t, min_terms) if t <= min_terms else problem.capacity(t)
+        return free - used.get(t, 0)
 
     term = [0] * n
     remaining = n - len(last_items)
@@ -236,13 +319,14 @@ def list_schedule(problem: Problem, *, balanced: bool = True) -> Schedule:
             heapq.heappush(ready, item)
         if not ready and not waiting and placed < remaining:
             raise Infeasible("no-progress")  # guarded against by _check_sizes and _order
+    late = [i for i in range(n) if ends_by[i] is not None and term[i] + span[i] - 1 > (ends_by[i] or 0)]
+    if late:
+        raise Infeasible("deadline", late)  # the exact solver may still find a way (exact.py)
     ends = [term[i] + span[i] - 1 for i in range(n) if term[i]]
-    terms = max([1, *ends])
+    terms = max([1, min_terms, *ends])
     if last_items:
         terms = _place_last(problem, term, terms, sorted(last_items))
-    terms = _final_term(problem, terms, term)
-    schedule = Schedule(term, terms)
-    return balance(problem, schedule) if balanced else schedule
+    return Schedule(term, _final_term(problem, terms, term))
 
 
 def _final_term(problem: Problem, terms: int, term: list[int]) -> int:
@@ -301,6 +385,8 @@ def balance(problem: Problem, schedule: Schedule, rounds: int = 200) -> Schedule
         for i in candidates:
             lo = max([end(p) + 1 for p in strict_p[i]] + [end(p) for p in loose_p[i]] + [1])
             hi = min([term[s] - 1 for s in strict_s[i]] + [end(s) for s in loose_s[i]] + [schedule.terms])
+            if problem.deadline and problem.deadline[i]:
+                hi = min(hi, problem.deadline[i])
             best = None
             for t in range(lo, hi + 1):
                 if t == heavy:
@@ -342,6 +428,9 @@ def valid(problem: Problem, schedule: Schedule) -> list[str]:
     for i in problem.fixed_last:
         if schedule.term[i] != schedule.terms:
             errors.append(f"{i} must be in the last term")
+    for i, limit in enumerate(problem.deadline):
+        if limit and schedule.end(problem, i) > limit:
+            errors.append(f"{i} must end by term {limit}")
     return errors
 
 
@@ -374,13 +463,26 @@ def merge_same_term(problem: Problem) -> tuple[Problem, list[int]]:
     before = sorted({(mapping[a], mapping[b]) for a, b in problem.before})
     not_after = sorted({(mapping[a], mapping[b]) for a, b in problem.not_after if mapping[a] != mapping[b]})
     fixed = frozenset(mapping[i] for i in problem.fixed_last)
+    deadline = [0] * len(reps)
+    for i, limit in enumerate(problem.deadline):
+        if limit:
+            k = mapping[i]
+            deadline[k] = min(deadline[k] or limit, limit)
     shares: list[Sequence[int]] = [()] * len(reps)
     if problem.shares:
         for i in range(problem.size):
             if problem.span(i) > 1:
                 shares[mapping[i]] = problem.shares[i]
     merged = Problem(
-        hours, before, not_after, problem.term_capacity, problem.final_hours, fixed, shares if problem.shares else ()
+        hours,
+        before,
+        not_after,
+        problem.term_capacity,
+        problem.final_hours,
+        fixed,
+        shares if problem.shares else (),
+        problem.background,
+        deadline if any(deadline) else (),
     )
     return merged, mapping
 

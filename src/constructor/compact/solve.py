@@ -28,6 +28,7 @@ from constructor.compact.units import Built
 
 Mode = Literal["auto", "exact", "heuristic"]
 AUTO_EXACT_LIMIT = 300  # items up to which the default mode runs the exact solver
+NO_SCHEDULE = 10**6  # the terms of a candidate without a schedule yet, for sorting
 
 
 @dataclass
@@ -60,7 +61,11 @@ class _Candidate:
     mapping: list[int]
     bound: int
     reason: str
-    schedule: Schedule  # over the merged items
+    schedule: Schedule | None  # over the merged items; None when the list scheduler missed a deadline
+
+    @property
+    def terms(self) -> int:
+        return self.schedule.terms if self.schedule is not None else NO_SCHEDULE
 
 
 def _prepare(index: int, built: Built) -> _Candidate:
@@ -71,7 +76,13 @@ def _prepare(index: int, built: Built) -> _Candidate:
         members = [[built.names[i] for i, m in enumerate(mapping) if m == k] for k in too_big]
         raise Unplaceable("item-too-large", built, members, [merged.hours[k] for k in too_big])
     bound, reason = lower_bound(merged)
-    return _Candidate(index, built, merged, mapping, bound, reason, list_schedule(merged))
+    try:
+        schedule: Schedule | None = list_schedule(merged)
+    except Infeasible as e:
+        if e.reason != "deadline":
+            raise
+        schedule = None  # only the exact solver can tell whether the deadlines can be kept
+    return _Candidate(index, built, merged, mapping, bound, reason, schedule)
 
 
 def solve(candidates: list[Built], relaxed: Problem | None, mode: Mode = "auto", time_limit: float = 10.0) -> Solved:
@@ -93,26 +104,33 @@ def solve(candidates: list[Built], relaxed: Problem | None, mode: Mode = "auto",
     if not ready:
         assert first is not None
         raise first
-    ready.sort(key=lambda c: (c.schedule.terms, c.bound, sum(c.merged.hours), c.index))
+    ready.sort(key=lambda c: (c.terms, c.bound, sum(c.merged.hours), c.index))
     best = ready[0]
     best_schedule = best.schedule
     use_exact = mode == "exact" or (mode == "auto" and best.merged.size <= AUTO_EXACT_LIMIT)
+    use_exact = use_exact or best_schedule is None  # missed deadlines: the solver is the only way
     notes: list[str] = []
     if use_exact:
         deadline = started + time_limit
-        for cand in sorted(ready, key=lambda c: (c.bound, c.schedule.terms, c.index)):
-            if cand.bound >= best_schedule.terms and cand is not best:
+        for cand in sorted(ready, key=lambda c: (c.bound, c.terms, c.index)):
+            best_terms = best_schedule.terms if best_schedule is not None else NO_SCHEDULE
+            if cand.bound >= best_terms and cand is not best:
                 continue  # cannot beat the best schedule found
             left = deadline - time.perf_counter()
             if left <= 0:
                 notes.append("time-limit")
                 break
-            result = exact_schedule(cand.merged, left)
+            try:
+                result = exact_schedule(cand.merged, left)
+            except Infeasible:
+                continue  # this choice cannot keep its deadlines
             notes.extend(n for n in result.notes if n not in notes)
             cand.bound, cand.reason = result.lower_bound, result.bound_reason
             cand.schedule = result.schedule
-            if result.schedule.terms < best_schedule.terms or cand is best:
+            if result.schedule.terms < best_terms or cand is best:
                 best, best_schedule = cand, result.schedule
+    if best_schedule is None:
+        raise Unplaceable("deadline", best.built)
     bound, reason = min(((c.bound, c.reason) for c in ready), key=lambda b: b[0])
     if relaxed is not None:
         try:

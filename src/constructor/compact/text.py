@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from constructor import words
 from constructor.compact.plan import Plan
 from constructor.i18n import Lang
@@ -9,7 +11,6 @@ from constructor.i18n import Lang
 WORDS = {
     "ru": {
         "status": {"optimal": "оптимально", "feasible": "допустимо"},
-        "partial": "для размещённых строк",
         "gap": "не больше чем на {gap} сем. от оптимума (нижняя граница {bound})",
         "bound": {
             "chain": "самая длинная цепочка пререквизитов",
@@ -20,12 +21,20 @@ WORDS = {
         "head-nobase": "{program}: {duration} ({terms} сем.), {status}",
         "proof": "нижняя граница {bound} сем. — {why}; метод: {method}",
         "method": {"exact": "точный расчёт", "heuristic": "приближённый расчёт (без доказательства)"},
-        "saved": "сэкономлено: зачёт результатов {rec} ч, результаты один раз {shared} ч; "
-        "семестров: {terms} (интенсивный график {packing}, сокращение часов {reduction})",
+        "saved": "семестров: {base} → {terms} (плотнее расписание: {packing}, меньше часов: {reduction})",
+        "saved-plain": "семестров: {base} → {terms}",
+        "savings": "откуда сокращение, ч:",
+        "full": "полная программа",
+        "rec": "− зачёт результатов обучения",
+        "integration": "− интеграция общего образования с ОГСЭ/ЕН/ОП",
+        "practice": "− опыт, полученный на практике модуля",
+        "shared": "− прочие результаты, изучаемые один раз",
+        "planned": "= в плане",
+        "cycles": "цикл | по программе, ч | в плане, ч | название",
         "target-ok": "целевой срок {target} выполнен",
         "target-no": "целевой срок {target} НЕ выполнен",
         "recognized": "зачтено: {codes}",
-        "table": "сем. | год | недель | ёмкость, ч | часы | что изучается",
+        "table": "сем. | год | недель | ёмкость, ч | часы | свободно | что изучается",
         "final": "ГИА {hours} ч",
         "or": "варианты `or` выбраны эвристически (слишком много сочетаний для полного перебора)",
         "site": "площадка {code}: {terms}",
@@ -36,7 +45,6 @@ WORDS = {
     },
     "en": {
         "status": {"optimal": "optimal", "feasible": "feasible"},
-        "partial": "for the rows placed",
         "gap": "at most {gap} terms from optimal (lower bound {bound})",
         "bound": {
             "chain": "the longest prerequisite chain",
@@ -47,12 +55,20 @@ WORDS = {
         "head-nobase": "{program}: {duration} ({terms} terms), {status}",
         "proof": "lower bound {bound} terms — {why}; method: {method}",
         "method": {"exact": "exact computation", "heuristic": "approximate computation (no proof)"},
-        "saved": "saved: recognition {rec} h, outcomes taught once {shared} h; "
-        "terms: {terms} (intensive schedule {packing}, fewer hours {reduction})",
+        "saved": "terms: {base} → {terms} (tighter schedule: {packing}, fewer hours: {reduction})",
+        "saved-plain": "terms: {base} → {terms}",
+        "savings": "where the hours were saved:",
+        "full": "the full program",
+        "rec": "− prior learning recognised",
+        "integration": "− general education integrated with the other cycles",
+        "practice": "− experience gained at the module's practice",
+        "shared": "− other outcomes taught once",
+        "planned": "= in the plan",
+        "cycles": "cycle | program, h | plan, h | title",
         "target-ok": "target {target} met",
         "target-no": "target {target} NOT met",
         "recognized": "recognised: {codes}",
-        "table": "term | year | weeks | capacity, h | hours | taught",
+        "table": "term | year | weeks | capacity, h | hours | free | taught",
         "final": "final attestation {hours} h",
         "or": "`or` alternatives were chosen greedily (too many combinations to try them all)",
         "site": "site {code}: {terms}",
@@ -68,8 +84,6 @@ def render_text(plan: Plan, lang: Lang) -> str:
     w = WORDS[lang]
     status_words: dict[str, str] = w["status"]  # type: ignore[assignment]
     status = status_words[plan.status]
-    if plan.unscheduled:  # the verdict is of what is placed, and says so (C316 lists the rest)
-        status += " " + str(w["partial"])
     if plan.status == "feasible":
         status += ", " + str(w["gap"]).format(gap=plan.gap, bound=plan.lower_bound)
     key = "head" if plan.baseline else "head-nobase"
@@ -91,16 +105,17 @@ def render_text(plan: Plan, lang: Lang) -> str:
         )
     )
     s = plan.savings
-    lines.append(
-        "  "
-        + str(w["saved"]).format(
-            rec=s.recognition_hours,
-            shared=s.shared_outcomes_hours,
-            terms=s.terms,
-            packing=s.packing_terms,
-            reduction=s.reduction_terms,
+    if plan.baseline:
+        lines.append(
+            "  "
+            # the split only when it says something true: the full content in no more terms than the baseline
+            + str(w["saved" if s.packing_terms >= 0 and s.reduction_terms >= 0 else "saved-plain"]).format(
+                base=len(plan.terms) + s.terms,
+                terms=len(plan.terms),
+                packing=s.packing_terms,
+                reduction=s.reduction_terms,
+            )
         )
-    )
     if plan.target:
         target = words.duration(plan.target, lang)
         lines.append("  " + str(w["target-ok" if plan.meets_target else "target-no"]).format(target=target))
@@ -118,14 +133,42 @@ def render_text(plan: Plan, lang: Lang) -> str:
         lines.append("  " + str(w[key]).format(title=prof.title, term=prof.term, missing=", ".join(prof.missing)))
     for g in plan.graduates:
         lines.append("  " + str(w["graduates"]).format(enterprise=g.enterprise or g.bundle, seats=g.seats, year=g.year))
+    savings = _savings(plan, w)
+    if savings:
+        lines += ["", *savings]
+    if plan.cycles:
+        lines += ["", str(w["cycles"])]
+        lines += [
+            f"{c.id:<4} | {c.hours:>15} | {c.scheduled_hours:>10} | {c.title}"
+            for c in plan.cycles
+            if c.hours or c.scheduled_hours  # a cycle of another base (ОО for 11-grade entrants) is left out
+        ]
     lines.append("")
     lines.append(str(w["table"]))
     for term in plan.terms:
-        taught = [i.code for i in plan.items if i.term == term.number and i.hours > 0]
+        taught = [i.code for i in plan.items if term.number in i.hours_by_term and i.hours > 0]
         if term.final_attestation_hours:
             taught.append(str(w["final"]).format(hours=term.final_attestation_hours))
         lines.append(
             f"{term.number:>4} | {term.year:>3} | {term.weeks:>6} | {term.capacity_hours:>10} | "
-            f"{term.hours:>5} | {', '.join(taught)}"
+            f"{term.hours:>5} | {term.capacity_hours - term.hours:>8} | {', '.join(taught)}"
         )
     return "\n".join(lines)
+
+
+def _savings(plan: Plan, w: Mapping[str, object]) -> list[str]:
+    """The hours from the full program to the plan, a line per reduction; they add up."""
+    s = plan.savings
+    rows = [
+        ("full", s.full_hours),
+        ("rec", s.recognition_hours),
+        ("integration", s.integration_hours),
+        ("practice", s.practice_hours),
+        ("shared", s.shared_outcomes_hours),
+        ("planned", plan.total_hours),
+    ]
+    if all(hours == 0 for key, hours in rows[1:-1]):
+        return []  # nothing was reduced: the full program is the plan
+    shown = [(str(w[key]), hours) for key, hours in rows if hours or key in ("full", "planned")]
+    width = max(len(label) for label, _ in shown)
+    return [str(w["savings"]), *(f"  {label:<{width}} {hours:>6}" for label, hours in shown)]

@@ -6,16 +6,27 @@ problems of the closures its `or` choices allow."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from constructor.compact.closure import Closure
 from constructor.compact.plan import Why
-from constructor.compact.schedule import Problem
+from constructor.compact.rows import shares_of, split_by_term, term_weights
+from constructor.compact.schedule import Problem, spread_hours
 from constructor.graph import CompetencyGraph, gather
 from constructor.graph.program import ProgramContent, requests
-from constructor.graph.whole import final_hours, load_hours
+from constructor.graph.whole import (
+    TERMS_PER_YEAR,
+    WholeProgram,
+    calendar_of,
+    final_hours,
+    load_hours,
+    per_year,
+    whole,
+)
 from constructor.model import (
     AnyDeclaration,
+    CycleRole,
+    Discipline,
     Hours,
     Module,
     Outcome,
@@ -29,41 +40,75 @@ from constructor.model import (
 
 @dataclass
 class Unit:
-    """One thing to place: a competency (hours after outcomes taught once) or a practice block."""
+    """One thing to place: a competency or discipline (hours after outcomes taught once), a practice
+    block, a module exam; over several terms (`shares`) or through every term (`every_term`)."""
 
     code: str
     title: str
     kind: str
     module: str | None
-    theory: int
-    practice: int
-    self_study: int
+    hours: Hours
     saved: int
     requires: list[str]
     coreq: list[str]
     why: Why
+    cycle: str | None = None
+    shares: list[int] = field(default_factory=list)  # hours in each term of its span (empty: one term)
+    every_term: bool = False  # a background row: spread over every term of the plan
+    integrated: int = 0  # of `saved`: outcomes shared between general education and the rest
+    counted: int = 0  # of `saved`: experience gained at the module's practice, not taught again
 
     @property
     def load(self) -> int:
-        """What it puts on its term: every kind of work (the one capacity rule, `load_hours`)."""
-        return load_hours(Hours(theory=self.theory, practice=self.practice, self_study=self.self_study))
+        """What it puts on its terms: every kind of work (the one capacity rule, `load_hours`)."""
+        return load_hours(self.hours)
+
+    def by_term(self, start: int, caps: list[int]) -> dict[int, Hours]:
+        """Its hours by kind in each term it runs in; `caps` are the capacities of the plan's terms."""
+        if self.every_term:
+            totals = spread_hours(self.load, caps)
+            return {t: h for t, h in enumerate(split_by_term(self.hours, totals), start=1) if h.total}
+        if self.shares:
+            return dict(enumerate(split_by_term(self.hours, self.shares), start=start))
+        return {start: self.hours}
 
 
 @dataclass
 class Built:
     units: dict[str, Unit]
-    names: list[str]
+    names: list[str]  # the units the problem places, in its order
     problem: Problem
     shared_saving: int
     content: ProgramContent
     closure: Closure
+    background: list[str] = field(default_factory=list)  # the units through every term
+
+    @property
+    def integrated_saving(self) -> int:
+        return sum(u.integrated for u in self.units.values())
+
+    @property
+    def practice_saving(self) -> int:
+        return sum(u.counted for u in self.units.values())
+
+
+def asked_of(
+    program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph
+) -> dict[str, tuple[str, str]]:
+    """What the program asks for itself: its modules', general and bundles' competencies, then the
+    disciplines its `disciplines` name (the chosen alternative of an elective group)."""
+    out = requests(program, gather(program, table, graph))
+    for d in whole(program, table, graph).disciplines:
+        if d.code in graph.competencies:
+            out.setdefault(d.code, ("discipline", d.cycle.code if d.cycle else program.code))
+    return out
 
 
 def why_of(
     program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph, codes: list[str]
 ) -> dict[str, Why]:
     """For each code: the program's own reason if it asks for it, else the shortest chain from a request."""
-    asked = requests(program, gather(program, table, graph))
+    asked = asked_of(program, table, graph)
     chains = graph.chains_from((c for c in asked if c in set(codes)), within=set(codes))
     out: dict[str, Why] = {}
     for code in codes:
@@ -85,25 +130,40 @@ def build(
     """The units and the problem of one closure."""
     load = std.weekly_load
     codes = chosen.codes
+    code_set = set(codes)
     why = why_of(program, table, graph, codes)
+    rows = whole(program, table, graph)
+    general_cycle = rows.role_cycle(CycleRole.GENERAL_EDUCATION)
+    cycle_by_code = {r.code: r.cycle for r in rows.rows}
+    general = {code for code, cycle in cycle_by_code.items() if cycle is not None and cycle == general_cycle}
 
     # teach each outcome once: the first competency in teaching order teaches it, the later ones don't
-    order_index = {c: i for i, c in enumerate(graph.teaching_order("any")) if c in set(codes)}
-    in_order = sorted(codes, key=lambda c: (order_index.get(c, len(order_index)), codes.index(c)))
+    # general education first, then the other general cycles, then the professional content: an outcome
+    # they share is taught where the plan meets it first, and not again
+    rank = {code: _cycle_rank(rows, cycle) for code, cycle in cycle_by_code.items()}
+    order_index = {c: i for i, c in enumerate(graph.teaching_order("any")) if c in code_set}
+    in_order = sorted(
+        codes, key=lambda c: (rank.get(c, len(GENERAL_FIRST)), order_index.get(c, len(order_index)), codes.index(c))
+    )
     taught_by: dict[str, str] = {}
     units: dict[str, Unit] = {}
     shared_saving = 0
     extra_not_after: list[tuple[str, str]] = []
+    content = gather(program, table, graph)
+    recognized = {r.code for rec in program.recognitions for r in rec.covers}
+    at_practice = _practice_of(content.modules, code_set, graph, recognized)
     for code in in_order:
         comp = graph.competencies[code]
         theory, practice = comp.hours.theory, comp.hours.practice
-        saved = 0
+        saved = integrated = counted = 0
         for results, is_theory in ((comp.knows, True), (comp.can, False), (comp.experience, False)):
             for res in results:
                 outcome = table.get(res.code) if res.code else None
                 if not isinstance(outcome, Outcome) or not outcome.hours:
                     continue
-                teacher = taught_by.setdefault(outcome.code, code)
+                # experience is gained at the module's practice when it covers the competency
+                gained_at = at_practice.get(code, code) if results is comp.experience else code
+                teacher = taught_by.setdefault(outcome.code, gained_at)
                 if teacher == code:
                     continue
                 cut = min(outcome.hours, theory if is_theory else practice)
@@ -112,45 +172,74 @@ def build(
                 else:
                     practice -= cut
                 saved += cut
-                extra_not_after.append((teacher, code))
-        shared_saving += saved
+                if teacher == at_practice.get(code):
+                    counted += cut
+                elif (teacher in general) != (code in general):
+                    integrated += cut
+                    extra_not_after.append((teacher, code))
+                else:
+                    extra_not_after.append((teacher, code))
+        shared_saving += saved - integrated - counted
+        hours = comp.hours.model_copy(update={"theory": theory, "practice": practice})
+        shares: list[int] = []
+        every_term = False
+        kind = comp.kind.value
+        if isinstance(comp, Discipline):
+            weights, every_term = term_weights(comp)
+            shares = shares_of(hours.total, weights)
+            kind = "discipline"
         units[code] = Unit(
             code=code,
             title=graph.title(code),
-            kind=comp.kind.value,
+            kind=kind,
             module=graph.module_of.get(code),
-            theory=theory,
-            practice=practice,
-            self_study=comp.hours.self_study,
+            hours=hours,
             saved=saved,
-            requires=[p for p in chosen.needs.get(code, []) if p in set(codes)],
-            coreq=[p for p in graph.corequisites(code) if p in set(codes)],
+            requires=[p for p in chosen.needs.get(code, []) if p in code_set],
+            coreq=[p for p in graph.corequisites(code) if p in code_set],
             why=why.get(code, Why(reason="prerequisite", via=program.code)),
+            cycle=cycle_by_code.get(code),
+            shares=shares,
+            every_term=every_term,
+            integrated=integrated,
+            counted=counted,
         )
 
-    # practice blocks of the core modules
-    content = gather(program, table, graph)
-    blocks: list[tuple[Practice, Module]] = [(p, m) for m in content.modules for p in m.practices]
+    blocks = [(p, m) for m in content.modules for p in m.practices if p.code not in recognized]
     for block, mod in blocks:
-        units[block.code] = Unit(
-            code=block.code,
-            title=block.title.value if block.title else block.code,
-            kind="practice",
+        units[block.code] = _practice_unit(block, mod.code, load, Why(reason="practice", via=mod.code))
+    # practices outside the modules (ПДП) and each module's exam
+    outside = [r for r in rows.rows if r.kind == "practice" and r.module is None and r.code not in units]
+    last_practices: list[str] = []
+    for row in outside:
+        decl = table.get(row.code)
+        if isinstance(decl, Practice):
+            units[row.code] = _practice_unit(decl, None, load, Why(reason="practice", via=program.code))
+            units[row.code].cycle = row.cycle
+            if decl.kind is PracticeKind.PRE_DIPLOMA:
+                last_practices.append(row.code)
+    exams = [(m, m.exam) for m in content.modules if m.exam is not None]
+    for mod, exam in exams:
+        units[exam.code] = Unit(
+            code=exam.code,
+            title=mod.title.value if mod.title else mod.code,
+            kind="exam",
             module=mod.code,
-            theory=0,
-            practice=block.hours_at(load),
-            self_study=0,
+            hours=Hours(attestation=exam.amount.hours(load)),
             saved=0,
             requires=[],
             coreq=[],
-            why=Why(reason="practice", via=mod.code),
+            why=Why(reason="module", via=mod.code),
         )
 
-    names = list(units)
+    background = [c for c, u in units.items() if u.every_term]
+    names = [c for c in units if not units[c].every_term]
     index = {c: i for i, c in enumerate(names)}
     before: set[tuple[int, int]] = set()
     not_after: set[tuple[int, int]] = set()
     for code in codes:
+        if code not in index:
+            continue  # a row through every term: it runs alongside whatever it requires
         for p in chosen.needs.get(code, []):
             if p in index:
                 before.add((index[p], index[code]))
@@ -158,14 +247,12 @@ def build(
             if p in index:
                 not_after.add((index[p], index[code]))
     for teacher, learner in extra_not_after:
-        not_after.add((index[teacher], index[learner]))
+        if teacher in index and learner in index:
+            not_after.add((index[teacher], index[learner]))
     fixed_last: set[int] = set()
     for block, mod in blocks:
         i = index[block.code]
-        members = [
-            c for c in (r.code for r in (*mod.covers, *(r for cc in mod.courses for r in cc.covers))) if c in index
-        ]
-        covered = [r.code for r in block.covers if r.code in index] or members
+        covered = [r.code for r in block.covers if r.code in index] or _members(mod, index)
         binding = covered  # what really holds it back, as the plan will say
         if block.kind is PracticeKind.PRE_DIPLOMA:
             fixed_last.add(i)
@@ -180,8 +267,15 @@ def build(
     for mod in content.modules:  # educational practice of a module no later than its production practice
         for edu in (p for p in mod.practices if p.kind is PracticeKind.EDUCATIONAL):
             for prod in (p for p in mod.practices if p.kind is PracticeKind.PRODUCTION):
-                not_after.add((index[edu.code], index[prod.code]))
+                if edu.code in index and prod.code in index:
+                    not_after.add((index[edu.code], index[prod.code]))
+    fixed_last.update(index[c] for c in last_practices)  # ПДП: the last term, with the final attestation
+    for mod, exam in exams:  # the module's exam after every course and practice of the module
+        members = [*_members(mod, index), *(p.code for p in mod.practices if p.code in index)]
+        not_after.update((index[c], index[exam.code]) for c in members)
+        units[exam.code].requires = members
     not_after -= before
+    deadline = _deadlines(program, std, rows, [units[c].cycle for c in names])
     problem = Problem(
         hours=[units[c].load for c in names],
         before=sorted(before),
@@ -189,8 +283,82 @@ def build(
         term_capacity=capacity,
         final_hours=final_hours(program, std),
         fixed_last=frozenset(fixed_last),
+        shares=[units[c].shares for c in names] if any(units[c].shares for c in names) else (),
+        background=[units[c].load for c in background],
+        deadline=deadline,
     )
-    return Built(units, names, problem, shared_saving, content, chosen)
+    return Built(units, names, problem, shared_saving, content, chosen, background)
+
+
+def _deadlines(program: Program, std: Standard, rows: WholeProgram, cycles: list[str | None]) -> list[int]:
+    """The last term each item may end in: the end of the study year its cycle says (`ends_by_year`),
+    in terms of the program's calendar; empty when no cycle says it."""
+    cal = calendar_of(program, std)
+    years = per_year(program, cal[0]) if cal is not None else TERMS_PER_YEAR
+    by_cycle = {code: c.ends_by_year * years for code, c in rows.cycles.items() if c.ends_by_year}
+    out = [by_cycle.get(c or "", 0) for c in cycles]
+    return out if any(out) else []
+
+
+GENERAL_FIRST: tuple[tuple[CycleRole, ...], ...] = (
+    (CycleRole.GENERAL_EDUCATION,),
+    (CycleRole.HUMANITIES, CycleRole.NATURAL, CycleRole.GENERAL_PROFESSIONAL),
+)
+
+
+def _cycle_rank(rows: WholeProgram, cycle: str | None) -> int:
+    """0 for general education, 1 for the other general cycles, 2 for the rest."""
+    role = rows.cycles[cycle].role if cycle is not None and cycle in rows.cycles else None
+    return next((k for k, roles in enumerate(GENERAL_FIRST) if role in roles), len(GENERAL_FIRST))
+
+
+def _practice_of(
+    modules: list[Module], codes: set[str], graph: CompetencyGraph, recognized: set[str]
+) -> dict[str, str]:
+    """The practice each competency's experience is gained at: the module's production practice that
+    covers it, else its educational practice. A practice without `covers` covers its module's
+    competencies and the others of the module's activity (an enterprise's, taught at its practice)."""
+    out: dict[str, str] = {}
+    for mod in modules:
+        members = [r.code for r in (*mod.covers, *(r for c in mod.courses for r in c.covers))]
+        if mod.activity is not None:
+            activity = mod.activity.code
+            members += sorted(
+                c
+                for c in codes
+                if c not in members
+                and (comp := graph.competencies.get(c)) is not None
+                and comp.activity is not None
+                and comp.activity.code == activity
+            )
+        order = sorted(mod.practices, key=lambda p: p.kind is not PracticeKind.PRODUCTION)
+        for block in order:
+            if block.kind is PracticeKind.PRE_DIPLOMA or block.code in recognized:
+                continue
+            for code in [r.code for r in block.covers] or members:
+                if code in codes:
+                    out.setdefault(code, block.code)
+    return out
+
+
+def _members(mod: Module, index: Mapping[str, int]) -> list[str]:
+    """The competencies a module teaches (through its courses or directly) that the problem places."""
+    refs = (*mod.covers, *(r for course in mod.courses for r in course.covers))
+    return [c for c in dict.fromkeys(r.code for r in refs) if c in index]
+
+
+def _practice_unit(block: Practice, module: str | None, load: int | None, why: Why) -> Unit:
+    return Unit(
+        code=block.code,
+        title=block.title.value if block.title else block.code,
+        kind="practice",
+        module=module,
+        hours=Hours(practice=block.hours_at(load)),
+        saved=0,
+        requires=[],
+        coreq=[],
+        why=why,
+    )
 
 
 def hours_over_target(
@@ -211,10 +379,10 @@ def hours_over_target(
     if std is None or cal is None or allowed is None:
         return None
     weeks, load = cal
-    roots = list(requests(program, gather(program, table, graph)))
+    roots = list(asked_of(program, table, graph))
     recognized = {r.code for rec in program.recognitions for r in rec.covers}
     cheapest = close(graph, roots, recognized, attainable(graph))
     problem = build(program, table, graph, std, cheapest, [w * load for w in weeks]).problem
-    hours = sum(problem.hours) + problem.final_hours
+    hours = sum(problem.hours) + problem.final_hours + sum(problem.background)
     capacity = sum(problem.capacity(t) for t in range(1, allowed + 1))
     return (hours, capacity, allowed) if hours > capacity else None

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from constructor.compact.plan import CycleHours, Item, Plan
-from constructor.diagnostics import Diagnostic, diagnostic
 from constructor.graph import CompetencyGraph
 from constructor.graph.whole import whole
-from constructor.model import AnyDeclaration, AttestationForm, CycleRole, Module, Program
+from constructor.model import AnyDeclaration, AttestationForm, CycleRole, Discipline, Module, Practice, Program
+from constructor.model.declarations import last_form
 
 
 def _attestation(plan: Plan, program: Program, table: Mapping[str, AnyDeclaration]) -> dict[str, dict[int, str]]:
@@ -31,16 +31,39 @@ def _attestation(plan: Plan, program: Program, table: Mapping[str, AnyDeclaratio
             if practice.code in items and practice.attestation is not None:
                 out.setdefault(practice.code, {})[items[practice.code].term] = practice.attestation.value
         form = mod.attestation or (AttestationForm.QUALIFICATION_EXAM if mod.exam is not None else None)
-        if members and form is not None:
+        if mod.exam is not None and mod.exam.code in items and form is not None:
+            out[mod.exam.code] = {items[mod.exam.code].term: form.value}  # the exam's own row
+        elif members and form is not None:
             last = max(members, key=lambda i: (i.term, i.code))
             forms = out.setdefault(last.code, {})
             forms.setdefault(last.term, form.value)
     return out
 
 
+def discipline_forms(discipline: Discipline, terms: list[int]) -> dict[int, str]:
+    """A discipline's forms in the terms it was placed in: `term N { … }` blocks in their order onto
+    those terms, else the `each` forms in every term and the others in the last."""
+    blocks = sorted(discipline.terms, key=lambda b: b.term)
+    out: dict[int, str] = {}
+    if len(blocks) == len(terms) and any(b.attestations for b in blocks):
+        for block, term in zip(blocks, terms, strict=True):
+            form = last_form(block.attestations)
+            if form is not None:
+                out[term] = form.value
+        return out
+    each = [a.form for a in discipline.attestations if a.each]
+    last = discipline.attestation
+    for term in terms[:-1]:
+        if each:
+            out[term] = each[-1].value
+    if terms and last is not None:
+        out[terms[-1]] = last.value
+    return out
+
+
 def with_whole_fields(
     plan: Plan, program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph
-) -> tuple[Plan, list[Diagnostic]]:
+) -> Plan:
     program_rows = whole(program, table, graph)
     professional = program_rows.role_cycle(CycleRole.PROFESSIONAL)
     module_cycle = {
@@ -49,16 +72,13 @@ def with_whole_fields(
     forms = _attestation(plan, program, table)
     items: list[Item] = []
     for item in plan.items:
-        cycle = module_cycle.get(item.module or "", professional)
-        items.append(
-            item.model_copy(
-                update={
-                    "cycle": cycle,
-                    "hours_by_term": {item.term: item.hours_by_kind.total},
-                    "attestation": forms.get(item.code, {}),
-                }
-            )
-        )
+        cycle = item.cycle or module_cycle.get(item.module or "", professional)
+        decl = table.get(item.code)
+        if isinstance(decl, Discipline):
+            forms[item.code] = discipline_forms(decl, sorted(item.hours_by_term))
+        elif isinstance(decl, Practice) and decl.module is None and decl.attestation is not None:
+            forms[item.code] = {max(item.hours_by_term, default=item.term): decl.attestation.value}
+        items.append(item.model_copy(update={"cycle": cycle, "attestation": forms.get(item.code, {})}))
     scheduled: dict[str | None, int] = {}
     for item in items:
         scheduled[item.cycle] = scheduled.get(item.cycle, 0) + item.hours_by_kind.total
@@ -76,26 +96,14 @@ def with_whole_fields(
         for code, c in program_rows.cycles.items()
     ]
     placed = {i.code for i in items}
+    recognized = {r.code for rec in program.recognitions for r in rec.covers}
+    # every row is placed (a competency row that is not is an `or` alternative the plan did not choose)
     left = [
-        r
+        r.code
         for r in program_rows.rows
-        if r.kind in ("discipline", "exam") or (r.kind == "practice" and r.code not in placed)
+        if r.kind not in ("course", "final", "competency") and r.code not in placed and r.code not in recognized
     ]
-    diags: list[Diagnostic] = []
-    if left:
-        diags.append(
-            diagnostic(
-                "C316",
-                "rows-not-scheduled",
-                program.fields.get("DISCIPLINES", program.code_span),
-                program=program.code,
-                count=len(left),
-                hours=sum(r.hours.total for r in left),
-                codes=", ".join(r.code for r in left[:8]) + (" …" if len(left) > 8 else ""),
-                help="rows-not-scheduled.help",
-            )
-        )
-    update = {"items": items, "cycles": cycles, "unscheduled": [r.code for r in left]}
-    if left:
-        update["notes"] = [*plan.notes, "rows-not-scheduled"]
-    return plan.model_copy(update=update), diags
+    if left:  # never hand out a plan that silently drops a row: this is a bug, and it says so
+        raise RuntimeError("rows not placed: " + ", ".join(left[:8]))
+    update = {"items": items, "cycles": cycles}
+    return plan.model_copy(update=update)

@@ -42,6 +42,10 @@ class ProgramContent:
     core: set[str] = field(default_factory=set)  # covered by core modules or listed as general
 
     @property
+    def practice_codes(self) -> set[str]:
+        return {p.code for m in self.modules for p in m.practices}
+
+    @property
     def practice_blocks(self) -> int:
         load = self.standard.weekly_load if self.standard else None
         return sum(p.hours_at(load) for m in self.modules for p in m.practices)

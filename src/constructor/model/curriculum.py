@@ -15,6 +15,7 @@ class Cycle(Declaration):
     min_hours: int | None = None
     volume: int | None = None  # exactly these hours (general education: 1,476 h)
     base: Base | None = None  # only for entrants of this base
+    ends_by_year: int | None = None  # its rows end by the end of this study year (general education)
 
 
 class Discipline(RowFields, Competency):

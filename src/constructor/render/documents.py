@@ -209,8 +209,9 @@ def _report_rows(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) ->
         "module": "модуль {via}" if ru else "module {via}",
         "general": "общая компетенция" if ru else "general",
         "bundle": "пакет {via}" if ru else "bundle {via}",
-        "practice": "практика модуля {via}" if ru else "practice of {via}",
+        "practice": "практика: {via}" if ru else "practice: {via}",
         "prerequisite": "пререквизит: {chain}" if ru else "prerequisite: {chain}",
+        "discipline": "цикл {via}" if ru else "cycle {via}",
     }
     when_words = {
         "first": "первый семестр" if ru else "first term",

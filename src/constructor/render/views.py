@@ -22,7 +22,6 @@ DOC_WORDS = {
     "ru": {
         "plan": "Учебный план",
         "calendar": "Календарный учебный график",
-        "unscheduled": "Не размещены по семестрам в этой версии плана (часы в сводные данные не входят)",
         "budget": "Бюджет времени, недель",
         "month": "Месяц",
         "days": "Числа",
@@ -46,6 +45,11 @@ DOC_WORDS = {
         "general": "Общие компетенции",
         "variable": "Вариативная часть",
         "other": "Прочее",
+        "part.thesis_preparation": "Подготовка выпускной квалификационной работы",
+        "part.thesis": "Защита выпускной квалификационной работы",
+        "part.demo_exam_preparation": "Подготовка к демонстрационному экзамену",
+        "part.demo_exam": "Демонстрационный экзамен",
+        "part.state_exam": "Государственный экзамен",
         "final": "Государственная итоговая аттестация",
         "weeks": "недель",
         "T": "теоретическое обучение",
@@ -59,7 +63,6 @@ DOC_WORDS = {
     "en": {
         "plan": "Curriculum plan",
         "calendar": "Calendar schedule",
-        "unscheduled": "Not yet placed in terms in this version of the plan (their hours are not in the summary)",
         "budget": "Budget of time, weeks",
         "month": "Month",
         "days": "Days",
@@ -83,6 +86,11 @@ DOC_WORDS = {
         "general": "General competencies",
         "variable": "Variable part",
         "other": "Other",
+        "part.thesis_preparation": "Preparing the graduation thesis",
+        "part.thesis": "Defending the graduation thesis",
+        "part.demo_exam_preparation": "Preparing for the demonstration exam",
+        "part.demo_exam": "Demonstration exam",
+        "part.state_exam": "State exam",
         "final": "Final attestation",
         "weeks": "weeks",
         "T": "theory",
@@ -142,7 +150,6 @@ class PlanDoc:
     calendar: CalendarSchedule  # 52 weeks a year under months and dates, with the budget of time
     summary: list[tuple[str, int]]
     title_page: TitlePage | None = None
-    unscheduled: list[str] = field(default_factory=list)  # rows the plan does not place in terms yet
 
 
 @dataclass
@@ -204,11 +211,13 @@ PRACTICE_TITLES = {
 
 
 def _row(item: Item, terms: int, title: str | None = None, level: int = 1) -> Row:
-    by_term = [item.hours_by_kind.total if item.term == t else 0 for t in range(1, terms + 1)]
+    by_term = [item.hours_by_term.get(t, 0) for t in range(1, terms + 1)]
+    if not item.hours_by_term:  # a plan from before rows had their terms
+        by_term = [item.hours_by_kind.total if item.term == t else 0 for t in range(1, terms + 1)]
     return Row(
         item.code,
         title or item.title,
-        "",
+        _forms(item),
         item.hours_by_kind.total,
         item.hours_by_kind.theory,
         item.hours_by_kind.practice,
@@ -216,6 +225,14 @@ def _row(item: Item, terms: int, title: str | None = None, level: int = 1) -> Ro
         by_term,
         level,
     )
+
+
+def _forms(item: Item) -> str:
+    """Forms of attestation with their terms, as a plan's columns read: «З (1, 2), ДЗ (3)»."""
+    terms: dict[str, list[int]] = {}
+    for term, form in sorted(item.attestation.items()):
+        terms.setdefault(form, []).append(term)
+    return ", ".join(f"{form} ({', '.join(map(str, ts))})" for form, ts in terms.items())
 
 
 def title_of(item: Item, table: Mapping[str, AnyDeclaration], lang: Lang) -> str:
@@ -242,49 +259,41 @@ def _sum(code: str, title: str, rows: list[Row], terms: int, level: int = 0, for
 def plan_doc(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> PlanDoc:
     w = DOC_WORDS[lang]
     n = len(plan.terms)
-    groups: dict[str, list[Item]] = {}
+    by_cycle: dict[str | None, list[Item]] = {}
     for item in plan.items:
         if item.hours_by_kind.total == 0 and item.kind != "practice":
             continue  # competencies with no hours of their own (ОК formed across the plan)
-        key = item.module or ("__variable" if item.kind == "variable" else "__other")
-        groups.setdefault(key, []).append(item)
-    rows: list[Row] = []
-    items_rows: list[Row] = []
-    for key in sorted(groups, key=lambda k: (k.startswith("__"), k)):
-        members = [_row(i, n, title_of(i, table, lang)) for i in groups[key]]
-        if key.startswith("__"):
-            title = w["variable"] if key == "__variable" else w["other"]
-            rows.append(_sum("", title, members, n))
-            rows += members
-            items_rows += members
-            continue
-        module = table.get(key)
-        title = module.title.value if isinstance(module, Module) and module.title else key
-        form = form_word(module.attestation, lang) if isinstance(module, Module) else ""
-        group = _sum(key, title, members, n)
-        group.form = _form_at(form, group)
-        rows.append(group)
-        # the plan's rows are the МДК (the hours of the competencies each forms, term by term) and the
-        # practices; the competencies themselves belong in the competency matrix, not here
-        by_code = {r.code: r for r in members}
-        used: set[str] = set()
-        courses: list[Row] = []
-        for course in module.courses if isinstance(module, Module) else ():
-            parts = [by_code[r.code] for r in course.covers if r.code in by_code and r.code not in used]
-            used.update(r.code for r in parts)
-            if parts:
-                row = _sum(course.code, course.title.value if course.title else course.code, parts, n, level=1)
-                row.form = _form_at(form_word(course.attestation, lang), row)
-                courses.append(row)
-        rest = [r for r in members if r.code not in used]
-        rows += [*courses, *rest]
-        items_rows += [*courses, *rest]
+        by_cycle.setdefault(item.cycle, []).append(item)
     final = plan.final_attestation
     final_row = Row(
         "ГИА", w["final"], "", final.hours, 0, 0, 0, [final.hours if t == n else 0 for t in range(1, n + 1)]
     )
-    rows.append(final_row)
-    totals = _sum("", w["total"], [*items_rows, final_row], n)
+    rows: list[Row] = []
+    items_rows: list[Row] = []
+    cycles: list[tuple[str | None, str]] = [(c.id, c.title) for c in plan.cycles]
+    cycles += [(c, w["other"]) for c in by_cycle if c not in {cid for cid, _ in cycles}]
+    final_placed = False
+    for cycle, title in cycles:
+        members = by_cycle.get(cycle, [])
+        is_final = not members and final.hours and not final_placed and _is_final(plan, cycle)
+        if not members and not is_final:
+            continue
+        section, leaves = (
+            _module_rows(members, table, lang, n, w)
+            if any(i.module for i in members)
+            else _discipline_rows(members, table, lang, n)
+        )
+        if is_final:
+            section, leaves, final_placed = _final_rows(plan, w, n) or [final_row], [final_row], True
+            if len(section) > 1:
+                leaves = section
+        rows.append(_sum(cycle or "", title, leaves, n))
+        rows += section
+        items_rows += leaves
+    if not final_placed:
+        rows.append(final_row)
+        items_rows.append(final_row)
+    totals = _sum("", w["total"], items_rows, n)
     years = [t.year for t in plan.terms]
     for row in (*rows, totals):
         _with_years(row, years)
@@ -312,8 +321,76 @@ def plan_doc(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Pla
         calendar,
         summary,
         title_page(plan, table, lang),
-        list(plan.unscheduled),
     )
+
+
+def _final_rows(plan: Plan, w: Mapping[str, str], n: int) -> list[Row]:
+    """The final attestation's parts as the program writes them, each a row in the last term."""
+    return [
+        Row("", w[f"part.{p.kind}"], "", p.hours, 0, 0, 0, [p.hours if t == n else 0 for t in range(1, n + 1)])
+        for p in plan.final_attestation.parts
+    ]
+
+
+def _is_final(plan: Plan, cycle: str | None) -> bool:
+    """The cycle of the final attestation: the one whose scheduled hours are the final attestation's."""
+    hours = {c.id: c.scheduled_hours for c in plan.cycles}
+    return cycle is not None and hours.get(cycle) == plan.final_attestation.hours
+
+
+def _discipline_rows(
+    items: list[Item], table: Mapping[str, AnyDeclaration], lang: Lang, n: int
+) -> tuple[list[Row], list[Row]]:
+    """A cycle of disciplines (or ПДП): a row each, in the order of their codes."""
+    rows = [_row(i, n, title_of(i, table, lang)) for i in sorted(items, key=lambda i: _code_key(i.code))]
+    return rows, rows
+
+
+def _code_key(code: str) -> list[tuple[int, int | str]]:
+    """`ОП.10` after `ОП.9`: numbers compare as numbers."""
+    import re
+
+    return [(0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"(\d+)", code) if p]
+
+
+def _module_rows(
+    items: list[Item], table: Mapping[str, AnyDeclaration], lang: Lang, n: int, w: Mapping[str, str]
+) -> tuple[list[Row], list[Row]]:
+    """The professional cycle: per module its heading, then the МДК (the hours of the competencies each
+    forms, term by term), the practices and the module's exam; competencies taught outside a module
+    (an enterprise's) under their own heading. The competencies themselves belong in the competency
+    matrix, not here."""
+    groups: dict[str, list[Item]] = {}
+    for item in items:
+        key = item.module or ("__variable" if item.kind == "variable" else "__other")
+        groups.setdefault(key, []).append(item)
+    rows: list[Row] = []
+    leaves: list[Row] = []
+    for key in sorted(groups, key=lambda k: (k.startswith("__"), k)):
+        members = [_row(i, n, title_of(i, table, lang)) for i in groups[key]]
+        if key.startswith("__"):
+            rows.append(_sum("", w["variable"] if key == "__variable" else w["other"], members, n))
+            rows += members
+            leaves += members
+            continue
+        module = table.get(key)
+        title = module.title.value if isinstance(module, Module) and module.title else key
+        by_code = {r.code: r for r in members}
+        used: set[str] = set()
+        courses: list[Row] = []
+        for course in module.courses if isinstance(module, Module) else ():
+            parts = [by_code[r.code] for r in course.covers if r.code in by_code and r.code not in used]
+            used.update(r.code for r in parts)
+            if parts:
+                row = _sum(course.code, course.title.value if course.title else course.code, parts, n, level=1)
+                row.form = _form_at(form_word(course.attestation, lang), row)
+                courses.append(row)
+        rest = [r for r in members if r.code not in used]
+        group = _sum(key, title, [*courses, *rest], n)
+        group.form = ""
+        rows += [group, *courses, *rest]
+        leaves += [*courses, *rest]
+    return rows, leaves
 
 
 def _texts(results: tuple[Result, ...], table: Mapping[str, AnyDeclaration]) -> list[str]:

@@ -177,7 +177,7 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
                 cell.fill = group
             elif row.level == 2:
                 cell.font = Font(italic=True)
-    item_rows = [first + k for k, r in enumerate(doc.rows) if r.level == 1 or r.code == "ГИА"]
+    item_rows = [first + k for k, r in enumerate(doc.rows) if r.level == 1]
     total: list[object] = [None, doc.totals.title, None]
     for col in range(4, 8 + n):
         letter = get_column_letter(col)

@@ -103,7 +103,7 @@ def references(decl: AnyDeclaration) -> Iterator[tuple[str, Ref, Expected]]:
         yield from (("GENERAL", r, COMPETENCY) for r in decl.general)
         yield from (("BUNDLES", r, (Bundle,)) for r in decl.bundles)
         for rec in decl.recognitions:
-            yield from (("RECOGNIZE", r, COMPETENCY) for r in rec.covers)
+            yield from (("RECOGNIZE", r, (*COMPETENCY, Practice)) for r in rec.covers)
         yield from (("DISCIPLINES", r, PROGRAM_ROW) for r in decl.disciplines)
         if decl.college:
             yield "COLLEGE", decl.college, (College,)

@@ -68,6 +68,8 @@ class Printer(_Printer):
             self.emit(d, f"{self.kw('VOLUME')} {self.unit(c.volume)}", self.line_of(c, "VOLUME"))
         if c.base is not None:
             self.emit(d, f"{self.kw('BASE')} {self.word(c.base)}", self.line_of(c, "BASE"))
+        if c.ends_by_year is not None:
+            self.emit(d, f"{self.kw('ENDS_BY_YEAR')} {c.ends_by_year}", self.line_of(c, "ENDS_BY_YEAR"))
         self.close(depth, c.span.end_line, c.span.line)
 
     def discipline(self, depth: int, c: Discipline) -> None:
