@@ -169,7 +169,7 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
     for row in doc.rows:
         numbers = [row.total, row.theory, row.practice, row.self_study, *row.by_term]
         ws.append([row.code, row.title, row.form or None, *(v or None for v in numbers)])  # empty, not 0
-        ws.row_dimensions[ws.max_row].height = _height(row.title, 48)
+        ws.row_dimensions[ws.max_row].height = max(_height(row.title, 48), _height(row.form, 11))  # forms wrap too
         for cell in ws[ws.max_row]:
             _as_text(cell)
             if row.level == 0:
