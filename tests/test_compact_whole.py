@@ -7,7 +7,7 @@ import itertools
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from constructor.api import workspace
@@ -65,6 +65,9 @@ def test_heuristic_keeps_every_rule_with_background_rows_and_deadlines(problem: 
 
 @settings(max_examples=30, deadline=None)
 @given(whole_problems(max_items=4, hours=(150, 500)))
+@example(  # found by this test: the deadlines can be kept only with more terms (less background in each)
+    Problem([363, 650], [], [], (612, 828), 0, frozenset(), [[150, 213], [500, 150]], [234, 251], [2, 3])
+)
 def test_exact_equals_brute_force_with_background_rows_and_deadlines(problem: Problem) -> None:
     limit = lower_bound(problem)[0] + problem.size + 2
     try:

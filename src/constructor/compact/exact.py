@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from constructor.compact.schedule import (
+    MAX_EXTRA_TERMS,
     Infeasible,
     Problem,
     Schedule,
@@ -202,7 +203,10 @@ def exact_schedule(problem: Problem, time_limit: float = 10.0) -> ExactResult:
     head, tail = chain_lengths(problem)
     best = heuristic
     proven_bound = bound
-    upper = heuristic.terms if heuristic is not None else bound + problem.size + 1
+    # without a schedule to beat, every number of terms the list scheduler tried (background rows take
+    # less of each term the more terms there are, so a deadline may be kept only with more terms)
+    extra = MAX_EXTRA_TERMS if problem.background else 0
+    upper = heuristic.terms if heuristic is not None else bound + problem.size + 1 + extra
     try:
         for terms in range(bound, upper):
             status, term = _solve_terms(problem, terms, head, tail, deadline, None)

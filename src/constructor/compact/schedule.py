@@ -236,12 +236,19 @@ def list_schedule(problem: Problem, *, balanced: bool = True) -> Schedule:
         return balance(problem, schedule) if balanced else schedule
     terms = lower_bound(problem)[0]
     limit = terms + problem.size + MAX_EXTRA_TERMS
+    missed: Infeasible | None = None
     while terms <= limit:
-        schedule = _list(problem, terms)
+        try:
+            schedule = _list(problem, terms)
+        except Infeasible as e:
+            if e.reason != "deadline":
+                raise
+            missed, terms = e, terms + 1  # more terms leave more room in the early ones
+            continue
         if schedule.terms == terms and not valid(problem, schedule):
             return balance(problem, schedule) if balanced else schedule
         terms = max(terms + 1, schedule.terms)
-    raise Infeasible("no-progress")
+    raise missed or Infeasible("no-progress")
 
 
 MAX_EXTRA_TERMS = 200  # terms tried beyond the bound before background rows are said not to fit
