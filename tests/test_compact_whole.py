@@ -204,3 +204,16 @@ def test_plans_are_the_same_every_time(tmp_path: Path, mode: str) -> None:
     first, _ = compact(ws.programs()[0], ws.table, ws.graph, mode=mode)  # type: ignore[arg-type]
     again, _ = compact(ws.programs()[0], ws.table, ws.graph, mode=mode)  # type: ignore[arg-type]
     assert first is not None and first.model_dump_json() == again.model_dump_json() if again else False
+
+
+def test_the_plan_documents_summary_adds_up_to_the_plan() -> None:
+    from constructor.render import views
+
+    root = Path(__file__).parents[1] / "catalogs" / "examples" / "welding"
+    ws = workspace(root / "program.comp")
+    plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None
+    doc = views.plan_doc(plan, ws.table, "ru")
+    *parts, (_, total) = doc.summary
+    assert sum(hours for _, hours in parts) == total == plan.total_hours == doc.totals.total
+    assert doc.totals.by_term == [t.hours for t in plan.terms]  # the table's terms are the plan's, to the hour

@@ -42,6 +42,7 @@ DOC_WORDS = {
         "theory": "Теория",
         "practice": "Практика",
         "self": "Самост.",
+        "other-kinds": "Лабораторные, курсовое проектирование, проект, консультации, промежуточная аттестация",
         "general": "Общие компетенции",
         "variable": "Вариативная часть",
         "other": "Прочее",
@@ -83,6 +84,7 @@ DOC_WORDS = {
         "theory": "Theory",
         "practice": "Practice",
         "self": "Self study",
+        "other-kinds": "Labs, course design, project, consultations, intermediate attestation",
         "general": "General competencies",
         "variable": "Variable part",
         "other": "Other",
@@ -302,6 +304,8 @@ def plan_doc(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Pla
         (w["theory"], totals.theory),
         (w["practice"], totals.practice),
         (w["self"], totals.self_study),
+        # lab, course design, project, consultations, intermediate attestation: the summary adds up
+        (w["other-kinds"], totals.total - totals.theory - totals.practice - totals.self_study - final.hours),
         (w["final"], final.hours),
         (w["all"], totals.total),
     ]
