@@ -4,6 +4,7 @@ the duration, and an explanation for every item."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 
 from constructor.compact.closure import close, hard_closure
 from constructor.compact.plan import (
@@ -29,12 +30,19 @@ from constructor.compact.schedule import (
     merge_same_term,
 )
 from constructor.compact.solve import Mode, Solved, Unplaceable, solve
-from constructor.compact.units import Built, asked_of, build
+from constructor.compact.units import Built, build, context_of
 from constructor.compact.whole_fields import with_whole_fields
 from constructor.diagnostics import Diagnostic, diagnostic
 from constructor.graph import CompetencyGraph, attainable, calendar
 from constructor.graph.program import ProgramContent
-from constructor.graph.whole import TERMS_PER_YEAR, calendar_of, final_hours, load_hours, missing_calendar
+from constructor.graph.whole import (
+    TERMS_PER_YEAR,
+    calendar_of,
+    final_hours,
+    load_hours,
+    missing_calendar,
+    per_year,
+)
 from constructor.i18n import Count, Dur, Kw, Msg
 from constructor.model import (
     AnyDeclaration,
@@ -74,16 +82,18 @@ def compact(
         return None, [missing] if missing is not None else []
     term_weeks, load = calendar_weeks
     capacity = [w * load for w in term_weeks]
-    roots = asked_of(program, table, graph)
-    recognized = {r.code for rec in program.recognitions for r in rec.covers}
+    context = context_of(program, table, graph)
+    roots = context.asked
+    recognized = program.recognized
     reachable = attainable(graph)
     root_codes = list(roots)
     chosen = close(graph, root_codes, recognized, reachable)
     unreduced = close(graph, root_codes, set(), reachable)
-    candidates = [build(program, table, graph, std, c, capacity) for c in chosen.candidates]
+    candidates = [build(program, table, graph, std, c, capacity, context) for c in chosen.candidates]
     relaxed = None
     if not chosen.exhaustive:
-        relaxed = build(program, table, graph, std, hard_closure(graph, root_codes, recognized), capacity).problem
+        hard = hard_closure(graph, root_codes, recognized)
+        relaxed = build(program, table, graph, std, hard, capacity, context).problem
     try:
         solved = solve(candidates, relaxed, mode, time_limit)
     except Unplaceable as e:
@@ -136,12 +146,16 @@ def compact(
     )
     diags += _target(program, plan, problem, names, term_weeks)
     plan, network = _network(plan, program, table, content, recognized)
-    plan = with_whole_fields(plan, program, table, graph)
+    plan = with_whole_fields(plan, program, table, context.rows)
     return plan, diags + network
 
 
 def _network(
-    plan: Plan, program: Program, table: Mapping[str, AnyDeclaration], content: ProgramContent, recognized: set[str]
+    plan: Plan,
+    program: Program,
+    table: Mapping[str, AnyDeclaration],
+    content: ProgramContent,
+    recognized: AbstractSet[str],
 ) -> tuple[Plan, list[Diagnostic]]:
     """Where each part is taught (partner sites), when professions become attainable, who graduates."""
     items = {i.code: i for i in plan.items}
@@ -293,7 +307,7 @@ def _plan(
     solved: Solved,
     heuristic_choices: bool,
     term_weeks: list[int],
-    recognized: set[str],
+    recognized: AbstractSet[str],
     final: tuple[int, int, int],
     savings: Savings,
     full_terms: int,
@@ -301,7 +315,7 @@ def _plan(
 ) -> Plan:
     units, names, problem, schedule = built.units, built.names, built.problem, solved.schedule
     reasons = _term_reasons(problem, schedule, names)
-    per_year = TERMS_PER_YEAR if program.term_weeks else len(term_weeks)
+    years = per_year(program, term_weeks)
     caps = [problem.capacity(t) for t in range(1, schedule.terms + 1)]
     starts = {code: schedule.term[i] for i, code in enumerate(names)}
     order = {code: i for i, code in enumerate([*names, *built.background])}
@@ -309,7 +323,7 @@ def _plan(
     term_hours: dict[int, list[Hours]] = {t: [] for t in range(1, schedule.terms + 1)}
     for code in order:
         unit = units[code]
-        term_reason, binding = reasons[names.index(code)] if code in starts else ("first", None)
+        term_reason, binding = reasons[order[code]] if code in starts else ("first", None)
         by_term = unit.by_term(starts.get(code, 1), caps)
         for t, h in by_term.items():
             term_hours[t].append(h)
@@ -341,7 +355,7 @@ def _plan(
         terms.append(
             Term(
                 number=t,
-                year=calendar.year_of(t, per_year),
+                year=calendar.year_of(t, years),
                 weeks=term_weeks[(t - 1) % len(term_weeks)],
                 capacity_hours=problem.capacity(t),
                 hours=load[t - 1],
@@ -350,10 +364,10 @@ def _plan(
                 items=[it.code for it in items if t in it.hours_by_term],
             )
         )
-    length = calendar.duration(schedule.terms, term_weeks, per_year)
+    length = calendar.duration(schedule.terms, term_weeks, years)
     base_length = std.baseline.get(program.base) if program.base is not None else None
-    base_terms = calendar.terms_for(base_length, term_weeks, per_year) if base_length else None
-    target_terms = calendar.terms_for(program.target, term_weeks, per_year) if program.target else None
+    base_terms = calendar.terms_for(base_length, term_weeks, years) if base_length else None
+    target_terms = calendar.terms_for(program.target, term_weeks, years) if program.target else None
     total = sum(load)
     reductions = (
         savings.recognition_hours + savings.integration_hours + savings.practice_hours + savings.shared_outcomes_hours
@@ -483,7 +497,8 @@ def _infeasible(e: Unplaceable, program: Program) -> Diagnostic:
         limit = min(d for d in problem.deadline if d)
         late = [c for c, d in zip(e.built.names, problem.deadline, strict=True) if d == limit]
         cycle = units[late[0]].cycle or ""
-        year = (limit + TERMS_PER_YEAR - 1) // TERMS_PER_YEAR
+        declared = e.built.context.rows.cycles.get(cycle)
+        year = declared.ends_by_year if declared is not None and declared.ends_by_year else limit
         return diagnostic(
             "C317",
             "cycle-past-its-year",

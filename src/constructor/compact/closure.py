@@ -10,6 +10,7 @@ a budget) for small programs, greedily beyond the budget — and the result says
 from __future__ import annotations
 
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from constructor.graph import CompetencyGraph
@@ -35,7 +36,7 @@ class Closure:
 
 
 class _Expander:
-    def __init__(self, graph: CompetencyGraph, recognized: set[str], reachable: set[str]) -> None:
+    def __init__(self, graph: CompetencyGraph, recognized: AbstractSet[str], reachable: set[str]) -> None:
         self.graph = graph
         self.recognized = recognized
         self.reachable = reachable
@@ -86,7 +87,11 @@ class _Expander:
 
 
 def close(
-    graph: CompetencyGraph, roots: list[str], recognized: set[str], reachable: set[str], budget: int = SEARCH_BUDGET
+    graph: CompetencyGraph,
+    roots: list[str],
+    recognized: AbstractSet[str],
+    reachable: set[str],
+    budget: int = SEARCH_BUDGET,
 ) -> Closure:
     """The cheapest closure of `roots` over the prerequisites (see the module's docstring), with the
     other closures the choices allow as `candidates` (up to MAX_CANDIDATES)."""
@@ -141,7 +146,7 @@ def _closure(
     return Closure(order, ex.cost(order), choices, heuristic, {c: ex.needs.get(c, []) for c in order})
 
 
-def hard_closure(graph: CompetencyGraph, roots: list[str], recognized: set[str]) -> Closure:
+def hard_closure(graph: CompetencyGraph, roots: list[str], recognized: AbstractSet[str]) -> Closure:
     """Only what every choice needs: the codes reached through requisites outside any `or`. Its
     problem is part of every candidate's, so its lower bound holds whichever way the `or`s go."""
     seen: set[str] = set()

@@ -139,6 +139,7 @@ def _solve_terms(
                 if len(theirs) == window[a][1] - window[a][0] + 1:
                     continue  # a is surely placed by then: nothing to say
                 row(mine + [(c, -v) for c, v in theirs], -inf, 0.0)
+    background = problem.background_by_term(terms)
     for t in range(1, terms + 1):
         # an item started in s < t over several terms still loads term t with its share for t − s
         members = [
@@ -146,7 +147,7 @@ def _solve_terms(
             for i in range(n)
             for s in range(max(window[i][0], t - span[i] + 1), min(window[i][1], t) + 1)
         ]
-        fixed = (problem.final_hours if t == terms else 0) + problem.background_share(t, terms)
+        fixed = (problem.final_hours if t == terms else 0) + background[t - 1]
         room = problem.capacity(t) - fixed
         if room < 0:
             return "infeasible", None

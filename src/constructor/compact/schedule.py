@@ -47,16 +47,15 @@ class Problem:
         """Capacity of term `term` (from 1)."""
         return self.term_capacity[(term - 1) % len(self.term_capacity)]
 
-    def background_share(self, term: int, terms: int) -> int:
-        """Hours the rows over every term put on term `term` of a schedule of `terms` terms."""
-        if not self.background or term > terms:
-            return 0
-        caps = [self.capacity(t) for t in range(1, terms + 1)]
-        return sum(spread_hours(h, caps)[term - 1] for h in self.background)
-
-    def room(self, term: int, terms: int) -> int:
-        """What term `term` holds for items when the schedule has `terms` terms."""
-        return self.capacity(term) - self.background_share(term, terms)
+    def background_by_term(self, terms: int) -> list[int]:
+        """Hours the rows over every term put on each term of a schedule of `terms` terms."""
+        out = [0] * terms
+        if self.background:
+            caps = [self.capacity(t) for t in range(1, terms + 1)]
+            for h in self.background:
+                for k, share in enumerate(spread_hours(h, caps)):
+                    out[k] += share
+        return out
 
 
 def spread_hours(hours: int, weights: Sequence[int]) -> list[int]:
@@ -81,7 +80,7 @@ class Schedule:
     notes: list[str] = field(default_factory=list)
 
     def load(self, problem: Problem) -> list[int]:
-        out = [problem.background_share(t, self.terms) for t in range(1, self.terms + 1)]
+        out = problem.background_by_term(self.terms)
         for i, t in enumerate(self.term):
             for k in range(problem.span(i)):
                 if t + k - 1 < self.terms:
@@ -231,15 +230,16 @@ def list_schedule(problem: Problem, *, balanced: bool = True) -> Schedule:
     the lower bound's number of terms, and again for more while it does not keep to that number.
     """
     _check_sizes(problem)
+    urgency = _urgency(problem)
     if not problem.background:
-        schedule = _list(problem, 0)
+        schedule = _list(problem, 0, urgency)
         return balance(problem, schedule) if balanced else schedule
     terms = lower_bound(problem)[0]
     limit = terms + problem.size + MAX_EXTRA_TERMS
     missed: Infeasible | None = None
     while terms <= limit:
         try:
-            schedule = _list(problem, terms)
+            schedule = _list(problem, terms, urgency)
         except Infeasible as e:
             if e.reason != "deadline":
                 raise
@@ -254,14 +254,37 @@ def list_schedule(problem: Problem, *, balanced: bool = True) -> Schedule:
 MAX_EXTRA_TERMS = 200  # terms tried beyond the bound before background rows are said not to fit
 
 
-def _list(problem: Problem, min_terms: int) -> Schedule:
+@dataclass(frozen=True)
+class _Urgency:
+    """What the list scheduler orders items by, the same in every pass: the fewest terms up to each
+    item (`head`), the latest start the chains allow in the fewest terms or its deadline (`latest`), and
+    the last term each may end in (`ends_by`)."""
+
+    head: list[int]
+    latest: list[int]
+    ends_by: list[int | None]
+
+
+def _urgency(problem: Problem) -> _Urgency:
+    n = problem.size
+    if n == 0:
+        return _Urgency([], [], [])
+    head, tail = chain_lengths(problem)
+    bound = lower_bound(problem)[0]
+    ends_by = latest_ends(problem)
+    latest = [min(bound - tail[i], (ends_by[i] or bound + n + 1) - problem.span(i)) for i in range(n)]
+    return _Urgency(head, latest, ends_by)
+
+
+def _list(problem: Problem, min_terms: int, urgency: _Urgency) -> Schedule:
     """One pass of the list scheduler; terms up to `min_terms` leave room for the background rows of a
     schedule of exactly that many terms (0: there are none)."""
     n = problem.size
     if n == 0:
         term: list[int] = []
         return Schedule(term, _final_term(problem, max(1, min_terms), term))
-    head, tail = chain_lengths(problem)
+    head, latest, ends_by = urgency.head, urgency.latest, urgency.ends_by
+    background = problem.background_by_term(min_terms)
     span = [problem.span(i) for i in range(n)]
     strict_s: list[list[int]] = [[] for _ in range(n)]
     loose_s: list[list[int]] = [[] for _ in range(n)]
@@ -275,11 +298,6 @@ def _list(problem: Problem, min_terms: int) -> Schedule:
     last_items = problem.fixed_last
     earliest = [1] * n
 
-    # most urgent first: the latest start the chains allow in the fewest terms, or a deadline's
-    bound = lower_bound(problem)[0]
-    ends_by = latest_ends(problem)
-    latest = [min(bound - tail[i], (ends_by[i] or bound + n + 1) - span[i]) for i in range(n)]
-
     def key(i: int) -> tuple[int, int, int, int]:
         return (latest[i], -problem.hours[i], head[i], i)
 
@@ -290,7 +308,7 @@ def _list(problem: Problem, min_terms: int) -> Schedule:
     used: dict[int, int] = {}
 
     def room(t: int) -> int:
-        free = problem.room(t, min_terms) if t <= min_terms else problem.capacity(t)
+        free = problem.capacity(t) - (background[t - 1] if t <= min_terms else 0)
         return free - used.get(t, 0)
 
     term = [0] * n
@@ -326,7 +344,7 @@ def _list(problem: Problem, min_terms: int) -> Schedule:
             heapq.heappush(ready, item)
         if not ready and not waiting and placed < remaining:
             raise Infeasible("no-progress")  # guarded against by _check_sizes and _order
-    late = [i for i in range(n) if ends_by[i] is not None and term[i] + span[i] - 1 > (ends_by[i] or 0)]
+    late = [i for i in range(n) if (limit := ends_by[i]) is not None and term[i] + span[i] - 1 > limit]
     if late:
         raise Infeasible("deadline", late)  # the exact solver may still find a way (exact.py)
     ends = [term[i] + span[i] - 1 for i in range(n) if term[i]]

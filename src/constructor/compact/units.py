@@ -6,6 +6,7 @@ problems of the closures its `or` choices allow."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from constructor.compact.closure import Closure
@@ -73,15 +74,41 @@ class Unit:
         return {start: self.hours}
 
 
+@dataclass(frozen=True)
+class Context:
+    """What the problems of every closure share, read once per program: what it teaches (`gather`),
+    its rows by cycle (`whole`) and what it asks for itself."""
+
+    content: ProgramContent
+    rows: WholeProgram
+    asked: dict[str, tuple[str, str]]  # code → (why: module, general, bundle or discipline; which one)
+
+
+def context_of(program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph) -> Context:
+    """The program's context: its modules', general and bundles' competencies are asked for, then the
+    disciplines its `disciplines` name (the chosen alternative of an elective group)."""
+    content = gather(program, table, graph)
+    rows = whole(program, table, graph, content)
+    asked = requests(program, content)
+    for d in rows.disciplines:
+        if d.code in graph.competencies:
+            asked.setdefault(d.code, ("discipline", d.cycle.code if d.cycle else program.code))
+    return Context(content, rows, asked)
+
+
 @dataclass
 class Built:
     units: dict[str, Unit]
     names: list[str]  # the units the problem places, in its order
     problem: Problem
     shared_saving: int
-    content: ProgramContent
+    context: Context
     closure: Closure
     background: list[str] = field(default_factory=list)  # the units through every term
+
+    @property
+    def content(self) -> ProgramContent:
+        return self.context.content
 
     @property
     def integrated_saving(self) -> int:
@@ -92,23 +119,8 @@ class Built:
         return sum(u.counted for u in self.units.values())
 
 
-def asked_of(
-    program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph
-) -> dict[str, tuple[str, str]]:
-    """What the program asks for itself: its modules', general and bundles' competencies, then the
-    disciplines its `disciplines` name (the chosen alternative of an elective group)."""
-    out = requests(program, gather(program, table, graph))
-    for d in whole(program, table, graph).disciplines:
-        if d.code in graph.competencies:
-            out.setdefault(d.code, ("discipline", d.cycle.code if d.cycle else program.code))
-    return out
-
-
-def why_of(
-    program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph, codes: list[str]
-) -> dict[str, Why]:
+def why_of(graph: CompetencyGraph, asked: Mapping[str, tuple[str, str]], codes: list[str]) -> dict[str, Why]:
     """For each code: the program's own reason if it asks for it, else the shortest chain from a request."""
-    asked = asked_of(program, table, graph)
     chains = graph.chains_from((c for c in asked if c in set(codes)), within=set(codes))
     out: dict[str, Why] = {}
     for code in codes:
@@ -126,13 +138,14 @@ def build(
     std: Standard,
     chosen: Closure,
     capacity: list[int],
+    context: Context,
 ) -> Built:
     """The units and the problem of one closure."""
     load = std.weekly_load
     codes = chosen.codes
     code_set = set(codes)
-    why = why_of(program, table, graph, codes)
-    rows = whole(program, table, graph)
+    why = why_of(graph, context.asked, codes)
+    rows, content = context.rows, context.content
     general_cycle = rows.role_cycle(CycleRole.GENERAL_EDUCATION)
     cycle_by_code = {r.code: r.cycle for r in rows.rows}
     general = {code for code, cycle in cycle_by_code.items() if cycle is not None and cycle == general_cycle}
@@ -149,8 +162,7 @@ def build(
     units: dict[str, Unit] = {}
     shared_saving = 0
     extra_not_after: list[tuple[str, str]] = []
-    content = gather(program, table, graph)
-    recognized = {r.code for rec in program.recognitions for r in rec.covers}
+    recognized = program.recognized
     at_practice = _practice_of(content.modules, code_set, graph, recognized)
     for code in in_order:
         comp = graph.competencies[code]
@@ -287,7 +299,7 @@ def build(
         background=[units[c].load for c in background],
         deadline=deadline,
     )
-    return Built(units, names, problem, shared_saving, content, chosen, background)
+    return Built(units, names, problem, shared_saving, context, chosen, background)
 
 
 def _deadlines(program: Program, std: Standard, rows: WholeProgram, cycles: list[str | None]) -> list[int]:
@@ -313,14 +325,14 @@ def _cycle_rank(rows: WholeProgram, cycle: str | None) -> int:
 
 
 def _practice_of(
-    modules: list[Module], codes: set[str], graph: CompetencyGraph, recognized: set[str]
+    modules: list[Module], codes: set[str], graph: CompetencyGraph, recognized: AbstractSet[str]
 ) -> dict[str, str]:
     """The practice each competency's experience is gained at: the module's production practice that
     covers it, else its educational practice. A practice without `covers` covers its module's
     competencies and the others of the module's activity (an enterprise's, taught at its practice)."""
     out: dict[str, str] = {}
     for mod in modules:
-        members = [r.code for r in (*mod.covers, *(r for c in mod.courses for r in c.covers))]
+        members = [r.code for r in mod.taught]
         if mod.activity is not None:
             activity = mod.activity.code
             members += sorted(
@@ -343,7 +355,7 @@ def _practice_of(
 
 def _members(mod: Module, index: Mapping[str, int]) -> list[str]:
     """The competencies a module teaches (through its courses or directly) that the problem places."""
-    refs = (*mod.covers, *(r for course in mod.courses for r in course.covers))
+    refs = mod.taught
     return [c for c in dict.fromkeys(r.code for r in refs) if c in index]
 
 
@@ -379,10 +391,10 @@ def hours_over_target(
     if std is None or cal is None or allowed is None:
         return None
     weeks, load = cal
-    roots = list(asked_of(program, table, graph))
-    recognized = {r.code for rec in program.recognitions for r in rec.covers}
-    cheapest = close(graph, roots, recognized, attainable(graph))
-    problem = build(program, table, graph, std, cheapest, [w * load for w in weeks]).problem
+    context = context_of(program, table, graph)
+    recognized = program.recognized
+    cheapest = close(graph, list(context.asked), recognized, attainable(graph))
+    problem = build(program, table, graph, std, cheapest, [w * load for w in weeks], context).problem
     hours = sum(problem.hours) + problem.final_hours + sum(problem.background)
     capacity = sum(problem.capacity(t) for t in range(1, allowed + 1))
     return (hours, capacity, allowed) if hours > capacity else None

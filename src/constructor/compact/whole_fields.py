@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from constructor.compact.plan import CycleHours, Item, Plan
-from constructor.graph import CompetencyGraph
-from constructor.graph.whole import whole
+from constructor.graph.whole import WholeProgram
 from constructor.model import AnyDeclaration, AttestationForm, CycleRole, Discipline, Module, Practice, Program
 from constructor.model.declarations import last_form
 
@@ -62,9 +61,8 @@ def discipline_forms(discipline: Discipline, terms: list[int]) -> dict[int, str]
 
 
 def with_whole_fields(
-    plan: Plan, program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph
+    plan: Plan, program: Program, table: Mapping[str, AnyDeclaration], program_rows: WholeProgram
 ) -> Plan:
-    program_rows = whole(program, table, graph)
     professional = program_rows.role_cycle(CycleRole.PROFESSIONAL)
     module_cycle = {
         m.code: m.cycle.code for r in program.core if isinstance(m := table.get(r.code), Module) and m.cycle is not None
@@ -96,7 +94,7 @@ def with_whole_fields(
         for code, c in program_rows.cycles.items()
     ]
     placed = {i.code for i in items}
-    recognized = {r.code for rec in program.recognitions for r in rec.covers}
+    recognized = program.recognized
     # every row is placed (a competency row that is not is an `or` alternative the plan did not choose)
     left = [
         r.code

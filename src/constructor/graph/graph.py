@@ -94,7 +94,7 @@ class CompetencyGraph:
         self.bundle_of: dict[str, str] = {c.code: b.code for b in self.bundles.values() for c in b.competencies}
         self.module_of: dict[str, str] = {}
         for mod in self.modules.values():
-            for ref in (*mod.covers, *(r for c in mod.courses for r in c.covers)):
+            for ref in mod.taught:
                 self.module_of.setdefault(ref.code, mod.code)
 
     def __contains__(self, code: object) -> bool:

@@ -83,7 +83,7 @@ def gather(program: Program, table: Mapping[str, AnyDeclaration], graph: Compete
         mod = table.get(ref.code)
         if isinstance(mod, Module):
             content.modules.append(mod)
-            codes = [r.code for r in (*mod.covers, *(r for c in mod.courses for r in c.covers))]
+            codes = [r.code for r in mod.taught]
             content.core.update(codes)
             wanted.extend(codes)
     content.core.update(r.code for r in program.general)
@@ -103,7 +103,7 @@ def requests(program: Program, content: ProgramContent) -> dict[str, tuple[str, 
     """What the program asks for itself: code → (why: module, general or bundle; which one)."""
     out: dict[str, tuple[str, str]] = {}
     for mod in content.modules:
-        for ref in (*mod.covers, *(r for c in mod.courses for r in c.covers)):
+        for ref in mod.taught:
             out.setdefault(ref.code, ("module", mod.code))
     for ref in program.general:
         out.setdefault(ref.code, ("general", program.code))
@@ -153,7 +153,7 @@ def check_program(program: Program, table: Mapping[str, AnyDeclaration], graph: 
     for mod in content.modules:
         if mod.activity is None:
             continue
-        covered = {r.code for r in (*mod.covers, *(r for c in mod.courses for r in c.covers))}
+        covered = {r.code for r in mod.taught}
         missing = [
             c.code
             for c in graph.competencies.values()

@@ -55,7 +55,7 @@ def check_activities(graph: CompetencyGraph) -> list[Diagnostic]:
                         number=n,
                     )
                 )
-            for ref in (*mod.covers, *(r for c in mod.courses for r in c.covers)):
+            for ref in mod.taught:
                 covered = graph.competencies.get(ref.code)
                 if covered is not None and covered.activity is not None and covered.activity.code != mod.activity.code:
                     diags.append(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from constructor.diagnostics import Diagnostic, diagnostic
 from constructor.graph.graph import CompetencyGraph
@@ -29,6 +29,9 @@ from constructor.model import (
     Span,
     Standard,
 )
+
+if TYPE_CHECKING:  # graph.program imports this module
+    from constructor.graph.program import ProgramContent
 
 RowKind = Literal["discipline", "course", "competency", "practice", "exam", "final"]
 EXAMS = (AttestationForm.EXAM, AttestationForm.QUALIFICATION_EXAM)
@@ -159,8 +162,14 @@ def course_hours(course: Course, graph: CompetencyGraph) -> Hours:
     return sum((graph.competencies[r.code].hours for r in course.covers if r.code in graph.competencies), Hours())
 
 
-def whole(program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph) -> WholeProgram:
-    """Every row the program teaches, each in its cycle."""
+def whole(
+    program: Program,
+    table: Mapping[str, AnyDeclaration],
+    graph: CompetencyGraph,
+    content: ProgramContent | None = None,
+) -> WholeProgram:
+    """Every row the program teaches, each in its cycle; `content` is the program's `gather` when the
+    caller has it already."""
     std = table.get(program.standard.code) if program.standard else None
     std = std if isinstance(std, Standard) else None
     out = WholeProgram(program, std)
@@ -216,8 +225,8 @@ def whole(program: Program, table: Mapping[str, AnyDeclaration], graph: Competen
     # competencies taught outside any course: an enterprise's bundle, a prerequisite from elsewhere
     from constructor.graph.program import gather
 
-    recognized = {r.code for rec in program.recognitions for r in rec.covers}
-    for code, comp in gather(program, table, graph).competencies.items():
+    recognized = program.recognized
+    for code, comp in (content or gather(program, table, graph)).competencies.items():
         if code in taught or code in recognized or isinstance(comp, Discipline) or not comp.hours.total:
             continue
         variable = comp.hours.total if comp.kind.value == "variable" else 0

@@ -303,6 +303,11 @@ class Module(Attested, Declaration):
     rooms: tuple[Ref, ...] = ()
     variable: Variable | None = None
 
+    @property
+    def taught(self) -> tuple[Ref, ...]:
+        """The competencies the module teaches: its own `covers`, then its courses'."""
+        return (*self.covers, *(r for course in self.courses for r in course.covers))
+
 
 class Recognition(Frozen):
     """Prior learning recognised for the entrants (зачёт результатов)."""
@@ -349,6 +354,11 @@ class Program(Declaration):
     approved_by: Signatory | None = None
     complex_exams: tuple[tuple[Ref, ...], ...] = ()
     rooms: tuple[Ref, ...] = ()  # the rooms, labs and workshops the program needs (else the college's)
+
+    @property
+    def recognized(self) -> frozenset[str]:
+        """Codes the entrants already have (`recognize … covers`): competencies and module practices."""
+        return frozenset(r.code for rec in self.recognitions for r in rec.covers)
 
 
 class Site(Declaration):

@@ -6,12 +6,13 @@ scope add titles, knowledge/skills/experience and attestation forms.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from constructor.compact.plan import Item, Plan
 from constructor.i18n import Lang
-from constructor.model import AnyDeclaration, Competency, Module, Outcome, Result
+from constructor.model import AnyDeclaration, Competency, Cycle, CycleRole, Module, Outcome, Result
 from constructor.render.schedule import Schedule as CalendarSchedule
 from constructor.render.schedule import practice_kind
 from constructor.render.schedule import schedule as calendar_schedule
@@ -277,7 +278,7 @@ def plan_doc(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Pla
     final_placed = False
     for cycle, title in cycles:
         members = by_cycle.get(cycle, [])
-        is_final = not members and final.hours and not final_placed and _is_final(plan, cycle)
+        is_final = not members and final.hours and not final_placed and _is_final(table, cycle)
         if not members and not is_final:
             continue
         section, leaves = (
@@ -336,10 +337,10 @@ def _final_rows(plan: Plan, w: Mapping[str, str], n: int) -> list[Row]:
     ]
 
 
-def _is_final(plan: Plan, cycle: str | None) -> bool:
-    """The cycle of the final attestation: the one whose scheduled hours are the final attestation's."""
-    hours = {c.id: c.scheduled_hours for c in plan.cycles}
-    return cycle is not None and hours.get(cycle) == plan.final_attestation.hours
+def _is_final(table: Mapping[str, AnyDeclaration], cycle: str | None) -> bool:
+    """Whether `cycle` is the final attestation's (its role says so)."""
+    decl = table.get(cycle) if cycle is not None else None
+    return isinstance(decl, Cycle) and decl.role is CycleRole.FINAL
 
 
 def _discipline_rows(
@@ -352,8 +353,6 @@ def _discipline_rows(
 
 def _code_key(code: str) -> list[tuple[int, int | str]]:
     """`ОП.10` after `ОП.9`: numbers compare as numbers."""
-    import re
-
     return [(0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"(\d+)", code) if p]
 
 
@@ -415,7 +414,7 @@ def syllabi(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> list
     for decl in table.values():
         if not isinstance(decl, Module) or not any(i.module == decl.code for i in plan.items):
             continue
-        codes = [r.code for r in (*decl.covers, *(r for c in decl.courses for r in c.covers))]
+        codes = [r.code for r in decl.taught]
         comps = []
         for code in dict.fromkeys(codes):
             comp = table.get(code)
@@ -471,7 +470,7 @@ def syllabi(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> list
 
 def matrix(plan: Plan, table: Mapping[str, AnyDeclaration]) -> MatrixDoc:
     modules = [d for d in table.values() if isinstance(d, Module) and any(i.module == d.code for i in plan.items)]
-    covered = {m.code: {r.code for r in (*m.covers, *(r for c in m.courses for r in c.covers))} for m in modules}
+    covered = {m.code: {r.code for r in m.taught} for m in modules}
     rows = []
     for item in plan.items:
         if item.kind in ("general", "professional", "variable"):
