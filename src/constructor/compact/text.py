@@ -157,7 +157,17 @@ def render_text(plan: Plan, lang: Lang) -> str:
 
 
 def _savings(plan: Plan, w: Mapping[str, object]) -> list[str]:
-    """The hours from the full program to the plan, a line per reduction; they add up."""
+    """The savings table as text lines under its heading."""
+    shown = savings_rows(plan, w)
+    if not shown:
+        return []
+    width = max(len(label) for label, _ in shown)
+    return [str(w["savings"]), *(f"  {label:<{width}} {hours:>6}" for label, hours in shown)]
+
+
+def savings_rows(plan: Plan, w: Mapping[str, object]) -> list[tuple[str, int]]:
+    """The hours from the full program to the plan, a row per reduction; they add up. Empty when
+    nothing was reduced (the full program is the plan). The text and the report both print these."""
     s = plan.savings
     rows = [
         ("full", s.full_hours),
@@ -169,6 +179,4 @@ def _savings(plan: Plan, w: Mapping[str, object]) -> list[str]:
     ]
     if all(hours == 0 for key, hours in rows[1:-1]):
         return []  # nothing was reduced: the full program is the plan
-    shown = [(str(w[key]), hours) for key, hours in rows if hours or key in ("full", "planned")]
-    width = max(len(label) for label, _ in shown)
-    return [str(w["savings"]), *(f"  {label:<{width}} {hours:>6}" for label, hours in shown)]
+    return [(str(w[key]), hours) for key, hours in rows if hours or key in ("full", "planned")]

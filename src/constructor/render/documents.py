@@ -241,7 +241,8 @@ def html_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
     out["matrix"] = _render(
         env.get_template("matrix.html.j2"), doc=views.matrix(ctx.plan, ctx.table), program=ctx.plan.program, **base
     )
-    from constructor.compact.text import render_text
+    from constructor.compact.text import WORDS as TEXT_WORDS
+    from constructor.compact.text import render_text, savings_rows
 
     summary = render_text(ctx.plan, ctx.lang).splitlines()
     out["report"] = _render(
@@ -251,6 +252,8 @@ def html_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
         picture=_term_picture(ctx.plan),
         headline=summary[0],
         proof=summary[1].strip(),
+        savings=savings_rows(ctx.plan, TEXT_WORDS[ctx.lang]),
+        savings_title=TEXT_WORDS[ctx.lang]["savings"],
         graph=_graph_picture(ctx.plan),
         **base,
     )
