@@ -48,10 +48,12 @@ discipline ОГСЭ.02 "История" {
   knows ИН-01
 }
 
+# Иностранный язык: дифференцированный зачёт в последнем семестре, без зачётов в промежуточных [M] —
+# так план укладывается в пределы стандарта (не более 10 зачётов в учебный год).
 discipline ОГСЭ.03 "Иностранный язык" {
   cycle ОГСЭ
   hours practice 188, self_study 12
-  attestation credit each, graded_credit
+  attestation graded_credit
   total 200 h
   terms all
   covers ОК-05, ОК-09

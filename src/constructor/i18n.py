@@ -509,6 +509,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{hours} ч требуют по меньшей мере {need} при недельной нагрузке стандарта, а целевой срок вмещает {allowed}",
         "{hours} h need at least {need} under the standard's weekly limit; the target holds {allowed}",
     ),
+    "target.solver": (
+        "точный расчёт перебрал все расписания короче {need}: ни одно не соблюдает все правила сразу "
+        "(пререквизиты, ёмкость семестров, сроки циклов, пределы экзаменов и зачётов в год), а целевой срок "
+        "вмещает {allowed}",
+        "the exact computation tried every schedule shorter than {need}: none keeps every rule at once "
+        "(prerequisites, term capacity, cycles' deadlines, yearly limits of exams and credits); the target "
+        "holds {allowed}",
+    ),
+    "target.attestation": (
+        "{exams} экз. и {credits} зач. при пределе {max_exams} и {max_credits} в год требуют по меньшей мере "
+        "{need}, а целевой срок вмещает {allowed}",
+        "{exams} exams and {credits} credits under the limits of {max_exams} and {max_credits} a year need at "
+        "least {need}; the target holds {allowed}",
+    ),
     "target-not-proven": (
         "для `{program}` найдено расписание на {terms} ({duration}), а {target} — это {allowed}; "
         "нижняя граница {bound}: более короткое расписание не найдено, но и не исключено",
@@ -716,6 +730,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{total} вместо 52",
         "study year {year} has {study} weeks of study, {attestation} of attestation and {holidays} of holidays: "
         "{total} instead of 52",
+    ),
+    "attestation-limits-unkeepable": (
+        "ни при каком числе семестров экзамены и зачёты программы `{program}` не укладываются в пределы "
+        "стандарта на учебный год ({limits})",
+        "no number of terms keeps the exams and credits of program `{program}` within the standard's limits "
+        "a study year ({limits})",
+    ),
+    "attestation-limits-unkeepable.note": (
+        "строки через все семестры (`terms all` с формой `each`) сами дают за учебный год: {every}; "
+        "у остальных строк всего: {rows}",
+        "the rows through every term (`terms all` with an `each` form) alone give a study year: {every}; "
+        "the other rows have in all: {rows}",
+    ),
+    "limits.pair": ("{what} — {count}", "{what}: {count}"),
+    "limits.both": ("{first}, {second}", "{first}, {second}"),
+    "limits.none": ("нет", "none"),
+    "attestation-limits-unkeepable.help": (
+        "объедините экзамены ({complex}), замените часть зачётов другими формами контроля "
+        "или отметьте строки вне предела ({outside}, как физическую культуру)",
+        "join exams ({complex}), replace some credits by other forms of control, or mark rows outside the "
+        "limits ({outside}, as physical culture)",
     ),
     "cycle-past-its-year": (
         "строки цикла `{cycle}` ({hours} ч) нельзя уложить в первые {terms}: цикл заканчивается на {year}-м курсе",

@@ -19,12 +19,16 @@ from constructor.compact.plan import (
     SiteLoad,
     SiteTerm,
     Term,
+    YearAttestation,
 )
 from constructor.compact.rows import KINDS, shares_of
 from constructor.compact.schedule import (
+    CREDIT,
+    EXAM,
     Infeasible,
     Problem,
     Schedule,
+    attestations_by_year,
     chain_lengths,
     list_schedule,
     merge_same_term,
@@ -263,6 +267,11 @@ def _full_problem(graph: CompetencyGraph, full_codes: list[str], built: Built) -
         reduced.fixed_last,
         shares if any(shares) else (),
         [full(c) for c in built.background],
+        [*reduced.deadline, *([0] * len(extra))] if reduced.deadline else (),
+        reduced.marks,
+        reduced.background_marks,
+        reduced.year_limits,
+        reduced.terms_per_year,
     )
 
 
@@ -416,8 +425,25 @@ def _plan(
         ),
         savings=savings,
         total_hours=total,
+        attestations=_attestations(problem, schedule),
         notes=notes,
     )
+
+
+def _attestations(problem: Problem, schedule: Schedule) -> list[YearAttestation]:
+    """Exams and credits a study year, by the count the schedule kept to its limits."""
+    counts = attestations_by_year(problem, schedule.term, schedule.terms)
+    exams, credits = problem.year_limits
+    return [
+        YearAttestation(
+            year=year,
+            exams=counts.get((year, EXAM), 0),
+            credits=counts.get((year, CREDIT), 0),
+            max_exams=exams,
+            max_credits=credits,
+        )
+        for year in range(1, problem.year(schedule.terms) + 1)
+    ]
 
 
 def _longest_chain(problem: Problem, names: list[str]) -> list[str]:
@@ -454,6 +480,21 @@ def _target(
                 "target.chain",
                 {"chain": shown, "need": Count(plan.lower_bound, "term"), "allowed": Count(allowed, "term")},
             )
+        elif plan.lower_bound_reason == "attestation":
+            exams, credits = problem.year_limits
+            reason = Msg(
+                "target.attestation",
+                {
+                    "exams": sum(1 for m in problem.marks if m.kind == EXAM),
+                    "credits": sum(1 for m in problem.marks if m.kind == CREDIT),
+                    "max_exams": "—" if exams is None else exams,
+                    "max_credits": "—" if credits is None else credits,
+                    "need": Count(plan.lower_bound, "term"),
+                    "allowed": Count(allowed, "term"),
+                },
+            )
+        elif plan.lower_bound_reason == "solver":
+            reason = Msg("target.solver", {"need": Count(plan.lower_bound, "term"), "allowed": Count(allowed, "term")})
         else:
             reason = Msg(
                 "target.hours",
@@ -491,6 +532,47 @@ def _target(
     ]
 
 
+def _per_kind(exams: int | None, credits: int | None) -> Msg:
+    """«экзаменов — 8, зачётов — 10», leaving out a kind without a number."""
+    parts = [
+        Msg("limits.pair", {"what": Msg(f"limit.{what}"), "count": count})
+        for what, count in (("exams", exams), ("credits", credits))
+        if count is not None
+    ]
+    if not parts:
+        return Msg("limits.none")
+    return parts[0] if len(parts) == 1 else Msg("limits.both", {"first": parts[0], "second": parts[1]})
+
+
+def _limits_unkeepable(problem: Problem, program: Program) -> Diagnostic:
+    """C318: the yearly limits of exams and credits cannot be kept, with what the rows ask for."""
+    every = problem.background_marks_by_year(2 * problem.terms_per_year + 1)
+    exams, credits = problem.year_limits
+    rows = [sum(1 for m in problem.marks if m.kind == kind) for kind in (EXAM, CREDIT)]
+    return diagnostic(
+        "C318",
+        "attestation-limits-unkeepable",
+        _span(program, "DISCIPLINES"),
+        notes=[
+            Msg(
+                "attestation-limits-unkeepable.note",
+                {
+                    "every": _per_kind(
+                        every.get((1, EXAM), 0) if exams is not None else None,
+                        every.get((1, CREDIT), 0) if credits is not None else None,
+                    ),
+                    "rows": _per_kind(rows[0], rows[1]),
+                },
+            )
+        ],
+        help=Msg(
+            "attestation-limits-unkeepable.help", {"complex": Kw("COMPLEX_EXAM"), "outside": Kw("OUTSIDE_LIMITS")}
+        ),
+        program=program.code,
+        limits=_per_kind(exams, credits),
+    )
+
+
 def _infeasible(e: Unplaceable, program: Program) -> Diagnostic:
     if e.reason == "deadline":
         problem, units = e.built.problem, e.built.units
@@ -512,6 +594,8 @@ def _infeasible(e: Unplaceable, program: Program) -> Diagnostic:
             ends=Kw("ENDS_BY_YEAR"),
             help="cycle-past-its-year.help",
         )
+    if e.reason == "attestation-limit":
+        return _limits_unkeepable(e.built.problem, program)
     if e.reason == "cycle":
         codes = ", ".join(e.members[0][:MAX_SHOWN]) if e.members else ""
         return diagnostic("C312", "compaction-cycle", _span(program, "CORE"), program=program.code, codes=codes)

@@ -80,7 +80,7 @@ def _variant(program: Program, bundles: list[Ref]) -> Program:
 def _plan(
     program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph, bundles: list[Ref], lang: Lang
 ) -> tuple[Plan | None, list[Diagnostic]]:
-    return compact(_variant(program, bundles), table, graph, mode="heuristic")
+    return compact(_variant(program, bundles), table, graph)
 
 
 def _reason(diags: list[Diagnostic], lang: Lang) -> str | None:
@@ -321,7 +321,7 @@ def cluster(programs: Sequence[tuple[Program, Mapping[str, AnyDeclaration], Comp
     """Targeted graduates across a cluster's programs, per enterprise and study year of graduation."""
     rows = []
     for program, table, graph in programs:
-        plan, _ = compact(program, table, graph, mode="heuristic")
+        plan, _ = compact(program, table, graph)
         if plan is None:
             continue
         for g in plan.graduates:

@@ -17,6 +17,7 @@ from typing import Any
 
 from constructor.compact.schedule import (
     MAX_EXTRA_TERMS,
+    RETRY,
     Infeasible,
     Problem,
     Schedule,
@@ -79,6 +80,8 @@ def _solve_terms(
         window[i] = (terms, terms)
     if any(lo > hi for lo, hi in window):
         return "infeasible", None
+    if problem.limited and problem.over_limits(problem.background_marks_by_year(terms)):
+        return "infeasible", None  # the rows through every term alone pass a year's limit
     h = _new_highs()
     h.setOptionValue("threads", 1)
     h.setOptionValue("random_seed", 0)
@@ -98,6 +101,8 @@ def _solve_terms(
             lower.append(0.0)
             upper.append(1.0)
             cost.append(0.0)
+    # marks that fall where the last of several items ends (a course's form): a binary a term, `ends`
+    marks_at = _mark_columns(problem, window, col, lower, upper, cost) if problem.limited else {}
     peak = len(lower)  # the heaviest term's load: minimised when balancing, free when only asking "can it?"
     lower.append(0.0)
     upper.append(inf)
@@ -113,8 +118,11 @@ def _solve_terms(
     value: list[float] = []
 
     def row(entries: list[tuple[int, float]], lo: float, hi: float) -> None:
-        starts.append(len(index))
+        merged: dict[int, float] = {}  # HiGHS refuses a row that names a column twice
         for c, v in entries:
+            merged[c] = merged.get(c, 0.0) + v
+        starts.append(len(index))
+        for c, v in merged.items():
             index.append(c)
             value.append(v)
         rows_lo.append(lo)
@@ -154,7 +162,14 @@ def _solve_terms(
         if members:
             row(members, -inf, float(room))
             row([*members, (peak, -1.0)], -inf, float(-fixed))  # load ≤ peak
-    h.addRows(len(rows_lo), rows_lo, rows_hi, len(index), starts, index, value)
+    if problem.limited and not _limit_rows(problem, terms, window, span, col, marks_at, row, lower, upper):
+        return "infeasible", None
+    if len(lower) > peak + 1:  # group columns were added by _limit_rows: they are binaries too
+        extra = list(range(peak + 1, len(lower)))
+        h.addVars(len(extra), [lower[c] for c in extra], [upper[c] for c in extra])
+        h.changeColsIntegrality(len(extra), extra, [highspy.HighsVarType.kInteger] * len(extra))
+    if h.addRows(len(rows_lo), rows_lo, rows_hi, len(index), starts, index, value) != highspy.HighsStatus.kOk:
+        raise RuntimeError("the MIP's rows were refused")  # never solve a model without its rules
     if incumbent is not None and max(incumbent, default=1) <= terms:
         guess = [0.0] * len(lower)
         for i, t in enumerate(incumbent):
@@ -179,6 +194,114 @@ def _solve_terms(
     return "unknown", None
 
 
+def _mark_columns(
+    problem: Problem,
+    window: list[tuple[int, int]],
+    col: dict[tuple[int, int], int],
+    lower: list[float],
+    upper: list[float],
+    cost: list[float],
+) -> dict[int, dict[int, int]]:
+    """For each mark over several items: a binary per term it may fall in (where the last item ends)."""
+    out: dict[int, dict[int, int]] = {}
+    for k, m in enumerate(problem.marks):
+        if m.offset is not None or len(m.items) == 1:
+            continue
+        lo = max(window[i][0] + problem.span(i) - 1 for i in m.items)
+        hi = max(window[i][1] + problem.span(i) - 1 for i in m.items)
+        out[k] = {}
+        for t in range(lo, hi + 1):
+            out[k][t] = len(lower)
+            lower.append(0.0)
+            upper.append(1.0)
+            cost.append(0.0)
+    return out
+
+
+def _limit_rows(
+    problem: Problem,
+    terms: int,
+    window: list[tuple[int, int]],
+    span: list[int],
+    col: dict[tuple[int, int], int],
+    marks_at: dict[int, dict[int, int]],
+    row: Any,
+    lower: list[float],
+    upper: list[float],
+) -> bool:
+    """The yearly limits: each mark's indicator per term, complex exams once per term, and per study
+    year and kind at most the limit less the background rows' marks. False when no schedule can."""
+    # mark k falls in term t: a sum of columns (an item's start, or the mark's own binary)
+    falls: list[dict[int, list[int]]] = []
+    for k, m in enumerate(problem.marks):
+        at: dict[int, list[int]] = {}
+        if k in marks_at:
+            at = {t: [c] for t, c in marks_at[k].items()}
+            ends: dict[int, list[tuple[int, float]]] = {}
+            for i in m.items:
+                for s in range(window[i][0], window[i][1] + 1):
+                    ends.setdefault(s + span[i] - 1, []).append((col[i, s], 1.0))
+            row([(c, 1.0) for c in marks_at[k].values()], 1.0, 1.0)  # it falls in one term
+            for t, c in marks_at[k].items():  # where some item ends …
+                row([(c, 1.0), *((x, -v) for x, v in ends.get(t, []))], -float("inf"), 0.0)
+            for i in m.items:  # … and no item ends later
+                row(
+                    [
+                        *((c, float(t)) for t, c in marks_at[k].items()),
+                        *((col[i, s], -float(s + span[i] - 1)) for s in range(window[i][0], window[i][1] + 1)),
+                    ],
+                    0.0,
+                    float("inf"),
+                )
+        else:
+            i = m.items[0]
+            shift = m.offset if m.offset is not None else span[i] - 1
+            for s in range(window[i][0], window[i][1] + 1):
+                at.setdefault(s + shift, []).append(col[i, s])
+        falls.append(at)
+    # a complex exam: one binary per group and term, at least each of its marks there
+    counted: list[tuple[int, dict[int, list[int]]]] = []
+    groups: dict[int, list[int]] = {}
+    for k, m in enumerate(problem.marks):
+        if m.group is None:
+            counted.append((m.kind, falls[k]))
+        else:
+            groups.setdefault(m.group, []).append(k)
+    for members in groups.values():
+        kind = problem.marks[members[0]].kind
+        terms_of = sorted({t for k in members for t in falls[k]})
+        at = {}
+        for t in terms_of:
+            c = len(lower)
+            lower.append(0.0)
+            upper.append(1.0)
+            at[t] = [c]
+            for k in members:
+                if t in falls[k]:
+                    row([(c, 1.0), *((x, -1.0) for x in falls[k][t])], 0.0, float("inf"))
+        counted.append((kind, at))
+    fixed = problem.background_marks_by_year(terms)
+    years = problem.year(terms)
+    for kind, limit in enumerate(problem.year_limits):
+        if limit is None:
+            continue
+        for year in range(1, years + 1):
+            room = limit - fixed.get((year, kind), 0)
+            if room < 0:
+                return False
+            entries = [
+                (c, 1.0)
+                for k_kind, at in counted
+                if k_kind == kind
+                for t, cols in at.items()
+                if problem.year(t) == year
+                for c in cols
+            ]
+            if entries:
+                row(entries, -float("inf"), float(room))
+    return True
+
+
 BALANCE_SECONDS = 1.0
 
 
@@ -191,12 +314,14 @@ def exact_schedule(problem: Problem, time_limit: float = 10.0) -> ExactResult:
     deadline = start + time_limit
     bound, reason = lower_bound(problem)
     notes: list[str] = []
+    missed = "deadline"
     try:
         heuristic: Schedule | None = list_schedule(problem)
     except Infeasible as e:
-        if e.reason != "deadline":
+        if e.reason not in RETRY:
             raise
-        heuristic = None  # the list scheduler missed a deadline: the solver searches every number of terms
+        missed = e.reason
+        heuristic = None  # the list scheduler missed a deadline or a limit: the solver searches every number of terms
     if heuristic is not None and problem.size == 0:
         return ExactResult(heuristic, bound, reason, True, 0.0, notes)
     if heuristic is not None and heuristic.terms == bound:  # nothing to prove: the bound is met
@@ -221,7 +346,7 @@ def exact_schedule(problem: Problem, time_limit: float = 10.0) -> ExactResult:
                 notes.append("time-limit")
             break
         if best is None:
-            raise Infeasible("deadline")  # no number of terms keeps every deadline (or time ran out first)
+            raise Infeasible(missed)  # no number of terms keeps every deadline or limit (or time ran out first)
         if best.terms == proven_bound:
             # the number of terms is settled; even out the load with what is left of the time
             balance_deadline = min(deadline, time.perf_counter() + BALANCE_SECONDS)
@@ -237,7 +362,7 @@ def exact_schedule(problem: Problem, time_limit: float = 10.0) -> ExactResult:
     except Exception as e:  # a solver failure must never lose the plan: keep the heuristic one
         notes.append(f"solver-failed: {type(e).__name__}")
         if heuristic is None:
-            raise Infeasible("deadline") from e
+            raise Infeasible(missed) from e
         best = heuristic
     proven = best.terms == proven_bound
     return ExactResult(best, proven_bound, reason, proven, time.perf_counter() - start, notes)

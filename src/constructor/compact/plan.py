@@ -135,6 +135,17 @@ class CycleHours(PlanModel):
     scheduled_hours: int
 
 
+class YearAttestation(PlanModel):
+    """Exams and credits of a study year, counted as the yearly limits count them (physical culture and
+    other `outside_limits` rows not counted, a complex exam once), with the standard's limits."""
+
+    year: int
+    exams: int
+    credits: int
+    max_exams: int | None = None
+    max_credits: int | None = None
+
+
 class Plan(PlanModel):
     program: str
     program_title: str
@@ -144,7 +155,7 @@ class Plan(PlanModel):
     track: str
     status: Literal["optimal", "feasible"]
     lower_bound: int
-    lower_bound_reason: Literal["chain", "hours", "solver"]
+    lower_bound_reason: Literal["chain", "hours", "attestation", "solver"]
     gap: int  # terms − lower_bound
     method: Literal["exact", "heuristic"]
     solver_seconds: float | None
@@ -164,4 +175,5 @@ class Plan(PlanModel):
     professions: list[ProfessionTerm] = []
     graduates: list[Graduates] = []
     cycles: list[CycleHours] = []
+    attestations: list[YearAttestation] = []
     notes: list[str] = []

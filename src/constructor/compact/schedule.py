@@ -11,13 +11,39 @@ b starts, `not_after` (a, b) that a ends no later than b ends. Items of one term
 Rows that run through every term of the program (physical culture, a foreign language) are not items:
 they are `background` hours, spread over however many terms the schedule has, in proportion to the
 terms' capacities. A term's room for items therefore depends on the number of terms (`room`).
+
+Exams and credits are `marks`, counted against their study year's limit (`year_limits`): the list
+scheduler does not put an item where its marks would pass the limit, the exact solver has a row per
+year, `valid` checks them, and `attestations_by_year` is the one count the plan reports.
 """
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+
+EXAM, CREDIT = 0, 1  # the kinds of marks the yearly limits count
+
+
+@dataclass(frozen=True)
+class Mark:
+    """An exam or a credit counted against its study year's limit. It falls in the term the last of its
+    `items` ends (a course's form falls where its last competency ends, a complex exam where the last of
+    its rows ends) or, with `offset`, in that term of its one item's span (a form each term)."""
+
+    kind: int  # EXAM or CREDIT
+    items: tuple[int, ...]
+    offset: int | None = None
+    group: int | None = None  # a complex exam: the group's marks that fall in one term count once
+
+
+@dataclass(frozen=True)
+class BackgroundMark:
+    """A mark of a row through every term: in every term but the last (`each`), or in the last."""
+
+    kind: int
+    last: bool
 
 
 @dataclass(frozen=True)
@@ -31,6 +57,10 @@ class Problem:
     shares: Sequence[Sequence[int]] = ()  # hours per term of items over several terms (empty: one term)
     background: Sequence[int] = ()  # hours of each row over every term, whatever their number
     deadline: Sequence[int] = ()  # the last term each item may end in (0: none), e.g. general education
+    marks: Sequence[Mark] = ()  # exams and credits of the items
+    background_marks: Sequence[BackgroundMark] = ()  # of the rows through every term
+    year_limits: tuple[int | None, int | None] = (None, None)  # exams, credits a study year (None: no limit)
+    terms_per_year: int = 2
 
     @property
     def size(self) -> int:
@@ -46,6 +76,36 @@ class Problem:
     def capacity(self, term: int) -> int:
         """Capacity of term `term` (from 1)."""
         return self.term_capacity[(term - 1) % len(self.term_capacity)]
+
+    def year(self, term: int) -> int:
+        return (term - 1) // self.terms_per_year + 1
+
+    @property
+    def limited(self) -> bool:
+        return bool(self.marks or self.background_marks) and any(x is not None for x in self.year_limits)
+
+    def mark_term(self, mark: Mark, term: Sequence[int]) -> int:
+        """The term a mark falls in under the items' start terms `term`."""
+        if mark.offset is not None:
+            return term[mark.items[0]] + mark.offset
+        return max(term[i] + self.span(i) - 1 for i in mark.items)
+
+    def background_marks_by_year(self, terms: int) -> dict[tuple[int, int], int]:
+        out: dict[tuple[int, int], int] = {}
+        for m in self.background_marks:
+            for t in [terms] if m.last else range(1, terms):
+                key = (self.year(t), m.kind)
+                out[key] = out.get(key, 0) + 1
+        return out
+
+    def over_limits(self, counts: Mapping[tuple[int, int], int]) -> list[tuple[int, int, int, int]]:
+        """(year, kind, count, limit) of every year over its limit."""
+        out = []
+        for (year, kind), count in sorted(counts.items()):
+            limit = self.year_limits[kind]
+            if limit is not None and count > limit:
+                out.append((year, kind, count, limit))
+        return out
 
     def background_by_term(self, terms: int) -> list[int]:
         """Hours the rows over every term put on each term of a schedule of `terms` terms."""
@@ -90,6 +150,21 @@ class Schedule:
 
     def end(self, problem: Problem, i: int) -> int:
         return self.term[i] + problem.span(i) - 1
+
+
+def attestations_by_year(problem: Problem, term: Sequence[int], terms: int) -> dict[tuple[int, int], int]:
+    """(study year, EXAM or CREDIT) → how many fall in that year: the one count of the yearly limits."""
+    out = problem.background_marks_by_year(terms)
+    seen: set[tuple[int, int]] = set()
+    for m in problem.marks:
+        where = problem.mark_term(m, term)
+        if m.group is not None:
+            if (m.group, where) in seen:
+                continue
+            seen.add((m.group, where))
+        key = (problem.year(where), m.kind)
+        out[key] = out.get(key, 0) + 1
+    return out
 
 
 class Infeasible(Exception):
@@ -190,7 +265,25 @@ def lower_bound(problem: Problem) -> tuple[int, str]:
     # the final attestation shares the last term: the last term must also hold it
     while problem.final_hours > problem.capacity(terms):
         terms += 1
-    return (chain, "chain") if chain >= terms else (terms, "hours")
+    marks = _marks_bound(problem)
+    return max((chain, "chain"), (terms, "hours"), (marks, "attestation"), key=lambda b: b[0])
+
+
+def _marks_bound(problem: Problem) -> int:
+    """The fewest terms whose study years hold every mark within the yearly limits (a year's last
+    term may be the plan's last: the bound counts its first term)."""
+    out = 1
+    for kind, limit in enumerate(problem.year_limits):
+        # a complex exam's marks may all fall in one term: the bound counts each group once
+        groups = {m.group for m in problem.marks if m.kind == kind and m.group is not None}
+        count = sum(1 for m in problem.marks if m.kind == kind and m.group is None) + len(groups)
+        if limit is None or not count:
+            continue
+        if limit <= 0:
+            raise Infeasible("attestation-limit")
+        years = -(-count // limit)
+        out = max(out, (years - 1) * problem.terms_per_year + 1)
+    return out
 
 
 def _check_final(problem: Problem) -> None:
@@ -241,7 +334,7 @@ def list_schedule(problem: Problem, *, balanced: bool = True) -> Schedule:
         try:
             schedule = _list(problem, terms, urgency)
         except Infeasible as e:
-            if e.reason != "deadline":
+            if e.reason not in RETRY:
                 raise
             missed, terms = e, terms + 1  # more terms leave more room in the early ones
             continue
@@ -252,6 +345,8 @@ def list_schedule(problem: Problem, *, balanced: bool = True) -> Schedule:
 
 
 MAX_EXTRA_TERMS = 200  # terms tried beyond the bound before background rows are said not to fit
+# what the list scheduler may miss where the exact solver (or more terms) may still succeed
+RETRY = ("deadline", "attestation-limit")
 
 
 @dataclass(frozen=True)
@@ -311,6 +406,47 @@ def _list(problem: Problem, min_terms: int, urgency: _Urgency) -> Schedule:
         free = problem.capacity(t) - (background[t - 1] if t <= min_terms else 0)
         return free - used.get(t, 0)
 
+    # marks: each waits for its last item; then it falls in a year, which must keep to its limit
+    limited = problem.limited
+    marks_of: list[list[int]] = [[] for _ in range(n)]
+    pending = [len(set(m.items)) for m in problem.marks]
+    mark_end = [0] * len(problem.marks)
+    for k, m in enumerate(problem.marks):
+        for i in set(m.items):
+            marks_of[i].append(k)
+    counts = problem.background_marks_by_year(min_terms) if min_terms else {}
+    if limited and problem.over_limits(counts):
+        raise Infeasible("attestation-limit")  # the rows through every term alone: more terms may help
+    group_terms: set[tuple[int, int]] = set()  # complex exams already counted in a term
+
+    def marks_added(i: int, t: int) -> tuple[dict[tuple[int, int], int], set[tuple[int, int]]] | None:
+        """The marks placing item i in term t settles, by (year, kind), and the complex exams' terms
+        it takes; None when a year would pass its limit."""
+        add: dict[tuple[int, int], int] = {}
+        groups: set[tuple[int, int]] = set()
+        if not limited:
+            return add, groups
+        end = t + span[i] - 1
+        for k in marks_of[i]:
+            m = problem.marks[k]
+            if pending[k] > 1:
+                continue
+            where = t + m.offset if m.offset is not None else max(mark_end[k], end)
+            if m.group is not None:
+                if (m.group, where) in group_terms or (m.group, where) in groups:
+                    continue
+                groups.add((m.group, where))
+            key = (problem.year(where), m.kind)
+            add[key] = add.get(key, 0) + 1
+        for key, c in add.items():
+            limit = problem.year_limits[key[1]]
+            if limit is not None and counts.get(key, 0) + c > limit:
+                return None
+        return add, groups
+
+    # with yearly limits an item may wait a year or more; past this, nothing will ever fit
+    give_up = min_terms + (n + 2) * (problem.terms_per_year + max(span, default=1))
+
     term = [0] * n
     remaining = n - len(last_items)
     placed = 0
@@ -327,11 +463,21 @@ def _list(problem: Problem, min_terms: int, urgency: _Urgency) -> Schedule:
             if any(problem.share(i, k) > room(t + k) for k in range(span[i])):
                 skipped.append(item)
                 continue
+            added = marks_added(i, t)
+            if added is None:
+                skipped.append(item)
+                continue
             term[i] = t
             for k in range(span[i]):
                 used[t + k] = used.get(t + k, 0) + problem.share(i, k)
             placed += 1
             end = t + span[i] - 1
+            for year_kind, c in added[0].items():
+                counts[year_kind] = counts.get(year_kind, 0) + c
+            group_terms.update(added[1])
+            for k in marks_of[i]:
+                pending[k] -= 1
+                mark_end[k] = max(mark_end[k], end)
             for j, strict in [*((j, True) for j in strict_s[i]), *((j, False) for j in loose_s[i])]:
                 earliest[j] = max(earliest[j], end + 1 if strict else end - span[j] + 1)
                 left[j] -= 1
@@ -344,6 +490,8 @@ def _list(problem: Problem, min_terms: int, urgency: _Urgency) -> Schedule:
             heapq.heappush(ready, item)
         if not ready and not waiting and placed < remaining:
             raise Infeasible("no-progress")  # guarded against by _check_sizes and _order
+        if t > give_up:
+            raise Infeasible("attestation-limit" if limited else "no-progress")
     late = [i for i in range(n) if (limit := ends_by[i]) is not None and term[i] + span[i] - 1 > limit]
     if late:
         raise Infeasible("deadline", late)  # the exact solver may still find a way (exact.py)
@@ -351,7 +499,10 @@ def _list(problem: Problem, min_terms: int, urgency: _Urgency) -> Schedule:
     terms = max([1, min_terms, *ends])
     if last_items:
         terms = _place_last(problem, term, terms, sorted(last_items))
-    return Schedule(term, _final_term(problem, terms, term))
+    terms = _final_term(problem, terms, term)
+    if limited and problem.over_limits(attestations_by_year(problem, term, terms)):
+        raise Infeasible("attestation-limit")  # the last term's marks (pre-diploma practice) or its year's
+    return Schedule(term, terms)
 
 
 def _final_term(problem: Problem, terms: int, term: list[int]) -> int:
@@ -419,6 +570,10 @@ def balance(problem: Problem, schedule: Schedule, rounds: int = 200) -> Schedule
                 after = load[t - 1] + problem.hours[i]
                 if after > problem.capacity(t):
                     continue
+                if problem.limited and problem.over_limits(
+                    attestations_by_year(problem, [t if k == i else x for k, x in enumerate(term)], schedule.terms)
+                ):
+                    continue
                 old_peak = max(load[heavy - 1] / problem.capacity(heavy), load[t - 1] / problem.capacity(t))
                 new_peak = max(
                     (load[heavy - 1] - problem.hours[i]) / problem.capacity(heavy), after / problem.capacity(t)
@@ -456,6 +611,8 @@ def valid(problem: Problem, schedule: Schedule) -> list[str]:
     for i, limit in enumerate(problem.deadline):
         if limit and schedule.end(problem, i) > limit:
             errors.append(f"{i} must end by term {limit}")
+    for year, kind, count, limit in problem.over_limits(attestations_by_year(problem, schedule.term, schedule.terms)):
+        errors.append(f"year {year} holds {count} {('exams', 'credits')[kind]} over {limit}")
     return errors
 
 
@@ -498,6 +655,7 @@ def merge_same_term(problem: Problem) -> tuple[Problem, list[int]]:
         for i in range(problem.size):
             if problem.span(i) > 1:
                 shares[mapping[i]] = problem.shares[i]
+    marks = [Mark(m.kind, tuple(dict.fromkeys(mapping[i] for i in m.items)), m.offset, m.group) for m in problem.marks]
     merged = Problem(
         hours,
         before,
@@ -508,6 +666,10 @@ def merge_same_term(problem: Problem) -> tuple[Problem, list[int]]:
         shares if problem.shares else (),
         problem.background,
         deadline if any(deadline) else (),
+        marks,
+        problem.background_marks,
+        problem.year_limits,
+        problem.terms_per_year,
     )
     return merged, mapping
 

@@ -15,6 +15,7 @@ from typing import Literal
 
 from constructor.compact.exact import exact_schedule
 from constructor.compact.schedule import (
+    RETRY,
     Infeasible,
     Problem,
     Schedule,
@@ -35,7 +36,7 @@ NO_SCHEDULE = 10**6  # the terms of a candidate without a schedule yet, for sort
 class Unplaceable(Exception):
     """No candidate can be scheduled: the first one's reason, in its own items' names."""
 
-    reason: str  # cycle | item-too-large | final-too-large
+    reason: str  # cycle | item-too-large | final-too-large | deadline | attestation-limit
     built: Built
     members: list[list[str]] = field(default_factory=list)  # the names of each offending (merged) item
     hours: list[int] = field(default_factory=list)
@@ -61,7 +62,8 @@ class _Candidate:
     mapping: list[int]
     bound: int
     reason: str
-    schedule: Schedule | None  # over the merged items; None when the list scheduler missed a deadline
+    schedule: Schedule | None  # over the merged items; None when the list scheduler missed a deadline or limit
+    missed: str = "deadline"  # what it missed
 
     @property
     def terms(self) -> int:
@@ -76,13 +78,15 @@ def _prepare(index: int, built: Built) -> _Candidate:
         members = [[built.names[i] for i, m in enumerate(mapping) if m == k] for k in too_big]
         raise Unplaceable("item-too-large", built, members, [merged.hours[k] for k in too_big])
     bound, reason = lower_bound(merged)
+    missed = "deadline"
     try:
         schedule: Schedule | None = list_schedule(merged)
     except Infeasible as e:
-        if e.reason != "deadline":
+        if e.reason not in RETRY:
             raise
-        schedule = None  # only the exact solver can tell whether the deadlines can be kept
-    return _Candidate(index, built, merged, mapping, bound, reason, schedule)
+        missed = e.reason
+        schedule = None  # only the exact solver can tell whether the deadlines and limits can be kept
+    return _Candidate(index, built, merged, mapping, bound, reason, schedule, missed)
 
 
 def solve(candidates: list[Built], relaxed: Problem | None, mode: Mode = "auto", time_limit: float = 10.0) -> Solved:
@@ -130,7 +134,7 @@ def solve(candidates: list[Built], relaxed: Problem | None, mode: Mode = "auto",
             if result.schedule.terms < best_terms or cand is best:
                 best, best_schedule = cand, result.schedule
     if best_schedule is None:
-        raise Unplaceable("deadline", best.built)
+        raise Unplaceable(best.missed, best.built)
     bound, reason = min(((c.bound, c.reason) for c in ready), key=lambda b: b[0])
     if relaxed is not None:
         try:

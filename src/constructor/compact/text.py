@@ -15,6 +15,7 @@ WORDS = {
         "bound": {
             "chain": "самая длинная цепочка пререквизитов",
             "hours": "часы при недельной нагрузке",
+            "attestation": "число экзаменов и зачётов при пределе на учебный год",
             "solver": "доказано решателем",
         },
         "head": "{program}: {baseline} → {duration} ({terms} сем.), {status}",
@@ -31,6 +32,8 @@ WORDS = {
         "shared": "− прочие результаты, изучаемые один раз",
         "planned": "= в плане",
         "cycles": "цикл | по программе, ч | в плане, ч | название",
+        "attestations": "экзамены/зачёты по курсам: {years} (не более {limits} в год)",
+        "attestations-year": "{year}-й — {exams}/{credits}",
         "target-ok": "целевой срок {target} выполнен",
         "target-no": "целевой срок {target} НЕ выполнен",
         "recognized": "зачтено: {codes}",
@@ -49,6 +52,7 @@ WORDS = {
         "bound": {
             "chain": "the longest prerequisite chain",
             "hours": "the hours under the weekly limit",
+            "attestation": "the number of exams and credits under the limit a study year",
             "solver": "proven by the solver",
         },
         "head": "{program}: {baseline} → {duration} ({terms} terms), {status}",
@@ -65,6 +69,8 @@ WORDS = {
         "shared": "− other outcomes taught once",
         "planned": "= in the plan",
         "cycles": "cycle | program, h | plan, h | title",
+        "attestations": "exams/credits by study year: {years} (at most {limits} a year)",
+        "attestations-year": "{year}: {exams}/{credits}",
         "target-ok": "target {target} met",
         "target-no": "target {target} NOT met",
         "recognized": "recognised: {codes}",
@@ -78,6 +84,10 @@ WORDS = {
         "graduates": "graduates for {enterprise}: {seats} in study year {year}",
     },
 }
+
+
+def _or_dash(value: int | None) -> str:
+    return "—" if value is None else str(value)
 
 
 def render_text(plan: Plan, lang: Lang) -> str:
@@ -119,6 +129,11 @@ def render_text(plan: Plan, lang: Lang) -> str:
     if plan.target:
         target = words.duration(plan.target, lang)
         lines.append("  " + str(w["target-ok" if plan.meets_target else "target-no"]).format(target=target))
+    if plan.attestations and any(y.max_exams is not None or y.max_credits is not None for y in plan.attestations):
+        years = ", ".join(str(w["attestations-year"]).format(**y.model_dump()) for y in plan.attestations)
+        first = plan.attestations[0]
+        limits = f"{_or_dash(first.max_exams)}/{_or_dash(first.max_credits)}"
+        lines.append("  " + str(w["attestations"]).format(years=years, limits=limits))
     if plan.recognized:
         lines.append("  " + str(w["recognized"]).format(codes=", ".join(plan.recognized)))
     if plan.heuristic_choices:

@@ -10,6 +10,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from constructor.compact.closure import Closure
+from constructor.compact.marks import limits_of, marks
 from constructor.compact.plan import Why
 from constructor.compact.rows import shares_of, split_by_term, term_weights
 from constructor.compact.schedule import Problem, spread_hours
@@ -288,6 +289,9 @@ def build(
         units[exam.code].requires = members
     not_after -= before
     deadline = _deadlines(program, std, rows, [units[c].cycle for c in names])
+    spans = {c: len(units[c].shares) or 1 for c in names}
+    modules_of = {c: units[c].module for c in names}
+    item_marks, background_marks = marks(program, table, content.modules, index, spans, modules_of, background)
     problem = Problem(
         hours=[units[c].load for c in names],
         before=sorted(before),
@@ -298,8 +302,17 @@ def build(
         shares=[units[c].shares for c in names] if any(units[c].shares for c in names) else (),
         background=[units[c].load for c in background],
         deadline=deadline,
+        marks=item_marks,
+        background_marks=background_marks,
+        year_limits=limits_of(std),
+        terms_per_year=_terms_per_year(program, std),
     )
     return Built(units, names, problem, shared_saving, context, chosen, background)
+
+
+def _terms_per_year(program: Program, std: Standard) -> int:
+    cal = calendar_of(program, std)
+    return per_year(program, cal[0]) if cal is not None else TERMS_PER_YEAR
 
 
 def _deadlines(program: Program, std: Standard, rows: WholeProgram, cycles: list[str | None]) -> list[int]:

@@ -32,7 +32,6 @@ from constructor.model import (
     Hours,
     Module,
     Program,
-    RowFields,
     StandardStatus,
 )
 
@@ -285,23 +284,31 @@ def _variable_share(plan: WholeProgram) -> list[Diagnostic]:
 
 def _limits(plan: WholeProgram, table: Mapping[str, AnyDeclaration]) -> list[Diagnostic]:
     """Exams and credits per study year, for the rows whose terms are written (`term N { … }`):
-    the placement of the others is `compact`'s (it applies the same limits)."""
+    the placement of the others is `compact`'s, which keeps the same limits as a rule of the schedule
+    (compact/marks.py; C318 when it cannot)."""
     std = plan.standard
     assert std is not None
     if std.max_exams_per_year is None and std.max_credits_per_year is None:
         return []
-    rows: list[RowFields] = [d for d in plan.disciplines if not d.outside_limits]
+    rows: list[Discipline | Course] = [d for d in plan.disciplines if not d.outside_limits]
     for ref in plan.program.core:
         mod = table.get(ref.code)
         if isinstance(mod, Module):
             rows.extend(mod.courses)
     exams: dict[int, int] = {}
     credits: dict[int, int] = {}
+    group_of = {ref.code: k for k, group in enumerate(plan.program.complex_exams) for ref in group}
+    seen: set[tuple[int, int]] = set()  # a complex exam's rows in one term: one exam
     for row in rows:
         for term in row.terms:
             year = (term.term + 1) // 2
             for att in term.attestations:
                 if att.form in EXAMS:
+                    group = group_of.get(row.code)
+                    if group is not None:
+                        if (group, term.term) in seen:
+                            continue
+                        seen.add((group, term.term))
                     exams[year] = exams.get(year, 0) + 1
                 elif att.form in CREDITS:
                     credits[year] = credits.get(year, 0) + 1
