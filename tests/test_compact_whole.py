@@ -217,3 +217,20 @@ def test_the_plan_documents_summary_adds_up_to_the_plan() -> None:
     *parts, (_, total) = doc.summary
     assert sum(hours for _, hours in parts) == total == plan.total_hours == doc.totals.total
     assert doc.totals.by_term == [t.hours for t in plan.terms]  # the table's terms are the plan's, to the hour
+    # each column of hours by kind is the plan's, to the hour (practical classes and practices apart)
+    kinds = {k: sum(getattr(t.hours_by_kind, k) for t in plan.terms) for k in plan.terms[0].hours_by_kind.model_fields}
+    t = doc.totals
+    assert (t.theory, t.lab, t.consultations, t.self_study) == (
+        kinds["theory"],
+        kinds["lab"],
+        kinds["consultations"],
+        kinds["self_study"],
+    )
+    assert t.practice + t.training == kinds["practice"] and t.course == kinds["course_design"] + kinds["project"]
+    assert t.attestation + t.final == kinds["attestation"]
+    assert t.teacher + t.self_study + t.attestation + t.final == t.total
+    # exams and credits under the table: the plan's count, with the standard's limits
+    assert [cells for _, cells in doc.counts] == [
+        [f"{y.exams} / {y.max_exams}" for y in plan.attestations],
+        [f"{y.credits} / {y.max_credits}" for y in plan.attestations],
+    ]

@@ -87,16 +87,21 @@ def test_xlsx_merged_headers_frozen_panes_and_sums_that_add_up(rendered: dict[st
     assert str(ws.page_setup.paperSize) == str(ws.PAPERSIZE_A4) and ws.page_setup.orientation == "landscape"
     assert ws["B5"].border.left.style == "thin" and ws["B5"].alignment.wrap_text
     merged = {str(r) for r in ws.merged_cells.ranges}
-    assert {"A1:A2", "B1:B2", "D1:G1"} <= merged
-    assert ws.freeze_panes == "D3" and ws.print_title_rows in ("1:2", "$1:$2")
-    last = ws.max_row
-    formula = str(ws.cell(row=last, column=4).value)
+    # index and name; forms of control (4); hours by kind, practical training, the two parts (13)
+    assert {"A1:A2", "B1:B2", "C1:F1", "G1:S1"} <= merged
+    assert ws["G2"].value == "Всего" and ws["C2"].value == "Э"
+    assert ws.freeze_panes == "C3" and ws.print_title_rows in ("1:2", "$1:$2")
+    last = next(r for r in range(3, ws.max_row + 1) if ws.cell(row=r, column=2).value == "Итого")
+    formula = str(ws.cell(row=last, column=7).value)
     assert formula.startswith("=")
     total = sum(int(ws[ref].value) for ref in formula[1:].split("+"))
     assert total == _all_hours(_plan())
-    assert all(isinstance(ws.cell(row=r, column=4).value, int) for r in range(3, last))
-    term_cells = [ws.cell(row=r, column=c).value for r in range(3, last) for c in range(8, ws.max_column + 1)]
+    assert all(isinstance(ws.cell(row=r, column=7).value, int) for r in range(3, last))
+    term_cells = [ws.cell(row=r, column=c).value for r in range(3, last) for c in range(20, ws.max_column + 1)]
     assert 0 not in term_cells and None in term_cells  # empty cells are empty, not zeros
+    # under the table: exams and credits a study year against the standard's limit
+    assert str(ws.cell(row=last + 1, column=2).value).startswith("Экзаменов")
+    assert "/ 8" in str(ws.cell(row=last + 1, column=20).value)
     title = wb["Титул"]
     texts = [str(c.value) for row in title.iter_rows() for c in row if c.value]
     assert "УЧЕБНЫЙ ПЛАН" in texts and any("2 года 10 месяцев" in t for t in texts)

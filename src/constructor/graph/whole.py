@@ -149,7 +149,7 @@ def missing_calendar(program: Program, std: Standard | None) -> Diagnostic | Non
     return diagnostic("C313", "missing-calendar", where, program=program.code, help="missing-calendar.help")
 
 
-def _variable(decl: Discipline | Course | Practice | Module | None, hours: int) -> int:
+def variable_hours(decl: Discipline | Course | Practice | Module | None, hours: int) -> int:
     if decl is None or decl.variable is None:
         return 0
     return hours if decl.variable.hours is None else min(decl.variable.hours, hours)
@@ -199,10 +199,14 @@ def whole(
         elif isinstance(decl, Practice):
             cycle = decl.cycle.code if decl.cycle else out.role_cycle(CycleRole.PRE_DIPLOMA) or professional
             hours = Hours(practice=decl.hours_at(load))
-            out.rows.append(Row(decl.code, _title(decl), "practice", cycle, hours, None, _variable(decl, hours.total)))
+            out.rows.append(
+                Row(decl.code, _title(decl), "practice", cycle, hours, None, variable_hours(decl, hours.total))
+            )
     for d in out.disciplines:
         cycle = cycle_of(d.code, d.cycle.code if d.cycle else None, out.cycles)
-        out.rows.append(Row(d.code, _title(d), "discipline", cycle, d.hours, None, _variable(d, d.hours.total), d.span))
+        out.rows.append(
+            Row(d.code, _title(d), "discipline", cycle, d.hours, None, variable_hours(d, d.hours.total), d.span)
+        )
     taught: set[str] = set()
     for ref in program.core:
         mod = table.get(ref.code)
@@ -212,11 +216,11 @@ def whole(
         for course in mod.courses:
             hours = course_hours(course, graph)
             taught.update(r.code for r in course.covers)
-            variable = _variable(course, hours.total) or _variable(mod, hours.total)
+            variable = variable_hours(course, hours.total) or variable_hours(mod, hours.total)
             out.rows.append(Row(course.code, _title(course), "course", cycle, hours, mod.code, variable, course.span))
         for p in mod.practices:
             hours = Hours(practice=p.hours_at(load))
-            variable = _variable(p, hours.total) or _variable(mod, hours.total)
+            variable = variable_hours(p, hours.total) or variable_hours(mod, hours.total)
             out.rows.append(Row(p.code, _title(p), "practice", cycle, hours, mod.code, variable))
         if mod.exam is not None:
             hours = Hours(attestation=mod.exam.amount.hours(load))

@@ -6,18 +6,28 @@ scope add titles, knowledge/skills/experience and attestation forms.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from constructor.compact.plan import Item, Plan
 from constructor.i18n import Lang
 from constructor.model import AnyDeclaration, Competency, Cycle, CycleRole, Module, Outcome, Result
+from constructor.render.plan_table import (
+    Row,
+    code_key,
+    course_row,
+    final_row,
+    item_row,
+    module_variable,
+    sum_rows,
+    with_years,
+)
 from constructor.render.schedule import Schedule as CalendarSchedule
 from constructor.render.schedule import practice_kind
 from constructor.render.schedule import schedule as calendar_schedule
 from constructor.render.title import TitlePage, title_page
 from constructor.syntax.values import WORDS
+from constructor.words import count
 
 DOC_WORDS = {
     "ru": {
@@ -61,6 +71,41 @@ DOC_WORDS = {
         "K": "каникулы",
         "page": "Стр.",
         "of": "из",
+        "forms": "Формы контроля",
+        "load": "Учебная нагрузка, часов",
+        "legend": "Сокращения",
+        "col.exam": "Э",
+        "col.credit": "З",
+        "col.graded": "ДЗ",
+        "col.project": "КП, КР",
+        "col.total": "По плану",
+        "col.teacher": "С преподавателем",
+        "col.practice": "Практические занятия",
+        "col.lab": "Лабораторные занятия",
+        "col.course": "Курсовое проектирование, индивидуальный проект",
+        "col.training": "Учебная и производственная практика",
+        "col.consultations": "Консультации",
+        "col.attestation": "Промежуточная аттестация",
+        "col.prep": "Практическая подготовка",
+        "col.obligatory": "Обязательная часть",
+        "col.variable": "Вариативная часть",
+        "short.teacher": "С преп.",
+        "short.form": "Форма",
+        "short.practical": "Практ. занятия",
+        "short.theory": "Теор.",
+        "short.practice": "Практ.",
+        "short.lab": "Лаб.",
+        "short.course": "КП, ИП",
+        "short.training": "УП, ПП",
+        "short.consultations": "Конс.",
+        "short.self": "СР",
+        "short.attestation": "ПА",
+        "short.prep": "Пр. подг.",
+        "short.obligatory": "Обяз.",
+        "short.variable": "Вар.",
+        "volume": "Объём программы",
+        "count.exams": "Экзаменов (не более)",
+        "count.credits": "Зачётов и дифференцированных зачётов (не более)",
     },
     "en": {
         "plan": "Curriculum plan",
@@ -103,37 +148,43 @@ DOC_WORDS = {
         "K": "holidays",
         "page": "Page",
         "of": "of",
+        "forms": "Forms of control",
+        "load": "Study load, hours",
+        "legend": "Abbreviations",
+        "col.exam": "Exam",
+        "col.credit": "Credit",
+        "col.graded": "Graded credit",
+        "col.project": "Course work",
+        "col.total": "By plan",
+        "col.teacher": "With the teacher",
+        "col.practice": "Practical classes",
+        "col.lab": "Laboratory classes",
+        "col.course": "Course design, individual project",
+        "col.training": "Educational and production practice",
+        "col.consultations": "Consultations",
+        "col.attestation": "Intermediate attestation",
+        "col.prep": "Practical training",
+        "col.obligatory": "Obligatory part",
+        "col.variable": "Variable part",
+        "short.teacher": "Teacher",
+        "short.form": "Form",
+        "short.practical": "Practical classes",
+        "short.theory": "Theory",
+        "short.practice": "Pract.",
+        "short.lab": "Lab",
+        "short.course": "Course w.",
+        "short.training": "Practice",
+        "short.consultations": "Cons.",
+        "short.self": "Self",
+        "short.attestation": "Att.",
+        "short.prep": "Pr. tr.",
+        "short.obligatory": "Oblig.",
+        "short.variable": "Var.",
+        "volume": "Volume",
+        "count.exams": "Exams (at most)",
+        "count.credits": "Credits and graded credits (at most)",
     },
 }
-
-
-@dataclass
-class Row:
-    code: str
-    title: str
-    form: str
-    total: int
-    theory: int
-    practice: int
-    self_study: int
-    by_term: list[int]
-    level: int = 1  # 0 group heading, 1 item, 2 a course (a breakdown, not in the totals)
-    by_year: list[int] = field(default_factory=list)
-
-
-def _with_years(row: Row, years: list[int]) -> Row:
-    """Hours by study year beside hours by term; `years[k]` is the year of term k + 1."""
-    totals = [0] * (max(years) if years else 0)
-    for k, hours in enumerate(row.by_term):
-        totals[years[k] - 1] += hours
-    row.by_year = totals
-    return row
-
-
-def _form_at(form: str, row: Row) -> str:
-    """An attestation form with the term it falls in: the last term the row has hours in."""
-    terms = [k + 1 for k, h in enumerate(row.by_term) if h]
-    return f"{form} ({terms[-1]})" if form and terms else form
 
 
 @dataclass
@@ -153,6 +204,8 @@ class PlanDoc:
     calendar: CalendarSchedule  # 52 weeks a year under months and dates, with the budget of time
     summary: list[tuple[str, int]]
     title_page: TitlePage | None = None
+    counts: list[tuple[str, list[str]]] = field(default_factory=list)  # exams, credits a year / limit
+    term_weeks: list[str] = field(default_factory=list)  # «17 недель», «24 недели»: each term's length
 
 
 @dataclass
@@ -213,50 +266,11 @@ PRACTICE_TITLES = {
 }
 
 
-def _row(item: Item, terms: int, title: str | None = None, level: int = 1) -> Row:
-    by_term = [item.hours_by_term.get(t, 0) for t in range(1, terms + 1)]
-    if not item.hours_by_term:  # a plan from before rows had their terms
-        by_term = [item.hours_by_kind.total if item.term == t else 0 for t in range(1, terms + 1)]
-    return Row(
-        item.code,
-        title or item.title,
-        _forms(item),
-        item.hours_by_kind.total,
-        item.hours_by_kind.theory,
-        item.hours_by_kind.practice,
-        item.hours_by_kind.self_study,
-        by_term,
-        level,
-    )
-
-
-def _forms(item: Item) -> str:
-    """Forms of attestation with their terms, as a plan's columns read: «З (1, 2), ДЗ (3)»."""
-    terms: dict[str, list[int]] = {}
-    for term, form in sorted(item.attestation.items()):
-        terms.setdefault(form, []).append(term)
-    return ", ".join(f"{form} ({', '.join(map(str, ts))})" for form, ts in terms.items())
-
-
 def title_of(item: Item, table: Mapping[str, AnyDeclaration], lang: Lang) -> str:
     if item.kind == "practice":
         kind = practice_kind(item, table)
         return PRACTICE_TITLES[lang][kind.value if kind is not None else "production"]
     return item.title
-
-
-def _sum(code: str, title: str, rows: list[Row], terms: int, level: int = 0, form: str = "") -> Row:
-    return Row(
-        code,
-        title,
-        form,
-        sum(r.total for r in rows),
-        sum(r.theory for r in rows),
-        sum(r.practice for r in rows),
-        sum(r.self_study for r in rows),
-        [sum(r.by_term[k] for r in rows) for k in range(terms)],
-        level,
-    )
 
 
 def plan_doc(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> PlanDoc:
@@ -268,9 +282,7 @@ def plan_doc(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Pla
             continue  # competencies with no hours of their own (ОК formed across the plan)
         by_cycle.setdefault(item.cycle, []).append(item)
     final = plan.final_attestation
-    final_row = Row(
-        "ГИА", w["final"], "", final.hours, 0, 0, 0, [final.hours if t == n else 0 for t in range(1, n + 1)]
-    )
+    whole_final = final_row("ГИА", w["final"], final.hours, n)
     rows: list[Row] = []
     items_rows: list[Row] = []
     cycles: list[tuple[str | None, str]] = [(c.id, c.title) for c in plan.cycles]
@@ -287,27 +299,29 @@ def plan_doc(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Pla
             else _discipline_rows(members, table, lang, n)
         )
         if is_final:
-            section, leaves, final_placed = _final_rows(plan, w, n) or [final_row], [final_row], True
-            if len(section) > 1:
-                leaves = section
-        rows.append(_sum(cycle or "", title, leaves, n))
+            parts = [final_row("", w[f"part.{p.kind}"], p.hours, n) for p in final.parts]
+            section, leaves, final_placed = parts or [whole_final], parts or [whole_final], True
+        rows.append(sum_rows(cycle or "", title, leaves, n))
         rows += section
         items_rows += leaves
     if not final_placed:
-        rows.append(final_row)
-        items_rows.append(final_row)
-    totals = _sum("", w["total"], items_rows, n)
+        rows.append(whole_final)
+        items_rows.append(whole_final)
+    totals = sum_rows("", w["total"], items_rows, n)
     years = [t.year for t in plan.terms]
     for row in (*rows, totals):
-        _with_years(row, years)
+        with_years(row, years)
     calendar = calendar_schedule(plan, table, lang)
-    summary = [
+    summary = [  # every kind of work once: the lines add up to the total
         (w["theory"], totals.theory),
-        (w["practice"], totals.practice),
+        (w["col.practice"], totals.practice),
+        (w["col.lab"], totals.lab),
+        (w["col.course"], totals.course),
+        (w["col.training"], totals.training),
+        (w["col.consultations"], totals.consultations),
         (w["self"], totals.self_study),
-        # lab, course design, project, consultations, intermediate attestation: the summary adds up
-        (w["other-kinds"], totals.total - totals.theory - totals.practice - totals.self_study - final.hours),
-        (w["final"], final.hours),
+        (w["col.attestation"], totals.attestation),
+        (w["final"], totals.final),
         (w["all"], totals.total),
     ]
     return PlanDoc(
@@ -326,15 +340,21 @@ def plan_doc(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Pla
         calendar,
         summary,
         title_page(plan, table, lang),
+        _counts(plan, w),
+        [count(t.weeks, "week", lang) for t in plan.terms],
     )
 
 
-def _final_rows(plan: Plan, w: Mapping[str, str], n: int) -> list[Row]:
-    """The final attestation's parts as the program writes them, each a row in the last term."""
-    return [
-        Row("", w[f"part.{p.kind}"], "", p.hours, 0, 0, 0, [p.hours if t == n else 0 for t in range(1, n + 1)])
-        for p in plan.final_attestation.parts
-    ]
+def _counts(plan: Plan, w: Mapping[str, str]) -> list[tuple[str, list[str]]]:
+    """Exams and credits in each study year with the standard's limit, as the plan counted them."""
+    out = []
+    for key, value, limit in (("count.exams", "exams", "max_exams"), ("count.credits", "credits", "max_credits")):
+        cells = []
+        for year in plan.attestations:
+            most = getattr(year, limit)
+            cells.append(f"{getattr(year, value)}" + (f" / {most}" if most is not None else ""))
+        out.append((w[key], cells))
+    return out if plan.attestations else []
 
 
 def _is_final(table: Mapping[str, AnyDeclaration], cycle: str | None) -> bool:
@@ -347,13 +367,8 @@ def _discipline_rows(
     items: list[Item], table: Mapping[str, AnyDeclaration], lang: Lang, n: int
 ) -> tuple[list[Row], list[Row]]:
     """A cycle of disciplines (or ПДП): a row each, in the order of their codes."""
-    rows = [_row(i, n, title_of(i, table, lang)) for i in sorted(items, key=lambda i: _code_key(i.code))]
+    rows = [item_row(i, n, table, title_of(i, table, lang)) for i in sorted(items, key=lambda i: code_key(i.code))]
     return rows, rows
-
-
-def _code_key(code: str) -> list[tuple[int, int | str]]:
-    """`ОП.10` after `ОП.9`: numbers compare as numbers."""
-    return [(0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"(\d+)", code) if p]
 
 
 def _module_rows(
@@ -370,9 +385,9 @@ def _module_rows(
     rows: list[Row] = []
     leaves: list[Row] = []
     for key in sorted(groups, key=lambda k: (k.startswith("__"), k)):
-        members = [_row(i, n, title_of(i, table, lang)) for i in groups[key]]
+        members = [item_row(i, n, table, title_of(i, table, lang)) for i in groups[key]]
         if key.startswith("__"):
-            rows.append(_sum("", w["variable"] if key == "__variable" else w["other"], members, n))
+            rows.append(sum_rows("", w["variable"] if key == "__variable" else w["other"], members, n))
             rows += members
             leaves += members
             continue
@@ -381,16 +396,18 @@ def _module_rows(
         by_code = {r.code: r for r in members}
         used: set[str] = set()
         courses: list[Row] = []
-        for course in module.courses if isinstance(module, Module) else ():
-            parts = [by_code[r.code] for r in course.covers if r.code in by_code and r.code not in used]
-            used.update(r.code for r in parts)
-            if parts:
-                row = _sum(course.code, course.title.value if course.title else course.code, parts, n, level=1)
-                row.form = _form_at(form_word(course.attestation, lang), row)
-                courses.append(row)
+        if isinstance(module, Module):
+            for course in module.courses:
+                parts = [by_code[r.code] for r in course.covers if r.code in by_code and r.code not in used]
+                used.update(r.code for r in parts)
+                if parts:
+                    form = course.attestation.value if course.attestation else None
+                    courses.append(course_row(course, module, parts, n, form))
+            for r in members:
+                if r.code not in used:
+                    module_variable(module, r)
         rest = [r for r in members if r.code not in used]
-        group = _sum(key, title, [*courses, *rest], n)
-        group.form = ""
+        group = sum_rows(key, title, [*courses, *rest], n)
         rows += [group, *courses, *rest]
         leaves += [*courses, *rest]
     return rows, leaves
@@ -431,10 +448,10 @@ def syllabi(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> list
         parts = []
         for course in decl.courses:
             members = [items[r.code] for r in course.covers if r.code in items]
-            row = _sum(
+            row = sum_rows(
                 course.code,
                 course.title.value if course.title else course.code,
-                [_row(i, n) for i in members],
+                [item_row(i, n, table) for i in members],
                 n,
                 level=1,
                 form=form_word(course.attestation, lang),
@@ -442,7 +459,7 @@ def syllabi(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> list
             parts.append(row)
         for practice in decl.practices:
             if practice.code in items:
-                parts.append(_row(items[practice.code], n, PRACTICE_TITLES[lang][practice.kind.value]))
+                parts.append(item_row(items[practice.code], n, table, PRACTICE_TITLES[lang][practice.kind.value]))
         terms = sorted({i.term for i in plan.items if i.module == decl.code})
         hosted = sorted(
             {

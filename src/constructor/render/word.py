@@ -38,7 +38,7 @@ WORDS = {
         "program": "Program",
     },
 }
-WIDTHS_CM = (2.2, 4.9, 2.4, 1.7, 1.7, 1.9, 1.7)  # index, title, form, hours: the 16.5 cm between margins
+WIDTHS_CM = (2.1, 4.4, 1.5, 1.5, 1.6, 2.0, 1.6, 1.8)  # index, title, form, hours: the 16.5 cm between margins
 
 
 def _fonts(document: Any) -> None:
@@ -140,8 +140,17 @@ def syllabus(module: views.SyllabusDoc, lang: Lang) -> bytes:
     document.add_heading(x["structure"], level=2)
     _table(
         document,
-        [w["code"], w["title"], w["form"], w["all"], w["theory"], w["practice"], w["self"]],
-        [[p.code, p.title, p.form, p.total, p.theory, p.practice, p.self_study] for p in module.parts],
+        [
+            w["code"],
+            w["title"],
+            w["short.form"],
+            w["all"],
+            w["theory"],
+            w["short.practical"],
+            w["short.training"],
+            w["self"],
+        ],
+        [[p.code, p.title, p.form, p.total, p.theory, p.practice, p.training, p.self_study] for p in module.parts],
     )
     document.add_heading(x["conditions"], level=2)
     document.add_paragraph("; ".join(module.sites) or x["workshops"])

@@ -147,29 +147,59 @@ def _calendar_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], la
     _page(ws)
 
 
+_FORMS = ("exam", "credit", "graded", "project")
+_HOURS = (
+    ("total", "all"),
+    ("teacher", "short.teacher"),
+    ("theory", "short.theory"),
+    ("practice", "short.practice"),
+    ("lab", "short.lab"),
+    ("course", "short.course"),
+    ("training", "short.training"),
+    ("consultations", "short.consultations"),
+    ("self_study", "short.self"),
+    ("attestation", "short.attestation"),
+    ("prep", "short.prep"),
+    ("obligatory", "short.obligatory"),
+    ("variable", "short.variable"),
+)
+
+
 def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> None:
+    """The plan as the HTML table has it: forms of control, hours by kind, practical training, the
+    obligatory and variable parts, years and terms; a formula under every numeric column."""
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     doc = views.plan_doc(plan, table, lang)
     w = views.DOC_WORDS[lang]
-    n = len(doc.terms)
-    head = [w["code"], w["title"], w["form"], w["hours"], None, None, None, w["term"], *([None] * (n - 1))]
+    n, years = len(doc.terms), len(doc.years)
+    forms_at, hours_at = 3, 3 + len(_FORMS)
+    years_at = hours_at + len(_HOURS)
+    terms_at = years_at + years
+    last = terms_at + n - 1
+    head: list[Any] = [None] * last
+    head[0], head[1], head[forms_at - 1], head[hours_at - 1] = w["code"], w["title"], w["forms"], w["load"]
+    head[years_at - 1], head[terms_at - 1] = w["year"], w["term"]
+    sub: list[Any] = [None, None, *(w[f"col.{c}"] for c in _FORMS), *(w[key] for _, key in _HOURS)]
+    sub += [*doc.years, *(f"{t[0]}\n{weeks}" for t, weeks in zip(doc.terms, doc.term_weeks, strict=True))]
     ws.append(head)
-    ws.append([None, None, None, w["all"], w["theory"], w["practice"], w["self"], *[t[0] for t in doc.terms]])
-    for col in (1, 2, 3):
+    ws.append(sub)
+    for col in (1, 2):
         ws.merge_cells(start_row=1, start_column=col, end_row=2, end_column=col)
-    ws.merge_cells(start_row=1, start_column=4, end_row=1, end_column=7)
-    ws.merge_cells(start_row=1, start_column=8, end_row=1, end_column=7 + n)
+    for first_col, last_col in ((forms_at, hours_at - 1), (hours_at, years_at - 1), (years_at, terms_at - 1)):
+        ws.merge_cells(start_row=1, start_column=first_col, end_row=1, end_column=last_col)
+    ws.merge_cells(start_row=1, start_column=terms_at, end_row=1, end_column=last)
     for cell in (*ws[1], *ws[2]):
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     first = 3
     group = PatternFill("solid", fgColor="F2F2F2")
     for row in doc.rows:
-        numbers = [row.total, row.theory, row.practice, row.self_study, *row.by_term]
-        ws.append([row.code, row.title, row.form or None, *(v or None for v in numbers)])  # empty, not 0
-        ws.row_dimensions[ws.max_row].height = max(_height(row.title, 48), _height(row.form, 11))  # forms wrap too
+        forms = [row.form_cols[c] or None if row.level else None for c in _FORMS]
+        numbers = [getattr(row, name) for name, _ in _HOURS] + row.by_year + row.by_term
+        ws.append([row.code, row.title, *forms, *(v or None for v in numbers)])  # empty, not 0
+        ws.row_dimensions[ws.max_row].height = _height(row.title, 44)
         for cell in ws[ws.max_row]:
             _as_text(cell)
             if row.level == 0:
@@ -178,23 +208,29 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
             elif row.level == 2:
                 cell.font = Font(italic=True)
     item_rows = [first + k for k, r in enumerate(doc.rows) if r.level == 1]
-    total: list[object] = [None, doc.totals.title, None]
-    for col in range(4, 8 + n):
+    total: list[object] = [None, doc.totals.title, *([None] * len(_FORMS))]
+    for col in range(hours_at, last + 1):
         letter = get_column_letter(col)
         total.append("=" + "+".join(f"{letter}{r}" for r in item_rows) if item_rows else 0)
     ws.append(total)
     for cell in ws[ws.max_row]:
         cell.font = Font(bold=True)
-    _box(ws, 1, ws.max_row, 7 + n)
-    ws.freeze_panes = "D3"
+    for label, cells in doc.counts:  # exams and credits a study year, with the limit
+        ws.append([None, label, *([None] * (years_at - 3)), *cells])
+        for cell in ws[ws.max_row]:
+            cell.font = Font(italic=True)
+            _as_text(cell)
+    _box(ws, 1, ws.max_row, last)
+    ws.freeze_panes = "C3"
     ws.print_title_rows = "1:2"
     ws.column_dimensions["A"].width = 11
-    ws.column_dimensions["B"].width = 48
-    ws.column_dimensions["C"].width = 11
-    for col in range(4, 8 + n):  # hours by kind wide enough for «Практика», terms for four digits
-        ws.column_dimensions[get_column_letter(col)].width = 9.5 if col < 8 else 7
+    ws.column_dimensions["B"].width = 44
+    for col in range(forms_at, hours_at):
+        ws.column_dimensions[get_column_letter(col)].width = 5.5
+    for col in range(hours_at, last + 1):  # four digits and the short names of the kinds of work
+        ws.column_dimensions[get_column_letter(col)].width = 7.5
     ws.row_dimensions[1].height = 30
-    ws.row_dimensions[2].height = 30
+    ws.row_dimensions[2].height = 45
     _page(ws)
 
 

@@ -1,0 +1,171 @@
+"""The rows of the plan table in the layout methodologists know from ИС «Планы»: forms of control by
+kind with their terms, hours by plan = with the teacher (theory, practical classes, labs, course design
+and individual project, practices, consultations) + self-study + intermediate attestation, hours of
+practical training, the obligatory and variable parts, then hours by year and term.
+
+Every number comes from the plan (`Item.hours_by_kind`, `hours_by_term`, `attestation`) except what
+only the declarations say: a row's declared practical training and variable hours (at most its hours
+in the plan) and a course's form, which falls in the course's last term.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+
+from constructor.compact.plan import Item
+from constructor.graph.whole import variable_hours
+from constructor.model import AnyDeclaration, Course, Discipline, Module, Practice
+
+# the forms of control by column: exams (with the module's qualification exam), credits, graded
+# credits, course projects and papers
+FORM_COLUMNS: dict[str, tuple[str, ...]] = {
+    "exam": ("Э", "Эк"),
+    "credit": ("З",),
+    "graded": ("ДЗ",),
+    "project": ("КП", "КР"),
+}
+# the hour columns, in the order of the table (`teacher` is the sum of the six after it)
+HOUR_COLUMNS = (
+    "total",
+    "teacher",
+    "theory",
+    "practice",
+    "lab",
+    "course",
+    "training",
+    "consultations",
+    "self_study",
+    "attestation",
+    "prep",
+    "obligatory",
+    "variable",
+)
+_NUMBERS = (*HOUR_COLUMNS, "final")
+
+
+@dataclass
+class Row:
+    code: str
+    title: str
+    form: str  # the forms with their terms in one phrase, «З (1, 2), ДЗ (3)» (the syllabi's tables)
+    total: int
+    theory: int
+    practice: int  # practical classes (a practice row's hours are `training`)
+    self_study: int
+    by_term: list[int]
+    level: int = 1  # 0 group heading, 1 item, 2 a course (a breakdown, not in the totals)
+    by_year: list[int] = field(default_factory=list)
+    lab: int = 0
+    course: int = 0  # course design and the individual project
+    training: int = 0  # educational, production and pre-diploma practice
+    consultations: int = 0
+    attestation: int = 0  # intermediate attestation
+    final: int = 0  # state final attestation
+    prep: int = 0  # «практическая подготовка»
+    variable: int = 0
+    forms: dict[str, list[int]] = field(default_factory=dict)  # form (Э, ДЗ, …) → its terms
+
+    @property
+    def teacher(self) -> int:
+        return self.theory + self.practice + self.lab + self.course + self.training + self.consultations
+
+    @property
+    def obligatory(self) -> int:
+        return self.total - self.variable
+
+    @property
+    def form_cols(self) -> dict[str, str]:
+        """The terms of each form column as ИС «Планы» writes them: «34567», with commas past term 9
+        (a property, not a method: templates only read values)."""
+        out = {}
+        for column, forms in FORM_COLUMNS.items():
+            terms = sorted({t for form in forms for t in self.forms.get(form, [])})
+            out[column] = ("" if all(t < 10 for t in terms) else ", ").join(map(str, terms))
+        return out
+
+
+def forms_phrase(forms: Mapping[str, list[int]]) -> str:
+    return ", ".join(f"{form} ({', '.join(map(str, sorted(ts)))})" for form, ts in forms.items())
+
+
+def item_row(item: Item, terms: int, table: Mapping[str, AnyDeclaration], title: str | None = None) -> Row:
+    by_term = [item.hours_by_term.get(t, 0) for t in range(1, terms + 1)]
+    if not item.hours_by_term:  # a plan from before rows had their terms
+        by_term = [item.hours_by_kind.total if item.term == t else 0 for t in range(1, terms + 1)]
+    k = item.hours_by_kind
+    forms: dict[str, list[int]] = {}
+    for term, form in sorted(item.attestation.items()):
+        forms.setdefault(form, []).append(term)
+    row = Row(
+        item.code,
+        title or item.title,
+        forms_phrase(forms),
+        k.total,
+        k.theory,
+        k.practice,
+        k.self_study,
+        by_term,
+        lab=k.lab,
+        course=k.course_design + k.project,
+        consultations=k.consultations,
+        attestation=k.attestation,
+        forms=forms,
+    )
+    decl = table.get(item.code)
+    if item.kind == "practice":  # a practice is practical training, all of it
+        row.training, row.practice = row.practice, 0
+        row.prep = row.training
+    elif isinstance(decl, Discipline) and decl.practical_training:
+        row.prep = min(decl.practical_training, row.teacher)
+    if isinstance(decl, Discipline | Practice):
+        row.variable = variable_hours(decl, row.total)
+    if item.kind == "variable":  # an employer's competency (ПКс): the variable part, all of it
+        row.variable = row.total
+    return row
+
+
+def sum_rows(code: str, title: str, rows: list[Row], terms: int, level: int = 0, form: str = "") -> Row:
+    out = Row(code, title, form, 0, 0, 0, 0, [sum(r.by_term[k] for r in rows) for k in range(terms)], level)
+    for name in (f.name for f in fields(Row)):
+        if name in _NUMBERS and name not in ("teacher", "obligatory"):
+            setattr(out, name, sum(getattr(r, name) for r in rows))
+    return out
+
+
+def course_row(course: Course, module: Module, parts: list[Row], terms: int, form: str | None) -> Row:
+    """A course (МДК): the hours of the competencies it forms, its form in its last term, its declared
+    practical training and variable hours (else the module's, else its competencies')."""
+    row = sum_rows(course.code, course.title.value if course.title else course.code, parts, terms, level=1)
+    last = max((k + 1 for k, h in enumerate(row.by_term) if h), default=0)
+    forms = [a.form.value for a in course.attestations if not a.each] or ([form] if form else [])
+    row.forms = {f: [last] for f in dict.fromkeys(forms)} if last else {}
+    row.form = forms_phrase(row.forms)
+    if course.practical_training:
+        row.prep = min(course.practical_training, row.teacher)
+    row.variable = variable_hours(course, row.total) or variable_hours(module, row.total) or row.variable
+    return row
+
+
+def module_variable(module: Module, row: Row) -> None:
+    """A module's practice or exam in the variable part when the module is."""
+    row.variable = row.variable or variable_hours(module, row.total)
+
+
+def final_row(code: str, title: str, hours: int, terms: int) -> Row:
+    return Row(code, title, "", hours, 0, 0, 0, [hours if t == terms else 0 for t in range(1, terms + 1)], final=hours)
+
+
+def code_key(code: str) -> list[tuple[int, int | str]]:
+    """`ОП.10` after `ОП.9`: numbers compare as numbers."""
+    return [(0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"(\d+)", code) if p]
+
+
+def with_years(row: Row, years: list[int]) -> Row:
+    """Hours by study year beside hours by term; `years[k]` is the year of term k + 1."""
+    totals = [0] * (max(years) if years else 0)
+    for k, hours in enumerate(row.by_term):
+        totals[years[k] - 1] += hours
+    row.by_year = totals
+    return row
