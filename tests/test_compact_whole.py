@@ -234,3 +234,32 @@ def test_the_plan_documents_summary_adds_up_to_the_plan() -> None:
         [f"{y.exams} / {y.max_exams}" for y in plan.attestations],
         [f"{y.credits} / {y.max_credits}" for y in plan.attestations],
     ]
+
+
+def test_the_explanatory_note_says_what_the_plan_says() -> None:
+    """Every number of the note is the plan's: the volume, the terms, the counts of exams and credits a
+    year, the general education's hours and last year, the savings, the final attestation's parts."""
+    from constructor.render import views
+    from constructor.words import noun
+
+    root = Path(__file__).parents[1] / "catalogs" / "examples" / "welding"
+    ws = workspace(root / "program.comp")
+    plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None
+    doc = views.plan_doc(plan, ws.table, "ru")
+    assert doc.note is not None
+    text = "\n".join(p for _, ps in doc.note.sections for p in ps)
+    assert f"Объём программы — {plan.total_hours} ч" in text
+    for y in plan.attestations:
+        assert f"{y.year}-й — {noun(y.exams, 'exam', 'ru')} и {noun(y.credits, 'credit', 'ru')}" in text
+    general = [i for i in plan.items if i.cycle == "ОО"]
+    last_year = max(t.year for t in plan.terms if any(t.number in i.hours_by_term for i in general))
+    assert f"общеобразовательный цикл ({sum(i.hours_by_kind.total for i in general)} ч)" in text
+    assert f"завершается на {last_year}-м курсе" in text
+    assert f"Из {plan.savings.full_hours} ч полной программы" in text and f"в плане — {plan.total_hours} ч" in text
+    for part in plan.final_attestation.parts:
+        assert f"— {part.hours} ч" in text
+    assert ("это доказано расчётом" in text) == (plan.status == "optimal")
+    assert [kind for kind, _ in doc.note.rooms][:3] == ["Кабинеты", "Лаборатории", "Мастерские"]
+    english = views.plan_doc(plan, ws.table, "en").note
+    assert english is not None and english.title == "Explanatory note"

@@ -26,6 +26,14 @@ NOUNS: dict[str, dict[str, dict[str, str]]] = {
         "ru": {"one": "семестр", "few": "семестра", "many": "семестров", "other": "семестра"},
         "en": {"one": "term", "other": "terms"},
     },
+    "exam": {
+        "ru": {"one": "экзамен", "few": "экзамена", "many": "экзаменов", "other": "экзамена"},
+        "en": {"one": "exam", "other": "exams"},
+    },
+    "credit": {
+        "ru": {"one": "зачёт", "few": "зачёта", "many": "зачётов", "other": "зачёта"},
+        "en": {"one": "credit", "other": "credits"},
+    },
 }
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from constructor.compact.plan import Item, Plan
 from constructor.i18n import Lang
 from constructor.model import AnyDeclaration, Competency, Cycle, CycleRole, Module, Outcome, Result
+from constructor.render.note import NoteDoc, note
 from constructor.render.plan_table import (
     Row,
     code_key,
@@ -206,6 +207,7 @@ class PlanDoc:
     title_page: TitlePage | None = None
     counts: list[tuple[str, list[str]]] = field(default_factory=list)  # exams, credits a year / limit
     term_weeks: list[str] = field(default_factory=list)  # «17 недель», «24 недели»: each term's length
+    note: NoteDoc | None = None  # the explanatory note and the rooms that end the plan
 
 
 @dataclass
@@ -342,6 +344,14 @@ def plan_doc(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Pla
         title_page(plan, table, lang),
         _counts(plan, w),
         [count(t.weeks, "week", lang) for t in plan.terms],
+        note(
+            plan,
+            table,
+            lang,
+            totals,
+            {r.code: r for r in rows if r.level == 0 and r.code},
+            {p.kind: w[f"part.{p.kind}"] for p in final.parts},
+        ),
     )
 
 

@@ -1,0 +1,328 @@
+"""The explanatory note (пояснительная записка) and the list of rooms that end a plan, as real plans end.
+
+Every sentence is made of the plan's own numbers and the declarations: the standard and its order,
+the calendar, the limits of exams and credits and the counts the schedule kept, general education run
+alongside the professional content, the employers' bundles, the partner sites, practical training,
+where the shortening came from (the savings table of `compact`), the final attestation's parts.
+Nothing is said that the plan does not show; a section without data is left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from constructor.compact.plan import Plan
+from constructor.compact.text import WORDS as COMPACT_WORDS
+from constructor.compact.text import savings_rows
+from constructor.i18n import Lang
+from constructor.model import AnyDeclaration, Bundle, College, CycleRole, Program, Standard
+from constructor.model.values import RoomKind
+from constructor.render.plan_table import Row
+from constructor.words import count, duration, noun
+
+WORDS: dict[str, dict[str, str]] = {
+    "ru": {
+        "note": "Пояснительная записка",
+        "rooms": "Перечень кабинетов, лабораторий, мастерских и других помещений",
+        "s.basis": "1. Нормативная база",
+        "basis": "Учебный план программы {program} «{title}» разработан на основе федерального "
+        "государственного образовательного стандарта среднего профессионального образования{specialty}{order}.",
+        "track": " Программа реализуется в рамках федерального проекта «Профессионалитет».",
+        "s.process": "2. Организация учебного процесса",
+        "volume": "Объём программы — {hours} ч, срок обучения — {duration} ({terms}).",
+        "load": "Учебная нагрузка — {load} академических часов в неделю, включая все виды работы с "
+        "преподавателем и самостоятельную работу.",
+        "terms": "Продолжительность семестров: {list}.",
+        "term": "{n}-й — {weeks}",
+        "holidays": "Каникулы — {weeks} в учебном году, из них зимние — {winter}.",
+        "s.attestation": "3. Промежуточная аттестация",
+        "limits": "Предел на учебный год: экзаменов — {exams}, зачётов — {credits} (с дифференцированными, "
+        "без учёта физической культуры).",
+        "by-year": "По курсам: {list}.",
+        "year": "{n}-й — {exams} и {credits}",
+        "module-exam": "Каждый профессиональный модуль завершается экзаменом по модулю.",
+        "complex": "Комплексные экзамены: {list}.",
+        "s.general": "4. Общеобразовательный цикл",
+        "general": "Для поступающих на базе основного общего образования общеобразовательный цикл ({hours} ч) "
+        "изучается параллельно с профессиональным содержанием с 1-го курса и завершается на {year}-м курсе.",
+        "s.variable": "5. Вариативная часть и заказ работодателей",
+        "variable": "Вариативная часть — {hours} ч ({share}% объёма циклов с обязательной и вариативной частью).",
+        "bundle": "Пакет «{title}»{enterprise}: {codes} ({hours} ч).",
+        "s.network": "6. Сетевая форма и практическая подготовка",
+        "site": "{title}: {list}.",
+        "site-term": "{term}-й семестр — {hours} ч",
+        "prep": "Практическая подготовка — {hours} ч ({share}% объёма программы), в том числе учебная и "
+        "производственная практика — {practice} ч.",
+        "s.shortening": "7. Сокращение срока обучения",
+        "shortening": "Нормативный срок обучения — {baseline}, срок по плану — {duration}; семестров: {before} → "
+        "{after}.",
+        "savings": "Из {full} ч полной программы не изучаются заново: {list}; в плане — {total} ч.",
+        "optimal": "Расписания с меньшим числом семестров при этих правилах нет: это доказано расчётом.",
+        "feasible": "План не более чем на {gap} длиннее кратчайшего возможного.",
+        "s.final": "8. Государственная итоговая аттестация",
+        "final": "Государственная итоговая аттестация — {hours} ч в последнем семестре: {list}.",
+        "final-plain": "Государственная итоговая аттестация — {hours} ч в последнем семестре.",
+        "part": "{title} — {hours} ч",
+        "kind.cabinet": "Кабинеты",
+        "kind.lab": "Лаборатории",
+        "kind.workshop": "Мастерские",
+        "kind.ground": "Полигоны",
+        "kind.sports": "Спортивный комплекс",
+        "kind.hall": "Залы",
+        "kind.other": "Прочие помещения",
+    },
+    "en": {
+        "note": "Explanatory note",
+        "rooms": "Rooms, laboratories, workshops and other premises",
+        "s.basis": "1. Regulatory basis",
+        "basis": "The curriculum of program {program} «{title}» follows the federal state educational standard "
+        "of secondary vocational education{specialty}{order}.",
+        "track": " The program is part of the federal project «Professionalitet».",
+        "s.process": "2. Organisation of studies",
+        "volume": "The program holds {hours} h over {duration} ({terms}).",
+        "load": "The study load is {load} academic hours a week, every kind of work with the teacher and "
+        "self-study included.",
+        "terms": "Terms: {list}.",
+        "term": "{n}: {weeks}",
+        "holidays": "Holidays: {weeks} a study year, {winter} of them in winter.",
+        "s.attestation": "3. Intermediate attestation",
+        "limits": "Limits a study year: exams {exams}, credits {credits} (graded credits included, physical "
+        "culture not counted).",
+        "by-year": "By study year: {list}.",
+        "year": "{n}: {exams} and {credits}",
+        "module-exam": "Every professional module ends with a module exam.",
+        "complex": "Complex exams: {list}.",
+        "s.general": "4. General education",
+        "general": "For entrants after the 9th grade, general education ({hours} h) runs alongside the "
+        "professional content from the first year and ends in study year {year}.",
+        "s.variable": "5. Variable part and the employers' requests",
+        "variable": "The variable part holds {hours} h ({share}% of the cycles with an obligatory and a "
+        "variable part).",
+        "bundle": "Bundle «{title}»{enterprise}: {codes} ({hours} h).",
+        "s.network": "6. Network form and practical training",
+        "site": "{title}: {list}.",
+        "site-term": "term {term}: {hours} h",
+        "prep": "Practical training holds {hours} h ({share}% of the program), educational and production "
+        "practice {practice} h of them.",
+        "s.shortening": "7. Shortened duration",
+        "shortening": "The normative duration {baseline} is shortened to {duration}: terms {before} → {after}.",
+        "savings": "Of the full program's {full} h these are not taught again: {list}; the plan holds {total} h.",
+        "optimal": "No schedule under these rules has fewer terms: this is proven by computation.",
+        "feasible": "The plan is at most {gap} longer than the shortest possible.",
+        "s.final": "8. State final attestation",
+        "final": "The state final attestation holds {hours} h in the last term: {list}.",
+        "final-plain": "The state final attestation holds {hours} h in the last term.",
+        "part": "{title}: {hours} h",
+        "kind.cabinet": "Classrooms",
+        "kind.lab": "Laboratories",
+        "kind.workshop": "Workshops",
+        "kind.ground": "Training grounds",
+        "kind.sports": "Sports facilities",
+        "kind.hall": "Halls",
+        "kind.other": "Other premises",
+    },
+}
+
+
+@dataclass
+class NoteDoc:
+    title: str = ""
+    rooms_title: str = ""
+    sections: list[tuple[str, list[str]]] = field(default_factory=list)
+    rooms: list[tuple[str, list[str]]] = field(default_factory=list)  # kind → titles
+
+
+def note(
+    plan: Plan,
+    table: Mapping[str, AnyDeclaration],
+    lang: Lang,
+    totals: Row,
+    cycle_rows: Mapping[str, Row],
+    part_titles: Mapping[str, str],
+) -> NoteDoc:
+    """The note of `plan`; `totals` and `cycle_rows` are the plan table's (its totals and cycle rows),
+    `part_titles` the final attestation's parts as the table names them."""
+    w = WORDS[lang]
+    program = table.get(plan.program)
+    std = table.get(plan.standard or "")
+    doc = NoteDoc(w["note"], w["rooms"])
+    if not isinstance(program, Program):
+        return doc
+    std = std if isinstance(std, Standard) else None
+    specialty = order = ""
+    if std is not None and std.specialty is not None:
+        title = f" «{std.specialty_title.value}»" if std.specialty_title else ""
+        specialty = (" по специальности " if lang == "ru" else ", specialty ") + std.specialty.code + title
+    if std is not None and std.order is not None:
+        order = f" ({std.order.value})"
+    basis = w["basis"].format(program=plan.program, title=plan.program_title, specialty=specialty, order=order)
+    if plan.track == "professionalitet":
+        basis += w["track"]
+    doc.sections.append((w["s.basis"], [basis]))
+    doc.sections.append((w["s.process"], _process(plan, program, lang)))
+    doc.sections.append((w["s.attestation"], _attestation(plan, program, table, lang)))
+    general = _general(plan, table, lang)
+    if general:
+        doc.sections.append((w["s.general"], general))
+    variable = _variable(plan, program, table, lang, totals, cycle_rows)
+    if variable:
+        doc.sections.append((w["s.variable"], variable))
+    doc.sections.append((w["s.network"], _network(plan, lang, totals)))
+    shortening = _shortening(plan, lang)
+    if shortening:
+        doc.sections.append((w["s.shortening"], shortening))
+    doc.sections.append((w["s.final"], [_final(plan, lang, part_titles)]))
+    doc.sections = [(h, [p for p in ps if p]) for h, ps in doc.sections if any(ps)]
+    doc.rooms = _rooms(program, table, lang)
+    return doc
+
+
+def _process(plan: Plan, program: Program, lang: Lang) -> list[str]:
+    w = WORDS[lang]
+    out = [
+        w["volume"].format(
+            hours=plan.total_hours, duration=duration(plan.duration, lang), terms=noun(len(plan.terms), "term", lang)
+        ),
+        w["load"].format(load=plan.weekly_load),
+        w["terms"].format(
+            list="; ".join(w["term"].format(n=t.number, weeks=count(t.weeks, "week", lang)) for t in plan.terms)
+        ),
+    ]
+    if program.holidays:
+        total = sum(program.holidays.values())
+        winter = program.holidays.get("winter", 0)
+        out.append(w["holidays"].format(weeks=count(total, "week", lang), winter=count(winter, "week", lang)))
+    return out
+
+
+def _attestation(plan: Plan, program: Program, table: Mapping[str, AnyDeclaration], lang: Lang) -> list[str]:
+    w = WORDS[lang]
+    out = []
+    first = plan.attestations[0] if plan.attestations else None
+    if first is not None and first.max_exams is not None and first.max_credits is not None:
+        out.append(w["limits"].format(exams=first.max_exams, credits=first.max_credits))
+    if plan.attestations:
+        years = [
+            w["year"].format(n=y.year, exams=noun(y.exams, "exam", lang), credits=noun(y.credits, "credit", lang))
+            for y in plan.attestations
+        ]
+        out.append(w["by-year"].format(list="; ".join(years)))
+    if any(i.kind == "exam" for i in plan.items):
+        out.append(w["module-exam"])
+    if program.complex_exams:
+        groups = [" + ".join(r.code for r in group) for group in program.complex_exams]
+        out.append(w["complex"].format(list="; ".join(groups)))
+    return out
+
+
+def _general(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> list[str]:
+    if plan.base != "9":
+        return []
+    cycles = {c.id for c in plan.cycles if _role(table, c.id) is CycleRole.GENERAL_EDUCATION}
+    items = [i for i in plan.items if i.cycle in cycles]
+    if not items:
+        return []
+    last = max(max(i.hours_by_term, default=i.term) for i in items)
+    year = next(t.year for t in plan.terms if t.number == last)
+    hours = sum(i.hours_by_kind.total for i in items)
+    return [WORDS[lang]["general"].format(hours=hours, year=year)]
+
+
+def _role(table: Mapping[str, AnyDeclaration], code: str) -> CycleRole | None:
+    decl = table.get(code)
+    return getattr(decl, "role", None)
+
+
+def _variable(
+    plan: Plan,
+    program: Program,
+    table: Mapping[str, AnyDeclaration],
+    lang: Lang,
+    totals: Row,
+    cycle_rows: Mapping[str, Row],
+) -> list[str]:
+    w = WORDS[lang]
+    out = []
+    split = [r for code, r in cycle_rows.items() if _role(table, code) in _SPLIT]
+    base = sum(r.total for r in split)
+    variable = sum(r.variable for r in split)
+    if variable and base:
+        out.append(w["variable"].format(hours=variable, share=round(100 * variable / base)))
+    for ref in program.bundles:
+        bundle = table.get(ref.code)
+        if not isinstance(bundle, Bundle):
+            continue
+        items = [i for i in plan.items if i.why.reason == "bundle" and i.why.via == bundle.code]
+        if not items:
+            continue
+        enterprise = f" ({bundle.enterprise.value})" if bundle.enterprise else ""
+        title = bundle.title.value if bundle.title else bundle.code
+        codes = ", ".join(i.code for i in items)
+        out.append(
+            w["bundle"].format(
+                title=title, enterprise=enterprise, codes=codes, hours=sum(i.hours_by_kind.total for i in items)
+            )
+        )
+    return out
+
+
+_SPLIT = (CycleRole.HUMANITIES, CycleRole.NATURAL, CycleRole.GENERAL_PROFESSIONAL, CycleRole.PROFESSIONAL)
+
+
+def _network(plan: Plan, lang: Lang, totals: Row) -> list[str]:
+    w = WORDS[lang]
+    out = []
+    for site in plan.sites:
+        terms = "; ".join(w["site-term"].format(term=t.term, hours=t.hours) for t in site.terms)
+        out.append(w["site"].format(title=site.title, list=terms))
+    if totals.prep and plan.total_hours:
+        share = round(100 * totals.prep / plan.total_hours)
+        out.append(w["prep"].format(hours=totals.prep, share=share, practice=totals.training))
+    return out
+
+
+def _shortening(plan: Plan, lang: Lang) -> list[str]:
+    w = WORDS[lang]
+    if not plan.baseline:
+        return []
+    s = plan.savings
+    out = [
+        w["shortening"].format(
+            baseline=duration(plan.baseline, lang),
+            duration=duration(plan.duration, lang),
+            before=len(plan.terms) + s.terms,
+            after=len(plan.terms),
+        )
+    ]
+    rows = savings_rows(plan, COMPACT_WORDS[lang])
+    if rows:  # the first row is the full program, the last the plan; between them the reductions
+        unit = "ч" if lang == "ru" else "h"
+        cuts = "; ".join(f"{label.lstrip('−= ')} — {hours} {unit}" for label, hours in rows[1:-1])
+        out.append(w["savings"].format(full=rows[0][1], list=cuts, total=rows[-1][1]))
+    out.append(w["optimal"] if plan.status == "optimal" else w["feasible"].format(gap=noun(plan.gap, "term", lang)))
+    return out
+
+
+def _final(plan: Plan, lang: Lang, part_titles: Mapping[str, str]) -> str:
+    w = WORDS[lang]
+    fa = plan.final_attestation
+    if not fa.parts:
+        return w["final-plain"].format(hours=fa.hours)
+    parts = "; ".join(w["part"].format(title=part_titles.get(p.kind, p.kind).lower(), hours=p.hours) for p in fa.parts)
+    return w["final"].format(hours=fa.hours, list=parts)
+
+
+def _rooms(program: Program, table: Mapping[str, AnyDeclaration], lang: Lang) -> list[tuple[str, list[str]]]:
+    """The college's rooms (the program's `rooms` when it names them), grouped by kind."""
+    college = table.get(program.college.code) if program.college else None
+    rooms = list(college.rooms) if isinstance(college, College) else []
+    if program.rooms:
+        named = {r.code for r in program.rooms}
+        rooms = [r for r in rooms if r.code in named]
+    groups: dict[str, list[str]] = {}
+    for room in rooms:
+        kind = room.kind.value if room.kind is not None else "other"
+        groups.setdefault(kind, []).append(room.title.value if room.title else room.code)
+    order = [k.value for k in RoomKind] + ["other"]
+    return [(WORDS[lang][f"kind.{k}"], groups[k]) for k in order if k in groups]
