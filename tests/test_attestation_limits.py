@@ -4,7 +4,6 @@ forms it shows."""
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 
 import pytest
@@ -32,6 +31,7 @@ from constructor.compact.schedule import (
 )
 from constructor.model import Discipline
 from test_compact import problems, spread_problems
+from test_compact_whole import brute_force
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = [ROOT / "catalogs/examples/welding/program.comp", ROOT / "catalogs/examples/programmer/program.comp"]
@@ -70,14 +70,6 @@ def limited_problems(draw: st.DrawFn, max_items: int = 6, hours: tuple[int, int]
     )
 
 
-def _brute_force(problem: Problem, limit: int) -> int | None:
-    for terms in range(1, limit + 1):
-        for assignment in itertools.product(range(1, terms + 1), repeat=problem.size):
-            if not valid(problem, Schedule(list(assignment), terms)):
-                return terms
-    return None
-
-
 @settings(max_examples=80, deadline=None)
 @given(limited_problems())
 def test_heuristic_schedules_keep_the_yearly_limits(problem: Problem) -> None:
@@ -109,7 +101,7 @@ def test_heuristic_schedules_keep_the_yearly_limits(problem: Problem) -> None:
         (3, 3),
     )
 )
-def test_exact_with_limits_equals_brute_force(problem: Problem) -> None:
+def test_exact_with_limits_equalsbrute_force(problem: Problem) -> None:
     """`optimal` and `impossible` under the yearly limits are true: brute force over every assignment."""
     try:
         bound = lower_bound(problem)[0]
@@ -121,11 +113,11 @@ def test_exact_with_limits_equals_brute_force(problem: Problem) -> None:
     except Infeasible as e:
         if e.reason not in RETRY:
             return  # an item or the final attestation larger than every term: nothing to compare
-        assert _brute_force(problem, limit) is None
+        assert brute_force(problem, limit) is None
         return
     assert valid(problem, result.schedule) == []
     assert result.proven
-    assert result.schedule.terms == _brute_force(problem, result.schedule.terms)
+    assert result.schedule.terms == brute_force(problem, result.schedule.terms)
 
 
 def test_a_complex_exams_rows_in_one_term_count_once() -> None:

@@ -40,7 +40,7 @@ def whole_problems(draw: st.DrawFn, max_items: int = 8, hours: tuple[int, int] =
     )
 
 
-def _brute_force(problem: Problem, limit: int) -> int | None:
+def brute_force(problem: Problem, limit: int) -> int | None:
     """The fewest terms of any valid schedule up to `limit` terms (None: none)."""
     for terms in range(1, limit + 1):
         for assignment in itertools.product(range(1, terms + 1), repeat=problem.size):
@@ -75,11 +75,11 @@ def test_exact_equals_brute_force_with_background_rows_and_deadlines(problem: Pr
     except Infeasible as e:
         if e.reason != "deadline":
             return  # an item or the final attestation larger than every term: nothing to compare
-        assert _brute_force(problem, limit) is None  # "impossible" is true
+        assert brute_force(problem, limit) is None  # "impossible" is true
         return
     assert valid(problem, result.schedule) == []
     assert result.proven
-    assert result.schedule.terms == _brute_force(problem, result.schedule.terms)
+    assert result.schedule.terms == brute_force(problem, result.schedule.terms)
 
 
 @given(st.integers(0, 3000), st.lists(st.integers(1, 900), min_size=1, max_size=8))
