@@ -4,6 +4,7 @@ forms it shows."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -54,20 +55,7 @@ def limited_problems(draw: st.DrawFn, max_items: int = 6, hours: tuple[int, int]
     background = draw(st.lists(st.integers(50, 300), max_size=1))
     bg_marks = [BackgroundMark(draw(st.sampled_from([EXAM, CREDIT])), draw(st.booleans())) for _ in background]
     limits = (draw(st.sampled_from([None, 1, 2, 3])), draw(st.sampled_from([None, 1, 2, 3])))
-    return Problem(
-        base.hours,
-        base.before,
-        base.not_after,
-        base.term_capacity,
-        base.final_hours,
-        frozenset(),
-        base.shares,
-        background,
-        (),
-        marks,
-        bg_marks,
-        limits,
-    )
+    return replace(base, background=background, marks=marks, background_marks=bg_marks, year_limits=limits)
 
 
 @settings(max_examples=80, deadline=None)

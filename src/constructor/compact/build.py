@@ -485,8 +485,8 @@ def _target(
             reason = Msg(
                 "target.attestation",
                 {
-                    "exams": sum(1 for m in problem.marks if m.kind == EXAM),
-                    "credits": sum(1 for m in problem.marks if m.kind == CREDIT),
+                    "exams": problem.mark_count(EXAM),
+                    "credits": problem.mark_count(CREDIT),
                     "max_exams": "—" if exams is None else exams,
                     "max_credits": "—" if credits is None else credits,
                     "need": Count(plan.lower_bound, "term"),
@@ -548,7 +548,7 @@ def _limits_unkeepable(problem: Problem, program: Program) -> Diagnostic:
     """C318: the yearly limits of exams and credits cannot be kept, with what the rows ask for."""
     every = problem.background_marks_by_year(2 * problem.terms_per_year + 1)
     exams, credits = problem.year_limits
-    rows = [sum(1 for m in problem.marks if m.kind == kind) for kind in (EXAM, CREDIT)]
+    rows = [problem.mark_count(kind) for kind in (EXAM, CREDIT)]
     return diagnostic(
         "C318",
         "attestation-limits-unkeepable",

@@ -17,14 +17,13 @@ from typing import Any
 
 from constructor.compact.schedule import (
     MAX_EXTRA_TERMS,
-    RETRY,
     Infeasible,
     Problem,
     Schedule,
     chain_lengths,
     latest_ends,
-    list_schedule,
     lower_bound,
+    try_list_schedule,
 )
 
 
@@ -94,22 +93,16 @@ def _solve_terms(
     col: dict[tuple[int, int], int] = {}
     lower: list[float] = []
     upper: list[float] = []
-    cost: list[float] = []
     for i in range(n):
         for t in range(window[i][0], window[i][1] + 1):
             col[i, t] = len(lower)
             lower.append(0.0)
             upper.append(1.0)
-            cost.append(0.0)
-    # marks that fall where the last of several items ends (a course's form): a binary a term, `ends`
-    marks_at = _mark_columns(problem, window, col, lower, upper, cost) if problem.limited else {}
     peak = len(lower)  # the heaviest term's load: minimised when balancing, free when only asking "can it?"
     lower.append(0.0)
     upper.append(inf)
-    cost.append(1.0 if balance else 0.0)
-    h.addVars(len(lower), lower, upper)
-    h.changeColsCost(len(cost), list(range(len(cost))), cost)
-    h.changeColsIntegrality(peak, list(range(peak)), [highspy.HighsVarType.kInteger] * peak)
+    # marks that fall where the last of several items ends (a course's form): a binary a term
+    marks_at = _mark_columns(problem, window, lower, upper) if problem.limited else {}
 
     rows_lo: list[float] = []
     rows_hi: list[float] = []
@@ -164,10 +157,11 @@ def _solve_terms(
             row([*members, (peak, -1.0)], -inf, float(-fixed))  # load ≤ peak
     if problem.limited and not _limit_rows(problem, terms, window, span, col, marks_at, row, lower, upper):
         return "infeasible", None
-    if len(lower) > peak + 1:  # group columns were added by _limit_rows: they are binaries too
-        extra = list(range(peak + 1, len(lower)))
-        h.addVars(len(extra), [lower[c] for c in extra], [upper[c] for c in extra])
-        h.changeColsIntegrality(len(extra), extra, [highspy.HighsVarType.kInteger] * len(extra))
+    h.addVars(len(lower), lower, upper)
+    if balance:
+        h.changeColsCost(1, [peak], [1.0])
+    binaries = [c for c in range(len(lower)) if c != peak]  # every column but the peak is a 0/1 choice
+    h.changeColsIntegrality(len(binaries), binaries, [highspy.HighsVarType.kInteger] * len(binaries))
     if h.addRows(len(rows_lo), rows_lo, rows_hi, len(index), starts, index, value) != highspy.HighsStatus.kOk:
         raise RuntimeError("the MIP's rows were refused")  # never solve a model without its rules
     if incumbent is not None and max(incumbent, default=1) <= terms:
@@ -197,10 +191,8 @@ def _solve_terms(
 def _mark_columns(
     problem: Problem,
     window: list[tuple[int, int]],
-    col: dict[tuple[int, int], int],
     lower: list[float],
     upper: list[float],
-    cost: list[float],
 ) -> dict[int, dict[int, int]]:
     """For each mark over several items: a binary per term it may fall in (where the last item ends)."""
     out: dict[int, dict[int, int]] = {}
@@ -214,7 +206,6 @@ def _mark_columns(
             out[k][t] = len(lower)
             lower.append(0.0)
             upper.append(1.0)
-            cost.append(0.0)
     return out
 
 
@@ -314,14 +305,8 @@ def exact_schedule(problem: Problem, time_limit: float = 10.0) -> ExactResult:
     deadline = start + time_limit
     bound, reason = lower_bound(problem)
     notes: list[str] = []
-    missed = "deadline"
-    try:
-        heuristic: Schedule | None = list_schedule(problem)
-    except Infeasible as e:
-        if e.reason not in RETRY:
-            raise
-        missed = e.reason
-        heuristic = None  # the list scheduler missed a deadline or a limit: the solver searches every number of terms
+    # when the list scheduler misses a deadline or a limit, the solver searches every number of terms
+    heuristic, missed = try_list_schedule(problem)
     if heuristic is not None and problem.size == 0:
         return ExactResult(heuristic, bound, reason, True, 0.0, notes)
     if heuristic is not None and heuristic.terms == bound:  # nothing to prove: the bound is met

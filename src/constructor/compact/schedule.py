@@ -98,6 +98,11 @@ class Problem:
                 out[key] = out.get(key, 0) + 1
         return out
 
+    def mark_count(self, kind: int) -> int:
+        """The marks of a kind the items have, a complex exam once (its marks may share one term)."""
+        groups = {m.group for m in self.marks if m.kind == kind and m.group is not None}
+        return sum(1 for m in self.marks if m.kind == kind and m.group is None) + len(groups)
+
     def over_limits(self, counts: Mapping[tuple[int, int], int]) -> list[tuple[int, int, int, int]]:
         """(year, kind, count, limit) of every year over its limit."""
         out = []
@@ -274,9 +279,7 @@ def _marks_bound(problem: Problem) -> int:
     term may be the plan's last: the bound counts its first term)."""
     out = 1
     for kind, limit in enumerate(problem.year_limits):
-        # a complex exam's marks may all fall in one term: the bound counts each group once
-        groups = {m.group for m in problem.marks if m.kind == kind and m.group is not None}
-        count = sum(1 for m in problem.marks if m.kind == kind and m.group is None) + len(groups)
+        count = problem.mark_count(kind)
         if limit is None or not count:
             continue
         if limit <= 0:
@@ -308,6 +311,17 @@ def _check_sizes(problem: Problem) -> None:
     if too_big:
         raise Infeasible("item-too-large", too_big)
     _check_final(problem)
+
+
+def try_list_schedule(problem: Problem) -> tuple[Schedule | None, str]:
+    """The list schedule, or None with what it missed (a deadline or a yearly limit: the exact solver
+    may still find a schedule); any other Infeasible is raised."""
+    try:
+        return list_schedule(problem), ""
+    except Infeasible as e:
+        if e.reason not in RETRY:
+            raise
+        return None, e.reason
 
 
 def list_schedule(problem: Problem, *, balanced: bool = True) -> Schedule:

@@ -15,14 +15,13 @@ from typing import Literal
 
 from constructor.compact.exact import exact_schedule
 from constructor.compact.schedule import (
-    RETRY,
     Infeasible,
     Problem,
     Schedule,
     expand,
-    list_schedule,
     lower_bound,
     merge_same_term,
+    try_list_schedule,
     valid,
 )
 from constructor.compact.units import Built
@@ -78,14 +77,8 @@ def _prepare(index: int, built: Built) -> _Candidate:
         members = [[built.names[i] for i, m in enumerate(mapping) if m == k] for k in too_big]
         raise Unplaceable("item-too-large", built, members, [merged.hours[k] for k in too_big])
     bound, reason = lower_bound(merged)
-    missed = "deadline"
-    try:
-        schedule: Schedule | None = list_schedule(merged)
-    except Infeasible as e:
-        if e.reason not in RETRY:
-            raise
-        missed = e.reason
-        schedule = None  # only the exact solver can tell whether the deadlines and limits can be kept
+    # None: only the exact solver can tell whether the deadlines and limits can be kept
+    schedule, missed = try_list_schedule(merged)
     return _Candidate(index, built, merged, mapping, bound, reason, schedule, missed)
 
 

@@ -318,8 +318,7 @@ def _terms_per_year(program: Program, std: Standard) -> int:
 def _deadlines(program: Program, std: Standard, rows: WholeProgram, cycles: list[str | None]) -> list[int]:
     """The last term each item may end in: the end of the study year its cycle says (`ends_by_year`),
     in terms of the program's calendar; empty when no cycle says it."""
-    cal = calendar_of(program, std)
-    years = per_year(program, cal[0]) if cal is not None else TERMS_PER_YEAR
+    years = _terms_per_year(program, std)
     by_cycle = {code: c.ends_by_year * years for code, c in rows.cycles.items() if c.ends_by_year}
     out = [by_cycle.get(c or "", 0) for c in cycles]
     return out if any(out) else []

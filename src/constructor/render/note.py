@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from constructor.compact.plan import Plan
 from constructor.compact.text import WORDS as COMPACT_WORDS
 from constructor.compact.text import savings_rows
+from constructor.graph.whole import SPLIT_ROLES
 from constructor.i18n import Lang
-from constructor.model import AnyDeclaration, Bundle, College, CycleRole, Program, Standard
+from constructor.model import AnyDeclaration, Bundle, College, Cycle, CycleRole, Program, Standard
 from constructor.model.values import RoomKind
 from constructor.render.plan_table import Row
 from constructor.words import count, duration, noun
@@ -231,7 +232,7 @@ def _general(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> lis
 
 def _role(table: Mapping[str, AnyDeclaration], code: str) -> CycleRole | None:
     decl = table.get(code)
-    return getattr(decl, "role", None)
+    return decl.role if isinstance(decl, Cycle) else None
 
 
 def _variable(
@@ -244,7 +245,7 @@ def _variable(
 ) -> list[str]:
     w = WORDS[lang]
     out = []
-    split = [r for code, r in cycle_rows.items() if _role(table, code) in _SPLIT]
+    split = [r for code, r in cycle_rows.items() if _role(table, code) in SPLIT_ROLES]
     base = sum(r.total for r in split)
     variable = sum(r.variable for r in split)
     if variable and base:
@@ -265,9 +266,6 @@ def _variable(
             )
         )
     return out
-
-
-_SPLIT = (CycleRole.HUMANITIES, CycleRole.NATURAL, CycleRole.GENERAL_PROFESSIONAL, CycleRole.PROFESSIONAL)
 
 
 def _network(plan: Plan, lang: Lang, totals: Row) -> list[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 from constructor.compact.plan import Item
 from constructor.graph.whole import variable_hours
@@ -26,23 +26,38 @@ FORM_COLUMNS: dict[str, tuple[str, ...]] = {
     "graded": ("ДЗ",),
     "project": ("КП", "КР"),
 }
-# the hour columns, in the order of the table (`teacher` is the sum of the six after it)
+# the hour columns in the table's order, with their header's word (`teacher` and `obligatory` are
+# derived: the sum of the six kinds after `teacher`, and the total less the variable part)
 HOUR_COLUMNS = (
+    ("total", "all"),
+    ("teacher", "short.teacher"),
+    ("theory", "short.theory"),
+    ("practice", "short.practice"),
+    ("lab", "short.lab"),
+    ("course", "short.course"),
+    ("training", "short.training"),
+    ("consultations", "short.consultations"),
+    ("self_study", "short.self"),
+    ("attestation", "short.attestation"),
+    ("prep", "short.prep"),
+    ("obligatory", "short.obligatory"),
+    ("variable", "short.variable"),
+)
+# the numbers a row stores, which a sum of rows adds up
+_STORED = (
     "total",
-    "teacher",
     "theory",
     "practice",
+    "self_study",
     "lab",
     "course",
     "training",
     "consultations",
-    "self_study",
     "attestation",
+    "final",
     "prep",
-    "obligatory",
     "variable",
 )
-_NUMBERS = (*HOUR_COLUMNS, "final")
 
 
 @dataclass
@@ -128,9 +143,8 @@ def item_row(item: Item, terms: int, table: Mapping[str, AnyDeclaration], title:
 
 def sum_rows(code: str, title: str, rows: list[Row], terms: int, level: int = 0, form: str = "") -> Row:
     out = Row(code, title, form, 0, 0, 0, 0, [sum(r.by_term[k] for r in rows) for k in range(terms)], level)
-    for name in (f.name for f in fields(Row)):
-        if name in _NUMBERS and name not in ("teacher", "obligatory"):
-            setattr(out, name, sum(getattr(r, name) for r in rows))
+    for name in _STORED:
+        setattr(out, name, sum(getattr(r, name) for r in rows))
     return out
 
 

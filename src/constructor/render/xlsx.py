@@ -14,6 +14,7 @@ from constructor.compact.plan import Plan
 from constructor.i18n import Lang
 from constructor.model import AnyDeclaration
 from constructor.render import views
+from constructor.render.plan_table import FORM_COLUMNS, HOUR_COLUMNS
 from constructor.render.schedule import schedule
 from constructor.render.title import title_page
 
@@ -147,24 +148,6 @@ def _calendar_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], la
     _page(ws)
 
 
-_FORMS = ("exam", "credit", "graded", "project")
-_HOURS = (
-    ("total", "all"),
-    ("teacher", "short.teacher"),
-    ("theory", "short.theory"),
-    ("practice", "short.practice"),
-    ("lab", "short.lab"),
-    ("course", "short.course"),
-    ("training", "short.training"),
-    ("consultations", "short.consultations"),
-    ("self_study", "short.self"),
-    ("attestation", "short.attestation"),
-    ("prep", "short.prep"),
-    ("obligatory", "short.obligatory"),
-    ("variable", "short.variable"),
-)
-
-
 def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> None:
     """The plan as the HTML table has it: forms of control, hours by kind, practical training, the
     obligatory and variable parts, years and terms; a formula under every numeric column."""
@@ -174,14 +157,14 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
     doc = views.plan_doc(plan, table, lang)
     w = views.DOC_WORDS[lang]
     n, years = len(doc.terms), len(doc.years)
-    forms_at, hours_at = 3, 3 + len(_FORMS)
-    years_at = hours_at + len(_HOURS)
+    forms_at, hours_at = 3, 3 + len(FORM_COLUMNS)
+    years_at = hours_at + len(HOUR_COLUMNS)
     terms_at = years_at + years
     last = terms_at + n - 1
     head: list[Any] = [None] * last
     head[0], head[1], head[forms_at - 1], head[hours_at - 1] = w["code"], w["title"], w["forms"], w["load"]
     head[years_at - 1], head[terms_at - 1] = w["year"], w["term"]
-    sub: list[Any] = [None, None, *(w[f"col.{c}"] for c in _FORMS), *(w[key] for _, key in _HOURS)]
+    sub: list[Any] = [None, None, *(w[f"col.{c}"] for c in FORM_COLUMNS), *(w[key] for _, key in HOUR_COLUMNS)]
     sub += [*doc.years, *(f"{t[0]}\n{weeks}" for t, weeks in zip(doc.terms, doc.term_weeks, strict=True))]
     ws.append(head)
     ws.append(sub)
@@ -196,8 +179,8 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
     first = 3
     group = PatternFill("solid", fgColor="F2F2F2")
     for row in doc.rows:
-        forms = [row.form_cols[c] or None if row.level else None for c in _FORMS]
-        numbers = [getattr(row, name) for name, _ in _HOURS] + row.by_year + row.by_term
+        forms = [row.form_cols[c] or None if row.level else None for c in FORM_COLUMNS]
+        numbers = [getattr(row, name) for name, _ in HOUR_COLUMNS] + row.by_year + row.by_term
         ws.append([row.code, row.title, *forms, *(v or None for v in numbers)])  # empty, not 0
         ws.row_dimensions[ws.max_row].height = _height(row.title, 44)
         for cell in ws[ws.max_row]:
@@ -208,7 +191,7 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
             elif row.level == 2:
                 cell.font = Font(italic=True)
     item_rows = [first + k for k, r in enumerate(doc.rows) if r.level == 1]
-    total: list[object] = [None, doc.totals.title, *([None] * len(_FORMS))]
+    total: list[object] = [None, doc.totals.title, *([None] * len(FORM_COLUMNS))]
     for col in range(hours_at, last + 1):
         letter = get_column_letter(col)
         total.append("=" + "+".join(f"{letter}{r}" for r in item_rows) if item_rows else 0)
