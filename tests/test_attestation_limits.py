@@ -89,7 +89,7 @@ def test_heuristic_schedules_keep_the_yearly_limits(problem: Problem) -> None:
         (3, 3),
     )
 )
-def test_exact_with_limits_equalsbrute_force(problem: Problem) -> None:
+def test_exact_with_limits_equals_brute_force(problem: Problem) -> None:
     """`optimal` and `impossible` under the yearly limits are true: brute force over every assignment."""
     try:
         bound = lower_bound(problem)[0]
