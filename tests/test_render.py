@@ -43,12 +43,17 @@ def rendered() -> dict[str, bytes]:
 
 def test_every_document_in_every_format(rendered: dict[str, bytes]) -> None:
     names = set(rendered)
-    for doc in ("plan", "matrix", "report", "sites", *(f"syllabus-ПМ.0{i}" for i in range(1, 6))):
+    programs = [f"syllabus-ПМ.0{i}" for i in range(1, 6)] + ["syllabus-ОП.01", "syllabus-ООД.01", "syllabus-ОГСЭ.04"]
+    for doc in ("plan", "matrix", "report", "sites", *programs):
         assert f"{doc}.html" in names and f"{doc}.pdf" in names, doc
-    assert {"plan.xlsx", "plan.md", "syllabus-ПМ.01.docx", "syllabus-ПМ.01.md"} <= names
+    for doc in programs:
+        assert f"{doc}.docx" in names and f"{doc}.md" in names, doc
+    assert "plan.xlsx" in names
 
 
-@pytest.mark.parametrize("name", ["plan.html", "plan.md", "syllabus-ПМ.01.md", "report.html"])
+@pytest.mark.parametrize(
+    "name", ["plan.html", "plan.md", "syllabus-ПМ.01.md", "syllabus-ОП.01.md", "syllabus-ОП.01.html", "report.html"]
+)
 def test_golden_documents(rendered: dict[str, bytes], name: str, update_golden: bool) -> None:
     assert_golden(rendered[name].decode("utf-8"), GOLDEN / name, update_golden)
 
@@ -69,9 +74,11 @@ def test_docx_has_real_headings_and_a_repeating_table_header(rendered: dict[str,
 
     doc = Document(io.BytesIO(rendered["syllabus-ПМ.01.docx"]))
     headings = [p.text for p in doc.paragraphs if p.style is not None and p.style.name.startswith("Heading")]
-    assert headings[0].startswith("Рабочая программа профессионального модуля ПМ.01")
-    assert "2. Структура и содержание" in headings
-    table = doc.tables[0]
+    assert headings[0] == "1. Общая характеристика рабочей программы"
+    assert "2. Структура и содержание" in headings and "4. Контроль и оценка результатов освоения" in headings
+    title = [p.text for p in doc.paragraphs[:12]]
+    assert "РАБОЧАЯ ПРОГРАММА ПРОФЕССИОНАЛЬНОГО МОДУЛЯ" in title and "УТВЕРЖДАЮ" in "\n".join(title)
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Индекс")
     assert [c.text for c in table.rows[0].cells][:2] == ["Индекс", "Наименование"]
     assert table.rows[0]._tr.trPr.xml.count("tblHeader") == 1
     assert any(row.cells[0].text == "МДК.01.01" for row in table.rows)
@@ -183,4 +190,4 @@ def test_docx_is_a4_in_times_new_roman_with_page_numbers_and_the_results(rendere
     )
     assert "PAGE" in section.footer._element.xml
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "уметь:" in text or "знать:" in text  # the results the PDF has
+    assert "Уметь: " in text and "Знать: " in text  # the results the PDF has

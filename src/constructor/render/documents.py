@@ -26,6 +26,7 @@ from constructor.i18n import Lang
 from constructor.model import AnyDeclaration
 from constructor.render import views
 from constructor.render.names import safe_file_name
+from constructor.render.syllabus import syllabi
 
 FORMATS = ("html", "pdf", "docx", "xlsx", "md")
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -236,8 +237,8 @@ def html_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
     """Document name (without extension) → HTML."""
     base = {"lang": ctx.lang, "w": ctx.words()}
     out = {"plan": _render(env.get_template("plan.html.j2"), doc=views.plan_doc(ctx.plan, ctx.table, ctx.lang), **base)}
-    for doc in views.syllabi(ctx.plan, ctx.table, ctx.lang):
-        out[f"syllabus-{doc.module}"] = _render(env.get_template("syllabus.html.j2"), doc=doc, **base)
+    for doc in syllabi(ctx.plan, ctx.table, ctx.lang):
+        out[f"syllabus-{doc.code}"] = _render(env.get_template("syllabus.html.j2"), doc=doc, **base)
     out["matrix"] = _render(
         env.get_template("matrix.html.j2"), doc=views.matrix(ctx.plan, ctx.table), program=ctx.plan.program, **base
     )
@@ -276,8 +277,8 @@ def html_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
 def md_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
     base = {"lang": ctx.lang, "w": ctx.words()}
     out = {"plan": _render(env.get_template("plan.md.j2"), doc=views.plan_doc(ctx.plan, ctx.table, ctx.lang), **base)}
-    for doc in views.syllabi(ctx.plan, ctx.table, ctx.lang):
-        out[f"syllabus-{doc.module}"] = _render(env.get_template("syllabus.md.j2"), doc=doc, **base)
+    for doc in syllabi(ctx.plan, ctx.table, ctx.lang):
+        out[f"syllabus-{doc.code}"] = _render(env.get_template("syllabus.md.j2"), doc=doc, **base)
     return out
 
 
@@ -295,8 +296,9 @@ def pdf(html: str) -> bytes:
 
 
 def pdfs(documents: Mapping[str, str], progress: Callable[[int, int], None] | None = None) -> dict[str, bytes]:
-    """The PDFs on every core (a process for each, so no document depends on what a process rendered
-    before it)."""
+    """The PDFs on every core. A worker renders many documents (starting a process and importing
+    WeasyPrint costs more than a working program's PDF); a document's bytes do not depend on what its
+    worker rendered before (the byte-identical re-render test renders them in another order)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -305,9 +307,7 @@ def pdfs(documents: Mapping[str, str], progress: Callable[[int, int], None] | No
         return {}
     os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        max_workers=min(len(names), os.cpu_count() or 1), mp_context=context, max_tasks_per_child=1
-    ) as pool:
+    with ProcessPoolExecutor(max_workers=min(len(names), os.cpu_count() or 1), mp_context=context) as pool:
         futures = {pool.submit(pdf, documents[n]): n for n in names}
         done: dict[str, bytes] = {}
         for future in as_completed(futures):
@@ -340,11 +340,11 @@ def xlsx(ctx: Context) -> bytes:
     return _fixed_zip(workbook(ctx.plan, ctx.table, ctx.lang))
 
 
-def docx(ctx: Context, module: Any) -> bytes:
-    """A module's syllabus as a Word document (render/word.py)."""
+def docx(ctx: Context, doc: Any) -> bytes:
+    """A working program as a Word document (render/word.py)."""
     from constructor.render.word import syllabus
 
-    return _fixed_zip(syllabus(module, ctx.lang))
+    return _fixed_zip(syllabus(doc, ctx.words()))
 
 
 def render_all(
@@ -370,6 +370,6 @@ def render_all(
     if "xlsx" in formats:
         files["plan.xlsx"] = xlsx(ctx)
     if "docx" in formats:
-        for module in views.syllabi(plan, table, lang):
-            files[f"syllabus-{module.module}.docx"] = docx(ctx, module)
+        for doc in syllabi(plan, table, lang):
+            files[f"syllabus-{doc.code}.docx"] = docx(ctx, doc)
     return {safe_file_name(name): data for name, data in sorted(files.items())}

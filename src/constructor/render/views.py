@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from constructor.compact.plan import Item, Plan
 from constructor.i18n import Lang
-from constructor.model import AnyDeclaration, Competency, Cycle, CycleRole, Module, Outcome, Result
+from constructor.model import AnyDeclaration, Cycle, CycleRole, Module
 from constructor.render.note import NoteDoc, note
 from constructor.render.plan_table import (
     Row,
@@ -38,7 +38,6 @@ DOC_WORDS = {
         "month": "Месяц",
         "days": "Числа",
         "summary": "Сводные данные",
-        "syllabus": "Рабочая программа профессионального модуля",
         "matrix": "Матрица компетенций",
         "report": "Отчёт о сокращении программы",
         "sites": "График занятий на площадках кластера",
@@ -115,7 +114,6 @@ DOC_WORDS = {
         "month": "Month",
         "days": "Days",
         "summary": "Summary of hours",
-        "syllabus": "Module syllabus",
         "matrix": "Competency matrix",
         "report": "Compaction report",
         "sites": "Schedule at the cluster's sites",
@@ -211,34 +209,6 @@ class PlanDoc:
 
 
 @dataclass
-class Outcomes:
-    experience: list[str] = field(default_factory=list)
-    skills: list[str] = field(default_factory=list)
-    knowledge: list[str] = field(default_factory=list)
-
-
-@dataclass
-class SyllabusCompetency:
-    code: str
-    title: str
-    outcomes: Outcomes
-    terms: list[int]
-
-
-@dataclass
-class SyllabusDoc:
-    module: str
-    title: str
-    activity: str | None
-    program: str
-    terms: list[int]
-    competencies: list[SyllabusCompetency]
-    parts: list[Row]  # courses and practices with their hours
-    sites: list[str]
-    attestation: str | None
-
-
-@dataclass
 class MatrixDoc:
     modules: list[str]
     rows: list[tuple[str, str, list[bool]]]
@@ -296,7 +266,7 @@ def plan_doc(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Pla
         if not members and not is_final:
             continue
         section, leaves = (
-            _module_rows(members, table, lang, n, w)
+            module_rows(members, table, lang, n, w)
             if any(i.module for i in members)
             else _discipline_rows(members, table, lang, n)
         )
@@ -381,7 +351,7 @@ def _discipline_rows(
     return rows, rows
 
 
-def _module_rows(
+def module_rows(
     items: list[Item], table: Mapping[str, AnyDeclaration], lang: Lang, n: int, w: Mapping[str, str]
 ) -> tuple[list[Row], list[Row]]:
     """The professional cycle: per module its heading, then the МДК (the hours of the competencies each
@@ -421,78 +391,6 @@ def _module_rows(
         rows += [group, *courses, *rest]
         leaves += [*courses, *rest]
     return rows, leaves
-
-
-def _texts(results: tuple[Result, ...], table: Mapping[str, AnyDeclaration]) -> list[str]:
-    out = []
-    for r in results:
-        if r.text is not None:
-            out.append(r.text)
-        elif r.code is not None:
-            decl = table.get(r.code)
-            out.append(decl.title.value if isinstance(decl, Outcome) and decl.title else r.code)
-    return out
-
-
-def syllabi(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> list[SyllabusDoc]:
-    items = {i.code: i for i in plan.items}
-    sites = {s.code: s for s in plan.sites}
-    out = []
-    for decl in table.values():
-        if not isinstance(decl, Module) or not any(i.module == decl.code for i in plan.items):
-            continue
-        codes = [r.code for r in decl.taught]
-        comps = []
-        for code in dict.fromkeys(codes):
-            comp = table.get(code)
-            if isinstance(comp, Competency):
-                comps.append(
-                    SyllabusCompetency(
-                        code,
-                        comp.title.value if comp.title else code,
-                        Outcomes(_texts(comp.experience, table), _texts(comp.can, table), _texts(comp.knows, table)),
-                        [items[code].term] if code in items else [],
-                    )
-                )
-        n = len(plan.terms)
-        parts = []
-        for course in decl.courses:
-            members = [items[r.code] for r in course.covers if r.code in items]
-            row = sum_rows(
-                course.code,
-                course.title.value if course.title else course.code,
-                [item_row(i, n, table) for i in members],
-                n,
-                level=1,
-                form=form_word(course.attestation, lang),
-            )
-            parts.append(row)
-        for practice in decl.practices:
-            if practice.code in items:
-                parts.append(item_row(items[practice.code], n, table, PRACTICE_TITLES[lang][practice.kind.value]))
-        terms = sorted({i.term for i in plan.items if i.module == decl.code})
-        hosted = sorted(
-            {
-                s.title
-                for s in sites.values()
-                for t in s.terms
-                if any(items[c].module == decl.code for c in t.items if c in items)
-            }
-        )
-        out.append(
-            SyllabusDoc(
-                decl.code,
-                decl.title.value if decl.title else decl.code,
-                decl.activity.code if decl.activity else None,
-                plan.program,
-                terms,
-                comps,
-                parts,
-                hosted,
-                form_word(decl.attestation, lang),
-            )
-        )
-    return out
 
 
 def matrix(plan: Plan, table: Mapping[str, AnyDeclaration]) -> MatrixDoc:

@@ -1,44 +1,23 @@
-"""A module's syllabus as a Word document the way colleges print them: A4, Times New Roman 12 pt with
-black headings, margins of 3/1.5/2/2 cm, page numbers in the footer, a table with real column widths
-and a header row repeated on every page, and the results (опыт / уметь / знать) of every competency."""
+"""A working program as a Word document the way colleges print them: A4, Times New Roman 12 pt with
+black headings, margins of 3/1.5/2/2 cm, page numbers in the footer, a title page, tables with real
+column widths and header rows repeated on every page, and every section the PDF has."""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from constructor.i18n import Lang
-from constructor.render import views
+from constructor.render.syllabus import SyllabusDoc
 
 FONT = "Times New Roman"
-WORDS = {
-    "ru": {
-        "passport": "1. Паспорт рабочей программы",
-        "results": "Планируемые результаты освоения",
-        "experience": "иметь практический опыт",
-        "skills": "уметь",
-        "knowledge": "знать",
-        "structure": "2. Структура и содержание",
-        "conditions": "3. Условия реализации",
-        "workshops": "Мастерские колледжа",
-        "assessment": "4. Контроль и оценка результатов освоения",
-        "program": "Программа",
-    },
-    "en": {
-        "passport": "1. Passport of the syllabus",
-        "results": "Planned results",
-        "experience": "practical experience",
-        "skills": "skills",
-        "knowledge": "knowledge",
-        "structure": "2. Structure and content",
-        "conditions": "3. Conditions",
-        "workshops": "The college's workshops",
-        "assessment": "4. Control and assessment",
-        "program": "Program",
-    },
-}
-WIDTHS_CM = (2.1, 4.4, 1.5, 1.5, 1.6, 2.0, 1.6, 1.8)  # index, title, form, hours: the 16.5 cm between margins
+# column widths in cm, each table filling the 16.5 cm between the margins
+PARTS_CM = (2.1, 4.4, 1.4, 1.2, 1.2, 1.3, 1.1, 1.1, 1.2, 1.2, 1.3)  # index, title, form, hours by kind
+TOPICS_CM = (7.5, 1.8, 1.8, 1.8, 1.8, 1.8)  # topic, total, theory, practical, lab, self-study
+VOLUME_CM = (13.5, 3.0)
+CONTROL_CM = (5.5, 6.5, 4.5)
+LINES_CM = (5.0, 11.5)
 
 
 def _fonts(document: Any) -> None:
@@ -87,77 +66,140 @@ def _page(document: Any) -> None:
             run._r.append(instr)
 
 
-def _table(document: Any, header: list[str], rows: list[list[object]]) -> None:
+def _table(document: Any, header: list[str] | None, rows: list[list[object]], widths: tuple[float, ...]) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
-    table = document.add_table(rows=1, cols=len(header))
+    table = document.add_table(rows=1 if header else 0, cols=len(widths))
     table.style = "Table Grid"
     table.autofit = False
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = text
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    table.rows[0]._tr.get_or_add_trPr().append(repeat)
+    if header:
+        for cell, text in zip(table.rows[0].cells, header, strict=True):
+            cell.text = text
+            for run in cell.paragraphs[0].runs:
+                run.font.bold = True
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        table.rows[0]._tr.get_or_add_trPr().append(repeat)
     for values in rows:
         for cell, value in zip(table.add_row().cells, values, strict=True):
             cell.text = "" if value in (None, 0, "0") else str(value)
     for k, column in enumerate(table.columns):  # the grid, which LibreOffice reads
-        column.width = Cm(WIDTHS_CM[k])
+        column.width = Cm(widths[k])
     for row in table.rows:
         for k, cell in enumerate(row.cells):  # and each cell, which Word reads
-            cell.width = Cm(WIDTHS_CM[k])
+            cell.width = Cm(widths[k])
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
                     run.font.size = Pt(10)
 
 
-def syllabus(module: views.SyllabusDoc, lang: Lang) -> bytes:
+def _title_page(document: Any, doc: SyllabusDoc) -> None:
+    """The working program's title page: the college, УТВЕРЖДАЮ, the document and the row, the
+    specialty and the lines of the plan's title page it keeps; a page break after it."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+
+    t = doc.title_page
+
+    def centred(text: str, bold: bool = False, size: int | None = None) -> None:
+        from docx.shared import Pt
+
+        paragraph = document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(text)
+        run.font.bold = bold
+        if size:
+            run.font.size = Pt(size)
+
+    if t.founder:
+        centred(t.founder)
+    if t.college:
+        centred(t.college, bold=True)
+    if t.approved:
+        paragraph = document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        paragraph.add_run(t.words["approved"]).font.bold = True
+        lines = [t.approved[0], *([t.college] if t.college else []), f"____________ {t.approved[1]}", t.date]
+        for line in lines:
+            paragraph.add_run().add_break()
+            paragraph.add_run(line)
+    for _ in range(3):
+        document.add_paragraph()
+    centred(t.heading, bold=True, size=16)
+    centred(f"{doc.code} «{doc.title}»", bold=True, size=14)
+    if t.specialty:
+        centred(t.specialty)
+    for label, value in t.lines:
+        centred(f"{label}: {value}")
+    if t.professionalitet:
+        centred(t.professionalitet, bold=True)
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def syllabus(doc: SyllabusDoc, w: Mapping[str, str]) -> bytes:
+    """`doc` as a Word document; `w` the plan's words (the column headings the HTML shares)."""
     from docx import Document
 
-    w = views.DOC_WORDS[lang]
-    x = WORDS[lang]
+    s = doc.words
     document = Document()
     _fonts(document)
     _page(document)
     document.core_properties.author = "constructor"
     document.core_properties.created = datetime(2000, 1, 1)
     document.core_properties.modified = datetime(2000, 1, 1)
-    document.add_heading(f"{w['syllabus']} {module.module} «{module.title}»", level=1)
-    document.add_paragraph(f"{x['program']}: {module.program}")
-    document.add_heading(x["passport"], level=2)
-    document.add_paragraph(x["results"] + ":")
-    for c in module.competencies:
-        document.add_paragraph(f"{c.code} {c.title}", style="List Bullet")
-        for key, items in (
-            ("experience", c.outcomes.experience),
-            ("skills", c.outcomes.skills),
-            ("knowledge", c.outcomes.knowledge),
-        ):
-            if items:
-                document.add_paragraph(f"{x[key]}: " + "; ".join(items))
-    document.add_heading(x["structure"], level=2)
-    _table(
-        document,
-        [
-            w["code"],
-            w["title"],
-            w["short.form"],
-            w["all"],
-            w["theory"],
-            w["short.practical"],
-            w["short.training"],
-            w["self"],
-        ],
-        [[p.code, p.title, p.form, p.total, p.theory, p.practice, p.training, p.self_study] for p in module.parts],
-    )
-    document.add_heading(x["conditions"], level=2)
-    document.add_paragraph("; ".join(module.sites) or x["workshops"])
-    document.add_heading(x["assessment"], level=2)
-    for c in module.competencies:
-        shown = "; ".join(c.outcomes.experience + c.outcomes.skills) or c.title
-        document.add_paragraph(f"{c.code}: {shown}")
+    _title_page(document, doc)
+    document.add_heading(s["passport"], level=1)
+    document.add_heading(s["place"], level=2)
+    _table(document, None, [[label, value] for label, value in doc.place], LINES_CM)
+    document.add_heading(s["results"], level=2)
+    for word, texts in (("skills", doc.skills), ("knowledge", doc.knowledge)):
+        if texts:
+            document.add_paragraph(s[word] + ":")
+            for text in texts:
+                document.add_paragraph(text, style="List Bullet")
+    if doc.results:
+        document.add_paragraph(s["competencies"] + ":")
+        for r in doc.results:
+            paragraph = document.add_paragraph(style="List Bullet")
+            paragraph.add_run(r.code).font.bold = True
+            paragraph.add_run(f" {r.title}")
+            if doc.kind == "module":
+                for word, texts in (("experience", r.experience), ("skills", r.skills), ("knowledge", r.knowledge)):
+                    if texts:
+                        paragraph.add_run().add_break()
+                        paragraph.add_run(f"{s[word]}: ").font.italic = True
+                        paragraph.add_run("; ".join(texts))
+    document.add_heading(s["structure"], level=1)
+    document.add_heading(s["volume"], level=2)
+    volume: list[list[object]] = [["    " * depth + word, hours] for word, hours, depth in doc.volume]
+    if doc.forms:
+        volume.append([f"{s['attestation']}: {doc.forms}", ""])
+    _table(document, [s["kind"], s["hours"]], volume, VOLUME_CM)
+    if doc.kind == "module":
+        document.add_heading(s["parts"], level=2)
+        header = [w["code"], w["title"], w["short.form"], w["all"]]
+        header += [w[k] for k in ("short.theory", "short.practical", "short.lab", "short.course")]
+        header += [w[k] for k in ("short.training", "short.self", "short.attestation")]
+        kinds = ("total", "theory", "practice", "lab", "course", "training", "self_study", "attestation")
+        rows: list[list[object]] = [[p.code, p.title, p.form, *(getattr(p, k) for k in kinds)] for p in doc.parts]
+        _table(document, header, rows, PARTS_CM)
+    document.add_heading(s["topics"], level=2)
+    if doc.topics:
+        header = [w["title"], w["all"], w["short.theory"], w["short.practical"], w["short.lab"], w["short.self"]]
+        topic_rows: list[list[object]] = [
+            [t.title, t.total, t.theory, t.practice, t.lab, t.self_study] if t.level else [t.title, "", "", "", "", ""]
+            for t in doc.topics
+        ]
+        _table(document, header, topic_rows, TOPICS_CM)
+    if doc.topics_note:
+        document.add_paragraph(doc.topics_note)
+    document.add_heading(s["conditions"], level=1)
+    document.add_paragraph(f"{s['rooms']}: " + ("; ".join(doc.rooms) or s["rooms.none"]))
+    if doc.sites:
+        document.add_paragraph(f"{s['sites']}: " + "; ".join(doc.sites))
+    document.add_heading(s["control"], level=1)
+    _table(document, [s["result"], s["indicators"], s["methods"]], [list(r) for r in doc.control], CONTROL_CM)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -1,0 +1,493 @@
+"""The working programs (рабочие программы) of every module and discipline of a plan, in the typical
+layout colleges use: a title page; 1. the passport (place in the program, results: competencies with
+experience, skills and knowledge); 2. structure and content (hours by kind, the parts of a module, the
+topic plan when topics are declared); 3. conditions (rooms, partner sites); 4. control and assessment
+(each result with its indicators and the forms of attestation that assess it).
+
+Hours, terms and forms come from the plan (the same rows as the plan table); titles, outcomes,
+topics and rooms from the declarations. Nothing is invented: a section with nothing declared says
+where the information lives instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from constructor.compact.plan import Item, Plan
+from constructor.i18n import Lang
+from constructor.model import (
+    AnyDeclaration,
+    College,
+    Competency,
+    Cycle,
+    CycleRole,
+    Discipline,
+    Module,
+    Outcome,
+    Result,
+    Room,
+)
+from constructor.render import views
+from constructor.render.plan_table import Row, code_key, item_row, with_years
+from constructor.render.title import TitlePage, title_page
+
+WORDS = {
+    "ru": {
+        "heading.module": "РАБОЧАЯ ПРОГРАММА ПРОФЕССИОНАЛЬНОГО МОДУЛЯ",
+        "heading.discipline": "РАБОЧАЯ ПРОГРАММА УЧЕБНОЙ ДИСЦИПЛИНЫ",
+        "heading.general": "РАБОЧАЯ ПРОГРАММА ОБЩЕОБРАЗОВАТЕЛЬНОЙ ДИСЦИПЛИНЫ",
+        "short.module": "Рабочая программа профессионального модуля",
+        "short.discipline": "Рабочая программа учебной дисциплины",
+        "short.general": "Рабочая программа общеобразовательной дисциплины",
+        "passport": "1. Общая характеристика рабочей программы",
+        "place": "Место в структуре образовательной программы",
+        "cycle": "Цикл",
+        "part": "Часть программы",
+        "part.obligatory": "обязательная",
+        "part.variable": "вариативная",
+        "part.both": "обязательная ({obligatory} ч) и вариативная ({variable} ч)",
+        "activity": "Вид деятельности",
+        "terms": "Семестры изучения",
+        "results": "Планируемые результаты освоения",
+        "competencies": "Формируемые компетенции",
+        "experience": "Иметь практический опыт",
+        "skills": "Уметь",
+        "knowledge": "Знать",
+        "structure": "2. Структура и содержание",
+        "volume": "Объём и виды учебной работы",
+        "kind": "Вид учебной работы",
+        "hours": "Объём, ч",
+        "line.total": "Объём образовательной программы",
+        "line.teacher": "в том числе во взаимодействии с преподавателем",
+        "line.theory": "теоретическое обучение",
+        "line.practice": "практические занятия",
+        "line.lab": "лабораторные занятия",
+        "line.course": "курсовое проектирование, индивидуальный проект",
+        "line.training": "учебная и производственная практика",
+        "line.consultations": "консультации",
+        "line.self_study": "самостоятельная работа",
+        "line.attestation": "промежуточная аттестация",
+        "line.prep": "из них практическая подготовка",
+        "line.variable": "из них вариативная часть",
+        "attestation": "Промежуточная аттестация",
+        "parts": "Структура профессионального модуля",
+        "topics": "Тематический план",
+        "topics.declared": "Темы объявлены на {declared} ч аудиторных занятий, в плане {planned} ч.",
+        "topics.none": "Темы в программе не объявлены; тематический план составляет преподаватель.",
+        "conditions": "3. Условия реализации",
+        "rooms": "Помещения",
+        "rooms.none": "в перечне кабинетов, лабораторий и мастерских учебного плана",
+        "sites": "Площадки партнёров (сетевая форма)",
+        "control": "4. Контроль и оценка результатов освоения",
+        "result": "Результаты обучения",
+        "indicators": "Показатели освоения",
+        "methods": "Формы и методы оценки",
+        "term.n": "{n} семестр",
+        "form.Э": "экзамен",
+        "form.Эк": "экзамен по модулю",
+        "form.З": "зачёт",
+        "form.ДЗ": "дифференцированный зачёт",
+        "form.КП": "курсовой проект",
+        "form.КР": "курсовая работа",
+        "of.course": "по {code}",
+    },
+    "en": {
+        "heading.module": "WORKING PROGRAM OF THE PROFESSIONAL MODULE",
+        "heading.discipline": "WORKING PROGRAM OF THE DISCIPLINE",
+        "heading.general": "WORKING PROGRAM OF THE GENERAL EDUCATION DISCIPLINE",
+        "short.module": "Working program of the module",
+        "short.discipline": "Working program of the discipline",
+        "short.general": "Working program of the general education discipline",
+        "passport": "1. General description",
+        "place": "Place in the program",
+        "cycle": "Cycle",
+        "part": "Part of the program",
+        "part.obligatory": "obligatory",
+        "part.variable": "variable",
+        "part.both": "obligatory ({obligatory} h) and variable ({variable} h)",
+        "activity": "Type of activity",
+        "terms": "Terms",
+        "results": "Planned results",
+        "competencies": "Competencies formed",
+        "experience": "Practical experience",
+        "skills": "Skills",
+        "knowledge": "Knowledge",
+        "structure": "2. Structure and content",
+        "volume": "Volume and kinds of work",
+        "kind": "Kind of work",
+        "hours": "Hours",
+        "line.total": "Volume",
+        "line.teacher": "of which with the teacher",
+        "line.theory": "theory",
+        "line.practice": "practical classes",
+        "line.lab": "laboratory classes",
+        "line.course": "course design, individual project",
+        "line.training": "educational and production practice",
+        "line.consultations": "consultations",
+        "line.self_study": "self-study",
+        "line.attestation": "intermediate attestation",
+        "line.prep": "of which practical training",
+        "line.variable": "of which the variable part",
+        "attestation": "Intermediate attestation",
+        "parts": "Structure of the module",
+        "topics": "Topic plan",
+        "topics.declared": "The topics declare {declared} h of classes, the plan has {planned} h.",
+        "topics.none": "The program declares no topics; the teacher writes the topic plan.",
+        "conditions": "3. Conditions",
+        "rooms": "Rooms",
+        "rooms.none": "in the plan's list of classrooms, laboratories and workshops",
+        "sites": "Partner sites (network form)",
+        "control": "4. Control and assessment",
+        "result": "Learning results",
+        "indicators": "Indicators",
+        "methods": "Forms and methods of assessment",
+        "term.n": "term {n}",
+        "form.Э": "exam",
+        "form.Эк": "module exam",
+        "form.З": "credit",
+        "form.ДЗ": "graded credit",
+        "form.КП": "course project",
+        "form.КР": "course paper",
+        "of.course": "in {code}",
+    },
+}
+
+# the lines of the volume table: (row field, word); zero lines are left out, the total always shown
+VOLUME_LINES = (
+    ("total", "line.total"),
+    ("teacher", "line.teacher"),
+    ("theory", "line.theory"),
+    ("practice", "line.practice"),
+    ("lab", "line.lab"),
+    ("course", "line.course"),
+    ("training", "line.training"),
+    ("consultations", "line.consultations"),
+    ("self_study", "line.self_study"),
+    ("attestation", "line.attestation"),
+    ("prep", "line.prep"),
+    ("variable", "line.variable"),
+)
+_NESTED = {"theory", "practice", "lab", "course", "training", "consultations"}  # under «с преподавателем»
+
+
+@dataclass
+class ResultLine:
+    """A competency the row forms, with what the learner gains, and how it is assessed."""
+
+    code: str
+    title: str
+    experience: list[str] = field(default_factory=list)
+    skills: list[str] = field(default_factory=list)
+    knowledge: list[str] = field(default_factory=list)
+    methods: str = ""
+
+
+@dataclass
+class TopicLine:
+    title: str
+    theory: int
+    practice: int
+    lab: int
+    self_study: int
+    total: int
+    level: int = 1  # 0 a course's heading (a module's topics come course by course)
+
+
+@dataclass
+class SyllabusDoc:
+    code: str
+    title: str
+    kind: str  # module | discipline | general
+    name: str  # «Рабочая программа учебной дисциплины»: the document's name in a sentence
+    title_page: TitlePage
+    place: list[tuple[str, str]]  # (label, value) lines of the passport
+    results: list[ResultLine]
+    skills: list[str]  # a discipline's own outcomes (a module's are its competencies')
+    knowledge: list[str]
+    volume: list[tuple[str, int, int]]  # (word, hours, depth): the volume table
+    forms: str  # the forms of intermediate attestation with their terms, in words
+    parts: list[Row]  # a module's МДК, practices and exam; a discipline's own row
+    topics: list[TopicLine]
+    topics_note: str
+    rooms: list[str]
+    sites: list[str]
+    words: dict[str, str]
+    terms: list[int] = field(default_factory=list)
+    control: list[tuple[str, str, str]] = field(default_factory=list)  # result, indicators, methods
+
+
+def _control(doc: SyllabusDoc) -> SyllabusDoc:
+    """The control table: a module's competencies with what shows each is formed (experience and
+    skills, else knowledge) and the forms that assess it; a discipline's competencies with the
+    discipline's own skills and knowledge, or those alone when it forms no competency."""
+    w = doc.words
+    own = [f"{w['skills']}: {t}" for t in doc.skills] + [f"{w['knowledge']}: {t}" for t in doc.knowledge]
+    rows = []
+    for r in doc.results:
+        shown = r.experience + r.skills or r.knowledge
+        indicators = "; ".join(shown) if doc.kind == "module" else "; ".join(own)
+        rows.append((f"{r.code} {r.title}", indicators, r.methods or doc.forms))
+    if not rows:
+        rows = [(text, "", doc.forms) for text in own] or [(f"{doc.code} {doc.title}", "", doc.forms)]
+    doc.control = rows
+    return doc
+
+
+def syllabi(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> list[SyllabusDoc]:
+    """A working program for every module and discipline the plan teaches, in the order of the plan:
+    general education, the other cycles' disciplines by code, then the modules."""
+    items = {i.code: i for i in plan.items}
+    n = len(plan.terms)
+    years = [t.year for t in plan.terms]
+    out = []
+    disciplines = [d for d in table.values() if isinstance(d, Discipline) and d.code in items]
+    disciplines.sort(key=lambda d: (_cycle_order(plan, d), code_key(d.code)))
+    for decl in disciplines:
+        row = with_years(item_row(items[decl.code], n, table, decl.title.value if decl.title else None), years)
+        out.append(_discipline(plan, table, lang, decl, items[decl.code], row))
+    for module in table.values():
+        if isinstance(module, Module) and any(i.module == module.code for i in plan.items):
+            out.append(_module(plan, table, lang, module, n, years))
+    return out
+
+
+def _cycle_order(plan: Plan, decl: Discipline) -> int:
+    order = [c.id for c in plan.cycles]
+    cycle = decl.cycle.code if decl.cycle else None
+    return order.index(cycle) if cycle in order else len(order)
+
+
+def _page(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang, heading: str) -> TitlePage:
+    """The plan's title page, cut to what a working program's carries: the college, УТВЕРЖДАЮ, the
+    document and the row, the specialty, the year."""
+    page = title_page(plan, table, lang)
+    page.heading = heading
+    page.agreed = []
+    page.kind = ""
+    keep = {page.words.get("qualification"), page.words.get("form"), page.words.get("admission")}
+    page.lines = [(label, value) for label, value in page.lines if label in keep]
+    return page
+
+
+def _discipline(
+    plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang, decl: Discipline, item: Item, row: Row
+) -> SyllabusDoc:
+    w = WORDS[lang]
+    cycle = table.get(decl.cycle.code if decl.cycle else item.cycle or "")
+    general = isinstance(cycle, Cycle) and cycle.role is CycleRole.GENERAL_EDUCATION
+    kind = "general" if general else "discipline"
+    title = decl.title.value if decl.title else decl.code
+    place = []
+    if isinstance(cycle, Cycle):
+        place.append((w["cycle"], f"{cycle.code} «{cycle.title.value}»" if cycle.title else cycle.code))
+    place.append((w["part"], _part(row, w)))
+    terms = sorted(item.hours_by_term) or [item.term]
+    place.append((w["terms"], ", ".join(map(str, terms))))
+    methods = _forms(item, w)
+    results = [_result(code, table, methods) for code in dict.fromkeys(r.code for r in decl.covers)]
+    topics = [
+        TopicLine(t.title, t.hours.theory, t.hours.practice, t.hours.lab, t.hours.self_study, t.hours.total)
+        for t in decl.topics
+    ]
+    return _control(
+        SyllabusDoc(
+            decl.code,
+            title,
+            kind,
+            w[f"short.{kind}"],
+            _page(plan, table, lang, w[f"heading.{kind}"]),
+            place,
+            [r for r in results if r is not None],
+            _texts(decl.can, table),
+            _texts(decl.knows, table),
+            _volume(row, w),
+            methods,
+            [row],
+            topics,
+            _topics_note(topics, row, w),
+            _rooms(decl.rooms, table),
+            [],
+            w,
+            terms,
+        )
+    )
+
+
+def _module(
+    plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang, module: Module, n: int, years: list[int]
+) -> SyllabusDoc:
+    w = WORDS[lang]
+    members = [i for i in plan.items if i.module == module.code]
+    section, _ = views.module_rows(members, table, lang, n, views.DOC_WORDS[lang])
+    total, parts = section[0], section[1:]
+    for r in section:
+        with_years(r, years)
+    title = module.title.value if module.title else module.code
+    place = []
+    cycle_code = module.cycle.code if module.cycle else next((i.cycle for i in members if i.cycle), None)
+    cycle = table.get(cycle_code) if cycle_code else None
+    if isinstance(cycle, Cycle):
+        place.append((w["cycle"], f"{cycle.code} «{cycle.title.value}»" if cycle.title else cycle.code))
+    place.append((w["part"], _part(total, w)))
+    activity = table.get(module.activity.code) if module.activity else None
+    if module.activity is not None:
+        shown = activity.title.value if activity is not None and activity.title else ""
+        place.append((w["activity"], f"{module.activity.code} «{shown}»" if shown else module.activity.code))
+    terms = sorted({t for i in members for t in (i.hours_by_term or {i.term: 0})})
+    place.append((w["terms"], ", ".join(map(str, terms))))
+    # how each competency is assessed: the forms of the МДК that form it, the practices that cover it,
+    # and the module's exam, which assesses them all
+    assessed: dict[str, list[str]] = {}
+    for part in parts:
+        phrase = _row_forms(part, w)
+        if not phrase:
+            continue
+        decl = table.get(part.code)
+        covers = getattr(decl, "covers", None)
+        if "Эк" in part.forms or covers is None:
+            codes = [r.code for r in module.taught]
+        else:
+            codes = [r.code for r in covers] or [r.code for r in module.taught]
+        for code in dict.fromkeys(codes):
+            assessed.setdefault(code, []).append(_assessed_by(part, w))
+    results = [
+        _result(code, table, "; ".join(assessed.get(code, []))) for code in dict.fromkeys(r.code for r in module.taught)
+    ]
+    topics: list[TopicLine] = []
+    for course in module.courses:
+        if course.topics:
+            topics.append(
+                TopicLine(f"{course.code} «{course.title.value if course.title else course.code}»", 0, 0, 0, 0, 0, 0)
+            )
+            topics += [
+                TopicLine(t.title, t.hours.theory, t.hours.practice, t.hours.lab, t.hours.self_study, t.hours.total)
+                for t in course.topics
+            ]
+    courses = [p for p in parts if p.code in {c.code for c in module.courses}]
+    sites = sorted(
+        {s.title for s in plan.sites for t in s.terms if any(c in {i.code for i in members} for c in t.items)}
+    )
+    rooms = [*module.rooms, *(r for c in module.courses for r in c.rooms)]
+    return _control(
+        SyllabusDoc(
+            module.code,
+            title,
+            "module",
+            w["short.module"],
+            _page(plan, table, lang, w["heading.module"]),
+            place,
+            [r for r in results if r is not None],
+            [],
+            [],
+            _volume(total, w),
+            "; ".join(_assessed_by(p, w) for p in parts if p.forms),
+            parts,
+            topics,
+            _topics_note([t for t in topics if t.level], _sum_rows(courses, total), w) if topics else w["topics.none"],
+            _rooms(tuple(dict.fromkeys(rooms)), table),
+            sites,
+            w,
+            terms,
+        )
+    )
+
+
+def _sum_rows(courses: list[Row], total: Row) -> Row:
+    """The classes of the module's courses (what its topics divide), or the module's when it has none."""
+    if not courses:
+        return total
+    out = Row("", "", "", 0, 0, 0, 0, [])
+    for name in ("theory", "practice", "lab"):
+        setattr(out, name, sum(getattr(r, name) for r in courses))
+    return out
+
+
+def _part(row: Row, w: Mapping[str, str]) -> str:
+    if not row.variable:
+        return w["part.obligatory"]
+    if row.variable >= row.total:
+        return w["part.variable"]
+    return w["part.both"].format(obligatory=row.obligatory, variable=row.variable)
+
+
+def _volume(row: Row, w: Mapping[str, str]) -> list[tuple[str, int, int]]:
+    lines = []
+    for name, word in VOLUME_LINES:
+        hours = getattr(row, name)
+        if hours or name == "total":
+            lines.append((w[word], hours, 2 if name in _NESTED else (0 if name == "total" else 1)))
+    return lines
+
+
+def _row_forms(row: Row, w: Mapping[str, str]) -> str:
+    """«экзамен (4 семестр)», «зачёт (1, 2 семестры)» → as a list of forms with their terms."""
+    out = []
+    for form, terms in row.forms.items():
+        when = ", ".join(w["term.n"].format(n=t) for t in sorted(terms))
+        out.append(f"{w.get(f'form.{form}', form)} ({when})")
+    return "; ".join(out)
+
+
+def _assessed_by(part: Row, w: Mapping[str, str]) -> str:
+    """«экзамен (2 семестр) по МДК.01.01»; the module's exam is named by its form alone."""
+    phrase = _row_forms(part, w)
+    return phrase if "Эк" in part.forms else f"{phrase} {w['of.course'].format(code=part.code)}"
+
+
+def _forms(item: Item, w: Mapping[str, str]) -> str:
+    forms: dict[str, list[int]] = {}
+    for term, form in sorted(item.attestation.items()):
+        forms.setdefault(form, []).append(term)
+    row = Row("", "", "", 0, 0, 0, 0, [], forms=forms)
+    return _row_forms(row, w)
+
+
+def _result(code: str, table: Mapping[str, AnyDeclaration], methods: str) -> ResultLine | None:
+    comp = table.get(code)
+    if not isinstance(comp, Competency) or isinstance(comp, Discipline):
+        return None
+    return ResultLine(
+        code,
+        comp.title.value if comp.title else code,
+        _texts(comp.experience, table),
+        _texts(comp.can, table),
+        _texts(comp.knows, table),
+        methods,
+    )
+
+
+def _texts(results: tuple[Result, ...], table: Mapping[str, AnyDeclaration]) -> list[str]:
+    out = []
+    for r in results:
+        if r.text is not None:
+            out.append(r.text)
+        elif r.code is not None:
+            decl = table.get(r.code)
+            out.append(decl.title.value if isinstance(decl, Outcome) and decl.title else r.code)
+    return out
+
+
+def _topics_note(topics: list[TopicLine], row: Row, w: Mapping[str, str]) -> str:
+    """Whether the declared topics add up to the plan's classes (a compacted row may have fewer hours)."""
+    if not topics:
+        return w["topics.none"]
+    declared = sum(t.theory + t.practice + t.lab for t in topics)
+    planned = row.theory + row.practice + row.lab
+    return "" if declared == planned else w["topics.declared"].format(declared=declared, planned=planned)
+
+
+def _rooms(refs: tuple[object, ...], table: Mapping[str, AnyDeclaration]) -> list[str]:
+    """The titles of the rooms a row names (rooms are declared inside the college)."""
+    known: dict[str, Room] = {}
+    for decl in table.values():
+        if isinstance(decl, College):
+            known.update({r.code: r for r in decl.rooms})
+        elif isinstance(decl, Room):
+            known[decl.code] = decl
+    out = []
+    for ref in refs:
+        code = getattr(ref, "code", "")
+        room = known.get(code)
+        out.append(room.title.value if room is not None and room.title else code)
+    return out

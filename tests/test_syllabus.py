@@ -1,0 +1,100 @@
+"""The working programs: one for every module and discipline the plan teaches, every number the
+plan's, every section present; and a PDF's bytes independent of what its worker rendered before."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from constructor.api import workspace
+from constructor.compact import compact
+from constructor.compact.plan import Plan
+from constructor.model import AnyDeclaration, Discipline, Module
+from constructor.render.syllabus import SyllabusDoc, syllabi
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = [ROOT / "catalogs" / "examples" / name / "program.comp" for name in ("welding", "programmer")]
+
+
+@cache
+def _planned(path: Path) -> tuple[Plan, dict[str, AnyDeclaration]]:
+    ws = workspace(path)
+    plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None
+    return plan, dict(ws.table)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name)
+def test_a_program_for_every_module_and_discipline_with_the_plans_hours(path: Path) -> None:
+    plan, table = _planned(path)
+    docs = {d.code: d for d in syllabi(plan, table, "ru")}
+    items = {i.code: i for i in plan.items}
+    disciplines = {c for c, d in table.items() if isinstance(d, Discipline) and c in items}
+    modules = {i.module for i in plan.items if i.module}
+    assert set(docs) == disciplines | modules
+    for code, doc in docs.items():
+        volume = {word: hours for word, hours, _ in doc.volume}
+        total = volume[doc.words["line.total"]]
+        if code in disciplines:
+            assert doc.kind in ("discipline", "general")
+            assert total == items[code].hours_by_kind.total, code
+            assert doc.terms == sorted(items[code].hours_by_term), code
+        else:
+            assert doc.kind == "module"
+            members = [i for i in plan.items if i.module == code]
+            assert total == sum(i.hours_by_kind.total for i in members), code
+            assert sum(p.total for p in doc.parts) == total, code  # МДК, practices and exam add up
+        _check_sections(doc)
+
+
+def _check_sections(doc: SyllabusDoc) -> None:
+    w = doc.words
+    lines = {word: hours for word, hours, _ in doc.volume}
+    teacher = lines.get(w["line.teacher"], 0)
+    nested = [w[f"line.{k}"] for k in ("theory", "practice", "lab", "course", "training", "consultations")]
+    assert teacher == sum(lines.get(word, 0) for word in nested), doc.code
+    rest = [w[f"line.{k}"] for k in ("self_study", "attestation")]
+    assert lines[w["line.total"]] == teacher + sum(lines.get(word, 0) for word in rest), doc.code
+    assert doc.title_page.heading.startswith("РАБОЧАЯ ПРОГРАММА")
+    assert doc.control, doc.code  # every program says how its results are assessed
+    assert doc.topics or doc.topics_note, doc.code
+    assert not any("  " in value or value.endswith(" ") for _, value in doc.place)
+
+
+def test_declared_topics_make_the_topic_plan_and_say_when_the_plan_has_other_hours() -> None:
+    plan, table = _planned(EXAMPLES[1])
+    doc = next(d for d in syllabi(plan, table, "ru") if d.code == "ОП.04")
+    assert doc.topics[0].title == "Раздел 1. Основы алгоритмизации"
+    classes = sum(t.theory + t.practice + t.lab for t in doc.topics)
+    part = doc.parts[0]
+    if classes == part.theory + part.practice + part.lab:
+        assert doc.topics_note == ""
+    else:
+        assert str(classes) in doc.topics_note
+
+
+def test_a_module_is_assessed_by_its_courses_forms_and_its_exam() -> None:
+    plan, table = _planned(EXAMPLES[0])
+    doc = next(d for d in syllabi(plan, table, "ru") if d.code == "ПМ.01")
+    module = table["ПМ.01"]
+    assert isinstance(module, Module)
+    assert [r.code for r in doc.results] == list(dict.fromkeys(r.code for r in module.taught))
+    for result in doc.results:
+        assert "экзамен по модулю" in result.methods
+        assert result.methods.count("экзамен по модулю") == 1  # once, however many ways it is covered
+    english = next(d for d in syllabi(plan, table, "en") if d.code == "ПМ.01")
+    assert english.title_page.heading == "WORKING PROGRAM OF THE PROFESSIONAL MODULE"
+    assert "module exam" in english.results[0].methods
+
+
+def test_a_pdf_does_not_depend_on_what_its_worker_rendered_before() -> None:
+    from constructor.render.documents import Context, environment, html_documents, pdf
+
+    plan, table = _planned(EXAMPLES[0])
+    html = html_documents(Context(plan, table, "ru"), environment())
+    alone = pdf(html["syllabus-ОП.01"])
+    pdf(html["plan"])
+    pdf(html["syllabus-ПМ.02"])
+    assert pdf(html["syllabus-ОП.01"]) == alone
