@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from constructor.api import CheckResult
-from constructor.i18n import Lang
+from constructor.i18n import Lang, Words
 
 _ORDER = (
     "standard",
@@ -23,46 +23,7 @@ _ORDER = (
     "college",
     "room",
 )
-_NAMES = {
-    "ru": {
-        "files": "файлов",
-        "standard": "стандартов",
-        "activity": "видов деятельности",
-        "outcome": "результатов",
-        "competency": "компетенций",
-        "module": "модулей",
-        "course": "МДК",
-        "practice": "практик",
-        "program": "программ",
-        "site": "площадок",
-        "profession": "профессий",
-        "bundle": "пакетов",
-        "cycle": "циклов",
-        "discipline": "дисциплин",
-        "elective": "групп по выбору",
-        "college": "колледжей",
-        "room": "помещений",
-    },
-    "en": {
-        "files": "files",
-        "standard": "standards",
-        "activity": "activities",
-        "outcome": "outcomes",
-        "competency": "competencies",
-        "module": "modules",
-        "course": "courses",
-        "practice": "practices",
-        "program": "programs",
-        "site": "sites",
-        "profession": "professions",
-        "bundle": "bundles",
-        "cycle": "cycles",
-        "discipline": "disciplines",
-        "elective": "elective groups",
-        "college": "colleges",
-        "room": "rooms",
-    },
-}
+_NAMES = Words("summary.")  # the words are in the catalog: locale/*/LC_MESSAGES/constructor.po
 
 
 def summary_data(result: CheckResult) -> dict[str, object]:
@@ -80,19 +41,7 @@ def summary_line(result: CheckResult, lang: Lang) -> str:
     counts = result.catalog.counts()
     parts = [f"{names['files']}: {len(result.catalog.files)}"]
     parts += [f"{names[k]}: {counts[k]}" for k in _ORDER if k in counts]
-    if result.errors:
-        verdict = (
-            f"ошибок: {result.errors}, предупреждений: {result.warnings}"
-            if lang == "ru"
-            else f"errors: {result.errors}, warnings: {result.warnings}"
-        )
-    elif result.warnings:
-        verdict = (
-            f"ошибок нет, предупреждений: {result.warnings}"
-            if lang == "ru"
-            else f"no errors, warnings: {result.warnings}"
-        )
-    else:
-        verdict = "ошибок нет" if lang == "ru" else "no errors"
-    head = "Проверено" if lang == "ru" else "Checked"
+    key = "errors" if result.errors else "warnings" if result.warnings else "clean"
+    verdict = names[key].format(errors=result.errors, warnings=result.warnings)
+    head = names["head"]
     return f"{head} — {', '.join(parts)}. {verdict[0].upper()}{verdict[1:]}."

@@ -1,11 +1,12 @@
 """Numbers with their nouns and durations in words, as methodologists write them: «2 года 10 месяцев»,
-«23 недели», «21 неделя». The plural rules are Babel's (CLDR), not a table of our own."""
+«23 недели», «21 неделя». The plural rules are Babel's (CLDR units) and the catalog's (gettext plural
+forms), not a table of our own."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from constructor.i18n import Lang
+from constructor.i18n import Lang, plural
 from constructor.model import Duration
 
 _UNITS = {"year": "duration-year", "month": "duration-month", "week": "duration-week", "hour": "duration-hour"}
@@ -19,32 +20,11 @@ def count(n: int, unit: str, lang: Lang) -> str:
     return str(format_unit(n, _UNITS[unit], locale=lang, length="long"))
 
 
-# The forms of nouns Babel has no unit for, by CLDR plural category (as a gettext catalog holds them);
-# which form a number takes is Babel's rule.
-NOUNS: dict[str, dict[str, dict[str, str]]] = {
-    "term": {
-        "ru": {"one": "семестр", "few": "семестра", "many": "семестров", "other": "семестра"},
-        "en": {"one": "term", "other": "terms"},
-    },
-    "exam": {
-        "ru": {"one": "экзамен", "few": "экзамена", "many": "экзаменов", "other": "экзамена"},
-        "en": {"one": "exam", "other": "exams"},
-    },
-    "credit": {
-        "ru": {"one": "зачёт", "few": "зачёта", "many": "зачётов", "other": "зачёта"},
-        "en": {"one": "credit", "other": "credits"},
-    },
-}
-
-
 @lru_cache(maxsize=512)
 def noun(n: int, name: str, lang: Lang) -> str:
-    """`n` with a noun of NOUNS agreeing: noun(4, "term", "ru") → «4 семестра», noun(5, …) → «5 семестров»."""
-    from babel import Locale
-
-    forms = NOUNS[name][lang]
-    category = Locale.parse(lang).plural_form(n)
-    return f"{n} {forms.get(category, forms['other'])}"
+    """`n` with a noun of the catalog agreeing (`noun.<name>`, a plural entry): noun(4, "term", "ru") →
+    «4 семестра», noun(5, …) → «5 семестров». Units Babel knows (years, weeks, hours) are `count`'s."""
+    return f"{n} {plural(f'noun.{name}', n, lang)}"
 
 
 def parse_duration(text: str) -> Duration | None:

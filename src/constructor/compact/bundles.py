@@ -13,7 +13,7 @@ from constructor.compact.build import compact
 from constructor.compact.plan import Plan
 from constructor.diagnostics import Diagnostic, diagnostic
 from constructor.graph import CompetencyGraph
-from constructor.i18n import Lang
+from constructor.i18n import Lang, Words
 from constructor.model import AnyDeclaration, Bundle, Competency, CompetencyKind, Program, Ref, Standard
 
 MAX_SUBSETS = 4  # bundles up to which every combination is compared; beyond, each alone and all together
@@ -215,56 +215,7 @@ def evaluate(
     return Report(program.code, str(program.target) if program.target else None, evaluations, alternatives), diags
 
 
-WORDS = {
-    "ru": {
-        "bundle": "Пакет {code} «{title}»",
-        "by": " — {enterprise}",
-        "taken": " (программа его берёт)",
-        "candidate": " (предложение: программа его пока не берёт)",
-        "asks": "  Предприятие просит:",
-        "standard": "компетенция стандарта",
-        "variable": "новая компетенция предприятия",
-        "unknown": "неизвестный код",
-        "core": " — уже есть в программе, запрос ничего не добавляет",
-        "pulls": "  Потребуется ещё (пререквизиты): {codes}",
-        "hours": "  Добавляет {hours} ч{cap}",
-        "cap": " (предел пакета {cap} ч)",
-        "stays": "  Срок: без пакета {without}, с ним {with_} — программа укладывается в {target}",
-        "pushes": "  Срок: без пакета {without}, с ним {with_} — не укладывается в {target}: {reason}",
-        "plain": "  Срок: без пакета {without}, с ним {with_}",
-        "seats": "  Целевое обучение: {seats} выпускников в {year}-м учебном году",
-        "sites": "  Занятия на площадках: {sites}",
-        "compare": "Сравнение вариантов ({target}):",
-        "none": "без пакетов",
-        "fits": "укладывается",
-        "no-fit": "не укладывается",
-        "head": "  пакеты | часов | срок | целевой срок",
-    },
-    "en": {
-        "bundle": "Bundle {code} «{title}»",
-        "by": " — {enterprise}",
-        "taken": " (the program takes it)",
-        "candidate": " (a proposal: the program does not take it yet)",
-        "asks": "  The enterprise asks for:",
-        "standard": "a competency of the standard",
-        "variable": "a new competency of the enterprise",
-        "unknown": "an unknown code",
-        "core": " — already in the program, the request adds nothing",
-        "pulls": "  It also needs (prerequisites): {codes}",
-        "hours": "  Adds {hours} h{cap}",
-        "cap": " (the bundle's cap is {cap} h)",
-        "stays": "  Duration: {without} without it, {with_} with it — the program fits in {target}",
-        "pushes": "  Duration: {without} without it, {with_} with it — it does not fit in {target}: {reason}",
-        "plain": "  Duration: {without} without it, {with_} with it",
-        "seats": "  Targeted training: {seats} graduates in study year {year}",
-        "sites": "  Taught at sites: {sites}",
-        "compare": "Alternatives ({target}):",
-        "none": "no bundles",
-        "fits": "fits",
-        "no-fit": "does not fit",
-        "head": "  bundles | hours | duration | target",
-    },
-}
+WORDS = Words("bundles.")  # the words are in the catalog: locale/*/LC_MESSAGES/constructor.po
 
 
 def render_text(report: Report, lang: Lang) -> str:
@@ -330,13 +281,8 @@ def cluster(programs: Sequence[tuple[Program, Mapping[str, AnyDeclaration], Comp
 
 
 def render_cluster(rows: list[ClusterRow], lang: Lang) -> str:
-    head = (
-        "предприятие | учебный год выпуска | квалификация | программа | выпускников"
-        if lang == "ru"
-        else "enterprise | study year | qualification | program | graduates"
-    )
-    lines = [head]
+    lines = [WORDS[lang]["cluster-head"]]
     lines += [f"{r.enterprise} | {r.year} | {r.qualification or '—'} | {r.program} | {r.seats}" for r in rows]
     total = sum(r.seats for r in rows)
-    lines.append(("итого" if lang == "ru" else "total") + f" | | | | {total}")
+    lines.append(WORDS[lang]["total"] + f" | | | | {total}")
     return "\n".join(lines)

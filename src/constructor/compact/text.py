@@ -6,84 +6,9 @@ from collections.abc import Mapping
 
 from constructor import words
 from constructor.compact.plan import Plan
-from constructor.i18n import Lang
+from constructor.i18n import Lang, Words
 
-WORDS = {
-    "ru": {
-        "status": {"optimal": "оптимально", "feasible": "допустимо"},
-        "gap": "не больше чем на {gap} сем. от оптимума (нижняя граница {bound})",
-        "bound": {
-            "chain": "самая длинная цепочка пререквизитов",
-            "hours": "часы при недельной нагрузке",
-            "attestation": "число экзаменов и зачётов при пределе на учебный год",
-            "solver": "доказано решателем",
-        },
-        "head": "{program}: {baseline} → {duration} ({terms} сем.), {status}",
-        "head-nobase": "{program}: {duration} ({terms} сем.), {status}",
-        "proof": "нижняя граница {bound} сем. — {why}; метод: {method}",
-        "method": {"exact": "точный расчёт", "heuristic": "приближённый расчёт (без доказательства)"},
-        "saved": "семестров: {base} → {terms} (плотнее расписание: {packing}, меньше часов: {reduction})",
-        "saved-plain": "семестров: {base} → {terms}",
-        "savings": "откуда сокращение, ч:",
-        "full": "полная программа",
-        "rec": "− зачёт результатов обучения",
-        "integration": "− интеграция общего образования с ОГСЭ/ЕН/ОП",
-        "practice": "− опыт, полученный на практике модуля",
-        "shared": "− прочие результаты, изучаемые один раз",
-        "planned": "= в плане",
-        "cycles": "цикл | по программе, ч | в плане, ч | название",
-        "attestations": "экзамены/зачёты по курсам: {years} (не более {limits} в год)",
-        "attestations-year": "{year}-й — {exams}/{credits}",
-        "target-ok": "целевой срок {target} выполнен",
-        "target-no": "целевой срок {target} НЕ выполнен",
-        "recognized": "зачтено: {codes}",
-        "table": "сем. | год | недель | ёмкость, ч | часы | свободно | что изучается",
-        "final": "ГИА {hours} ч",
-        "or": "варианты `or` выбраны эвристически (слишком много сочетаний для полного перебора)",
-        "site": "площадка {code}: {terms}",
-        "site-term": "сем. {term} — {hours} ч ({items})",
-        "profession": "профессия «{title}»: достижима с семестра {term}",
-        "profession-missing": "профессия «{title}»: программа не даёт {missing}",
-        "graduates": "выпуск для предприятия «{enterprise}»: {seats} чел. в {year}-м учебном году",
-    },
-    "en": {
-        "status": {"optimal": "optimal", "feasible": "feasible"},
-        "gap": "at most {gap} terms from optimal (lower bound {bound})",
-        "bound": {
-            "chain": "the longest prerequisite chain",
-            "hours": "the hours under the weekly limit",
-            "attestation": "the number of exams and credits under the limit a study year",
-            "solver": "proven by the solver",
-        },
-        "head": "{program}: {baseline} → {duration} ({terms} terms), {status}",
-        "head-nobase": "{program}: {duration} ({terms} terms), {status}",
-        "proof": "lower bound {bound} terms — {why}; method: {method}",
-        "method": {"exact": "exact computation", "heuristic": "approximate computation (no proof)"},
-        "saved": "terms: {base} → {terms} (tighter schedule: {packing}, fewer hours: {reduction})",
-        "saved-plain": "terms: {base} → {terms}",
-        "savings": "where the hours were saved:",
-        "full": "the full program",
-        "rec": "− prior learning recognised",
-        "integration": "− general education integrated with the other cycles",
-        "practice": "− experience gained at the module's practice",
-        "shared": "− other outcomes taught once",
-        "planned": "= in the plan",
-        "cycles": "cycle | program, h | plan, h | title",
-        "attestations": "exams/credits by study year: {years} (at most {limits} a year)",
-        "attestations-year": "{year}: {exams}/{credits}",
-        "target-ok": "target {target} met",
-        "target-no": "target {target} NOT met",
-        "recognized": "recognised: {codes}",
-        "table": "term | year | weeks | capacity, h | hours | free | taught",
-        "final": "final attestation {hours} h",
-        "or": "`or` alternatives were chosen greedily (too many combinations to try them all)",
-        "site": "site {code}: {terms}",
-        "site-term": "term {term} — {hours} h ({items})",
-        "profession": "profession «{title}»: attainable from term {term}",
-        "profession-missing": "profession «{title}»: the program does not teach {missing}",
-        "graduates": "graduates for {enterprise}: {seats} in study year {year}",
-    },
-}
+WORDS = Words("text.")  # the words are in the catalog: locale/*/LC_MESSAGES/constructor.po
 
 
 def _or_dash(value: int | None) -> str:
@@ -92,8 +17,7 @@ def _or_dash(value: int | None) -> str:
 
 def render_text(plan: Plan, lang: Lang) -> str:
     w = WORDS[lang]
-    status_words: dict[str, str] = w["status"]  # type: ignore[assignment]
-    status = status_words[plan.status]
+    status = w[f"status.{plan.status}"]
     if plan.status == "feasible":
         status += ", " + str(w["gap"]).format(gap=plan.gap, bound=plan.lower_bound)
     key = "head" if plan.baseline else "head-nobase"
@@ -106,12 +30,10 @@ def render_text(plan: Plan, lang: Lang) -> str:
             status=status,
         )
     ]
-    bound_words: dict[str, str] = w["bound"]  # type: ignore[assignment]
-    method_words: dict[str, str] = w["method"]  # type: ignore[assignment]
     lines.append(
         "  "
         + str(w["proof"]).format(
-            bound=plan.lower_bound, why=bound_words[plan.lower_bound_reason], method=method_words[plan.method]
+            bound=plan.lower_bound, why=w[f"bound.{plan.lower_bound_reason}"], method=w[f"method.{plan.method}"]
         )
     )
     s = plan.savings

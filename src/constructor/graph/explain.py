@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from constructor.graph.cycles import attainable, show_path
 from constructor.graph.graph import CompetencyGraph
 from constructor.graph.program import gather, requests
-from constructor.i18n import Lang
+from constructor.i18n import Lang, Words
 from constructor.model import AnyDeclaration, Program
 
 
@@ -86,60 +86,7 @@ def explain(
     )
 
 
-WORDS = {
-    "ru": {
-        "kind": {
-            "general": "общая компетенция",
-            "professional": "профессиональная компетенция",
-            "variable": "вариативная компетенция",
-            "foundation": "базовый результат",
-        },
-        "hours": "ч",
-        "theory": "теория",
-        "practice": "практика",
-        "self_study": "самостоятельно",
-        "why": "Почему она в программе {program}:",
-        "no-program": "Программа не найдена: причины не показаны.",
-        "not-in": "  её нет в программе: ни модули ядра, ни ОК, ни пакеты её не требуют",
-        "module": "  модуль {via} из ядра программы формирует её",
-        "general": "  она в списке общих компетенций программы",
-        "bundle": "  её запрашивает пакет {via}",
-        "recognized": "  у поступающих она зачтена: «{via}»",
-        "prerequisite": "  пререквизит: {path} (начало цепочки — {via})",
-        "requires": "Что она требует: {codes} (всего по цепочке: {count})",
-        "requires-none": "Что она требует: ничего",
-        "dependents": "Что от неё зависит: {codes} (всего: {count}; модули: {modules})",
-        "dependents-none": "Что от неё зависит: ничего",
-        "lost": "Без неё нельзя будет освоить: {codes}",
-        "lost-none": "Без неё ничего не станет недостижимым: у зависящих есть другие варианты",
-    },
-    "en": {
-        "kind": {
-            "general": "general competency",
-            "professional": "professional competency",
-            "variable": "variable competency",
-            "foundation": "foundation outcome",
-        },
-        "hours": "h",
-        "theory": "theory",
-        "practice": "practice",
-        "self_study": "self study",
-        "why": "Why it is in program {program}:",
-        "no-program": "No program found: reasons are not shown.",
-        "not-in": "  it is not in the program: no core module, general list or bundle needs it",
-        "module": "  core module {via} covers it",
-        "general": "  it is in the program's general competencies",
-        "bundle": "  bundle {via} requests it",
-        "recognized": "  entrants have it recognised: «{via}»",
-        "prerequisite": "  a prerequisite: {path} (the chain starts in {via})",
-        "requires": "What it requires: {codes} (through all chains: {count})",
-        "requires-none": "What it requires: nothing",
-        "dependents": "What depends on it: {codes} (in all: {count}; modules: {modules})",
-        "dependents-none": "What depends on it: nothing",
-        "lost": "Without it these could never be attained: {codes}",
-        "lost-none": "Without it nothing becomes unattainable: what depends on it has alternatives",
-    },
-}
+WORDS = Words("explain.")  # the words are in the catalog: locale/*/LC_MESSAGES/constructor.po
 
 
 def _list(codes: list[str], limit: int = 12) -> str:
@@ -149,8 +96,7 @@ def _list(codes: list[str], limit: int = 12) -> str:
 
 def render_text(e: Explanation, lang: Lang) -> str:
     w = WORDS[lang]
-    kinds: dict[str, str] = w["kind"]  # type: ignore[assignment]
-    where = [kinds[e.kind]]
+    where = [w[f"kind.{e.kind}"]]
     where += [x for x in (e.activity, e.module, e.course) if x]
     hours = f"{e.hours['total']} {w['hours']} ({w['theory']} {e.hours['theory']}, {w['practice']} {e.hours['practice']}"
     hours += f", {w['self_study']} {e.hours['self_study']})" if e.hours["self_study"] else ")"

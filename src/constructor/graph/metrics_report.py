@@ -10,50 +10,9 @@ import sys
 from collections.abc import Mapping
 
 from constructor.graph.metrics import Metrics, Range
-from constructor.i18n import Lang
+from constructor.i18n import Lang, Words
 
-WORDS = {
-    "ru": {
-        "id": "код",
-        "name": "название",
-        "complexity": "сложность",
-        "blocking": "блокирует",
-        "delay": "задержка",
-        "centrality": "центральность",
-        "total": "итого",
-        "longest": "самая длинная цепочка",
-        "range": "сложность при выборе вариантов `or`: от {low} до {high}{exact}",
-        "inexact": " (подбор, не полный перебор)",
-        "rose": "сложность выросла",
-        "fell": "сложность снизилась",
-        "added": "добавлены",
-        "removed": "удалены",
-        "before": "было",
-        "after": "стало",
-        "chain": "самая длинная цепочка",
-        "same": "ничего не изменилось",
-    },
-    "en": {
-        "id": "id",
-        "name": "name",
-        "complexity": "complexity",
-        "blocking": "blocking",
-        "delay": "delay",
-        "centrality": "centrality",
-        "total": "total",
-        "longest": "longest path",
-        "range": "complexity over the `or` choices: from {low} to {high}{exact}",
-        "inexact": " (searched, not every combination)",
-        "rose": "complexity rose",
-        "fell": "complexity fell",
-        "added": "added",
-        "removed": "removed",
-        "before": "before",
-        "after": "after",
-        "chain": "longest path",
-        "same": "nothing changed",
-    },
-}
+WORDS = Words("metrics.")  # the words are in the catalog: locale/*/LC_MESSAGES/constructor.po
 
 
 def _allow_long_numbers() -> None:

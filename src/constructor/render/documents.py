@@ -22,7 +22,7 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from constructor.compact.plan import Plan
-from constructor.i18n import Lang
+from constructor.i18n import Lang, Words, translations
 from constructor.model import AnyDeclaration
 from constructor.render import views
 from constructor.render.names import safe_file_name
@@ -121,7 +121,9 @@ def _md(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def environment(user: Path | None = None) -> jinja2.Environment:
+def environment(user: Path | None = None, lang: Lang = "ru") -> jinja2.Environment:
+    """The templates' environment: jinja2's i18n extension over the message catalog, so a template
+    says `{{ _("report.graph") }}` (or `ngettext`) and gets the words of the document's language."""
     package = resources.files("constructor").joinpath("templates")
     shipped = jinja2.FileSystemLoader(str(package))
     loader: jinja2.BaseLoader = shipped if user is None else jinja2.ChoiceLoader([_ConfinedLoader(str(user)), shipped])
@@ -131,7 +133,9 @@ def environment(user: Path | None = None) -> jinja2.Environment:
         autoescape=jinja2.select_autoescape(["html", "html.j2"]),
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_translations(translations(lang), newstyle=False)  # type: ignore[attr-defined]
     env.filters["md"] = _md
     env.filters["duration"] = _duration
     return env
@@ -205,29 +209,13 @@ def _graph_picture(plan: Plan) -> str:
 
 
 def _report_rows(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> list[dict[str, object]]:
-    ru = lang == "ru"
-    why_words = {
-        "module": "модуль {via}" if ru else "module {via}",
-        "general": "общая компетенция" if ru else "general",
-        "bundle": "пакет {via}" if ru else "bundle {via}",
-        "practice": "практика: {via}" if ru else "practice: {via}",
-        "prerequisite": "пререквизит: {chain}" if ru else "prerequisite: {chain}",
-        "discipline": "цикл {via}" if ru else "cycle {via}",
-    }
-    when_words = {
-        "first": "первый семестр" if ru else "first term",
-        "prerequisite": "после {binding}" if ru else "after {binding}",
-        "corequisite": "вместе с {binding}" if ru else "with {binding}",
-        "capacity": "раньше семестры заполнены" if ru else "earlier terms full",
-        "balance": "выравнивание нагрузки" if ru else "load balance",
-        "module": "последний семестр" if ru else "last term",
-    }
+    w = Words("report.")[lang]
     rows = []
     for item in plan.items:
         if item.hours == 0 and item.kind != "practice":
             continue
-        why = why_words[item.why.reason].format(via=item.why.via, chain=" → ".join(item.why.chain))
-        when = when_words[item.why.term_reason].format(binding=item.why.binding or "")
+        why = w[f"why.{item.why.reason}"].format(via=item.why.via, chain=" → ".join(item.why.chain))
+        when = w[f"when.{item.why.term_reason}"].format(binding=item.why.binding or "")
         title = views.title_of(item, table, lang)
         rows.append({"code": item.code, "title": title, "term": item.term, "why": why, "when": when})
     return rows
@@ -261,13 +249,9 @@ def html_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
     if ctx.plan.sites:
         out["sites"] = _render(env.get_template("sites.html.j2"), plan=ctx.plan, **base)
     if ctx.bundles is not None and ctx.bundles.evaluations:
-        ru = ctx.lang == "ru"
-        kinds = {
-            "standard": "компетенция стандарта" if ru else "a competency of the standard",
-            "variable": "новая компетенция предприятия" if ru else "a new competency of the enterprise",
-            "unknown": "неизвестный код" if ru else "an unknown code",
-        }
-        in_core = "уже есть в программе" if ru else "already in the program"
+        b = Words("bundledoc.")[ctx.lang]
+        kinds = {kind: b[f"kind.{kind}"] for kind in ("standard", "variable", "unknown")}
+        in_core = b["in-core"]
         out["bundles"] = _render(
             env.get_template("bundles.html.j2"), report=ctx.bundles, kinds=kinds, in_core=in_core, **base
         )
@@ -358,7 +342,7 @@ def render_all(
 ) -> dict[str, bytes]:
     """File name → content, for every document in every format asked for."""
     ctx = Context(plan, table, lang, bundles)
-    env = environment(templates)
+    env = environment(templates, lang)
     files: dict[str, bytes] = {}
     html = html_documents(ctx, env) if {"html", "pdf"} & set(formats) else {}
     if "html" in formats:

@@ -16,114 +16,13 @@ from constructor.compact.plan import Plan
 from constructor.compact.text import WORDS as COMPACT_WORDS
 from constructor.compact.text import savings_rows
 from constructor.graph.whole import SPLIT_ROLES
-from constructor.i18n import Lang
+from constructor.i18n import Lang, Words
 from constructor.model import AnyDeclaration, Bundle, College, Cycle, CycleRole, Program, Standard
 from constructor.model.values import RoomKind
 from constructor.render.plan_table import Row
 from constructor.words import count, duration, noun
 
-WORDS: dict[str, dict[str, str]] = {
-    "ru": {
-        "note": "Пояснительная записка",
-        "rooms": "Перечень кабинетов, лабораторий, мастерских и других помещений",
-        "s.basis": "1. Нормативная база",
-        "basis": "Учебный план программы {program} «{title}» разработан на основе федерального "
-        "государственного образовательного стандарта среднего профессионального образования{specialty}{order}.",
-        "track": " Программа реализуется в рамках федерального проекта «Профессионалитет».",
-        "s.process": "2. Организация учебного процесса",
-        "volume": "Объём программы — {hours} ч, срок обучения — {duration} ({terms}).",
-        "load": "Учебная нагрузка — {load} академических часов в неделю, включая все виды работы с "
-        "преподавателем и самостоятельную работу.",
-        "terms": "Продолжительность семестров: {list}.",
-        "term": "{n}-й — {weeks}",
-        "holidays": "Каникулы — {weeks} в учебном году, из них зимние — {winter}.",
-        "s.attestation": "3. Промежуточная аттестация",
-        "limits": "Предел на учебный год: экзаменов — {exams}, зачётов — {credits} (с дифференцированными, "
-        "без учёта физической культуры).",
-        "by-year": "По курсам: {list}.",
-        "year": "{n}-й — {exams} и {credits}",
-        "module-exam": "Каждый профессиональный модуль завершается экзаменом по модулю.",
-        "complex": "Комплексные экзамены: {list}.",
-        "s.general": "4. Общеобразовательный цикл",
-        "general": "Для поступающих на базе основного общего образования общеобразовательный цикл ({hours} ч) "
-        "изучается параллельно с профессиональным содержанием с 1-го курса и завершается на {year}-м курсе.",
-        "s.variable": "5. Вариативная часть и заказ работодателей",
-        "variable": "Вариативная часть — {hours} ч ({share}% объёма циклов с обязательной и вариативной частью).",
-        "bundle": "Пакет «{title}»{enterprise}: {codes} ({hours} ч).",
-        "s.network": "6. Сетевая форма и практическая подготовка",
-        "site": "{title}: {list}.",
-        "site-term": "{term}-й семестр — {hours} ч",
-        "prep": "Практическая подготовка — {hours} ч ({share}% объёма программы), в том числе учебная и "
-        "производственная практика — {practice} ч.",
-        "s.shortening": "7. Сокращение срока обучения",
-        "shortening": "Нормативный срок обучения — {baseline}, срок по плану — {duration}; семестров: {before} → "
-        "{after}.",
-        "savings": "Из {full} ч полной программы не изучаются заново: {list}; в плане — {total} ч.",
-        "optimal": "Расписания с меньшим числом семестров при этих правилах нет: это доказано расчётом.",
-        "feasible": "План не более чем на {gap} длиннее кратчайшего возможного.",
-        "s.final": "8. Государственная итоговая аттестация",
-        "final": "Государственная итоговая аттестация — {hours} ч в последнем семестре: {list}.",
-        "final-plain": "Государственная итоговая аттестация — {hours} ч в последнем семестре.",
-        "part": "{title} — {hours} ч",
-        "kind.cabinet": "Кабинеты",
-        "kind.lab": "Лаборатории",
-        "kind.workshop": "Мастерские",
-        "kind.ground": "Полигоны",
-        "kind.sports": "Спортивный комплекс",
-        "kind.hall": "Залы",
-        "kind.other": "Прочие помещения",
-    },
-    "en": {
-        "note": "Explanatory note",
-        "rooms": "Rooms, laboratories, workshops and other premises",
-        "s.basis": "1. Regulatory basis",
-        "basis": "The curriculum of program {program} «{title}» follows the federal state educational standard "
-        "of secondary vocational education{specialty}{order}.",
-        "track": " The program is part of the federal project «Professionalitet».",
-        "s.process": "2. Organisation of studies",
-        "volume": "The program holds {hours} h over {duration} ({terms}).",
-        "load": "The study load is {load} academic hours a week, every kind of work with the teacher and "
-        "self-study included.",
-        "terms": "Terms: {list}.",
-        "term": "{n}: {weeks}",
-        "holidays": "Holidays: {weeks} a study year, {winter} of them in winter.",
-        "s.attestation": "3. Intermediate attestation",
-        "limits": "Limits a study year: exams {exams}, credits {credits} (graded credits included, physical "
-        "culture not counted).",
-        "by-year": "By study year: {list}.",
-        "year": "{n}: {exams} and {credits}",
-        "module-exam": "Every professional module ends with a module exam.",
-        "complex": "Complex exams: {list}.",
-        "s.general": "4. General education",
-        "general": "For entrants after the 9th grade, general education ({hours} h) runs alongside the "
-        "professional content from the first year and ends in study year {year}.",
-        "s.variable": "5. Variable part and the employers' requests",
-        "variable": "The variable part holds {hours} h ({share}% of the cycles with an obligatory and a "
-        "variable part).",
-        "bundle": "Bundle «{title}»{enterprise}: {codes} ({hours} h).",
-        "s.network": "6. Network form and practical training",
-        "site": "{title}: {list}.",
-        "site-term": "term {term}: {hours} h",
-        "prep": "Practical training holds {hours} h ({share}% of the program), educational and production "
-        "practice {practice} h of them.",
-        "s.shortening": "7. Shortened duration",
-        "shortening": "The normative duration {baseline} is shortened to {duration}: terms {before} → {after}.",
-        "savings": "Of the full program's {full} h these are not taught again: {list}; the plan holds {total} h.",
-        "optimal": "No schedule under these rules has fewer terms: this is proven by computation.",
-        "feasible": "The plan is at most {gap} longer than the shortest possible.",
-        "s.final": "8. State final attestation",
-        "final": "The state final attestation holds {hours} h in the last term: {list}.",
-        "final-plain": "The state final attestation holds {hours} h in the last term.",
-        "part": "{title}: {hours} h",
-        "kind.cabinet": "Classrooms",
-        "kind.lab": "Laboratories",
-        "kind.workshop": "Workshops",
-        "kind.ground": "Training grounds",
-        "kind.sports": "Sports facilities",
-        "kind.hall": "Halls",
-        "kind.other": "Other premises",
-    },
-}
+WORDS = Words("note.")  # the words are in the catalog: locale/*/LC_MESSAGES/constructor.po
 
 
 @dataclass
@@ -154,7 +53,7 @@ def note(
     specialty = order = ""
     if std is not None and std.specialty is not None:
         title = f" «{std.specialty_title.value}»" if std.specialty_title else ""
-        specialty = (" по специальности " if lang == "ru" else ", specialty ") + std.specialty.code + title
+        specialty = WORDS[lang]["specialty"] + std.specialty.code + title
     if std is not None and std.order is not None:
         order = f" ({std.order.value})"
     basis = w["basis"].format(program=plan.program, title=plan.program_title, specialty=specialty, order=order)
@@ -295,7 +194,7 @@ def _shortening(plan: Plan, lang: Lang) -> list[str]:
     ]
     rows = savings_rows(plan, COMPACT_WORDS[lang])
     if rows:  # the first row is the full program, the last the plan; between them the reductions
-        unit = "ч" if lang == "ru" else "h"
+        unit = WORDS[lang]["hours-unit"]
         cuts = "; ".join(f"{label.lstrip('−= ')} — {hours} {unit}" for label, hours in rows[1:-1])
         out.append(w["savings"].format(full=rows[0][1], list=cuts, total=rows[-1][1]))
     out.append(w["optimal"] if plan.status == "optimal" else w["feasible"].format(gap=noun(plan.gap, "term", lang)))

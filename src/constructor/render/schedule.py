@@ -16,37 +16,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from constructor.compact.plan import Item, Plan
-from constructor.i18n import Lang
+from constructor.i18n import Lang, Words
 from constructor.model import AnyDeclaration, Practice, PracticeKind, Program, Standard
 
 WEEKS = 52
 CODES = ("Т", "У", "П", "ПА", "ПДП", "Г", "К", "=")
-MONTHS = {
-    "ru": ("сен", "окт", "ноя", "дек", "янв", "фев", "мар", "апр", "май", "июн", "июл", "авг"),
-    "en": ("Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug"),
-}
-LEGEND = {
-    "ru": {
-        "Т": "теоретическое обучение",
-        "У": "учебная практика",
-        "П": "производственная практика",
-        "ПА": "промежуточная аттестация",
-        "ПДП": "преддипломная практика",
-        "Г": "государственная итоговая аттестация",
-        "К": "каникулы",
-        "=": "неделя вне обучения",
-    },
-    "en": {
-        "Т": "theory",
-        "У": "educational practice",
-        "П": "production practice",
-        "ПА": "intermediate attestation",
-        "ПДП": "pre-diploma practice",
-        "Г": "state final attestation",
-        "К": "holidays",
-        "=": "no study",
-    },
-}
+MONTHS = Words("calendar.month.")  # the words are in the catalog: locale/*/LC_MESSAGES/constructor.po
+LEGEND = Words("calendar.legend.")  # the words are in the catalog: locale/*/LC_MESSAGES/constructor.po
 
 
 @dataclass
@@ -131,6 +107,6 @@ def schedule(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Sch
         end = first + dt.timedelta(days=6)
         days.append(f"{first.day}–{end.day}")
         month_weeks[(first.month - 9) % 12] += 1
-    months = [(MONTHS[lang][m], n) for m, n in enumerate(month_weeks) if n]
+    months = [(MONTHS[lang][str(m)], n) for m, n in enumerate(month_weeks) if n]
     legend = [(code, LEGEND[lang][code]) for code in CODES]
     return Schedule(months, days, years, legend)

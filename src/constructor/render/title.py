@@ -9,70 +9,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from constructor.compact.plan import Plan
-from constructor.i18n import Lang
+from constructor.i18n import Lang, Words
 from constructor.model import AnyDeclaration, College, Program, Standard
 from constructor.words import duration
 
-WORDS = {
-    "ru": {
-        "agreed": "СОГЛАСОВАНО",
-        "approved": "УТВЕРЖДАЮ",
-        "date": "«___» ____________ 20___ г.",
-        "plan": "УЧЕБНЫЙ ПЛАН",
-        "kind.02": "программы подготовки специалистов среднего звена",
-        "kind.01": "программы подготовки квалифицированных рабочих, служащих",
-        "specialty": "по специальности",
-        "profession": "по профессии",
-        "qualification": "Квалификация",
-        "form": "Форма обучения",
-        "form.full_time": "очная",
-        "form.part_time": "очно-заочная",
-        "form.extramural": "заочная",
-        "base": "На базе",
-        "base.9": "основного общего образования",
-        "base.11": "среднего общего образования",
-        "profile": "Профиль получения среднего общего образования",
-        "profile.technological": "технологический",
-        "profile.natural_science": "естественнонаучный",
-        "profile.humanitarian": "гуманитарный",
-        "profile.socio_economic": "социально-экономический",
-        "profile.universal": "универсальный",
-        "normative": "Нормативный срок обучения",
-        "term": "Срок обучения по программе",
-        "admission": "Год начала подготовки",
-        "standard": "ФГОС СПО утверждён",
-        "professionalitet": "Федеральный проект «Профессионалитет»",
-    },
-    "en": {
-        "agreed": "AGREED",
-        "approved": "APPROVED",
-        "date": "«___» ____________ 20___",
-        "plan": "CURRICULUM PLAN",
-        "kind.02": "of the mid-level specialists' program",
-        "kind.01": "of the qualified workers' program",
-        "specialty": "in the specialty",
-        "profession": "in the profession",
-        "qualification": "Qualification",
-        "form": "Form of study",
-        "form.full_time": "full-time",
-        "form.part_time": "part-time",
-        "form.extramural": "extramural",
-        "base": "Entrants' education",
-        "base.9": "basic general education (9 grades)",
-        "base.11": "secondary general education (11 grades)",
-        "profile": "Profile of general education",
-        "profile.technological": "technological",
-        "profile.natural_science": "natural science",
-        "profile.humanitarian": "humanitarian",
-        "profile.socio_economic": "socio-economic",
-        "profile.universal": "universal",
-        "normative": "Normative term of study",
-        "term": "Term of study in this program",
-        "admission": "Admission starts in",
-        "standard": "Federal standard approved by",
-        "professionalitet": "Federal project «Professionalitet»",
-    },
-}
+WORDS = Words("title.")  # the words are in the catalog: locale/*/LC_MESSAGES/constructor.po
 
 
 @dataclass

@@ -11,17 +11,14 @@ from datetime import datetime
 from typing import Any
 
 from constructor.compact.plan import Plan
-from constructor.i18n import Lang
+from constructor.i18n import Lang, Words
 from constructor.model import AnyDeclaration
 from constructor.render import views
 from constructor.render.plan_table import FORM_COLUMNS, HOUR_COLUMNS
 from constructor.render.schedule import schedule
 from constructor.render.title import title_page
 
-SHEETS = {
-    "ru": ("Титул", "График", "План", "Компетенции"),
-    "en": ("Title", "Calendar", "Plan", "Competencies"),
-}
+SHEETS = Words("xlsx.sheet.")  # the words are in the catalog: locale/*/LC_MESSAGES/constructor.po
 _FORMULA_START = ("=", "+", "-", "@")
 
 
@@ -248,7 +245,7 @@ def workbook(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> byt
     wb = Workbook()
     first = wb.active
     assert first is not None
-    names = SHEETS[lang]
+    names = list(SHEETS[lang].values())  # title, calendar, plan, competencies
     first.title = names[0]
     _title_sheet(first, plan, table, lang)
     _calendar_sheet(wb.create_sheet(names[1]), plan, table, lang)
