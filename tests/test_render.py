@@ -13,6 +13,7 @@ from constructor.api import workspace
 from constructor.cli import main
 from constructor.compact import compact
 from constructor.compact.plan import Plan
+from constructor.render import views
 from constructor.render.documents import TemplateEscape, render_all
 from golden import assert_golden
 
@@ -144,12 +145,12 @@ def test_hostile_titles_are_shown_as_text(tmp_path: Path) -> None:
 def test_user_templates_override_and_are_confined(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     mine = tmp_path / "templates"
     mine.mkdir()
-    (mine / "matrix.html.j2").write_text("<p>Моя матрица: {{ doc.modules|join(', ') }}</p>", encoding="utf-8")
+    (mine / "matrix.html.j2").write_text("<p>Моя матрица: {{ doc.columns[:3]|join(', ') }}</p>", encoding="utf-8")
     ws = workspace(EXAMPLE)
     plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
     assert plan is not None
     files = render_all(plan, ws.table, "ru", ("html",), mine)
-    assert files["matrix.html"].decode() == "<p>Моя матрица: ПМ.01, ПМ.02, ПМ.03, ПМ.04, ПМ.05</p>"
+    assert files["matrix.html"].decode() == "<p>Моя матрица: ОК-01, ОК-03, ОК-04</p>"  # ОК-02 is recognised, not taught
     outside = tmp_path / "secret.html.j2"
     outside.write_text("secret", encoding="utf-8")
     os.symlink(outside, mine / "plan.html.j2")
@@ -191,3 +192,24 @@ def test_docx_is_a4_in_times_new_roman_with_page_numbers_and_the_results(rendere
     assert "PAGE" in section.footer._element.xml
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Уметь: " in text and "Знать: " in text  # the results the PDF has
+
+
+def test_every_format_is_a_writer_module_and_the_note_is_a_word_document(rendered: dict[str, bytes]) -> None:
+    from docx import Document
+
+    from constructor.render.documents import FORMATS
+    from constructor.render.writers import writers
+
+    assert set(writers()) == set(FORMATS)
+    for fmt in FORMATS:  # each format wrote something
+        assert any(name.endswith(f".{fmt}") for name in rendered), fmt
+    doc = Document(io.BytesIO(rendered["note.docx"]))
+    headings = [p.text for p in doc.paragraphs if p.style is not None and p.style.name.startswith("Heading")]
+    assert headings[0] == "Пояснительная записка"
+    ws = workspace(EXAMPLE)
+    note = views.plan_doc(_plan(), ws.table, "ru").note
+    assert note is not None
+    assert [h for h, _ in note.sections] == headings[1 : 1 + len(note.sections)]  # the PDF's sections, in order
+    texts = {p.text for p in doc.paragraphs}
+    assert all(paragraph in texts for _, paragraphs in note.sections for paragraph in paragraphs)
+    assert note.rooms_title in headings

@@ -67,12 +67,16 @@ def test_declared_topics_make_the_topic_plan_and_say_when_the_plan_has_other_hou
     plan, table = _planned(EXAMPLES[1])
     doc = next(d for d in syllabi(plan, table, "ru") if d.code == "ОП.04")
     assert doc.topics[0].title == "Раздел 1. Основы алгоритмизации"
-    classes = sum(t.theory + t.practice + t.lab for t in doc.topics)
+    classes = sum(t.theory + t.practice + t.lab for t in doc.topics if t.level == 1)
     part = doc.parts[0]
     if classes == part.theory + part.practice + part.lab:
         assert doc.topics_note == ""
+        assert doc.topics[-1].level == 3 and doc.topics[-1].total == part.total  # the topic plan adds up
     else:
         assert str(classes) in doc.topics_note
+    tail = [t.title for t in doc.topics if t.level == 2]  # what the topics do not divide (they have no self-study)
+    kinds = [k for k in ("consultations", "self_study", "attestation") if getattr(part, k)]
+    assert tail == [doc.words[f"topics.{k}"] for k in kinds]
 
 
 def test_a_module_is_assessed_by_its_courses_forms_and_its_exam() -> None:
@@ -98,3 +102,20 @@ def test_a_pdf_does_not_depend_on_what_its_worker_rendered_before() -> None:
     pdf(html["plan"])
     pdf(html["syllabus-ПМ.02"])
     assert pdf(html["syllabus-ОП.01"]) == alone
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name)
+def test_the_competency_matrix_marks_what_each_row_forms(path: Path) -> None:
+    from constructor.render.views import matrix
+
+    plan, table = _planned(path)
+    doc = matrix(plan, table, "ru")
+    assert doc.columns[0].startswith("ОК")  # general competencies first, then ПК
+    marked = {code: {c for c, on in zip(doc.columns, marks, strict=True) if on} for code, _, marks, _ in doc.rows}
+    for code, decl in table.items():
+        if isinstance(decl, Discipline) and code in marked:
+            assert marked[code] == {r.code for r in decl.covers} & set(doc.columns), code
+        if isinstance(decl, Module) and code in marked:
+            assert marked[code] == {r.code for r in decl.taught} & set(doc.columns), code
+    general = [c for c in doc.columns if c.startswith("ОК")]
+    assert all(any(c in marks for marks in marked.values()) for c in general)  # every ОК is formed somewhere

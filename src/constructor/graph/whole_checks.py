@@ -80,7 +80,9 @@ def _row_hours(row: Discipline | Course, hours: Hours) -> list[Diagnostic]:
                     labels=[Label(row.terms[0].span, Msg("terms-mismatch.label"))],
                 )
             )
-    contact = hours.with_teacher
+    # practical training is done in practical and laboratory classes and course design, never in lectures
+    # (the plan table caps it the same way: render/plan_table.py)
+    contact = hours.practice + hours.lab + hours.course_design + hours.project
     if row.practical_training is not None and row.practical_training > contact:
         out.append(
             diagnostic(

@@ -27,8 +27,9 @@ from constructor.model import AnyDeclaration
 from constructor.render import views
 from constructor.render.names import safe_file_name
 from constructor.render.syllabus import syllabi
+from constructor.render.writers import MODULES
 
-FORMATS = ("html", "pdf", "docx", "xlsx", "md")
+FORMATS = MODULES  # a format is a module of render/writers
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
@@ -117,6 +118,12 @@ def _duration(text: object, lang: Lang) -> str:
     return duration(str(text), lang) if text else "—"
 
 
+def _codes(text: object) -> str:
+    """Codes kept whole on a line: no break inside «МДК.01.02» or «ОК-01» (a word joiner after the
+    dot or hyphen); the text reads and copies as it was."""
+    return re.sub(r"(?<=[А-ЯЁA-Z0-9])([.\-])(?=[0-9А-ЯЁ])", "\\1\u2060", str(text))
+
+
 def _md(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
@@ -137,6 +144,7 @@ def environment(user: Path | None = None, lang: Lang = "ru") -> jinja2.Environme
     )
     env.install_gettext_translations(translations(lang), newstyle=False)  # type: ignore[attr-defined]
     env.filters["md"] = _md
+    env.filters["codes"] = _codes
     env.filters["duration"] = _duration
     return env
 
@@ -228,7 +236,10 @@ def html_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
     for doc in syllabi(ctx.plan, ctx.table, ctx.lang):
         out[f"syllabus-{doc.code}"] = _render(env.get_template("syllabus.html.j2"), doc=doc, **base)
     out["matrix"] = _render(
-        env.get_template("matrix.html.j2"), doc=views.matrix(ctx.plan, ctx.table), program=ctx.plan.program, **base
+        env.get_template("matrix.html.j2"),
+        doc=views.matrix(ctx.plan, ctx.table, ctx.lang),
+        program=ctx.plan.program,
+        **base,
     )
     from constructor.compact.text import WORDS as TEXT_WORDS
     from constructor.compact.text import render_text, savings_rows
@@ -331,6 +342,15 @@ def docx(ctx: Context, doc: Any) -> bytes:
     return _fixed_zip(syllabus(doc, ctx.words()))
 
 
+def note_docx(ctx: Context) -> bytes:
+    """The explanatory note and the list of rooms as a Word document (render/word.py)."""
+    from constructor.render.word import note
+
+    doc = views.plan_doc(ctx.plan, ctx.table, ctx.lang)
+    assert doc.note is not None and doc.title_page is not None  # plan_doc always makes both
+    return _fixed_zip(note(doc.note, doc.title_page, f"{doc.program} «{doc.title}»"))
+
+
 def render_all(
     plan: Plan,
     table: Mapping[str, AnyDeclaration],
@@ -340,20 +360,13 @@ def render_all(
     bundles: Any = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, bytes]:
-    """File name → content, for every document in every format asked for."""
-    ctx = Context(plan, table, lang, bundles)
-    env = environment(templates, lang)
+    """File name → content, for every document in every format asked for (each format a writer of
+    render/writers)."""
+    from constructor.render.writers import Job, writers
+
+    job = Job(plan, table, lang, environment(templates, lang), bundles, progress)
+    found = writers()
     files: dict[str, bytes] = {}
-    html = html_documents(ctx, env) if {"html", "pdf"} & set(formats) else {}
-    if "html" in formats:
-        files.update({f"{name}.html": text.encode() for name, text in html.items()})
-    if "pdf" in formats:
-        files.update({f"{name}.pdf": data for name, data in pdfs(html, progress).items()})
-    if "md" in formats:
-        files.update({f"{name}.md": text.encode() for name, text in md_documents(ctx, env).items()})
-    if "xlsx" in formats:
-        files["plan.xlsx"] = xlsx(ctx)
-    if "docx" in formats:
-        for doc in syllabi(plan, table, lang):
-            files[f"syllabus-{doc.code}.docx"] = docx(ctx, doc)
+    for fmt in formats:
+        files.update(found[fmt].write(job))
     return {safe_file_name(name): data for name, data in sorted(files.items())}

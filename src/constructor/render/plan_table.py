@@ -133,7 +133,7 @@ def item_row(item: Item, terms: int, table: Mapping[str, AnyDeclaration], title:
         row.training, row.practice = row.practice, 0
         row.prep = row.training
     elif isinstance(decl, Discipline) and decl.practical_training:
-        row.prep = min(decl.practical_training, row.teacher)
+        row.prep = min(decl.practical_training, row.practice + row.lab + row.course)  # not lectures
     if isinstance(decl, Discipline | Practice):
         row.variable = variable_hours(decl, row.total)
     if item.kind == "variable":  # an employer's competency (ПКс): the variable part, all of it
@@ -157,7 +157,7 @@ def course_row(course: Course, module: Module, parts: list[Row], terms: int, for
     row.forms = {f: [last] for f in dict.fromkeys(forms)} if last else {}
     row.form = forms_phrase(row.forms)
     if course.practical_training:
-        row.prep = min(course.practical_training, row.teacher)
+        row.prep = min(course.practical_training, row.practice + row.lab + row.course + row.training)
     row.variable = variable_hours(course, row.total) or variable_hours(module, row.total) or row.variable
     return row
 

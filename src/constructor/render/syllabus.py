@@ -25,6 +25,7 @@ from constructor.model import (
     Discipline,
     Module,
     Outcome,
+    Program,
     Result,
     Room,
 )
@@ -72,7 +73,7 @@ class TopicLine:
     lab: int
     self_study: int
     total: int
-    level: int = 1  # 0 a course's heading (a module's topics come course by course)
+    level: int = 1  # 0 a course's heading, 1 a topic, 2 hours outside the topics, 3 the total
 
 
 @dataclass
@@ -95,23 +96,67 @@ class SyllabusDoc:
     sites: list[str]
     words: dict[str, str]
     terms: list[int] = field(default_factory=list)
-    control: list[tuple[str, str, str]] = field(default_factory=list)  # result, indicators, methods
+    control: list[tuple[str, str, str]] = field(default_factory=list)  # result, indicators or codes, methods
+    part_columns: list[tuple[str, str]] = field(default_factory=list)  # (Row field, heading) with any hours
+
+
+# the hour columns of a module's parts table; a column with no hours in any part is left out
+PART_COLUMNS = (
+    ("total", "all"),
+    ("theory", "short.theory"),
+    ("practice", "short.practical"),
+    ("lab", "short.lab"),
+    ("course", "short.course"),
+    ("training", "short.training"),
+    ("consultations", "short.consultations"),
+    ("self_study", "short.self"),
+    ("attestation", "short.attestation"),
+)
+
+
+def _with_tail(topics: list[TopicLine], row: Row, w: Mapping[str, str]) -> list[TopicLine]:
+    """The declared topics, then the hours they do not divide (consultations, self-study beyond the
+    topics', intermediate attestation) and a total of the lines shown."""
+    if not topics:
+        return []
+    out = list(topics)
+    self_left = row.self_study - sum(t.self_study for t in topics if t.level)
+    for key, hours in (
+        ("consultations", row.consultations),
+        ("self_study", self_left),
+        ("attestation", row.attestation),
+    ):
+        if hours > 0:
+            out.append(TopicLine(w[f"topics.{key}"], 0, 0, 0, hours if key == "self_study" else 0, hours, 2))
+    shown = [t for t in out if t.level]
+    out.append(
+        TopicLine(
+            w["topics.total"],
+            sum(t.theory for t in shown),
+            sum(t.practice for t in shown),
+            sum(t.lab for t in shown),
+            sum(t.self_study for t in shown),
+            sum(t.total for t in shown),
+            3,
+        )
+    )
+    return out
 
 
 def _control(doc: SyllabusDoc) -> SyllabusDoc:
-    """The control table: a module's competencies with what shows each is formed (experience and
-    skills, else knowledge) and the forms that assess it; a discipline's competencies with the
-    discipline's own skills and knowledge, or those alone when it forms no competency."""
+    """The control table. A module: each competency, what shows it is formed (experience and skills,
+    else knowledge) and the forms that assess it. A discipline: each of its own skills and knowledge,
+    the competencies the discipline forms, and its forms of attestation."""
     w = doc.words
+    if doc.kind == "module":
+        doc.control = [
+            (f"{r.code} {r.title}", "; ".join(r.experience + r.skills or r.knowledge), r.methods or doc.forms)
+            for r in doc.results
+        ]
+        return doc
+    codes = ", ".join(r.code for r in doc.results)
     own = [f"{w['skills']}: {t}" for t in doc.skills] + [f"{w['knowledge']}: {t}" for t in doc.knowledge]
-    rows = []
-    for r in doc.results:
-        shown = r.experience + r.skills or r.knowledge
-        indicators = "; ".join(shown) if doc.kind == "module" else "; ".join(own)
-        rows.append((f"{r.code} {r.title}", indicators, r.methods or doc.forms))
-    if not rows:
-        rows = [(text, "", doc.forms) for text in own] or [(f"{doc.code} {doc.title}", "", doc.forms)]
-    doc.control = rows
+    doc.control = [(text, codes, doc.forms) for text in own] or [(w["own"], codes, doc.forms)]
     return doc
 
 
@@ -148,6 +193,8 @@ def _page(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang, heading: 
     page.kind = ""
     keep = {page.words.get("qualification"), page.words.get("form"), page.words.get("admission")}
     page.lines = [(label, value) for label, value in page.lines if label in keep]
+    program = table.get(plan.program)
+    page.footer = str(program.admission) if isinstance(program, Program) and program.admission else ""
     return page
 
 
@@ -171,6 +218,8 @@ def _discipline(
         TopicLine(t.title, t.hours.theory, t.hours.practice, t.hours.lab, t.hours.self_study, t.hours.total)
         for t in decl.topics
     ]
+    note = _topics_note(topics, row, w)
+    topics = _with_tail(topics, row, w)
     return _control(
         SyllabusDoc(
             decl.code,
@@ -186,7 +235,7 @@ def _discipline(
             methods,
             [row],
             topics,
-            _topics_note(topics, row, w),
+            note,
             _rooms(decl.rooms, table),
             [],
             w,
@@ -246,17 +295,21 @@ def _module(
                 for t in course.topics
             ]
     courses = [p for p in parts if p.code in {c.code for c in module.courses}]
+    note = _topics_note([t for t in topics if t.level], _sum_rows(courses, total), w) if topics else w["topics.none"]
+    topics = _with_tail(topics, _sum_rows(courses, total, every=True), w)
     sites = sorted(
         {s.title for s in plan.sites for t in s.terms if any(c in {i.code for i in members} for c in t.items)}
     )
     rooms = [*module.rooms, *(r for c in module.courses for r in c.rooms)]
+    page = _page(plan, table, lang, w["heading.module"])
+    page.agreed = title_page(plan, table, lang).agreed  # a module's program is agreed with the employer
     return _control(
         SyllabusDoc(
             module.code,
             title,
             "module",
             w["short.module"],
-            _page(plan, table, lang, w["heading.module"]),
+            page,
             place,
             [r for r in results if r is not None],
             [],
@@ -265,21 +318,30 @@ def _module(
             "; ".join(_assessed_by(p, w) for p in parts if p.forms),
             parts,
             topics,
-            _topics_note([t for t in topics if t.level], _sum_rows(courses, total), w) if topics else w["topics.none"],
+            note,
             _rooms(tuple(dict.fromkeys(rooms)), table),
             sites,
             w,
             terms,
+            part_columns=[
+                (f, views.DOC_WORDS[lang][word]) for f, word in PART_COLUMNS if any(getattr(p, f) for p in parts)
+            ],
         )
     )
 
 
-def _sum_rows(courses: list[Row], total: Row) -> Row:
-    """The classes of the module's courses (what its topics divide), or the module's when it has none."""
+def _sum_rows(courses: list[Row], total: Row, every: bool = False) -> Row:
+    """The classes of the module's courses (what its topics divide; `every` kind of work with them),
+    or the module's when it has none."""
     if not courses:
         return total
     out = Row("", "", "", 0, 0, 0, 0, [])
-    for name in ("theory", "practice", "lab"):
+    kinds = (
+        ("theory", "practice", "lab", "consultations", "self_study", "attestation")
+        if every
+        else ("theory", "practice", "lab")
+    )
+    for name in kinds:
         setattr(out, name, sum(getattr(r, name) for r in courses))
     return out
 
@@ -301,19 +363,33 @@ def _volume(row: Row, w: Mapping[str, str]) -> list[tuple[str, int, int]]:
     return lines
 
 
+def when(terms: list[int], w: Mapping[str, str]) -> str:
+    """«во 2-м семестре», «в 1–5-м семестрах», «в 1, 3 и 5-м семестрах» (in terms as English says it)."""
+    terms = sorted(terms)
+    prep = w["in.2"] if terms[0] == 2 else w["in"]
+    if len(terms) == 1:
+        return w["when.one"].format(prep=prep, n=terms[0])
+    if terms == list(range(terms[0], terms[-1] + 1)) and len(terms) > 2:
+        return w["when.range"].format(prep=prep, first=terms[0], last=terms[-1])
+    return w["when.list"].format(prep=prep, list=", ".join(map(str, terms[:-1])), last=terms[-1])
+
+
 def _row_forms(row: Row, w: Mapping[str, str]) -> str:
-    """«экзамен (4 семестр)», «зачёт (1, 2 семестры)» → as a list of forms with their terms."""
-    out = []
-    for form, terms in row.forms.items():
-        when = ", ".join(w["term.n"].format(n=t) for t in sorted(terms))
-        out.append(f"{w.get(f'form.{form}', form)} ({when})")
-    return "; ".join(out)
+    """«экзамен во 2-м семестре; зачёт в 1–5-м семестрах»: every form with its terms in words."""
+    return "; ".join(
+        w["form-when"].format(form=w.get(f"form.{form}", form), when=when(terms, w))
+        for form, terms in row.forms.items()
+    )
 
 
 def _assessed_by(part: Row, w: Mapping[str, str]) -> str:
-    """«экзамен (2 семестр) по МДК.01.01»; the module's exam is named by its form alone."""
-    phrase = _row_forms(part, w)
-    return phrase if "Эк" in part.forms else f"{phrase} {w['of.course'].format(code=part.code)}"
+    """«экзамен по МДК.01.01 во 2-м семестре»; the module's exam is named by its form alone."""
+    if "Эк" in part.forms:
+        return _row_forms(part, w)
+    return "; ".join(
+        w["assessed"].format(form=w.get(f"form.{form}", form), code=part.code, when=when(terms, w))
+        for form, terms in part.forms.items()
+    )
 
 
 def _forms(item: Item, w: Mapping[str, str]) -> str:

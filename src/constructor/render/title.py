@@ -29,6 +29,7 @@ class TitlePage:
     professionalitet: str | None = None
     date: str = ""
     words: dict[str, str] = field(default_factory=dict)
+    footer: str = ""  # the year at the foot of a working program's title page
 
 
 def title_page(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> TitlePage:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from constructor.compact.plan import Item, Plan
 from constructor.i18n import Lang, Words
-from constructor.model import AnyDeclaration, Cycle, CycleRole, Module
+from constructor.model import AnyDeclaration, Cycle, CycleRole, Discipline, Module
 from constructor.render.note import NoteDoc, note
 from constructor.render.plan_table import (
     Row,
@@ -57,8 +57,11 @@ class PlanDoc:
 
 @dataclass
 class MatrixDoc:
-    modules: list[str]
-    rows: list[tuple[str, str, list[bool]]]
+    """The competency matrix: the plan's rows (disciplines, modules with their МДК and practices)
+    against the program's competencies, ОК first; a mark where the row forms the competency."""
+
+    columns: list[str]
+    rows: list[tuple[str, str, list[bool], int]]  # code, title, marks, level (0 a module, 1 a row)
 
 
 def form_word(value: object | None, lang: Lang) -> str:
@@ -75,6 +78,8 @@ PRACTICE_TITLES = Words("doc.practice.")  # the words are in the catalog: locale
 
 
 def title_of(item: Item, table: Mapping[str, AnyDeclaration], lang: Lang) -> str:
+    if item.kind == "exam":  # «Экзамен по модулю», as ИС «Планы» names the row
+        return DOC_WORDS[lang]["module-exam"]
     if item.kind == "practice":
         kind = practice_kind(item, table)
         return PRACTICE_TITLES[lang][kind.value if kind is not None else "production"]
@@ -229,12 +234,36 @@ def module_rows(
     return rows, leaves
 
 
-def matrix(plan: Plan, table: Mapping[str, AnyDeclaration]) -> MatrixDoc:
-    modules = [d for d in table.values() if isinstance(d, Module) and any(i.module == d.code for i in plan.items)]
-    covered = {m.code: {r.code for r in m.taught} for m in modules}
-    rows = []
-    for item in plan.items:
-        if item.kind in ("general", "professional", "variable"):
-            rows.append((item.code, item.title, [item.code in covered[m.code] for m in modules]))
-    rows.sort(key=lambda r: r[0])
-    return MatrixDoc([m.code for m in modules], rows)
+def _position(order: list[str], cycle: str | None) -> int:
+    return order.index(cycle) if cycle is not None and cycle in order else len(order)
+
+
+def matrix(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang = "ru") -> MatrixDoc:
+    items = {i.code: i for i in plan.items}
+    comps = [i.code for i in plan.items if i.kind in ("general", "professional", "variable")]
+    columns = sorted(dict.fromkeys(comps), key=lambda c: (not c.startswith("ОК"), code_key(c)))
+    index = {c: k for k, c in enumerate(columns)}
+
+    def marks(codes: set[str]) -> list[bool]:
+        return [c in codes for c in columns]
+
+    rows: list[tuple[str, str, list[bool], int]] = []
+    disciplines = [d for d in table.values() if isinstance(d, Discipline) and d.code in items]
+    order = [c.id for c in plan.cycles]
+    disciplines.sort(key=lambda d: (_position(order, items[d.code].cycle), code_key(d.code)))
+    for d in disciplines:
+        covered = {r.code for r in d.covers if r.code in index}
+        rows.append((d.code, d.title.value if d.title else d.code, marks(covered), 1))
+    for module in table.values():
+        if not isinstance(module, Module) or not any(i.module == module.code for i in plan.items):
+            continue
+        taught = {r.code for r in module.taught if r.code in index}
+        rows.append((module.code, module.title.value if module.title else module.code, marks(taught), 0))
+        for course in module.courses:
+            covered = {r.code for r in course.covers if r.code in index}
+            rows.append((course.code, course.title.value if course.title else course.code, marks(covered), 1))
+        for practice in module.practices:
+            if practice.code in items:
+                covered = {r.code for r in practice.covers if r.code in index} or taught
+                rows.append((practice.code, PRACTICE_TITLES[lang][practice.kind.value], marks(covered), 1))
+    return MatrixDoc(columns, rows)

@@ -1,6 +1,6 @@
-"""A working program as a Word document the way colleges print them: A4, Times New Roman 12 pt with
-black headings, margins of 3/1.5/2/2 cm, page numbers in the footer, a title page, tables with real
-column widths and header rows repeated on every page, and every section the PDF has."""
+"""Working programs and the explanatory note as Word documents the way colleges print them: A4,
+Times New Roman 12 pt with black headings, margins of 3/1.5/2/2 cm, page numbers in the footer, a title
+page, tables with real column widths and header rows repeated on every page, every section the PDF has."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from constructor.render.note import NoteDoc
 from constructor.render.syllabus import SyllabusDoc
+from constructor.render.title import TitlePage
 
 FONT = "Times New Roman"
 # column widths in cm, each table filling the 16.5 cm between the margins
-PARTS_CM = (2.1, 4.4, 1.4, 1.2, 1.2, 1.3, 1.1, 1.1, 1.2, 1.2, 1.3)  # index, title, form, hours by kind
 TOPICS_CM = (7.5, 1.8, 1.8, 1.8, 1.8, 1.8)  # topic, total, theory, practical, lab, self-study
 VOLUME_CM = (13.5, 3.0)
 CONTROL_CM = (5.5, 6.5, 4.5)
@@ -66,7 +67,18 @@ def _page(document: Any) -> None:
             run._r.append(instr)
 
 
-def _table(document: Any, header: list[str] | None, rows: list[list[object]], widths: tuple[float, ...]) -> None:
+def _table(
+    document: Any,
+    header: list[str] | None,
+    rows: list[list[object]],
+    widths: tuple[float, ...],
+    size: float = 10,
+    vertical: int | None = None,
+) -> None:
+    """A table with a bold header repeated on every page (its headings from column `vertical` on read
+    bottom to top, as plans print hour columns), numbers on the right, and no row split across pages."""
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
@@ -75,16 +87,27 @@ def _table(document: Any, header: list[str] | None, rows: list[list[object]], wi
     table.style = "Table Grid"
     table.autofit = False
     if header:
-        for cell, text in zip(table.rows[0].cells, header, strict=True):
+        for k, (cell, text) in enumerate(zip(table.rows[0].cells, header, strict=True)):
             cell.text = text
             for run in cell.paragraphs[0].runs:
                 run.font.bold = True
+            if vertical is not None and k >= vertical:
+                direction = OxmlElement("w:textDirection")
+                direction.set(qn("w:val"), "btLr")
+                cell._tc.get_or_add_tcPr().append(direction)
+        if vertical is not None:
+            table.rows[0].height = Cm(2.6)
+            table.rows[0].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
         repeat = OxmlElement("w:tblHeader")
         repeat.set(qn("w:val"), "true")
         table.rows[0]._tr.get_or_add_trPr().append(repeat)
     for values in rows:
-        for cell, value in zip(table.add_row().cells, values, strict=True):
+        row = table.add_row()
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for cell, value in zip(row.cells, values, strict=True):
             cell.text = "" if value in (None, 0, "0") else str(value)
+            if isinstance(value, int):
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for k, column in enumerate(table.columns):  # the grid, which LibreOffice reads
         column.width = Cm(widths[k])
     for row in table.rows:
@@ -92,7 +115,14 @@ def _table(document: Any, header: list[str] | None, rows: list[list[object]], wi
             cell.width = Cm(widths[k])
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
-                    run.font.size = Pt(10)
+                    run.font.size = Pt(size)
+
+
+def _parts_widths(numbers: int) -> tuple[float, ...]:
+    """Index, title, form, then `numbers` hour columns, filling the 16.5 cm between the margins."""
+    number = 1.0 if numbers <= 10 else 0.85  # three digits at 8 pt with Word's and LibreOffice's cell margins
+    title = 16.5 - 2.0 - 1.4 - number * numbers
+    return (2.0, round(title, 2), 1.4, *([number] * numbers))
 
 
 def _title_page(document: Any, doc: SyllabusDoc) -> None:
@@ -116,6 +146,12 @@ def _title_page(document: Any, doc: SyllabusDoc) -> None:
         centred(t.founder)
     if t.college:
         centred(t.college, bold=True)
+    for position, name in t.agreed:  # the employer's СОГЛАСОВАНО (a module's program)
+        paragraph = document.add_paragraph()
+        paragraph.add_run(t.words["agreed"]).font.bold = True
+        for line in (position, f"____________ {name}", t.date):
+            paragraph.add_run().add_break()
+            paragraph.add_run(line)
     if t.approved:
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -134,6 +170,10 @@ def _title_page(document: Any, doc: SyllabusDoc) -> None:
         centred(f"{label}: {value}")
     if t.professionalitet:
         centred(t.professionalitet, bold=True)
+    if t.footer:
+        for _ in range(4):
+            document.add_paragraph()
+        centred(t.footer)
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
@@ -178,12 +218,19 @@ def syllabus(doc: SyllabusDoc, w: Mapping[str, str]) -> bytes:
     _table(document, [s["kind"], s["hours"]], volume, VOLUME_CM)
     if doc.kind == "module":
         document.add_heading(s["parts"], level=2)
-        header = [w["code"], w["title"], w["short.form"], w["all"]]
-        header += [w[k] for k in ("short.theory", "short.practical", "short.lab", "short.course")]
-        header += [w[k] for k in ("short.training", "short.self", "short.attestation")]
-        kinds = ("total", "theory", "practice", "lab", "course", "training", "self_study", "attestation")
-        rows: list[list[object]] = [[p.code, p.title, p.form, *(getattr(p, k) for k in kinds)] for p in doc.parts]
-        _table(document, header, rows, PARTS_CM)
+        header = [w["code"], w["title"], w["short.form"], *(h for _, h in doc.part_columns)]
+        header += [f"{w['term']} {t}" for t in doc.terms]
+        rows: list[list[object]] = [
+            [
+                p.code,
+                p.title,
+                p.form,
+                *(getattr(p, f) for f, _ in doc.part_columns),
+                *(p.by_term[t - 1] for t in doc.terms),
+            ]
+            for p in doc.parts
+        ]
+        _table(document, header, rows, _parts_widths(len(header) - 3), size=8, vertical=3)
     document.add_heading(s["topics"], level=2)
     if doc.topics:
         header = [w["title"], w["all"], w["short.theory"], w["short.practical"], w["short.lab"], w["short.self"]]
@@ -199,7 +246,47 @@ def syllabus(doc: SyllabusDoc, w: Mapping[str, str]) -> bytes:
     if doc.sites:
         document.add_paragraph(f"{s['sites']}: " + "; ".join(doc.sites))
     document.add_heading(s["control"], level=1)
-    _table(document, [s["result"], s["indicators"], s["methods"]], [list(r) for r in doc.control], CONTROL_CM)
+    middle = s["indicators"] if doc.kind == "module" else s["control.codes"]
+    _table(document, [s["result"], middle, s["methods"]], [list(r) for r in doc.control], CONTROL_CM)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def note(doc: NoteDoc, page: TitlePage, program: str) -> bytes:
+    """The explanatory note (пояснительная записка) as colleges keep it in Word: its heading and the
+    program, each section with its paragraphs, then the rooms as a numbered list by kind."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
+    document = Document()
+    _fonts(document)
+    _page(document)
+    document.core_properties.author = "constructor"
+    document.core_properties.created = datetime(2000, 1, 1)
+    document.core_properties.modified = datetime(2000, 1, 1)
+    if page.college:
+        centred = document.add_paragraph(page.college)
+        centred.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document.add_heading(doc.title, level=1)
+    document.add_paragraph(program)
+    for heading, paragraphs in doc.sections:
+        document.add_heading(heading, level=2)
+        for text in paragraphs:
+            paragraph = document.add_paragraph(text)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            paragraph.paragraph_format.first_line_indent = Cm(1.25)
+    if doc.rooms:
+        document.add_heading(doc.rooms_title, level=1)
+        number = 0
+        for kind, titles in doc.rooms:
+            document.add_heading(kind, level=2)
+            rows: list[list[object]] = []
+            for title in titles:
+                number += 1
+                rows.append([str(number), title])
+            _table(document, None, rows, (1.0, 15.5))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -218,24 +218,29 @@ def _matrix_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    doc = views.matrix(plan, table)
+    doc = views.matrix(plan, table, lang)
     w = views.DOC_WORDS[lang]
-    ws.append([w["code"], w["title"], *doc.modules])
+    ws.append([w["code"], w["title"], *doc.columns])
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
-    for code, title, marks in doc.rows:
+    for code, title, marks, level in doc.rows:
         ws.append([code, title, *("+" if m else None for m in marks)])
-        ws.row_dimensions[ws.max_row].height = _height(title, 70)
+        ws.row_dimensions[ws.max_row].height = _height(title, 50)
         for cell in ws[ws.max_row]:
             _as_text(cell)
-    _box(ws, 1, ws.max_row, 2 + len(doc.modules))
+            cell.font = Font(bold=level == 0)
+            if cell.column > 2:
+                cell.alignment = Alignment(horizontal="center")
+    _box(ws, 1, ws.max_row, 2 + len(doc.columns))
     ws.freeze_panes = "C2"
     ws.print_title_rows = "1:1"
     ws.column_dimensions["A"].width = 10
-    ws.column_dimensions["B"].width = 70
-    for k in range(3, 3 + len(doc.modules)):
-        ws.column_dimensions[get_column_letter(k)].width = 8
+    ws.column_dimensions["B"].width = 50
+    for k in range(3, 3 + len(doc.columns)):
+        ws.column_dimensions[get_column_letter(k)].width = 5
+        ws.cell(row=1, column=k).alignment = Alignment(text_rotation=90, horizontal="center", vertical="bottom")
+    ws.row_dimensions[1].height = 45
     _page(ws)
 
 
