@@ -23,6 +23,7 @@ from pathlib import Path
 from constructor.api import workspace
 from constructor.compact import compact
 from constructor.render import documents as docs
+from constructor.render.syllabus import syllabi
 
 
 def program(n: int) -> str:
@@ -73,8 +74,8 @@ def main() -> int:
         docs.xlsx(ctx)
         t_xlsx = time.perf_counter() - start
         start = time.perf_counter()
-        for module in docs.views.syllabi(plan, ws.table, "ru"):
-            docs.docx(ctx, module)
+        for doc in syllabi(plan, ws.table, "ru"):
+            docs.docx(ctx, doc)
         t_docx = time.perf_counter() - start
         start = time.perf_counter()
         serial = {name: docs.pdf(text) for name, text in html.items()}
@@ -86,7 +87,8 @@ def main() -> int:
 
         pages = len(PdfReader(io.BytesIO(pooled["plan"])).pages)
         same = serial == pooled
-    print(f"{args.competencies} competencies, {len(plan.terms)} terms, {len(html)} documents ({len(html) - 4} syllabi)")
+    shown = f"{len(html)} documents ({len(html) - 4} working programs)"
+    print(f"{args.competencies} competencies, {len(plan.terms)} terms, {shown}")
     print(f"html {t_html:.2f} s · md {t_md:.2f} s · xlsx {t_xlsx:.2f} s · docx {t_docx:.2f} s")
     print(
         f"pdf on one process {t_serial:.2f} s · on the pool {t_pool:.2f} s · speed-up {t_serial / t_pool:.2f}× "

@@ -57,11 +57,15 @@ def _box(ws: Any, first_row: int, last_row: int, last_col: int) -> None:
 
     thin = Side(style="thin", color="808080")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrapped: dict[str | None, Alignment] = {}  # a style object per kind, not per cell (openpyxl compares each)
     for row in ws.iter_rows(min_row=first_row, max_row=last_row, max_col=last_col):
         for cell in row:
             cell.border = border
             if cell.alignment is None or not cell.alignment.wrap_text:
-                cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal=cell.alignment.horizontal)
+                horizontal = cell.alignment.horizontal
+                if horizontal not in wrapped:
+                    wrapped[horizontal] = Alignment(wrap_text=True, vertical="top", horizontal=horizontal)
+                cell.alignment = wrapped[horizontal]
 
 
 def _title_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> None:
@@ -224,14 +228,16 @@ def _matrix_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
-    for code, title, marks, level in doc.rows:
+    bold, centred = Font(bold=True), Alignment(horizontal="center")  # one style object each: openpyxl
+    for code, title, marks, level in doc.rows:  # compares every new one with those it has (slow by the 10,000)
         ws.append([code, title, *("+" if m else None for m in marks)])
         ws.row_dimensions[ws.max_row].height = _height(title, 50)
         for cell in ws[ws.max_row]:
             _as_text(cell)
-            cell.font = Font(bold=level == 0)
-            if cell.column > 2:
-                cell.alignment = Alignment(horizontal="center")
+            if level == 0:
+                cell.font = bold
+            if cell.column > 2 and cell.value:
+                cell.alignment = centred
     _box(ws, 1, ws.max_row, 2 + len(doc.columns))
     ws.freeze_panes = "C2"
     ws.print_title_rows = "1:1"
