@@ -30,7 +30,7 @@ from constructor.model import (
     Room,
 )
 from constructor.render import views
-from constructor.render.plan_table import Row, code_key, item_row, with_years
+from constructor.render.plan_table import HOUR_COLUMNS, Row, code_key, item_row, with_years
 from constructor.render.title import TitlePage, title_page
 
 WORDS = Words("syllabus.")  # the words are in the catalog: locale/*/LC_MESSAGES/constructor.po
@@ -100,18 +100,9 @@ class SyllabusDoc:
     part_columns: list[tuple[str, str]] = field(default_factory=list)  # (Row field, heading) with any hours
 
 
-# the hour columns of a module's parts table; a column with no hours in any part is left out
-PART_COLUMNS = (
-    ("total", "all"),
-    ("theory", "short.theory"),
-    ("practice", "short.practical"),
-    ("lab", "short.lab"),
-    ("course", "short.course"),
-    ("training", "short.training"),
-    ("consultations", "short.consultations"),
-    ("self_study", "short.self"),
-    ("attestation", "short.attestation"),
-)
+# the hour columns of a module's parts table: the plan table's kinds of work (not its derived sums);
+# a column with no hours in any part is left out
+PART_COLUMNS = tuple((f, h) for f, h in HOUR_COLUMNS if f not in ("teacher", "prep", "obligatory", "variable"))
 
 
 def _with_tail(topics: list[TopicLine], row: Row, w: Mapping[str, str]) -> list[TopicLine]:

@@ -118,6 +118,19 @@ def _table(
                     run.font.size = Pt(size)
 
 
+def _document() -> Any:
+    """An empty A4 document in the house fonts with page numbers, dated 2000-01-01 (the same bytes)."""
+    from docx import Document
+
+    document = Document()
+    _fonts(document)
+    _page(document)
+    document.core_properties.author = "constructor"
+    document.core_properties.created = datetime(2000, 1, 1)
+    document.core_properties.modified = datetime(2000, 1, 1)
+    return document
+
+
 def _parts_widths(numbers: int) -> tuple[float, ...]:
     """Index, title, form, then `numbers` hour columns, filling the 16.5 cm between the margins."""
     number = 1.0 if numbers <= 10 else 0.85  # three digits at 8 pt with Word's and LibreOffice's cell margins
@@ -179,15 +192,8 @@ def _title_page(document: Any, doc: SyllabusDoc) -> None:
 
 def syllabus(doc: SyllabusDoc, w: Mapping[str, str]) -> bytes:
     """`doc` as a Word document; `w` the plan's words (the column headings the HTML shares)."""
-    from docx import Document
-
     s = doc.words
-    document = Document()
-    _fonts(document)
-    _page(document)
-    document.core_properties.author = "constructor"
-    document.core_properties.created = datetime(2000, 1, 1)
-    document.core_properties.modified = datetime(2000, 1, 1)
+    document = _document()
     _title_page(document, doc)
     document.add_heading(s["passport"], level=1)
     document.add_heading(s["place"], level=2)
@@ -256,16 +262,10 @@ def syllabus(doc: SyllabusDoc, w: Mapping[str, str]) -> bytes:
 def note(doc: NoteDoc, page: TitlePage, program: str) -> bytes:
     """The explanatory note (пояснительная записка) as colleges keep it in Word: its heading and the
     program, each section with its paragraphs, then the rooms as a numbered list by kind."""
-    from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
 
-    document = Document()
-    _fonts(document)
-    _page(document)
-    document.core_properties.author = "constructor"
-    document.core_properties.created = datetime(2000, 1, 1)
-    document.core_properties.modified = datetime(2000, 1, 1)
+    document = _document()
     if page.college:
         centred = document.add_paragraph(page.college)
         centred.alignment = WD_ALIGN_PARAGRAPH.CENTER
