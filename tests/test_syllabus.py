@@ -119,3 +119,24 @@ def test_the_competency_matrix_marks_what_each_row_forms(path: Path) -> None:
             assert marked[code] == {r.code for r in decl.taught} & set(doc.columns), code
     general = [c for c in doc.columns if c.startswith("ОК")]
     assert all(any(c in marks for marks in marked.values()) for c in general)  # every ОК is formed somewhere
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name)
+def test_the_note_calls_exams_complex_only_where_the_plan_holds_them_in_one_term(path: Path) -> None:
+    from constructor.model import Program
+    from constructor.render.views import plan_doc
+
+    plan, table = _planned(path)
+    doc = plan_doc(plan, table, "ru")
+    assert doc.note is not None
+    text = " ".join(p for _, paragraphs in doc.note.sections for p in paragraphs)
+    program = table[plan.program]
+    assert isinstance(program, Program)
+    exam_terms = {r.code: {t for form in ("Э", "Эк") for t in r.forms.get(form, [])} for r in doc.rows}
+    for group in program.complex_exams:
+        codes = " + ".join(r.code for r in group)
+        terms = set().union(*(exam_terms.get(r.code, set()) for r in group))
+        if len(terms) == 1:
+            assert f"{codes} ({min(terms)}-й семестр)" in text
+        else:
+            assert f"Экзамены {codes} объявлены комплексными, но по плану приходятся на разные семестры" in text

@@ -17,7 +17,7 @@ from constructor.compact.text import WORDS as COMPACT_WORDS
 from constructor.compact.text import savings_rows
 from constructor.graph.whole import SPLIT_ROLES
 from constructor.i18n import Lang, Words
-from constructor.model import AnyDeclaration, Bundle, College, Cycle, CycleRole, Program, Standard
+from constructor.model import AnyDeclaration, Bundle, College, Course, Cycle, CycleRole, Program, Standard
 from constructor.model.values import RoomKind
 from constructor.render.plan_table import Row
 from constructor.words import count, duration, noun
@@ -110,10 +110,32 @@ def _attestation(plan: Plan, program: Program, table: Mapping[str, AnyDeclaratio
         out.append(w["by-year"].format(list="; ".join(years)))
     if any(i.kind == "exam" for i in plan.items):
         out.append(w["module-exam"])
-    if program.complex_exams:
-        groups = [" + ".join(r.code for r in group) for group in program.complex_exams]
-        out.append(w["complex"].format(list="; ".join(groups)))
-    return out
+    together, apart = [], []
+    for group in program.complex_exams:  # a complex exam only where the plan puts its rows' exams together
+        codes = " + ".join(r.code for r in group)
+        terms = sorted({t for r in group if (t := _exam_term(r.code, plan, table)) is not None})
+        if len(terms) == 1:
+            together.append(w["complex-term"].format(list=codes, term=terms[0]))
+        else:
+            apart.append(w["complex-apart"].format(list=codes, terms=", ".join(map(str, terms))))
+    if together:
+        out.append(w["complex"].format(list="; ".join(together)))
+    return out + apart
+
+
+def _exam_term(code: str, plan: Plan, table: Mapping[str, AnyDeclaration]) -> int | None:
+    """The term a row's exam falls in: a course's where its last competency ends (as the plan table
+    places a course's form), a discipline's last exam term in the plan."""
+    items = {i.code: i for i in plan.items}
+    decl = table.get(code)
+    if isinstance(decl, Course):
+        ends = [max(items[r.code].hours_by_term or {items[r.code].term: 0}) for r in decl.covers if r.code in items]
+        return max(ends, default=None)
+    item = items.get(code)
+    if item is None:
+        return None
+    exams = [t for t, form in item.attestation.items() if form in ("Э", "Эк")]
+    return max(exams or item.attestation or {item.term: ""})
 
 
 def _general(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> list[str]:
