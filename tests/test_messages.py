@@ -87,3 +87,17 @@ def test_no_template_or_module_chooses_words_by_language() -> None:
         if re.search(r'lang == "(ru|en)"|if ru else', text):
             offenders.append(path.name)
     assert offenders == []
+
+
+def test_the_compiled_catalog_is_the_po_files_own() -> None:
+    """An installed package reads the `.mo` its build compiled (hatch_build.py); it says what the `.po`
+    beside it says (from a source tree both sides are the `.po`)."""
+    import gettext
+    import io
+
+    from constructor.i18n import DOMAIN, compile_po, translations
+
+    for lang in LANGS:
+        po = LOCALE / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+        fresh = gettext.GNUTranslations(io.BytesIO(compile_po(po, lang)))
+        assert fresh._catalog == translations(lang)._catalog  # type: ignore[attr-defined]

@@ -13,18 +13,14 @@ from constructor import i18n
 
 def _ru(message: str) -> str:
     key = f"argparse.{message}"
-    return i18n.message(key, "ru") if key in _known() else message
+    return i18n.message(key, "ru") if i18n.known(key, "ru") else message
 
 
 def _ru_plural(singular: str, plural: str, n: int) -> str:
     key = f"argparse.{singular}"
-    if key in _known():
+    if i18n.known(key, "ru"):
         return i18n.plural(key, n, "ru")
     return singular if n == 1 else plural
-
-
-def _known() -> set[str]:
-    return {k for k in i18n.keys("ru") if k.startswith("argparse.")}
 
 
 def use(lang: str) -> None:

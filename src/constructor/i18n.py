@@ -113,19 +113,34 @@ LOCALE = Path(__file__).parent / "locale"
 DOMAIN = "constructor"
 
 
-@cache
-def _catalog(lang: Lang) -> tuple[gettext.GNUTranslations, dict[str, None]]:
-    """The language's catalog, read with Babel and compiled in memory (no `.mo` file to keep in step)."""
+def compile_po(po: Path, lang: str) -> bytes:
+    """A `.po` catalog compiled to `.mo` bytes with Babel (at build time by hatch_build.py, or in memory
+    when running from a source tree, which keeps no compiled files)."""
+    from datetime import datetime
+
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    with (LOCALE / lang / "LC_MESSAGES" / f"{DOMAIN}.po").open("rb") as f:
+    with po.open("rb") as f:
         catalog = read_po(f, locale=lang, domain=DOMAIN)
+    catalog.creation_date = catalog.revision_date = datetime(2000, 1, 1)  # not the time of compiling: the same bytes
     compiled = io.BytesIO()
     write_mo(compiled, catalog)
-    compiled.seek(0)
-    keys = dict.fromkeys(m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id)  # in the file's order
-    return gettext.GNUTranslations(compiled), keys
+    return compiled.getvalue()
+
+
+@cache
+def _catalog(lang: Lang) -> tuple[gettext.GNUTranslations, dict[str, None]]:
+    """The language's catalog: the `.mo` an installed package carries (read by the standard library, no
+    Babel on the start-up path), else the `.po` compiled in memory."""
+    folder = LOCALE / lang / "LC_MESSAGES"
+    mo = folder / f"{DOMAIN}.mo"
+    data = mo.read_bytes() if mo.is_file() else compile_po(folder / f"{DOMAIN}.po", lang)
+    found = gettext.GNUTranslations(io.BytesIO(data))
+    # gettext keeps the messages in `_catalog` (msgid → text, (msgid, n) → a plural form); its keys are
+    # the catalog's keys, sorted as the `.mo` sorts them whichever way it was made
+    keys = dict.fromkeys(k if isinstance(k, str) else k[0] for k in found._catalog if k)  # type: ignore[attr-defined]
+    return found, keys
 
 
 def translations(lang: Lang) -> gettext.GNUTranslations:
@@ -134,8 +149,12 @@ def translations(lang: Lang) -> gettext.GNUTranslations:
 
 
 def keys(lang: Lang) -> list[str]:
-    """Every key of the catalog, in the file's order."""
+    """Every key of the catalog, sorted."""
     return list(_catalog(lang)[1])
+
+
+def known(key: str, lang: Lang) -> bool:
+    return key in _catalog(lang)[1]
 
 
 def message(key: str, lang: Lang) -> str:

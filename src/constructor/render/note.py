@@ -9,7 +9,7 @@ Nothing is said that the plan does not show; a section without data is left out.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from constructor.compact.plan import Plan
@@ -17,7 +17,7 @@ from constructor.compact.text import WORDS as COMPACT_WORDS
 from constructor.compact.text import savings_rows
 from constructor.graph.whole import SPLIT_ROLES
 from constructor.i18n import Lang, Words
-from constructor.model import AnyDeclaration, Bundle, College, Course, Cycle, CycleRole, Program, Standard
+from constructor.model import AnyDeclaration, Bundle, College, Cycle, CycleRole, Program, Standard
 from constructor.model.values import RoomKind
 from constructor.render.plan_table import Row
 from constructor.words import count, duration, noun
@@ -38,10 +38,10 @@ def note(
     table: Mapping[str, AnyDeclaration],
     lang: Lang,
     totals: Row,
-    cycle_rows: Mapping[str, Row],
+    rows: Sequence[Row],
     part_titles: Mapping[str, str],
 ) -> NoteDoc:
-    """The note of `plan`; `totals` and `cycle_rows` are the plan table's (its totals and cycle rows),
+    """The note of `plan`; `totals` and `rows` are the plan table's (its totals and its rows),
     `part_titles` the final attestation's parts as the table names them."""
     w = WORDS[lang]
     program = table.get(plan.program)
@@ -61,10 +61,11 @@ def note(
         basis += w["track"]
     doc.sections.append((w["s.basis"], [basis]))
     doc.sections.append((w["s.process"], _process(plan, program, lang)))
-    doc.sections.append((w["s.attestation"], _attestation(plan, program, table, lang)))
+    doc.sections.append((w["s.attestation"], _attestation(plan, program, lang, rows)))
     general = _general(plan, table, lang)
     if general:
         doc.sections.append((w["s.general"], general))
+    cycle_rows = {r.code: r for r in rows if r.level == 0 and r.code}
     variable = _variable(plan, program, table, lang, totals, cycle_rows)
     if variable:
         doc.sections.append((w["s.variable"], variable))
@@ -96,7 +97,7 @@ def _process(plan: Plan, program: Program, lang: Lang) -> list[str]:
     return out
 
 
-def _attestation(plan: Plan, program: Program, table: Mapping[str, AnyDeclaration], lang: Lang) -> list[str]:
+def _attestation(plan: Plan, program: Program, lang: Lang, rows: Sequence[Row]) -> list[str]:
     w = WORDS[lang]
     out = []
     first = plan.attestations[0] if plan.attestations else None
@@ -111,9 +112,10 @@ def _attestation(plan: Plan, program: Program, table: Mapping[str, AnyDeclaratio
     if any(i.kind == "exam" for i in plan.items):
         out.append(w["module-exam"])
     together, apart = [], []
+    by_code = {r.code: r for r in rows}
     for group in program.complex_exams:  # a complex exam only where the plan puts its rows' exams together
         codes = " + ".join(r.code for r in group)
-        terms = sorted({t for r in group if (t := _exam_term(r.code, plan, table)) is not None})
+        terms = sorted({t for r in group if r.code in by_code for t in _exam_terms(by_code[r.code])})
         if len(terms) == 1:
             together.append(w["complex-term"].format(list=codes, term=terms[0]))
         else:
@@ -123,19 +125,11 @@ def _attestation(plan: Plan, program: Program, table: Mapping[str, AnyDeclaratio
     return out + apart
 
 
-def _exam_term(code: str, plan: Plan, table: Mapping[str, AnyDeclaration]) -> int | None:
-    """The term a row's exam falls in: a course's where its last competency ends (as the plan table
-    places a course's form), a discipline's last exam term in the plan."""
-    items = {i.code: i for i in plan.items}
-    decl = table.get(code)
-    if isinstance(decl, Course):
-        ends = [max(items[r.code].hours_by_term or {items[r.code].term: 0}) for r in decl.covers if r.code in items]
-        return max(ends, default=None)
-    item = items.get(code)
-    if item is None:
-        return None
-    exams = [t for t, form in item.attestation.items() if form in ("Э", "Эк")]
-    return max(exams or item.attestation or {item.term: ""})
+def _exam_terms(row: Row) -> list[int]:
+    """The terms of a row's exams as the plan table shows them (a course's form where its last
+    competency ends); a row without an exam, its last term with hours."""
+    exams = sorted({t for form in ("Э", "Эк") for t in row.forms.get(form, [])})
+    return exams or [k + 1 for k, hours in enumerate(row.by_term) if hours][-1:]
 
 
 def _general(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> list[str]:

@@ -30,7 +30,7 @@ from constructor.model import (
     Room,
 )
 from constructor.render import views
-from constructor.render.plan_table import HOUR_COLUMNS, Row, code_key, item_row, with_years
+from constructor.render.plan_table import HOUR_COLUMNS, Row, item_row, sum_rows, with_years
 from constructor.render.title import TitlePage, title_page
 
 WORDS = Words("syllabus.")  # the words are in the catalog: locale/*/LC_MESSAGES/constructor.po
@@ -158,29 +158,22 @@ def syllabi(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> list
     n = len(plan.terms)
     years = [t.year for t in plan.terms]
     out = []
-    disciplines = [d for d in table.values() if isinstance(d, Discipline) and d.code in items]
-    disciplines.sort(key=lambda d: (_cycle_order(plan, d), code_key(d.code)))
-    for decl in disciplines:
+    rooms = _room_titles(table)
+    for decl in views.disciplines_in_order(plan, table):
         row = with_years(item_row(items[decl.code], n, table, decl.title.value if decl.title else None), years)
-        out.append(_discipline(plan, table, lang, decl, items[decl.code], row))
+        out.append(_discipline(plan, table, lang, decl, items[decl.code], row, rooms))
     for module in table.values():
         if isinstance(module, Module) and any(i.module == module.code for i in plan.items):
-            out.append(_module(plan, table, lang, module, n, years))
+            out.append(_module(plan, table, lang, module, n, years, rooms))
     return out
 
 
-def _cycle_order(plan: Plan, decl: Discipline) -> int:
-    order = [c.id for c in plan.cycles]
-    cycle = decl.cycle.code if decl.cycle else None
-    return order.index(cycle) if cycle in order else len(order)
-
-
-def _page(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang, heading: str) -> TitlePage:
-    """The plan's title page, cut to what a working program's carries: the college, УТВЕРЖДАЮ, the
-    document and the row, the specialty, the year."""
+def _page(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang, heading: str, agreed: bool = False) -> TitlePage:
+    """The plan's title page, cut to what a working program's carries: the college, УТВЕРЖДАЮ (and the
+    employer's СОГЛАСОВАНО when `agreed`: a module's), the document and the row, the specialty, the year."""
     page = title_page(plan, table, lang)
     page.heading = heading
-    page.agreed = []
+    page.agreed = page.agreed if agreed else []
     page.kind = ""
     keep = {page.words.get("qualification"), page.words.get("form"), page.words.get("admission")}
     page.lines = [(label, value) for label, value in page.lines if label in keep]
@@ -190,20 +183,23 @@ def _page(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang, heading: 
 
 
 def _discipline(
-    plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang, decl: Discipline, item: Item, row: Row
+    plan: Plan,
+    table: Mapping[str, AnyDeclaration],
+    lang: Lang,
+    decl: Discipline,
+    item: Item,
+    row: Row,
+    rooms: Mapping[str, str],
 ) -> SyllabusDoc:
     w = WORDS[lang]
     cycle = table.get(decl.cycle.code if decl.cycle else item.cycle or "")
     general = isinstance(cycle, Cycle) and cycle.role is CycleRole.GENERAL_EDUCATION
     kind = "general" if general else "discipline"
     title = decl.title.value if decl.title else decl.code
-    place = []
-    if isinstance(cycle, Cycle):
-        place.append((w["cycle"], f"{cycle.code} «{cycle.title.value}»" if cycle.title else cycle.code))
-    place.append((w["part"], _part(row, w)))
+    place = [*_cycle_line(cycle, w), (w["part"], _part(row, w))]
     terms = sorted(item.hours_by_term) or [item.term]
     place.append((w["terms"], ", ".join(map(str, terms))))
-    methods = _forms(item, w)
+    methods = _row_forms(row, w)
     results = [_result(code, table, methods) for code in dict.fromkeys(r.code for r in decl.covers)]
     topics = [
         TopicLine(t.title, t.hours.theory, t.hours.practice, t.hours.lab, t.hours.self_study, t.hours.total)
@@ -227,7 +223,7 @@ def _discipline(
             [row],
             topics,
             note,
-            _rooms(decl.rooms, table),
+            [rooms.get(r.code, r.code) for r in decl.rooms],
             [],
             w,
             terms,
@@ -236,7 +232,13 @@ def _discipline(
 
 
 def _module(
-    plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang, module: Module, n: int, years: list[int]
+    plan: Plan,
+    table: Mapping[str, AnyDeclaration],
+    lang: Lang,
+    module: Module,
+    n: int,
+    years: list[int],
+    rooms: Mapping[str, str],
 ) -> SyllabusDoc:
     w = WORDS[lang]
     members = [i for i in plan.items if i.module == module.code]
@@ -245,12 +247,8 @@ def _module(
     for r in section:
         with_years(r, years)
     title = module.title.value if module.title else module.code
-    place = []
     cycle_code = module.cycle.code if module.cycle else next((i.cycle for i in members if i.cycle), None)
-    cycle = table.get(cycle_code) if cycle_code else None
-    if isinstance(cycle, Cycle):
-        place.append((w["cycle"], f"{cycle.code} «{cycle.title.value}»" if cycle.title else cycle.code))
-    place.append((w["part"], _part(total, w)))
+    place = [*_cycle_line(table.get(cycle_code or ""), w), (w["part"], _part(total, w))]
     activity = table.get(module.activity.code) if module.activity else None
     if module.activity is not None:
         shown = activity.title.value if activity is not None and activity.title else ""
@@ -286,21 +284,20 @@ def _module(
                 for t in course.topics
             ]
     courses = [p for p in parts if p.code in {c.code for c in module.courses}]
-    note = _topics_note([t for t in topics if t.level], _sum_rows(courses, total), w) if topics else w["topics.none"]
-    topics = _with_tail(topics, _sum_rows(courses, total, every=True), w)
+    taught = sum_rows("", "", courses, n) if courses else total  # what the topics divide
+    note = _topics_note([t for t in topics if t.level], taught, w) if topics else w["topics.none"]
+    topics = _with_tail(topics, taught, w)
     sites = sorted(
         {s.title for s in plan.sites for t in s.terms if any(c in {i.code for i in members} for c in t.items)}
     )
-    rooms = [*module.rooms, *(r for c in module.courses for r in c.rooms)]
-    page = _page(plan, table, lang, w["heading.module"])
-    page.agreed = title_page(plan, table, lang).agreed  # a module's program is agreed with the employer
+    named = dict.fromkeys(r.code for r in (*module.rooms, *(r for c in module.courses for r in c.rooms)))
     return _control(
         SyllabusDoc(
             module.code,
             title,
             "module",
             w["short.module"],
-            page,
+            _page(plan, table, lang, w["heading.module"], agreed=True),
             place,
             [r for r in results if r is not None],
             [],
@@ -310,7 +307,7 @@ def _module(
             parts,
             topics,
             note,
-            _rooms(tuple(dict.fromkeys(rooms)), table),
+            [rooms.get(code, code) for code in named],
             sites,
             w,
             terms,
@@ -321,20 +318,11 @@ def _module(
     )
 
 
-def _sum_rows(courses: list[Row], total: Row, every: bool = False) -> Row:
-    """The classes of the module's courses (what its topics divide; `every` kind of work with them),
-    or the module's when it has none."""
-    if not courses:
-        return total
-    out = Row("", "", "", 0, 0, 0, 0, [])
-    kinds = (
-        ("theory", "practice", "lab", "consultations", "self_study", "attestation")
-        if every
-        else ("theory", "practice", "lab")
-    )
-    for name in kinds:
-        setattr(out, name, sum(getattr(r, name) for r in courses))
-    return out
+def _cycle_line(cycle: object, w: Mapping[str, str]) -> list[tuple[str, str]]:
+    """The passport's line of the cycle, «ОП «Общепрофессиональный цикл»» (none without a cycle)."""
+    if not isinstance(cycle, Cycle):
+        return []
+    return [(w["cycle"], f"{cycle.code} «{cycle.title.value}»" if cycle.title else cycle.code)]
 
 
 def _part(row: Row, w: Mapping[str, str]) -> str:
@@ -383,14 +371,6 @@ def _assessed_by(part: Row, w: Mapping[str, str]) -> str:
     )
 
 
-def _forms(item: Item, w: Mapping[str, str]) -> str:
-    forms: dict[str, list[int]] = {}
-    for term, form in sorted(item.attestation.items()):
-        forms.setdefault(form, []).append(term)
-    row = Row("", "", "", 0, 0, 0, 0, [], forms=forms)
-    return _row_forms(row, w)
-
-
 def _result(code: str, table: Mapping[str, AnyDeclaration], methods: str) -> ResultLine | None:
     comp = table.get(code)
     if not isinstance(comp, Competency) or isinstance(comp, Discipline):
@@ -425,17 +405,12 @@ def _topics_note(topics: list[TopicLine], row: Row, w: Mapping[str, str]) -> str
     return "" if declared == planned else w["topics.declared"].format(declared=declared, planned=planned)
 
 
-def _rooms(refs: tuple[object, ...], table: Mapping[str, AnyDeclaration]) -> list[str]:
-    """The titles of the rooms a row names (rooms are declared inside the college)."""
+def _room_titles(table: Mapping[str, AnyDeclaration]) -> dict[str, str]:
+    """Room code → title, from the colleges (rooms are declared inside a college) and loose rooms."""
     known: dict[str, Room] = {}
     for decl in table.values():
         if isinstance(decl, College):
             known.update({r.code: r for r in decl.rooms})
         elif isinstance(decl, Room):
             known[decl.code] = decl
-    out = []
-    for ref in refs:
-        code = getattr(ref, "code", "")
-        room = known.get(code)
-        out.append(room.title.value if room is not None and room.title else code)
-    return out
+    return {code: room.title.value if room.title else code for code, room in known.items()}

@@ -160,7 +160,7 @@ def plan_doc(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Pla
             table,
             lang,
             totals,
-            {r.code: r for r in rows if r.level == 0 and r.code},
+            rows,
             {p.kind: w[f"part.{p.kind}"] for p in final.parts},
         ),
     )
@@ -234,8 +234,17 @@ def module_rows(
     return rows, leaves
 
 
-def _position(order: list[str], cycle: str | None) -> int:
-    return order.index(cycle) if cycle is not None and cycle in order else len(order)
+def disciplines_in_order(plan: Plan, table: Mapping[str, AnyDeclaration]) -> list[Discipline]:
+    """The disciplines the plan teaches, cycle by cycle in the plan's order, by code within a cycle."""
+    items = {i.code: i for i in plan.items}
+    order = [c.id for c in plan.cycles]
+
+    def cycle(d: Discipline) -> int:
+        code = d.cycle.code if d.cycle else items[d.code].cycle
+        return order.index(code) if code is not None and code in order else len(order)
+
+    found = [d for d in table.values() if isinstance(d, Discipline) and d.code in items]
+    return sorted(found, key=lambda d: (cycle(d), code_key(d.code)))
 
 
 def matrix(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang = "ru") -> MatrixDoc:
@@ -248,10 +257,7 @@ def matrix(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang = "ru") -
         return [c in codes for c in columns]
 
     rows: list[tuple[str, str, list[bool], int]] = []
-    disciplines = [d for d in table.values() if isinstance(d, Discipline) and d.code in items]
-    order = [c.id for c in plan.cycles]
-    disciplines.sort(key=lambda d: (_position(order, items[d.code].cycle), code_key(d.code)))
-    for d in disciplines:
+    for d in disciplines_in_order(plan, table):
         covered = {r.code for r in d.covers if r.code in index}
         rows.append((d.code, d.title.value if d.title else d.code, marks(covered), 1))
     for module in table.values():

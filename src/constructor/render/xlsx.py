@@ -256,7 +256,7 @@ def workbook(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> byt
     wb = Workbook()
     first = wb.active
     assert first is not None
-    names = list(SHEETS[lang].values())  # title, calendar, plan, competencies
+    names = [SHEETS[lang][str(k)] for k in range(4)]  # title, calendar, plan, competencies
     first.title = names[0]
     _title_sheet(first, plan, table, lang)
     _calendar_sheet(wb.create_sheet(names[1]), plan, table, lang)

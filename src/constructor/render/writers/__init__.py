@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -28,7 +28,6 @@ class Job:
     env: jinja2.Environment
     bundles: Any = None
     progress: Callable[[int, int], None] | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
     def context(self) -> Any:
@@ -47,7 +46,6 @@ class Job:
 class Writer:
     format: str
     write: Callable[[Job], dict[str, bytes]]  # file name → bytes
-    description: str = ""
 
 
 MODULES = ("html", "pdf", "docx", "xlsx", "md")  # the order `--to` lists them in

@@ -14,4 +14,4 @@ def write(job: Job) -> dict[str, bytes]:
     return files
 
 
-WRITER = Writer("docx", write, "the working programs and the explanatory note as Word documents")
+WRITER = Writer("docx", write)

@@ -9,4 +9,4 @@ def write(job: Job) -> dict[str, bytes]:
     return {f"{name}.html": text.encode() for name, text in job.html.items()}
 
 
-WRITER = Writer("html", write, "every document as HTML with print CSS")
+WRITER = Writer("html", write)

@@ -11,4 +11,4 @@ def write(job: Job) -> dict[str, bytes]:
     return {f"{name}.md": text.encode() for name, text in md_documents(job.context, job.env).items()}
 
 
-WRITER = Writer("md", write, "the plan and the working programs as Markdown")
+WRITER = Writer("md", write)

@@ -11,4 +11,4 @@ def write(job: Job) -> dict[str, bytes]:
     return {f"{name}.pdf": data for name, data in pdfs(job.html, job.progress).items()}
 
 
-WRITER = Writer("pdf", write, "every document as PDF (A4, the plan landscape)")
+WRITER = Writer("pdf", write)

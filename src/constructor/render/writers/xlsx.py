@@ -11,4 +11,4 @@ def write(job: Job) -> dict[str, bytes]:
     return {"plan.xlsx": xlsx(job.context)}
 
 
-WRITER = Writer("xlsx", write, "the plan as an Excel workbook")
+WRITER = Writer("xlsx", write)
