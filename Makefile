@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 EXAMPLE := catalogs/examples/welding
 
-.PHONY: demo test lint typecheck unit bench install install-runtime grammar-deps clean
+.PHONY: demo test lint typecheck unit bench fuzz install install-runtime grammar-deps clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -49,6 +49,11 @@ unit:
 
 bench: install
 	$(BIN)/python bench/parse.py
+
+# A longer fuzz run than `make test` does (docs/security.md records the last): make fuzz SECONDS=1800
+SECONDS ?= 600
+fuzz: install
+	$(BIN)/python tests/fuzz.py --seconds $(SECONDS)
 
 clean:
 	rm -rf $(VENV) out build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import io
+import json
+import subprocess
 import sys
 from pathlib import Path
+from typing import IO, Any
 
 import pytest
 import pytest_lsp
@@ -181,3 +185,71 @@ async def test_positions_are_utf16_and_rename_takes_only_codes(client: LanguageC
             await client.text_document_rename_async(
                 types.RenameParams(text_document=doc, position=types.Position(line=0, character=12), new_name=bad)
             )
+
+
+def _frame(message: dict[str, object]) -> bytes:
+    body = json.dumps(message).encode()
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def _read_message(stream: IO[bytes]) -> dict[str, Any]:
+    length = 0
+    while (line := stream.readline().strip()) != b"":
+        if line.lower().startswith(b"content-length:"):
+            length = int(line.split(b":")[1])
+    message: dict[str, Any] = json.loads(stream.read(length))
+    return message
+
+
+def test_every_request_is_answered_even_with_invalid_params(tmp_path: Path) -> None:
+    """An editor (or a broken plugin) may send params the protocol does not allow. Driven by a raw
+    JSON-RPC client (a library client would refuse to send them): every request gets an answer — an
+    error or an empty result — so the client never waits forever, and the server keeps working."""
+    path = tmp_path / "a.comp"
+    path.write_text('competency ПК-1 "к"\n', encoding="utf-8")
+    uri = path.as_uri()
+    far = {"line": 10**6, "character": 10**6}
+    requests: list[tuple[str, object]] = [
+        ("textDocument/hover", {}),
+        ("textDocument/hover", {"textDocument": {"uri": uri}}),
+        ("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": -1, "character": "x"}}),
+        ("textDocument/hover", {"textDocument": {"uri": uri}, "position": far}),
+        ("textDocument/hover", {"textDocument": {"uri": "file:///nowhere/b.comp"}, "position": far}),
+        ("textDocument/definition", {"textDocument": {"uri": "not a uri"}, "position": far}),
+        ("textDocument/references", {"textDocument": {"uri": uri}, "position": far}),
+        ("textDocument/rename", {"textDocument": {"uri": uri}, "position": far, "newName": 5}),
+        ("textDocument/completion", None),
+        ("textDocument/completion", [1, 2, 3]),
+        ("textDocument/documentSymbol", {"textDocument": {"uri": "file:///nowhere/b.comp"}}),
+        ("textDocument/formatting", {"textDocument": {"uri": uri}}),
+        ("workspace/symbol", {"query": ["not", "a", "string"]}),
+        ("no/such/method", {}),
+        ("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 12}}),
+    ]
+    init = {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}}
+    opened = {"textDocument": {"uri": uri, "languageId": "comp", "version": 1, "text": path.read_text()}}
+    messages = [
+        {"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": init},
+        {"jsonrpc": "2.0", "method": "initialized", "params": {}},
+        {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": opened},
+        *({"jsonrpc": "2.0", "id": i, "method": m, "params": p} for i, (m, p) in enumerate(requests, 1)),
+        {"jsonrpc": "2.0", "id": 99, "method": "shutdown"},
+        {"jsonrpc": "2.0", "method": "exit"},
+    ]
+    server = subprocess.run(
+        [sys.executable, "-m", "constructor", "lsp"],
+        input=b"".join(_frame(m) for m in messages),
+        capture_output=True,
+        timeout=60,
+    )
+    stream = io.BytesIO(server.stdout)
+    answers: dict[int, dict[str, Any]] = {}
+    while stream.tell() < len(server.stdout):
+        message = _read_message(stream)
+        if "id" in message and "method" not in message:
+            answers[message["id"]] = message
+    assert sorted(answers) == [0, *range(1, len(requests) + 1), 99], server.stderr.decode()[-2000:]
+    assert answers[1]["error"]["code"] == -32602  # invalid params, said as JSON-RPC says it
+    assert answers[14]["error"]["code"] == -32601  # no such method
+    assert "ПК-1" in json.dumps(answers[len(requests)]["result"], ensure_ascii=False)  # still answers
+    assert server.returncode == 0  # (pygls logs what it could not read to stderr, the editor's server log)

@@ -11,11 +11,13 @@ import asyncio
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
-from pygls.exceptions import JsonRpcInvalidParams
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 
 from constructor import __version__
 from constructor.diagnostics import Diagnostic, Severity
@@ -54,9 +56,36 @@ def uri_of(path: Path) -> str:
     return path.resolve().as_uri()
 
 
+class _Answered:
+    """A request already answered with an error while it was being read: nothing more to do."""
+
+    jsonrpc = ""
+
+
+ANSWERED = _Answered()
+
+
+class AnsweringProtocol(LanguageServerProtocol):
+    """pygls reads a request whose params do not fit the protocol (a position that is not numbers, a
+    missing text document), logs it, and never answers: the editor waits forever. This protocol answers
+    such a request with the JSON-RPC error (invalid params, -32602) and goes on."""
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            if "method" in data and isinstance(data.get("id"), int | str):
+                self._send_response(data["id"], None, error.to_response_error())
+            return ANSWERED
+
+    def handle_message(self, message: Any) -> None:
+        if message is not ANSWERED:
+            super().handle_message(message)
+
+
 class ConstructorServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("constructor", __version__)
+        super().__init__("constructor", __version__, protocol_cls=AnsweringProtocol)
         self.space = Workspace()
         self.lang: Lang = default_lang()
         self.pending: asyncio.Task[None] | None = None
