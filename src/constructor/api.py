@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from constructor.diagnostics import Diagnostic, diagnostic, exit_code, sorted_diagnostics
 from constructor.model import AnyDeclaration, Catalog, Program, SourceFile, Span
 from constructor.resolve import load_files, resolve
+from constructor.resolve.follow_ons import catalog_of, group_follow_ons
 from constructor.syntax import parse_text
 
 if TYPE_CHECKING:
@@ -61,8 +62,8 @@ def load(paths: Iterable[str | Path], root: str | Path | None = None) -> CheckRe
     """Read the files (folders: every `.comp` in them) and what they `use`, and resolve every code."""
     with gc_paused():
         loaded = load_files(paths, root)
-        catalog = Catalog(files=tuple(loaded.files), imports={k: tuple(v) for k, v in loaded.imports.items()})
-        diags = [*loaded.diagnostics, *resolve(catalog)]
+        catalog = catalog_of(loaded)
+        diags = group_follow_ons([*loaded.diagnostics, *resolve(catalog)], catalog)
     return CheckResult(catalog, sorted_diagnostics(diags), loaded.sources)
 
 

@@ -21,20 +21,25 @@ def check_graph(catalog: Catalog) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     for scope in catalog.scopes():
         table = catalog.table(scope)
-        diags += check_scope(table, CompetencyGraph(table))
+        diags += check_scope(table, CompetencyGraph(table), complete=catalog.complete(scope))
     return diags
 
 
-def check_scope(table: Mapping[str, AnyDeclaration], graph: CompetencyGraph) -> list[Diagnostic]:
-    """The graph and program checks of one scope, on its graph."""
+def check_scope(
+    table: Mapping[str, AnyDeclaration], graph: CompetencyGraph, *, complete: bool = True
+) -> list[Diagnostic]:
+    """The graph and program checks of one scope, on its graph. A scope that is not `complete` (a
+    syntax error kept a declaration from being read, a `use` failed) gets only the checks of what it has: what it
+    seems to lack (an unused competency, a program's missing module) may be in the unread part."""
     diags = [
         *check_cycles(graph),
         *check_redundant(graph),
-        *check_activities(graph),
-        *check_unused(graph, table),
         *check_repeated_texts(graph),
         *check_rows(table, graph),
     ]
+    if not complete:
+        return diags
+    diags += [*check_activities(graph), *check_unused(graph, table)]
     for decl in table.values():
         if isinstance(decl, Program):
             if _unresolved(decl, table):

@@ -14,6 +14,7 @@ from constructor.diagnostics import Diagnostic, sorted_diagnostics
 from constructor.graph import CompetencyGraph, check_scope
 from constructor.model import AnyDeclaration, Catalog, Ref, SourceFile, Span
 from constructor.resolve import load_files, resolve
+from constructor.resolve.follow_ons import catalog_of, group_follow_ons
 from constructor.resolve.loader import display_path, read_source
 from constructor.resolve.references import references
 from constructor.syntax import parse_text
@@ -65,11 +66,15 @@ class Workspace:
         """The document's scope loaded (open documents as edited), resolved and checked."""
         with gc_paused():
             loaded = load_files([path], self.root, overlay=self.open, parse=self.parse)
-            catalog = Catalog(files=tuple(loaded.files), imports={k: tuple(v) for k, v in loaded.imports.items()})
+            catalog = catalog_of(loaded)
             shown = display_path(path.resolve())
-            table = catalog.table(catalog.visible(shown))
+            scope = catalog.visible(shown)
+            table = catalog.table(scope)
             graph = CompetencyGraph(table)
-            diags = [*loaded.diagnostics, *resolve(catalog, only={shown}), *check_scope(table, graph)]
+            diags = [
+                *group_follow_ons([*loaded.diagnostics, *resolve(catalog, only={shown})], catalog),
+                *check_scope(table, graph, complete=catalog.complete(scope)),
+            ]
             paths = {display_path(p.resolve()): p.resolve() for p in self._files(loaded.files)}
         return Scope(catalog, table, graph, sorted_diagnostics(diags), paths)
 
@@ -83,7 +88,7 @@ class Workspace:
             where = [folder] if folder is not None else sorted(p for p in start.parent.glob("*.comp") if p.is_file())
         with gc_paused():
             loaded = load_files([*where, *self.open], self.root, overlay=self.open, parse=self.parse)
-        return Catalog(files=tuple(loaded.files), imports={k: tuple(v) for k, v in loaded.imports.items()})
+        return catalog_of(loaded)
 
     @staticmethod
     def _files(files: list[SourceFile]) -> list[Path]:

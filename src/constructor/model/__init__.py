@@ -44,7 +44,7 @@ from constructor.model.parts import (
     Topic,
     Variable,
 )
-from constructor.model.source import AnyDeclaration, SourceFile, TopDeclaration
+from constructor.model.source import AnyDeclaration, SourceFile, TopDeclaration, Unread
 from constructor.model.span import Span
 from constructor.model.values import (
     HOURS_KINDS,
@@ -134,6 +134,7 @@ __all__ = [
     "TopDeclaration",
     "Topic",
     "Track",
+    "Unread",
     "Use",
     "Variable",
     "expr_refs",

@@ -13,6 +13,13 @@ class Catalog(Frozen):
 
     files: tuple[SourceFile, ...] = ()
     imports: dict[str, tuple[str, ...]] = {}  # file → the files its `use` lines name
+    unreadable: tuple[str, ...] = ()  # files not read, or with a `use` that failed
+
+    def complete(self, scope: tuple[str, ...]) -> bool:
+        """Every declaration of the scope was read: no file of it is unreadable, has a failed `use`,
+        or a declaration a syntax error kept from being read. Checks of what a scope lacks need this."""
+        by_path = {f.path: f for f in self.files}
+        return not any(p in self.unreadable or (p in by_path and by_path[p].unread) for p in scope)
 
     def visible(self, path: str) -> tuple[str, ...]:
         """A file and every file it reaches through `use`: the declarations it can refer to."""

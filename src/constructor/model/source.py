@@ -17,6 +17,7 @@ from constructor.model.declarations import (
     Standard,
     Use,
 )
+from constructor.model.span import Span
 from constructor.model.values import Frozen
 
 AnyDeclaration = (
@@ -55,12 +56,21 @@ TopDeclaration = (
 )
 
 
+class Unread(Frozen):
+    """A declaration a syntax error kept from being read: its code is known to exist, so a reference
+    to it is not "unknown", and checks that need it wait until the error is fixed."""
+
+    code: str
+    span: Span
+
+
 class SourceFile(Frozen):
     """One parsed `.comp` file."""
 
     path: str
     uses: tuple[Use, ...] = ()
     declarations: tuple[TopDeclaration, ...] = ()
+    unread: tuple[Unread, ...] = ()
 
     def all_declarations(self) -> list[AnyDeclaration]:
         """Top-level declarations and the ones nested in them (courses, practices, bundle competencies,

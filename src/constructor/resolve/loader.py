@@ -212,14 +212,16 @@ def load_files(
                     )
                 )
             elif not _exists(target) and not (overlay and target in overlay):
+                similar = _similar_use(path.parent, use.path, project_root)
                 loaded.diagnostics.append(
                     diagnostic(
                         "C104",
                         "use-not-found",
                         use.span,
-                        help="use-not-found.help",
+                        help="use-not-found.similar" if similar else "use-not-found.help",
                         path=use.path,
                         folder=display_path(path.parent),
+                        similar=similar or "",
                     )
                 )
             elif target.is_dir():
@@ -229,6 +231,31 @@ def load_files(
                 queue.append((target, project_root))
     loaded.files.sort(key=lambda f: f.path)
     return loaded
+
+
+MAX_SIMILAR_SCAN = 5000
+
+
+def _similar_use(folder: Path, written: str, project_root: Path) -> str | None:
+    """The `use` path of an existing `.comp` file of the project most like the one written (a typo in
+    the name, one `../` too many or too few), relative to the folder of the file that uses it."""
+    import difflib
+    import itertools
+    import os
+
+    try:
+        files = [
+            p for p in itertools.islice(project_root.rglob("*.comp"), MAX_SIMILAR_SCAN) if _inside(p, project_root)
+        ]
+    except OSError:
+        return None
+    written_name = Path(written).name
+    by_path = {Path(os.path.relpath(p, folder)).as_posix(): p for p in files}
+    close = difflib.get_close_matches(written, list(by_path), n=1, cutoff=0.75)
+    if not close:  # the right name in another folder: `../09.02.07/whole.comp` for `../../09.02.07/whole.comp`
+        named = sorted(k for k, p in by_path.items() if p.name == written_name)
+        close = difflib.get_close_matches(written, named, n=1, cutoff=0.0)
+    return close[0] if close else None
 
 
 def _exists(path: Path) -> bool:

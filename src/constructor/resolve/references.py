@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import posixpath
 import re
@@ -30,6 +31,7 @@ from constructor.model import (
     Room,
     Site,
     SourceFile,
+    Span,
     Standard,
     expr_refs,
 )
@@ -271,9 +273,22 @@ def resolve(catalog: Catalog, only: set[str] | None = None) -> list[Diagnostic]:
             table = _table([by_path[p] for p in scope if p in by_path], diags)
             tables[scope] = (table, _Suggester(table))
         table, suggest = tables[scope]
+        # declarations a syntax error kept from being read exist: the error says so, once
+        unread = {u.code for p in scope if p in by_path for u in by_path[p].unread}
         for decl in source.all_declarations():
+            unknown_at: dict[Span, Diagnostic] = {}  # a range's codes share its span: one diagnostic
             for field, ref, kinds in references(decl):
                 target = table.get(ref.code)
+                if target is None and ref.code in unread:
+                    continue
+                if target is None and ref.span in unknown_at:
+                    first = unknown_at[ref.span]
+                    codes = f"{str(first.message.args['code']).split(' .. ')[0]} .. {ref.code}"
+                    merged = dataclasses.replace(
+                        first, message=Msg("unknown-codes", {"code": codes}), label=Msg("unknown-codes.label")
+                    )
+                    diags[diags.index(first)] = unknown_at[ref.span] = merged
+                    continue
                 if target is None:
                     elsewhere = everywhere.get(ref.code)
                     hint = (
@@ -281,11 +296,12 @@ def resolve(catalog: Catalog, only: set[str] | None = None) -> list[Diagnostic]:
                         if elsewhere is not None and isinstance(elsewhere, kinds)
                         else suggest.help(ref.code, kinds)
                     )
-                    diags.append(
-                        diagnostic(
-                            "C101", "unknown-code", ref.span, label="unknown-code.label", help=hint, code=ref.code
-                        )
+                    unknown = diagnostic(
+                        "C101", "unknown-code", ref.span, label="unknown-code.label", help=hint, code=ref.code
                     )
+                    diags.append(unknown)
+                    if ref.span is not None:
+                        unknown_at[ref.span] = unknown
                 elif not isinstance(target, kinds):
                     diags.append(
                         diagnostic(

@@ -144,7 +144,8 @@ def _unexpected_token(e: UnexpectedToken, text: str, path: str) -> Diagnostic:
     help_msg: Msg | None = None
     labels: list[Label] = []
     fields = [k for k in kws if k not in _NOT_FIELDS]
-    if block is not None and len(fields) > MAX_LISTED:
+    top_level = set(keywords.DECLARATIONS) <= set(kws)  # between declarations, not inside one
+    if block is not None and len(fields) > MAX_LISTED and not top_level:
         notes.append(Msg("fields-of", {"decl": Kw(block), "fields": OneOf([Kw(k) for k in fields], "and")}))
 
     if tok.type == "$END":
@@ -167,6 +168,8 @@ def _unexpected_token(e: UnexpectedToken, text: str, path: str) -> Diagnostic:
         spellings = keywords.all_spellings()
         if tok.value in spellings and kws:
             message, found = "keyword-misplaced", Kw(spellings[tok.value])
+        elif _unit_in_words(tok.value, stack):
+            help_msg = Msg("unit-in-words", {"unit": Kw("UNIT"), "week": Kw("WEEK")})
         elif kws:
             help_msg = _similar_keyword(tok.value, kws)
         if help_msg is None and _SPACED_CODE.fullmatch(tok.value) and stack:
@@ -183,6 +186,12 @@ def _unexpected_token(e: UnexpectedToken, text: str, path: str) -> Diagnostic:
         notes=tuple(notes),
         help=help_msg,
     )
+
+
+def _unit_in_words(word: str, stack: list[Any]) -> bool:
+    """`144 часа`, `6 недель`, `36 hours`: a unit written as a word after a number."""
+    prev = _word_of(stack[-1]) if stack else None
+    return bool(prev and prev.isdigit()) and word.lower().startswith(("час", "нед", "hour", "week"))
 
 
 def _word_of(item: Any) -> str | None:

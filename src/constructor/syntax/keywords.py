@@ -28,6 +28,9 @@ DECLARATIONS = (
     "PROFESSION",
     "BUNDLE",
 )
+# Every keyword that can start a top-level declaration: where reading resumes after a declaration that
+# could not be repaired (at a line's first column). `cycle` and `practice` are fields inside blocks too.
+TOP_LEVEL = (*DECLARATIONS, "CYCLE", "DISCIPLINE", "ELECTIVE", "COLLEGE", "PRACTICE")
 
 # What follows a keyword, to say "expected a code" rather than "expected WORD".
 _ARGUMENT = {
@@ -126,7 +129,7 @@ def grammar_order(name: str) -> int:
 
 def declaration_spellings() -> frozenset[str]:
     spellings = _table()[0]
-    return frozenset(s for name in DECLARATIONS for lang in ("en", "ru") for s in spellings[name][lang])
+    return frozenset(s for name in TOP_LEVEL for lang in ("en", "ru") for s in spellings[name][lang])
 
 
 _WORDS = re.compile(r"[^\W\d_][\w]*")

@@ -1,13 +1,16 @@
 """Text → `SourceFile` and diagnostics. Never raises for any input text.
 
-After a syntax error the parser resumes at the next top-level declaration (a line that starts
-with `competency`, `module`, … at its first column), so one file reports all its errors at once.
+After a syntax error the parser repairs the declaration it is in (a missing comma or brace, a word
+too many, a field it cannot read) and goes on; a declaration it cannot repair is skipped up to the
+next top-level declaration (a line that starts with `competency`, `module`, … at its first column).
+So one file reports all its errors at once, one diagnostic a mistake.
 """
 
 from __future__ import annotations
 
 import bisect
 import contextlib
+import dataclasses
 import re
 import threading
 from typing import Any
@@ -16,10 +19,12 @@ from lark import Lark
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 
 from constructor.diagnostics import Diagnostic, diagnostic
-from constructor.model import SourceFile, Span, TopDeclaration, Use
+from constructor.i18n import Msg
+from constructor.model import SourceFile, Span, TopDeclaration, Unread, Use
 from constructor.syntax import keywords
 from constructor.syntax.errors import from_lark
 from constructor.syntax.grammar import building_parser
+from constructor.syntax.repair import repair, unread_declaration
 from constructor.syntax.transform import ToModel
 from constructor.syntax.transform_base import Field
 
@@ -52,30 +57,53 @@ def _run(lark: Lark, text: str) -> list[Any]:
     return list(result)
 
 
-def _parse(text: str, path: str) -> tuple[list[Any], list[Diagnostic]]:
-    """The declarations of the parts of `text` that parse, and the diagnostics of all of it."""
+def _parse(text: str, path: str) -> tuple[list[Any], list[Diagnostic], list[Unread]]:
+    """The declarations of the parts of `text` that parse, the diagnostics of all of it, and the
+    declarations that could not be read at all.
+
+    A syntax error is repaired inside its declaration when one small change lets the parser go on
+    past the error's line (see `repair.py`): the mistake is reported once and the rest of the
+    declaration is kept. Only a declaration no repair saves is skipped, from its keyword to the next
+    declaration, and is named as unread so later stages do not report its absence."""
     lark, builder = building_parser()
     model = builder.model = ToModel(path)
     syntax: list[Diagnostic] = []
+    unread: list[Unread] = []
     items: list[Any] = []
     starts: list[int] | None = None
-    begin = 0
+    work, begin = text, 0
     while True:
         try:
-            items.extend(_run(lark, _blank(text, begin, len(text)) if begin else text))
+            items.extend(_run(lark, _blank(work, begin, len(work)) if begin else work))
             break
         except UnexpectedInput as e:
-            syntax.append(from_lark(e, text, path))
-            pos = _error_pos(e, text)
+            syntax.append(from_lark(e, work, path))
+            pos = _error_pos(e, work)
             if starts is None:
                 starts = _declaration_starts(text)
             i = bisect.bisect_right(starts, pos)
-            before = starts[i - 1] if i and starts[i - 1] > begin else begin
-            if before > begin:
+            decl = starts[i - 1] if i and starts[i - 1] > begin else begin
+            following = starts[i] if i < len(starts) else len(work)
+            if decl > begin:
                 # a part before the error that fails again has an error of its own, reported when resumed
                 with contextlib.suppress(UnexpectedInput):
-                    items.extend(_run(lark, _blank(text, begin, before)))
-            if i >= len(starts) or len(syntax) >= MAX_SYNTAX_ERRORS:
+                    items.extend(_run(lark, _blank(work, begin, decl)))
+                begin = decl
+            if len(syntax) >= MAX_SYNTAX_ERRORS:
+                break
+            repaired = repair(lark, builder, work, e, pos, decl, following, path)
+            builder.model = model
+            if repaired is not None:
+                work = repaired.text
+                if repaired.help is not None and syntax[-1].help is None:
+                    syntax[-1] = dataclasses.replace(syntax[-1], help=repaired.help)
+                continue
+            skipped = unread_declaration(work, decl, following, path)
+            if skipped is not None:
+                unread.append(skipped)
+                note = Msg("unread-declaration", {"code": skipped.code})
+                syntax[-1] = dataclasses.replace(syntax[-1], notes=(*syntax[-1].notes, note))
+            if i >= len(starts):
                 break
             begin = starts[i]
     # a part parsed twice (before an error, then again up to it) reported its value problems twice
@@ -86,17 +114,17 @@ def _parse(text: str, path: str) -> tuple[list[Any], list[Diagnostic]]:
         if key not in seen:
             seen.add(key)
             diags.append(d)
-    return items, diags
+    return items, diags, unread
 
 
 def parse_text(text: str, path: str) -> tuple[SourceFile, list[Diagnostic]]:
     """Parse one file's text into its model; problems come back as diagnostics."""
     with _LOCK:  # the parser's builder holds the state of one parse at a time
-        items, diags = _parse(text, path)
+        items, diags, unread = _parse(text, path)
     uses = [i for i in items if isinstance(i, Use)]
     # a practice outside a module (ПДП) comes back as the field a module would take
     items = [i.value if isinstance(i, Field) else i for i in items]
     decls: list[TopDeclaration] = [i for i in items if i is not None and not isinstance(i, Use)]
     if not uses and not decls and not diags:
         diags.append(diagnostic("C007", "empty-file", Span(file=path, line=1, column=1, end_line=1, end_column=1)))
-    return SourceFile(path=path, uses=tuple(uses), declarations=tuple(decls)), diags
+    return SourceFile(path=path, uses=tuple(uses), declarations=tuple(decls), unread=tuple(unread)), diags

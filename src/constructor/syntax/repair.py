@@ -1,0 +1,189 @@
+"""Repairs of a syntax error inside its declaration, so one mistake costs one diagnostic.
+
+Each repair is a change of the text that keeps its length (a character replaced, or a stretch turned to
+spaces), so every position the parser reports stays true. One is tried after another on the erroneous
+declaration alone; a repair is taken when the declaration then parses, or its next error is on a later
+line (a mistake of its own). Of those, the one that lets the parser read furthest (a `,` put before
+`часа` in `144 часа` only moves the error to the next line), then the one that leaves the fewest wrong
+values in the declaration (deleting `requires` from `часы 108 requires ПМ.02` would make `108` a kind
+of hours), then the one that changes the least, is taken:
+- a missing `,`, `{` or `}` written where a space stands (`hours theory 36 practice 20`, a module
+  without its `{`), or a wrong character where one belongs (`;` or `@` for `,`),
+- a code written with a space (`ПК 1.1` → `ПК-1.1`),
+- a word too many (`144 часа`, an extra `}` after a complete declaration),
+- a field the parser cannot read, from its keyword to the next field (`часы 108 requires ПМ.02`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+from lark import Lark
+from lark.exceptions import UnexpectedInput, UnexpectedToken
+
+from constructor.i18n import Msg
+from constructor.model import Span, Unread
+from constructor.syntax import keywords
+from constructor.syntax.transform import ToModel
+
+_INSERTABLE = {"COMMA": ",", "LBRACE": "{", "RBRACE": "}"}
+_SPACED_CODE = re.compile(r"(?<![\w.\-])(ОК|ПК|ПКс|ВД|ПМ|МДК|УП|ПП|ОП|СГ|ОК|ЛР)[ \t]+(\d+(?:\.\d+)*)(?![\w.\-])")
+_WORD = re.compile(r"\w+(?:[.\-]\w+)*")
+_HEADER = re.compile(r"(\w+)[ \t]+(\w+(?:[.\-]\w+)*)")
+_NOT_FIELDS = frozenset({"AND", "OR", "AT", "UNIT", "WEEK"})
+
+
+def _blank(text: str, begin: int, end: int) -> str:
+    return re.sub(r"[^\n]", " ", text[:begin]) + text[begin:end]
+
+
+def _spaces(text: str, begin: int, end: int) -> str:
+    """`text` with `text[begin:end]` turned to spaces (new lines kept)."""
+    return text[:begin] + re.sub(r"[^\n]", " ", text[begin:end]) + text[end:]
+
+
+def _line_of(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos)
+
+
+class Repair(NamedTuple):
+    text: str
+    help: Msg | None  # what the repair says the mistake was, when the error's words do not
+
+
+def _candidates(text: str, e: UnexpectedInput, pos: int, decl: int) -> list[tuple[int, Repair]]:
+    """(characters changed, repair) for each repair that applies to this error."""
+    out: list[tuple[int, Repair]] = []
+    accepted = _accepted(e)
+    before = text[pos - 1] if pos > 0 else ""
+    if before in (" ", "\t"):
+        for name, char in _INSERTABLE.items():
+            if name in accepted:
+                out.append((1, Repair(text[: pos - 1] + char + text[pos:], Msg("missing-punctuation", {"char": char}))))
+    if pos < len(text) and not (text[pos].isalnum() or text[pos].isspace() or text[pos] == '"'):
+        for name, char in _INSERTABLE.items():  # `;` or `@` where a `,` belongs
+            if name in accepted:
+                out.append((1, Repair(text[:pos] + char + text[pos + 1 :], None)))
+    for m in _SPACED_CODE.finditer(text, max(decl, pos - 12), pos + 40):
+        if m.start(2) == pos or m.end(1) <= pos < m.start(2):
+            gap = m.start(2) - m.end(1)
+            out.append((0, Repair(text[: m.end(1)] + "-" + " " * (gap - 1) + text[m.start(2) :], None)))
+    token = _token_at(text, pos)
+    if token is not None:
+        out.append((token[1] - token[0], Repair(_spaces(text, *token), None)))
+    field = _field_around(text, pos, decl)
+    if field is not None:
+        out.append((field[1] - field[0], Repair(_spaces(text, *field), None)))
+        # the field before, when it swallowed the next field's keyword as its value
+        # (`requires ПК-1.1 and` then `hours theory 144`: `hours` is read as a code)
+        previous = _field_start(text, decl, field[0] - 1)
+        if previous is not None:
+            out.append((field[0] - previous, Repair(_spaces(text, previous, field[0]), None)))
+    return out
+
+
+def _accepted(e: UnexpectedInput) -> set[str]:
+    ip = getattr(e, "interactive_parser", None)
+    if ip is None:
+        return set()
+    try:
+        return set(ip.accepts())
+    except UnexpectedInput:  # pragma: no cover - accepts() only feeds copies
+        return set()
+
+
+def _token_at(text: str, pos: int) -> tuple[int, int] | None:
+    """The word, string or single character that starts at `pos`."""
+    if pos >= len(text) or text[pos].isspace():
+        return None
+    m = _WORD.match(text, pos)
+    if m is not None:
+        return m.start(), m.end()
+    if text[pos] == '"':
+        close = re.compile(r'"(?:[^"\\\n]|\\.)*"').match(text, pos)
+        return (pos, close.end()) if close else None
+    return pos, pos + 1
+
+
+def _is_field_keyword(word: str) -> bool:
+    name = keywords.all_spellings().get(word)
+    return name is not None and name not in _NOT_FIELDS and name not in keywords.DECLARATIONS[:1]
+
+
+def _field_start(text: str, decl: int, pos: int) -> int | None:
+    """Where the last field keyword at or before `pos` inside the declaration's `{` starts."""
+    brace = text.find("{", decl, pos + 1)
+    if brace < 0:
+        return None
+    start = None
+    for m in _WORD.finditer(text, brace + 1, pos + 1):
+        if _is_field_keyword(m.group()):
+            start = m.start()
+    return start
+
+
+def _field_around(text: str, pos: int, decl: int) -> tuple[int, int] | None:
+    """The field the error is in: from the last field keyword before the error (after the
+    declaration's `{`) up to the next field keyword, `}` or new line after it."""
+    start = _field_start(text, decl, pos)
+    if start is None:
+        return None
+    end = len(text)
+    for m in re.finditer(r"\n|\}|\w+(?:[.\-]\w+)*", text[pos + 1 :]):
+        word = m.group()
+        if word in ("\n", "}") or _is_field_keyword(word):
+            end = pos + 1 + m.start()
+            break
+    token = _token_at(text, pos)
+    if token is not None and pos != start and (text[pos] == "}" or _is_field_keyword(text[token[0] : token[1]])):
+        end = pos  # the error is the block's end or the next field: only the broken field before it goes
+    return (start, end) if end > start else None
+
+
+def _trial(lark: Lark, builder: Any, text: str, decl: int, end: int, path: str) -> tuple[bool, int, int]:
+    """Parse the declaration alone: (it parses, the line of its first error, value problems)."""
+    model = builder.model = ToModel(path)
+    try:
+        lark.parse(_blank(text, decl, end))
+    except UnexpectedInput as e:
+        if isinstance(e, UnexpectedToken) and e.token.type == "$END":
+            return False, -1, len(model.diags)  # the declaration is left open: no progress
+        return False, _line_of(text, _pos(e)), len(model.diags)
+    return True, _line_of(text, end), len(model.diags)
+
+
+def _pos(e: UnexpectedInput) -> int:
+    pos = getattr(e, "pos_in_stream", None)
+    if pos is None and isinstance(e, UnexpectedToken):
+        pos = e.token.start_pos
+    return int(pos or 0)
+
+
+def repair(
+    lark: Lark, builder: Any, text: str, e: UnexpectedInput, pos: int, decl: int, end: int, path: str
+) -> Repair | None:
+    """The text with the error at `pos` repaired inside the declaration `text[decl:end]`, or None when
+    no repair lets the declaration be read past the error's line."""
+    if isinstance(e, UnexpectedToken) and e.token.type == "$END":
+        return None
+    line = _line_of(text, pos)
+    best: tuple[tuple[int, int, int], Repair] | None = None
+    for changed, candidate in _candidates(text, e, pos, decl):
+        ok, next_error_line, problems = _trial(lark, builder, candidate.text, decl, end, path)
+        reach = len(text) if ok else next_error_line  # a repair that only moves the error a line on is worse
+        score = (-reach, problems, changed)
+        if reach > line and (best is None or score < best[0]):
+            best = (score, candidate)
+    return best[1] if best is not None else None
+
+
+def unread_declaration(text: str, decl: int, end: int, path: str) -> Unread | None:
+    """The declaration skipped between `decl` and `end`, when its keyword and code can be read."""
+    m = _HEADER.match(text, decl, end)
+    if m is None or keywords.all_spellings().get(m.group(1)) not in keywords.TOP_LEVEL[1:]:
+        return None
+    line = _line_of(text, m.start(2)) + 1
+    column = m.start(2) - (text.rfind("\n", 0, m.start(2)) + 1) + 1
+    span = Span(file=path, line=line, column=column, end_line=line, end_column=column + len(m.group(2)))
+    return Unread(code=m.group(2), span=span)
