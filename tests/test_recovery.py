@@ -40,6 +40,9 @@ MISTAKES = {
     "an extra } after a module": ("6 w\n}\n", "6 w\n}\n}\n"),
     "a semicolon for a comma": ("covers ПК-1.1, ПК-1.2", "covers ПК-1.1; ПК-1.2"),
     "a missing code after and": ("requires ПК-1.1\n", "requires ПК-1.1 and\n"),
+    "a block left open before the next declaration": ("hours theory 144\n}\n", "hours theory 144\n"),
+    "a course left open inside its module": ("{ covers ПК-1.1 }", "{ covers ПК-1.1"),
+    "the last declaration left open (typing in the editor)": ("ПК-1.2 }\n", "ПК-1.2\n"),
 }
 
 

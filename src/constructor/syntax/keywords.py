@@ -108,6 +108,16 @@ def _table() -> tuple[dict[str, dict[str, list[str]]], dict[str, str], list[str]
     return spellings, by_spelling, order
 
 
+@lru_cache(maxsize=1)
+def terminals() -> dict[str, str]:
+    """Every spelling of every keyword → the terminal the lexer makes of it (`требует` → `_REQUIRES_RU`)."""
+    return {
+        t.pattern.value: t.name
+        for t in building_parser()[0].terminals
+        if t.name.startswith("_") and isinstance(t.pattern, PatternStr) and t.pattern.value[:1].isalpha()
+    }
+
+
 def is_keyword_terminal(terminal: str) -> bool:
     return canonical(terminal) in _table()[0]
 

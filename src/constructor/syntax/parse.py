@@ -15,7 +15,6 @@ import re
 import threading
 from typing import Any
 
-from lark import Lark
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 
 from constructor.diagnostics import Diagnostic, diagnostic
@@ -24,7 +23,7 @@ from constructor.model import SourceFile, Span, TopDeclaration, Unread, Use
 from constructor.syntax import keywords
 from constructor.syntax.errors import from_lark
 from constructor.syntax.grammar import building_parser
-from constructor.syntax.repair import repair, unread_declaration
+from constructor.syntax.repair import Closes, repair, run, unread_declaration
 from constructor.syntax.transform import ToModel
 from constructor.syntax.transform_base import Field
 
@@ -52,11 +51,6 @@ def _error_pos(e: UnexpectedInput, text: str) -> int:
     return int(pos or 0)
 
 
-def _run(lark: Lark, text: str) -> list[Any]:
-    result: Any = lark.parse(text)  # the builder's `start` returns the list of declarations
-    return list(result)
-
-
 def _parse(text: str, path: str) -> tuple[list[Any], list[Diagnostic], list[Unread]]:
     """The declarations of the parts of `text` that parse, the diagnostics of all of it, and the
     declarations that could not be read at all.
@@ -72,9 +66,10 @@ def _parse(text: str, path: str) -> tuple[list[Any], list[Diagnostic], list[Unre
     items: list[Any] = []
     starts: list[int] | None = None
     work, begin = text, 0
+    closes: Closes = {}
     while True:
         try:
-            items.extend(_run(lark, _blank(work, begin, len(work)) if begin else work))
+            items.extend(run(lark, _blank(work, begin, len(work)) if begin else work, closes))
             break
         except UnexpectedInput as e:
             syntax.append(from_lark(e, work, path))
@@ -82,19 +77,21 @@ def _parse(text: str, path: str) -> tuple[list[Any], list[Diagnostic], list[Unre
             if starts is None:
                 starts = _declaration_starts(text)
             i = bisect.bisect_right(starts, pos)
+            if i > 1 and starts[i - 1] == pos and starts[i - 2] >= begin:
+                i -= 1  # the error is a declaration's first word: the one before it was left open
             decl = starts[i - 1] if i and starts[i - 1] > begin else begin
             following = starts[i] if i < len(starts) else len(work)
             if decl > begin:
                 # a part before the error that fails again has an error of its own, reported when resumed
                 with contextlib.suppress(UnexpectedInput):
-                    items.extend(_run(lark, _blank(work, begin, decl)))
+                    items.extend(run(lark, _blank(work, begin, decl), closes))
                 begin = decl
             if len(syntax) >= MAX_SYNTAX_ERRORS:
                 break
-            repaired = repair(lark, builder, work, e, pos, decl, following, path)
+            repaired = repair(lark, builder, work, closes, e, pos, decl, following, path)
             builder.model = model
             if repaired is not None:
-                work = repaired.text
+                work, closes = repaired.text, repaired.closes
                 if repaired.help is not None and syntax[-1].help is None:
                     syntax[-1] = dataclasses.replace(syntax[-1], help=repaired.help)
                 continue

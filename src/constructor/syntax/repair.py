@@ -17,9 +17,10 @@ of hours), then the one that changes the least, is taken:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from lark import Lark
+from lark import Lark, Token
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 
 from constructor.i18n import Msg
@@ -31,6 +32,7 @@ _INSERTABLE = {"COMMA": ",", "LBRACE": "{", "RBRACE": "}"}
 _SPACED_CODE = re.compile(r"(?<![\w.\-])(ОК|ПК|ПКс|ВД|ПМ|МДК|УП|ПП|ОП|СГ|ОК|ЛР)[ \t]+(\d+(?:\.\d+)*)(?![\w.\-])")
 _WORD = re.compile(r"\w+(?:[.\-]\w+)*")
 _HEADER = re.compile(r"(\w+)[ \t]+(\w+(?:[.\-]\w+)*)")
+MAX_CLOSES = 3  # blocks nest at most this deep: a module's course's term
 _NOT_FIELDS = frozenset({"AND", "OR", "AT", "UNIT", "WEEK"})
 
 
@@ -50,36 +52,84 @@ def _line_of(text: str, pos: int) -> int:
 class Repair(NamedTuple):
     text: str
     help: Msg | None  # what the repair says the mistake was, when the error's words do not
+    closes: Closes = {}  # `}` the parser is given before the token at a position (text cannot hold them)
 
 
-def _candidates(text: str, e: UnexpectedInput, pos: int, decl: int) -> list[tuple[int, Repair]]:
+# Blocks closed where the text has no room for a `}` (before a declaration at a line's first column, at
+# the end of the file): position of the token → how many `}` the parser is given before it.
+Closes = Mapping[int, int]
+
+
+def run(lark: Lark, text: str, closes: Closes) -> list[Any]:
+    """Parse `text`, giving the parser the `closes` before their tokens; the declarations read."""
+    result: Any  # the builder's `start` returns the list of declarations, not a tree
+    if not closes:
+        result = lark.parse(text)
+        return list(result)
+    given: dict[int, int] = {}
+
+    def on_error(e: UnexpectedInput) -> bool:
+        if not isinstance(e, UnexpectedToken):
+            return False
+        at = len(text) if e.token.type == "$END" else int(e.token.start_pos or 0)
+        if given.get(at, 0) >= closes.get(at, 0):
+            return False
+        line, column = e.token.line or text.count("\n") + 1, e.token.column or 1
+        brace = Token("RBRACE", "}", at, line, column, line, column, at)
+        try:
+            for _ in range(closes[at] - given.get(at, 0)):
+                e.interactive_parser.feed_token(brace)
+            given[at] = closes[at]
+            if e.token.type != "$END":
+                # inside the block the lexer read a declaration's keyword as a word: after it, a keyword
+                keyword = keywords.terminals().get(e.token.value) if e.token.type == "WORD" else None
+                e.interactive_parser.feed_token(Token.new_borrow_pos(keyword, e.token, e.token) if keyword else e.token)
+        except UnexpectedInput:
+            return False
+        return True
+
+    result = lark.parse(text, on_error=on_error)
+    return list(result)
+
+
+def _candidates(text: str, e: UnexpectedInput, pos: int, decl: int, closes: Closes) -> list[tuple[int, Repair]]:
     """(characters changed, repair) for each repair that applies to this error."""
     out: list[tuple[int, Repair]] = []
     accepted = _accepted(e)
+    if "RBRACE" in accepted and (pos >= len(text) or text[pos - 1 : pos] in ("\n", "")):
+        # a block left open before a declaration at a line's start, or at the end of the file
+        for depth in range(1, MAX_CLOSES + 1):
+            more = {**closes, pos: closes.get(pos, 0) + depth}
+            said = Msg("missing-close") if pos < len(text) else None  # at the end the `{` is shown
+            out.append((depth, Repair(text, said, more)))
     before = text[pos - 1] if pos > 0 else ""
     if before in (" ", "\t"):
         for name, char in _INSERTABLE.items():
             if name in accepted:
-                out.append((1, Repair(text[: pos - 1] + char + text[pos:], Msg("missing-punctuation", {"char": char}))))
-    if pos < len(text) and not (text[pos].isalnum() or text[pos].isspace() or text[pos] == '"'):
-        for name, char in _INSERTABLE.items():  # `;` or `@` where a `,` belongs
+                inserted = text[: pos - 1] + char + text[pos:]
+                out.append((1, Repair(inserted, Msg("missing-punctuation", {"char": char}), closes)))
+    token = _token_at(text, pos)
+    if token is not None:
+        width = token[1] - token[0]
+        for name, char in _INSERTABLE.items():  # `;` or `@` where a `,` belongs, a word where a `}` was
             if name in accepted:
-                out.append((1, Repair(text[:pos] + char + text[pos + 1 :], None)))
+                replaced = text[:pos] + char + " " * (width - 1) + text[token[1] :]
+                said = Msg("missing-punctuation", {"char": char}) if width > 1 else None
+                out.append((width, Repair(replaced, said, closes)))
     for m in _SPACED_CODE.finditer(text, max(decl, pos - 12), pos + 40):
         if m.start(2) == pos or m.end(1) <= pos < m.start(2):
             gap = m.start(2) - m.end(1)
-            out.append((0, Repair(text[: m.end(1)] + "-" + " " * (gap - 1) + text[m.start(2) :], None)))
-    token = _token_at(text, pos)
+            out.append((0, Repair(text[: m.end(1)] + "-" + " " * (gap - 1) + text[m.start(2) :], None, closes)))
     if token is not None:
-        out.append((token[1] - token[0], Repair(_spaces(text, *token), None)))
+        out.append((token[1] - token[0], Repair(_spaces(text, *token), None, closes)))
     field = _field_around(text, pos, decl)
     if field is not None:
-        out.append((field[1] - field[0], Repair(_spaces(text, *field), None)))
+        out.append((field[1] - field[0], Repair(_spaces(text, *field), None, closes)))
         # the field before, when it swallowed the next field's keyword as its value
         # (`requires ПК-1.1 and` then `hours theory 144`: `hours` is read as a code)
         previous = _field_start(text, decl, field[0] - 1)
         if previous is not None:
-            out.append((field[0] - previous, Repair(_spaces(text, previous, field[0]), None)))
+            out.append((field[0] - previous, Repair(_spaces(text, previous, field[0]), None, closes)))
     return out
 
 
@@ -141,11 +191,12 @@ def _field_around(text: str, pos: int, decl: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _trial(lark: Lark, builder: Any, text: str, decl: int, end: int, path: str) -> tuple[bool, int, int]:
+def _trial(lark: Lark, builder: Any, repair: Repair, decl: int, end: int, path: str) -> tuple[bool, int, int]:
     """Parse the declaration alone: (it parses, the line of its first error, value problems)."""
+    text = repair.text
     model = builder.model = ToModel(path)
     try:
-        lark.parse(_blank(text, decl, end))
+        run(lark, _blank(text, decl, end), repair.closes)
     except UnexpectedInput as e:
         if isinstance(e, UnexpectedToken) and e.token.type == "$END":
             return False, -1, len(model.diags)  # the declaration is left open: no progress
@@ -161,19 +212,25 @@ def _pos(e: UnexpectedInput) -> int:
 
 
 def repair(
-    lark: Lark, builder: Any, text: str, e: UnexpectedInput, pos: int, decl: int, end: int, path: str
+    lark: Lark,
+    builder: Any,
+    text: str,
+    closes: Closes,
+    e: UnexpectedInput,
+    pos: int,
+    decl: int,
+    end: int,
+    path: str,
 ) -> Repair | None:
     """The text with the error at `pos` repaired inside the declaration `text[decl:end]`, or None when
     no repair lets the declaration be read past the error's line."""
-    if isinstance(e, UnexpectedToken) and e.token.type == "$END":
-        return None
     line = _line_of(text, pos)
     best: tuple[tuple[int, int, int], Repair] | None = None
-    for changed, candidate in _candidates(text, e, pos, decl):
-        ok, next_error_line, problems = _trial(lark, builder, candidate.text, decl, end, path)
+    for changed, candidate in _candidates(text, e, pos, decl, closes):
+        ok, next_error_line, problems = _trial(lark, builder, candidate, decl, end, path)
         reach = len(text) if ok else next_error_line  # a repair that only moves the error a line on is worse
         score = (-reach, problems, changed)
-        if reach > line and (best is None or score < best[0]):
+        if (reach > line or (ok and pos >= len(text))) and (best is None or score < best[0]):
             best = (score, candidate)
     return best[1] if best is not None else None
 
