@@ -9,6 +9,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from constructor.i18n import LANGS, Lang, Words, default_lang
@@ -237,6 +238,11 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
     from constructor.graph.explain import explain, render_text
 
+    if not Path(args.file).exists() and Path(args.code).is_file():
+        args.code, args.file = (
+            args.file,
+            args.code,
+        )  # `explain FILE CODE`: a code is never a file, so both orders mean one thing
     ws = _open(args)
     if ws is None:
         return 1

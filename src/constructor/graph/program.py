@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from constructor.diagnostics import Diagnostic, Label, diagnostic
 from constructor.graph.graph import CompetencyGraph
-from constructor.i18n import Dur, Msg
+from constructor.i18n import Count, Dur, Msg
 from constructor.model import (
     AnyDeclaration,
     Bundle,
@@ -133,7 +133,7 @@ def check_program(program: Program, table: Mapping[str, AnyDeclaration], graph: 
                     "missing-general-competency",
                     where,
                     codes=_codes(missing),
-                    count=len(missing),
+                    count=Count(len(missing), "general_missing"),
                     standard=std.code,
                     help="missing-general-competency.help",
                 )

@@ -140,6 +140,29 @@ def _mixed_script(code: str) -> bool:
     return latin and cyrillic
 
 
+_CYRILLIC_TO_LATIN = str.maketrans("АВСЕНКМОРТХасеорху", "ABCEHKMOPTXaceopxy")
+
+
+def _mixed_script_diagnostic(decl: AnyDeclaration) -> Diagnostic:
+    """C109 with a spelling in one script when the look-alike letters allow one (Cyrillic first, as codes
+    of the standards are); otherwise the Latin letters are named (`I` in `IТ-КУБ` has no Cyrillic twin)."""
+    code = decl.code
+    for suggestion in (code.translate(_LATIN_TO_CYRILLIC), code.translate(_CYRILLIC_TO_LATIN)):
+        if not _mixed_script(suggestion):
+            return diagnostic(
+                "C109",
+                "mixed-script-code",
+                decl.code_span,
+                help="mixed-script-code.help",
+                code=code,
+                suggestion=suggestion,
+            )
+    latin = OneOf([f"`{c}`" for c in dict.fromkeys(c for c in code if "a" <= c.lower() <= "z")], "and")
+    return diagnostic(
+        "C109", "mixed-script-code", decl.code_span, help="mixed-script-code.letters", code=code, letters=latin
+    )
+
+
 class _Suggester:
     """Finds the declared code nearest to an unknown one, among the declarations of the right kind."""
 
@@ -255,16 +278,7 @@ def resolve(catalog: Catalog, only: set[str] | None = None) -> list[Diagnostic]:
     for source in catalog.files:
         for decl in source.all_declarations():
             if _mixed_script(decl.code):
-                diags.append(
-                    diagnostic(
-                        "C109",
-                        "mixed-script-code",
-                        decl.code_span,
-                        help="mixed-script-code.help",
-                        code=decl.code,
-                        suggestion=decl.code.translate(_LATIN_TO_CYRILLIC),
-                    )
-                )
+                diags.append(_mixed_script_diagnostic(decl))
     for source in catalog.files:
         if only is not None and source.path not in only:
             continue

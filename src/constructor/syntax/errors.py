@@ -162,6 +162,17 @@ def _unexpected_token(e: UnexpectedToken, text: str, path: str) -> Diagnostic:
             expected=expected,
         )
 
+    unfinished = _unfinished_line(text, tok, _accepted(e), path)
+    if unfinished is not None:
+        # `часы 108` then a new line: the mistake is where the line ended, not on the next line
+        span, last = unfinished
+        return Diagnostic(
+            code="C010",
+            message=Msg("unfinished-field", {"last": last}),
+            span=span,
+            label=Msg("unexpected-token.label", {"expected": expected}),
+            notes=tuple(notes),
+        )
     span = _token_span(tok, path)
     message, found = "unexpected-token", _found(tok)
     if tok.type == "WORD":
@@ -186,6 +197,28 @@ def _unexpected_token(e: UnexpectedToken, text: str, path: str) -> Diagnostic:
         notes=tuple(notes),
         help=help_msg,
     )
+
+
+_LAST_WORD = re.compile(r'(\w+(?:[.\-]\w+)*|"(?:[^"\\\n]|\\.)*"|\S)[ \t]*(?:#[^\n]*)?$')
+
+
+def _unfinished_line(text: str, tok: Token, accepted: set[str], path: str) -> tuple[Span, str] | None:
+    """Where a field was left unfinished at the end of a line (the parser cannot end it there, and the
+    unexpected token starts a later line): the end of that line's last word, and the word."""
+    start = tok.start_pos
+    if start is None or accepted & {"RBRACE", "LBRACE", "$END"} or not tok.line:
+        return None
+    before = text[:start].rstrip(" \t\n")
+    line_start = before.rfind("\n") + 1
+    line_no = before.count("\n") + 1
+    if line_no >= tok.line:
+        return None
+    m = _LAST_WORD.search(before, line_start)
+    if m is None or m.group(1) in ("{", ","):
+        return None
+    column = m.end(1) - line_start + 1
+    last = m.group(1) if len(m.group(1)) <= 40 else m.group(1)[:37] + "…"
+    return Span(file=path, line=line_no, column=column, end_line=line_no, end_column=column + 1), last
 
 
 def _unit_in_words(word: str, stack: list[Any]) -> bool:

@@ -8,6 +8,7 @@ from what could be read. Lark objects never leave this package.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -159,7 +160,8 @@ class ToModel(RowRules):
     def _link(self, text: Text) -> Link | None:
         m = _LINK.fullmatch(text.value.strip())
         if m is None:
-            self.diags.append(diagnostic("C022", "invalid-link", text.span, help="invalid-link.help", text=text.value))
+            help_msg = values.link_help(text.value.strip())
+            self.diags.append(diagnostic("C022", "invalid-link", text.span, help=help_msg, text=text.value))
             return None
         std, letter, number, level = m.groups()
         function = f"{letter}/{number}.{level}" if number else letter
@@ -309,6 +311,17 @@ class ToModel(RowRules):
         rest = children[3:]
         site = rest.pop(0).value if rest and isinstance(rest[0], Field) and rest[0].name == "AT" else None
         f, spans = self._collect(rest)
+        if amount is None and kind_word.text.isdigit():
+            # `practice УП.01 108 ч`: the kind is missing, so the hours were read as the kind and the
+            # unit as the hours; that is one mistake, said once (the unit's "not a number" is dropped)
+            last = self.diags[-1] if self.diags else None
+            where = (kind_word.span.line, kind_word.span.column)
+            after = last is not None and last.span is not None and (last.span.line, last.span.column) > where
+            if last is not None and last.code == "C020" and after:
+                self.diags.pop()
+            self._choose(kind_word, PracticeKind, "PRACTICE")
+            self.diags[-1] = dataclasses.replace(self.diags[-1], notes=(Msg("practice-kind-first"),))
+            return Field("PRACTICE", None, self._span(meta))
         kind = self._choose(kind_word, PracticeKind, "PRACTICE")
         if kind is None:
             return Field("PRACTICE", None, self._span(meta))

@@ -30,7 +30,6 @@ from constructor.syntax import values
 MAX_RANGE = 1000
 MAX_DEPTH = 100  # of `and`/`or`/parentheses in one expression; real ones are under 5
 _TRAILING_NUMBER = re.compile(r"^(.*?)([0-9]{1,9})$")  # ASCII digits, nine at most: see values.py
-_LINK = re.compile(r"(\d{2}\.\d{3})(?:\s+([A-ZА-Я])(?:/(\d{2})\.(\d))?)?")
 _ESCAPE = re.compile(r"\\(.)")
 _ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
 

@@ -174,12 +174,16 @@ def percent(text: str, span: Span, diags: list[Diagnostic]) -> int | None:
 
 def duration(text: str, span: Span, diags: list[Diagnostic]) -> Duration | None:
     m = _DURATION.fullmatch(text)
-    if (
-        m is None
-        or (m.group(1) is None and m.group(2) is None)
-        or int(m.group(2) or 0) > 11
-        or int(m.group(1) or 0) + int(m.group(2) or 0) == 0
-    ):
+    if m is not None and int(m.group(2) or 0) > 11:  # `2г12м`: say what it is, in the letters written
+        total = int(m.group(1) or 0) * 12 + int(m.group(2))
+        years, months = divmod(total, 12)
+        y, mo = ("г", "м") if re.search("[а-яё]", text, re.IGNORECASE) else ("y", "m")
+        fixed = (f"{years}{y}" if years else "") + (f"{months}{mo}" if months else "")
+        diags.append(
+            diagnostic("C020", "invalid-duration", span, help="invalid-duration.months", text=text, fixed=fixed)
+        )
+        return None
+    if m is None or (m.group(1) is None and m.group(2) is None) or int(m.group(1) or 0) + int(m.group(2) or 0) == 0:
         diags.append(diagnostic("C020", "invalid-duration", span, help="invalid-duration.help", text=text))
         return None
     return Duration(years=int(m.group(1) or 0), months=int(m.group(2) or 0))
@@ -218,3 +222,21 @@ def choose(text: str, enum: type[E], field: Kw, span: Span, diags: list[Diagnost
     table = {member.value: spellings for member, spellings in WORDS[enum].items()}
     key = choose_word(text, table, field, span, diags)
     return None if key is None else enum(key)
+
+
+def link_help(text: str) -> Msg:
+    """What is wrong with a link to a professional standard (`40.002 A/03.2`), in the part that is."""
+    std, _, function = text.partition(" ")
+    function = function.strip()
+    if not re.search(r"\d", std):  # not a link at all (a profession's name): say what a link is
+        return Msg("invalid-link.help")
+    if not re.fullmatch(r"\d{2}\.\d{3}", std):
+        return Msg("invalid-link.standard", {"standard": std})
+    m = re.fullmatch(r"(\w)/(\d+)\.(\d+)", function) or re.fullmatch(r"(\w)()()", function)
+    if m is not None:
+        letter, number, level = m.groups()
+        if not re.fullmatch("[A-ZА-Я]", letter):
+            return Msg("invalid-link.letter", {"letter": letter})
+        if number and len(number) != 2:
+            return Msg("invalid-link.number", {"fixed": f"{letter}/{int(number):02d}.{level}"})
+    return Msg("invalid-link.help")
