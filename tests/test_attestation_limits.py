@@ -172,3 +172,24 @@ def test_the_examples_keep_the_limits_and_show_what_they_count(path: Path) -> No
     shown = _shown_counts(plan, path)
     reported = {(y.year, kind): n for y in plan.attestations for kind, n in ((EXAM, y.exams), (CREDIT, y.credits)) if n}
     assert shown == reported
+
+
+def test_a_complex_exam_the_schedule_puts_apart_is_said_where_the_plan_shows_it(tmp_path: Path) -> None:
+    """C319 reads the exam terms as the limits place them (marks.py); the plan table shows the same terms
+    for the rows, so the warning, the plan and the explanatory note say one thing."""
+    from constructor.render.note import _exam_terms
+    from constructor.render.views import plan_doc
+
+    path = ROOT / "catalogs" / "examples" / "programmer" / "program.comp"
+    ws = workspace(path)
+    program = ws.programs()[0]
+    plan, diags = compact(program, ws.table, ws.graph)
+    assert plan is not None
+    split = [d for d in diags if d.code == "C319"]
+    rows = {r.code: r for r in plan_doc(plan, ws.table, "ru").rows}
+    for group in program.complex_exams:
+        terms = sorted({t for ref in group for t in _exam_terms(rows[ref.code])})
+        said = [d for d in split if all(f"`{ref.code}`" in str(d.message.args["codes"]) for ref in group)]
+        assert bool(said) == (len(terms) > 1)
+        if said:
+            assert said[0].message.args["terms"] == ", ".join(map(str, terms))

@@ -116,6 +116,7 @@ def compact(
                 seconds=f"{time_limit:g}",
             )
         )
+    diags += _split_complex_exams(program, problem, schedule)
     final = final_hours(program, std)
     demo_hours = sum(p.amount.hours(load) for p in program.final_parts if p.kind.value.startswith("demo_exam"))
     thesis_hours = sum(p.amount.hours(load) for p in program.final_parts if p.kind.value.startswith("thesis"))
@@ -152,6 +153,26 @@ def compact(
     plan, network = _network(plan, program, table, content, recognized)
     plan = with_whole_fields(plan, program, table, context.rows)
     return plan, diags + network
+
+
+def _split_complex_exams(program: Program, problem: Problem, schedule: Schedule) -> list[Diagnostic]:
+    """A complex exam is one exam only where its rows' exams fall in one term (placed as the limits count
+    them, `compact/marks.py`); a group the schedule puts apart is said, and is held as separate exams."""
+    out = []
+    for number, group in enumerate(program.complex_exams):
+        terms = sorted({problem.mark_term(m, schedule.term) for m in problem.marks if m.group == number})
+        if len(terms) > 1:
+            out.append(
+                diagnostic(
+                    "C319",
+                    "complex-exam-split",
+                    _span(program, "COMPLEX_EXAM"),
+                    help="complex-exam-split.help",
+                    codes=" + ".join(f"`{r.code}`" for r in group),
+                    terms=", ".join(map(str, terms)),
+                )
+            )
+    return out
 
 
 def _network(
