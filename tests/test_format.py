@@ -124,3 +124,9 @@ def test_fmt_writes_files_atomically(tmp_path: Path) -> None:
     assert main(["fmt", str(path)]) == 0
     assert path.read_text(encoding="utf-8") == 'competency К "т"  # комментарий\n'
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.comp"]
+
+
+def test_the_spelling_the_file_writes_is_kept_when_a_keyword_has_several() -> None:
+    text = 'модуль ПМ.01 "М" {\n  мдк МДК.01.01 "К" {\n    охватывает ПК-1.1\n    аттестация Эк\n  }\n}\n'
+    out, _ = format_text(text)
+    assert out == text  # not `курс`, `формирует`, `квалификационный_экзамен`

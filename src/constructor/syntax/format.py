@@ -12,8 +12,9 @@ again changes nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from enum import Enum
+from typing import Any
 
 from constructor.diagnostics import Diagnostic
 from constructor.i18n import Lang
@@ -43,7 +44,7 @@ from constructor.model import (
     TopDeclaration,
 )
 from constructor.syntax.comments import Comments, attach, scan
-from constructor.syntax.keywords import keyword_language, spelling
+from constructor.syntax.keywords import keyword_language, spelling, spellings, words_used
 from constructor.syntax.parse import parse_text
 from constructor.syntax.transform_base import MAX_RANGE, implied_kind
 from constructor.syntax.values import EACH, FINAL_PARTS, WORDS
@@ -96,19 +97,36 @@ def _expand(first: str, last: str) -> list[str]:
 
 
 class _Printer:
-    def __init__(self, lang: Lang, comments: Comments) -> None:
+    def __init__(
+        self,
+        lang: Lang,
+        comments: Comments,
+        used: Mapping[str, int] | None = None,
+        written: Mapping[Enum, Mapping[str, int]] | None = None,
+    ) -> None:
         self.lang = lang
         self.comments = comments
+        # of several spellings the one the file writes is kept: keywords as whole words of the file,
+        # enumerated values as the parser read them (`ПДП` may be a cycle's code and a practice's kind)
+        self.used = used or {}
+        self.written = written or {}
         self.lines: list[str] = []
 
     # ------------------------------------------------------------------ helpers
 
+    @staticmethod
+    def _as_written(choices: Sequence[str], counts: Mapping[str, int], default: str) -> str:
+        """The spelling of `choices` the file writes most (`мдк` stays `мдк`), else `default`."""
+        best = max(choices, key=lambda s: counts.get(s, 0))
+        return best if counts.get(best, 0) else default
+
     def kw(self, name: str) -> str:
-        return spelling(name, self.lang)
+        return self._as_written(spellings(name, self.lang), self.used, spelling(name, self.lang))
 
     def word(self, value: Enum) -> str:
-        spellings = WORDS[type(value)][value]
-        return spellings[1] if self.lang == "ru" and len(spellings) > 1 else spellings[0]
+        choices = WORDS[type(value)][value]
+        default = choices[1] if self.lang == "ru" and len(choices) > 1 else choices[0]
+        return self._as_written(choices, self.written.get(value, {}), default)
 
     def duration(self, d: Duration) -> str:
         text = str(d)
@@ -465,10 +483,11 @@ class _Printer:
 
 def format_text(text: str, path: str = "<text>") -> tuple[str | None, list[Diagnostic]]:
     """The canonical layout of `text`, or None (with the diagnostics) when it has errors of its own."""
-    source, diags = parse_text(text, path)
+    written: dict[Any, dict[str, int]] = {}
+    source, diags = parse_text(text, path, written)
     if any(d.is_error for d in diags):
         return None, diags
     from constructor.syntax.format_rows import Printer
 
-    printer = Printer(_lang(text), attach(source, scan(text)))
+    printer = Printer(_lang(text), attach(source, scan(text)), words_used(text), written)
     return printer.file(source), diags

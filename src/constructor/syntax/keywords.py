@@ -143,7 +143,22 @@ def declaration_spellings() -> frozenset[str]:
 
 
 _WORDS = re.compile(r"[^\W\d_][\w]*")
+_WHOLE_WORDS = re.compile(r"\w+(?:[.\-]\w+)*")
 _STRINGS_AND_COMMENTS = re.compile(r'"(?:[^"\\\n]|\\.)*"|#[^\n]*')
+
+
+def words_used(text: str) -> dict[str, int]:
+    """How often each whole word (as the lexer reads words: `ПКс-1.1` is one) is written in `text`
+    outside strings and comments."""
+    counts: dict[str, int] = {}
+    for w in _WHOLE_WORDS.findall(_STRINGS_AND_COMMENTS.sub("", text)):
+        counts[w] = counts.get(w, 0) + 1
+    return counts
+
+
+def spellings(name: str, lang: Lang) -> list[str]:
+    """Every spelling of a keyword in a language (`course`: `курс`, `мдк`)."""
+    return list(_table()[0][name][lang])
 
 
 def keyword_language(text: str) -> Lang:

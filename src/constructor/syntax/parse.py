@@ -51,7 +51,9 @@ def _error_pos(e: UnexpectedInput, text: str) -> int:
     return int(pos or 0)
 
 
-def _parse(text: str, path: str) -> tuple[list[Any], list[Diagnostic], list[Unread]]:
+def _parse(
+    text: str, path: str, written: dict[Any, dict[str, int]] | None = None
+) -> tuple[list[Any], list[Diagnostic], list[Unread]]:
     """The declarations of the parts of `text` that parse, the diagnostics of all of it, and the
     declarations that could not be read at all.
 
@@ -111,13 +113,18 @@ def _parse(text: str, path: str) -> tuple[list[Any], list[Diagnostic], list[Unre
         if key not in seen:
             seen.add(key)
             diags.append(d)
+    if written is not None:
+        written.update(model.written)
     return items, diags, unread
 
 
-def parse_text(text: str, path: str) -> tuple[SourceFile, list[Diagnostic]]:
-    """Parse one file's text into its model; problems come back as diagnostics."""
+def parse_text(
+    text: str, path: str, written: dict[Any, dict[str, int]] | None = None
+) -> tuple[SourceFile, list[Diagnostic]]:
+    """Parse one file's text into its model; problems come back as diagnostics. `written`, when given,
+    receives how the file spelt each enumerated value (for the formatter)."""
     with _LOCK:  # the parser's builder holds the state of one parse at a time
-        items, diags, unread = _parse(text, path)
+        items, diags, unread = _parse(text, path, written)
     uses = [i for i in items if isinstance(i, Use)]
     # a practice outside a module (ПДП) comes back as the field a module would take
     items = [i.value if isinstance(i, Field) else i for i in items]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from enum import Enum
 from typing import Any, NamedTuple
 
 from lark import Token
@@ -106,6 +107,9 @@ class ModelBase:
         self.diags: list[Diagnostic] = []
         self.depth: dict[int, int] = {}  # id(expression) → nesting depth, to refuse absurd nesting
         self.too_deep = False
+        # each enumerated value → how the file spelt it (`Эк`, `квалификационный_экзамен`): the formatter
+        # keeps the spelling the file writes
+        self.written: dict[Enum, dict[str, int]] = {}
 
     # ------------------------------------------------------------------ positions and values
 
@@ -193,7 +197,11 @@ class ModelBase:
         return [Ref(code=f"{a.group(1)}{n:0{width}d}", span=span) for n in range(first, last + 1)]
 
     def _choose(self, word: Word, enum: Any, field: str) -> Any:
-        return values.choose(word.text, enum, Kw(field), word.span, self.diags)
+        value = values.choose(word.text, enum, Kw(field), word.span, self.diags)
+        if value is not None:
+            spelt = self.written.setdefault(value, {})
+            spelt[word.text] = spelt.get(word.text, 0) + 1
+        return value
 
     def _duration(self, word: Word) -> Duration | None:
         return values.duration(word.text, word.span, self.diags)
