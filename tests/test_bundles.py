@@ -126,3 +126,17 @@ def test_cluster_summary_per_enterprise_and_year(capsys: pytest.CaptureFixture[s
     ]
     assert main(["cluster", "--lang", "en", str(EXAMPLE / "program.comp")]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "total | | | | 25"
+
+
+def test_a_file_with_no_bundle_does_not_change_the_programs_own_totals(capsys: pytest.CaptureFixture[str]) -> None:
+    """Passing a file that proposes nothing (here a cycle of general education) leaves the comparison as
+    it is without it: the program's totals are its own, not the extra file's."""
+    examples = Path(__file__).resolve().parents[1] / "catalogs"
+    program = str(examples / "examples" / "welding" / "program.comp")
+    assert main(["bundle", "--lang", "ru", "--format", "json", program]) == 0
+    alone = json.loads(capsys.readouterr().out)
+    assert (
+        main(["bundle", "--lang", "ru", "--format", "json", program, str(examples / "general-education/cycle.comp")])
+        == 0
+    )
+    assert json.loads(capsys.readouterr().out) == alone

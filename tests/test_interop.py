@@ -175,3 +175,29 @@ def test_path_counts_of_thousands_of_digits_are_printed(capsys: pytest.CaptureFi
     assert max(m.centrality).bit_length() > 4300 * 3.33  # more digits than Python prints by default
     data = json.loads(metrics_report.to_json(m, {}))
     assert data["total"]["centrality"] == sum(m.centrality)
+
+
+def test_an_unknown_system_type_is_read_as_semesters_with_a_warning_at_its_cell(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text(
+        "Curriculum,Test\nSystem Type,semster\nCourses\n"
+        "Course ID,Course Name,Prefix,Number,Prerequisites,Corequisites,Strict-Corequisites,Credit Hours\n"
+        "1,A,X,1,,,,3\n2,B,X,2,1,,,3\n",
+        encoding="utf-8",
+    )
+    assert main(["metrics", "--lang", "en", str(path)]) == 0
+    out = capsys.readouterr()
+    said = out.out + out.err
+    assert "C037" in said and f"{path.name}:2:13" in said.replace(str(path), path.name)
+
+
+def test_export_ca_says_what_the_csv_cannot_carry(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "p.comp").write_text(
+        'competency ПК-1.1 "а"\ncompetency ПК-1.2 "б"\ncompetency ПК-1.3 "в" { requires ПК-1.1 or ПК-1.2 }\n',
+        encoding="utf-8",
+    )
+    assert main(["export", "ca", "--lang", "en", str(tmp_path / "p.comp"), "-o", str(tmp_path / "p.csv")]) == 0
+    err = capsys.readouterr().err
+    assert err.count("C038") == 3 and "`ПК-1.3`" in err and (tmp_path / "p.csv").exists()

@@ -443,7 +443,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         write_output(package(ws.table, args.file), args.output)
         return 0
     from constructor.interop import ca
-    from constructor.interop.convert import from_table
+    from constructor.interop.convert import export_losses, from_table
 
     terms = None
     if args.plan:
@@ -457,6 +457,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             print(Report(diags, ws.result.sources).render("full", args.lang), file=sys.stderr)
             return 1
         terms = {item.code: item.term for item in plan.items}
+    losses = export_losses(ws.table)
+    if losses:
+        print(Report(losses, ws.result.sources).render("concise", args.lang), file=sys.stderr)
     write_output(ca.write(from_table(ws.table, terms)), args.output)
     return 0
 

@@ -56,6 +56,8 @@ REGISTRY: dict[str, CodeInfo] = {
     "C034": CodeInfo("csv-duplicate-id", E),
     "C035": CodeInfo("csv-cycle", E),
     "C036": CodeInfo("case-malformed", E),
+    "C037": CodeInfo("csv-unknown-system", W),
+    "C038": CodeInfo("export-loss", W),
     "C101": CodeInfo("unknown-code", E),
     "C102": CodeInfo("duplicate-definition", E),
     "C103": CodeInfo("wrong-kind", E),

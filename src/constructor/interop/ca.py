@@ -108,6 +108,7 @@ def read(text: str, path: str) -> tuple[Curriculum, list[Diagnostic]]:
     in_courses = False
     additional = False
     seen: dict[str, int] = {}
+    header_cells: dict[str, Span] = {}
     try:
         rows = [(reader.line_num, row) for row in reader]
     except csv.Error as e:
@@ -129,6 +130,7 @@ def read(text: str, path: str) -> tuple[Curriculum, list[Diagnostic]]:
                 in_courses = True
             elif first in HEADERS:
                 cur.headers[first] = row[1].strip() if len(row) > 1 else ""
+                header_cells[first] = cells.span(line, 1 if len(row) > 1 else 0)
             else:
                 diags.append(
                     diagnostic(
@@ -218,12 +220,14 @@ def read(text: str, path: str) -> tuple[Curriculum, list[Diagnostic]]:
         )
     system = cur.headers.get("System Type", "semester").strip().lower()
     if system not in ("semester", "quarter", ""):
+        # real files say `semster`; CurricularAnalytics reads anything but `quarter` as semesters
         diags.append(
             diagnostic(
-                "C033",
-                "csv-bad-system",
-                Span(file=path, line=1, column=1, end_line=1, end_column=2),
+                "C037",
+                "csv-unknown-system",
+                header_cells.get("System Type", Span(file=path, line=1, column=1, end_line=1, end_column=2)),
                 text=cur.headers["System Type"],
+                help="csv-unknown-system.help",
             )
         )
     ids = {c.id for c in cur.courses}

@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from constructor.diagnostics import Diagnostic, diagnostic
+from constructor.i18n import Msg
 from constructor.interop.ca import Course, Curriculum
-from constructor.model import AnyDeclaration, Competency, Program, expr_refs
+from constructor.model import AllOf, AnyDeclaration, AnyOf, CodeExpr, Competency, Expr, Program, expr_refs
 from constructor.syntax.format import quote
 from constructor.syntax.keywords import all_spellings
 
@@ -119,3 +121,27 @@ def from_table(table: Mapping[str, AnyDeclaration], terms: Mapping[str, int] | N
             )
         )
     return cur
+
+
+def _has_choice(expr: Expr | None) -> bool:
+    if expr is None or isinstance(expr, CodeExpr):
+        return False
+    return isinstance(expr, AnyOf) or (isinstance(expr, AllOf) and any(_has_choice(i) for i in expr.items))
+
+
+def export_losses(table: Mapping[str, AnyDeclaration]) -> list[Diagnostic]:
+    """What a CurricularAnalytics CSV cannot carry, one warning a kind: a choice (`or`) becomes "all of"
+    (the CSV lists prerequisites only), competency kinds are not kept, empty credit hours stay empty."""
+    comps = [d for d in table.values() if isinstance(d, Competency)]
+    losses = (
+        ("export-ca.or", [c for c in comps if _has_choice(c.requires)]),
+        ("export-ca.kinds", comps),
+        ("export-ca.credits", [c for c in comps if not c.credits]),
+    )
+    out = []
+    for key, which in losses:
+        if which:
+            codes = ", ".join(f"`{c.code}`" for c in which[:5]) + (", …" if len(which) > 5 else "")
+            what = Msg(key, {"count": len(which), "codes": codes})
+            out.append(diagnostic("C038", "export-loss", which[0].code_span, what=what))
+    return out
