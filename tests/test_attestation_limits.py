@@ -193,3 +193,56 @@ def test_a_complex_exam_the_schedule_puts_apart_is_said_where_the_plan_shows_it(
         assert bool(said) == (len(terms) > 1)
         if said:
             assert said[0].message.args["terms"] == ", ".join(map(str, terms))
+
+
+def _together_possible(problem: Problem, terms: int) -> bool:
+    import itertools
+
+    return any(
+        not valid(problem, Schedule(list(a), terms)) and not problem.split_groups(list(a))
+        for a in itertools.product(range(1, terms + 1), repeat=problem.size)
+    )
+
+
+def _one_complex_exam(problem: Problem) -> Problem:
+    """Every exam of the problem in one complex exam (so most problems have one to keep together)."""
+    return replace(problem, marks=[replace(m, group=0) if m.kind == EXAM else m for m in problem.marks])
+
+
+@settings(max_examples=60, deadline=None)
+@given(limited_problems(max_items=5).map(_one_complex_exam))
+def test_a_complex_exam_is_kept_in_one_term_whenever_a_schedule_of_as_many_terms_allows(problem: Problem) -> None:
+    """Among the schedules of the optimal number of terms, the exact solver takes one that holds each
+    complex exam's marks in one term when brute force finds one; it never adds a term for it."""
+    try:
+        result = exact_schedule(problem, time_limit=10)
+    except Infeasible:
+        return
+    assert valid(problem, result.schedule) == []
+    if problem.split_groups(result.schedule.term):
+        assert not _together_possible(problem, result.schedule.terms)
+
+
+def test_check_says_when_no_schedule_can_hold_a_complex_exam(tmp_path: Path) -> None:
+    """`ПК-1.3` of МДК.01.02 requires all of МДК.01.01 (ПК-1.2, and through it ПК-1.1): the exams are
+    always in different terms, so `check` says so before any schedule is made."""
+    import shutil
+
+    from constructor.api import check
+
+    root = tmp_path / "catalogs"
+    shutil.copytree(ROOT / "catalogs", root)
+    program = root / "examples" / "programmer" / "program.comp"
+    text = program.read_text(encoding="utf-8")
+    program.write_text(text.replace("complex_exam МДК.04.01, МДК.04.02", "complex_exam МДК.01.01, МДК.01.02"), "utf-8")
+    result = check([program], root=root)
+    (d,) = [d for d in result.diagnostics if d.code == "C319"]
+    assert d.message.key == "complex-exam-impossible"
+    assert (d.message.args["competency"], d.message.args["later"], d.message.args["earlier"]) == (
+        "ПК-1.3",
+        "МДК.01.02",
+        "МДК.01.01",
+    )
+    ws = workspace(program, root)
+    plan, diags = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None and [d.message.key for d in diags if d.code == "C319"] == ["complex-exam-split"]

@@ -315,7 +315,8 @@ module ПМ.04 "Сопровождение и обслуживание прог�
   course МДК.04.02 "Обеспечение качества функционирования компьютерных систем" {
     covers ПК-4.2, ПК-4.4
     hours theory 48, practice 72
-    attestation graded_credit
+    # экзамен [M]: МДК.04.01 и МДК.04.02 сдают комплексный экзамен (programmer/program.comp)
+    attestation exam
     total 120 h
   }
   practice УП.04.01 educational 72 h {

@@ -459,7 +459,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         terms = {item.code: item.term for item in plan.items}
     losses = export_losses(ws.table)
     if losses:
-        print(Report(losses, ws.result.sources).render("concise", args.lang), file=sys.stderr)
+        print(Report(losses, ws.result.sources).render("full", args.lang), file=sys.stderr)
     write_output(ca.write(from_table(ws.table, terms)), args.output)
     return 0
 

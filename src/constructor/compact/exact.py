@@ -64,9 +64,11 @@ def _solve_terms(
     deadline: float,
     incumbent: list[int] | None,
     balance: bool = False,
+    together: bool = False,
 ) -> tuple[str, list[int] | None]:
     """Is there a schedule in exactly `terms` terms? ("feasible", terms of items) / ("infeasible",
-    None) / ("unknown", None) when time ran out."""
+    None) / ("unknown", None) when time ran out. `together`: the rows of each complex exam end so that
+    their marks fall in one term."""
     import highspy
 
     n = problem.size
@@ -102,7 +104,8 @@ def _solve_terms(
     lower.append(0.0)
     upper.append(inf)
     # marks that fall where the last of several items ends (a course's form): a binary a term
-    marks_at = _mark_columns(problem, window, lower, upper) if problem.limited else {}
+    with_marks = problem.limited or together
+    marks_at = _mark_columns(problem, window, lower, upper) if with_marks else {}
 
     rows_lo: list[float] = []
     rows_hi: list[float] = []
@@ -155,8 +158,12 @@ def _solve_terms(
         if members:
             row(members, -inf, float(room))
             row([*members, (peak, -1.0)], -inf, float(-fixed))  # load ≤ peak
-    if problem.limited and not _limit_rows(problem, terms, window, span, col, marks_at, row, lower, upper):
-        return "infeasible", None
+    if with_marks:
+        falls = _fall_rows(problem, window, span, col, marks_at, row)
+        if problem.limited and not _limit_rows(problem, terms, falls, row, lower, upper):
+            return "infeasible", None
+        if together:
+            _together_rows(problem, falls, row)
     h.addVars(len(lower), lower, upper)
     if balance:
         h.changeColsCost(1, [peak], [1.0])
@@ -209,20 +216,16 @@ def _mark_columns(
     return out
 
 
-def _limit_rows(
+def _fall_rows(
     problem: Problem,
-    terms: int,
     window: list[tuple[int, int]],
     span: list[int],
     col: dict[tuple[int, int], int],
     marks_at: dict[int, dict[int, int]],
     row: Any,
-    lower: list[float],
-    upper: list[float],
-) -> bool:
-    """The yearly limits: each mark's indicator per term, complex exams once per term, and per study
-    year and kind at most the limit less the background rows' marks. False when no schedule can."""
-    # mark k falls in term t: a sum of columns (an item's start, or the mark's own binary)
+) -> list[dict[int, list[int]]]:
+    """Each mark's indicator per term: mark k falls in term t when the columns `falls[k][t]` add to 1
+    (an item's start, or the mark's own binary with the rows that tie it to where its items end)."""
     falls: list[dict[int, list[int]]] = []
     for k, m in enumerate(problem.marks):
         at: dict[int, list[int]] = {}
@@ -250,6 +253,33 @@ def _limit_rows(
             for s in range(window[i][0], window[i][1] + 1):
                 at.setdefault(s + shift, []).append(col[i, s])
         falls.append(at)
+    return falls
+
+
+def _together_rows(problem: Problem, falls: list[dict[int, list[int]]], row: Any) -> None:
+    """Each complex exam's marks in one term: in every term, each member's indicator equals the first's."""
+    groups: dict[int, list[int]] = {}
+    for k, m in enumerate(problem.marks):
+        if m.group is not None:
+            groups.setdefault(m.group, []).append(k)
+    for members in groups.values():
+        first = members[0]
+        for k in members[1:]:
+            for t in sorted(set(falls[first]) | set(falls[k])):
+                entries = [(c, 1.0) for c in falls[first].get(t, [])] + [(c, -1.0) for c in falls[k].get(t, [])]
+                row(entries, 0.0, 0.0)
+
+
+def _limit_rows(
+    problem: Problem,
+    terms: int,
+    falls: list[dict[int, list[int]]],
+    row: Any,
+    lower: list[float],
+    upper: list[float],
+) -> bool:
+    """The yearly limits: complex exams once per term, and per study year and kind at most the limit
+    less the background rows' marks. False when no schedule can."""
     # a complex exam: one binary per group and term, at least each of its marks there
     counted: list[tuple[int, dict[int, list[int]]]] = []
     groups: dict[int, list[int]] = {}
@@ -294,6 +324,20 @@ def _limit_rows(
 
 
 BALANCE_SECONDS = 1.0
+TOGETHER_SECONDS = 2.0
+
+
+def _keep_together(problem: Problem, best: Schedule, head: list[int], tail: list[int], deadline: float) -> Schedule:
+    """Of the schedules in `best`'s number of terms, one that holds each complex exam's rows' exams in
+    one term, when there is one and time is left; else `best` (C319 then says which exams are apart).
+    The number of terms never grows for it: a complex exam is the college's wish, the term is the rule."""
+    if not problem.split_groups(best.term) or time.perf_counter() >= deadline:
+        return best
+    limit = min(deadline, time.perf_counter() + TOGETHER_SECONDS)
+    status, term = _solve_terms(problem, best.terms, head, tail, limit, None, balance=True, together=True)
+    if status == "feasible" and term is not None and not problem.split_groups(term):
+        return Schedule(term, best.terms)
+    return best
 
 
 def _peak(problem: Problem, term: list[int], terms: int) -> int:
@@ -309,9 +353,10 @@ def exact_schedule(problem: Problem, time_limit: float = 10.0) -> ExactResult:
     heuristic, missed = try_list_schedule(problem)
     if heuristic is not None and problem.size == 0:
         return ExactResult(heuristic, bound, reason, True, 0.0, notes)
-    if heuristic is not None and heuristic.terms == bound:  # nothing to prove: the bound is met
-        return ExactResult(heuristic, bound, reason, True, time.perf_counter() - start, notes)
     head, tail = chain_lengths(problem)
+    if heuristic is not None and heuristic.terms == bound:  # nothing to prove: the bound is met
+        kept = _keep_together(problem, heuristic, head, tail, deadline)
+        return ExactResult(kept, bound, reason, True, time.perf_counter() - start, notes)
     best = heuristic
     proven_bound = bound
     # without a schedule to beat, every number of terms the list scheduler tried (background rows take
@@ -342,6 +387,7 @@ def exact_schedule(problem: Problem, time_limit: float = 10.0) -> ExactResult:
                 and _peak(problem, term, best.terms) <= _peak(problem, best.term, best.terms)
             ):
                 best = Schedule(term, best.terms)
+        best = _keep_together(problem, best, head, tail, deadline)
     except Infeasible:
         raise
     except Exception as e:  # a solver failure must never lose the plan: keep the heuristic one

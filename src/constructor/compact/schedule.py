@@ -98,6 +98,14 @@ class Problem:
                 out[key] = out.get(key, 0) + 1
         return out
 
+    def split_groups(self, term: Sequence[int]) -> list[int]:
+        """The complex exams whose rows' marks fall in different terms under the start terms `term`."""
+        at: dict[int, set[int]] = {}
+        for m in self.marks:
+            if m.group is not None:
+                at.setdefault(m.group, set()).add(self.mark_term(m, term))
+        return sorted(g for g, terms in at.items() if len(terms) > 1)
+
     def mark_count(self, kind: int) -> int:
         """The marks of a kind the items have, a complex exam once (its marks may share one term)."""
         groups = {m.group for m in self.marks if m.kind == kind and m.group is not None}

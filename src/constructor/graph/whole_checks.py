@@ -177,6 +177,7 @@ def check_whole(program: Program, table: Mapping[str, AnyDeclaration], graph: Co
         diags.append(too_large)
     diags += _holidays(program, std.holiday_weeks_min, std.holiday_weeks_max, std.winter_holiday_weeks_min)
     diags += _calendar_weeks(program, std.term_weeks)
+    diags += _complex_exams(program, table, graph)
     if not plan.cycles:
         return diags
     diags += _cycles_of_rows(plan)
@@ -184,6 +185,58 @@ def check_whole(program: Program, table: Mapping[str, AnyDeclaration], graph: Co
     diags += _variable_share(plan)
     diags += _limits(plan, table)
     return diags
+
+
+def _complex_exams(program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph) -> list[Diagnostic]:
+    """A complex exam that no schedule can hold: a row's exam falls where its last competency ends, so
+    when a competency of one row requires (through `requires`, whichever way its `or` is taken) every
+    competency of another row, the two exams are always in different terms. `compact` says more (C319
+    with the terms) when a schedule merely puts them apart."""
+    out: list[Diagnostic] = []
+
+    def formed(code: str) -> set[str]:
+        decl = table.get(code)
+        if isinstance(decl, Course):
+            return {r.code for r in decl.covers if r.code in graph}
+        return {code} if code in graph else set()
+
+    def needs(code: str) -> set[str]:
+        seen: set[str] = set()
+        stack = [code]
+        while stack:
+            for nxt in graph.hard_prerequisites(stack.pop()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append(nxt)
+        return seen
+
+    for group in program.complex_exams:
+        rows = {r.code: formed(r.code) for r in group}
+        found = next(
+            (
+                (later, c, earlier)
+                for later, comps in rows.items()
+                for c in sorted(comps)
+                for earlier, others in rows.items()
+                if earlier != later and others and others <= needs(c)
+            ),
+            None,
+        )
+        if found is not None:
+            later, c, earlier = found
+            out.append(
+                diagnostic(
+                    "C319",
+                    "complex-exam-impossible",
+                    program.fields.get("COMPLEX_EXAM", program.code_span),
+                    help="complex-exam-split.help",
+                    codes=" + ".join(f"`{r.code}`" for r in group),
+                    competency=c,
+                    later=later,
+                    earlier=earlier,
+                )
+            )
+    return out
 
 
 def _cycles_of_rows(plan: WholeProgram) -> list[Diagnostic]:
