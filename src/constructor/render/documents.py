@@ -22,6 +22,7 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from constructor.compact.plan import Plan
+from constructor.diagnostics import Diagnostic, diagnostic
 from constructor.i18n import Lang, Words, translations
 from constructor.model import AnyDeclaration
 from constructor.render import views
@@ -370,3 +371,23 @@ def render_all(
     for fmt in formats:
         files.update(found[fmt].write(job))
     return {safe_file_name(name): data for name, data in sorted(files.items())}
+
+
+def render_documents(
+    plan: Plan,
+    table: Mapping[str, AnyDeclaration],
+    lang: Lang,
+    formats: tuple[str, ...],
+    templates: Path | None = None,
+    bundles: Any = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[dict[str, bytes], list[Diagnostic]]:
+    """Every document (`render_all`), or none and the diagnostic of the template that failed: one that
+    reaches out of its folder (C401) or does not render (C402). Never raises for a user's template."""
+    try:
+        return render_all(plan, table, lang, formats, templates, bundles, progress), []
+    except TemplateEscape as e:
+        return {}, [diagnostic("C401", "template-escapes", None, name=e.name, help="template-escapes.help")]
+    except jinja2.TemplateError as e:
+        name = getattr(e, "name", None) or "?"
+        return {}, [diagnostic("C402", "template-error", None, name=name, reason=str(e))]

@@ -1,0 +1,28 @@
+"""`constructor bundle`: enterprises' bundles weighed against the program."""
+
+from __future__ import annotations
+
+import argparse
+
+from constructor.cli.common import fail, program_of, refuse_load_errors, show, write_output
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+
+    from constructor.api import workspace
+    from constructor.compact.bundles import evaluate, render_text
+    from constructor.diagnostics import exit_code
+
+    ws = workspace(args.file, root=args.root, extra=args.extra)
+    refuse_load_errors(ws.result, args.lang)
+    program = program_of(args, ws)
+    if program is None:
+        fail("no-program", file=args.file)
+    report, diags = evaluate(program, ws.table, ws.graph, args.lang)
+    show(diags, ws.result.sources, args.lang)
+    if args.format == "json":
+        write_output(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", args.output)
+    else:
+        write_output(render_text(report, args.lang) + "\n", args.output)
+    return exit_code(diags)

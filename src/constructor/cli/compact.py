@@ -1,0 +1,23 @@
+"""`constructor compact`: the compacted program, as text or its plan JSON."""
+
+from __future__ import annotations
+
+import argparse
+
+from constructor.cli.common import open_program, show, write_output
+
+
+def run(args: argparse.Namespace) -> int:
+    from constructor.compact import compact
+    from constructor.compact.text import render_text
+    from constructor.diagnostics import exit_code
+
+    ws, program = open_program(args)
+    plan, diags = compact(
+        program, ws.table, ws.graph, mode=args.mode or "auto", time_limit=args.time_limit, record_time=args.timings
+    )
+    show(diags, ws.result.sources, args.lang)
+    if plan is not None:
+        text = plan.model_dump_json(indent=2) + "\n" if args.format == "json" else render_text(plan, args.lang) + "\n"
+        write_output(text, args.output)
+    return max(exit_code(diags), 0 if plan is not None else 1)

@@ -1,0 +1,131 @@
+"""The arguments of every command, with help in the reader's language (the words are the catalog's)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from constructor.cli.common import HELP
+from constructor.i18n import LANGS, Lang, default_lang
+
+
+def lang_from_argv(argv: Sequence[str]) -> Lang:
+    for i, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+            return value if value in LANGS else default_lang()
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGS:
+            return argv[i + 1]  # type: ignore[return-value]
+    return default_lang()
+
+
+def build_parser(lang: Lang) -> argparse.ArgumentParser:
+    from constructor import __version__, argparse_ru
+
+    argparse_ru.use(lang)
+    h = HELP[lang]
+    parser = argparse.ArgumentParser(prog="constructor", description=h["description"])
+    parser.add_argument("--version", action="version", version=f"constructor {__version__}", help=h["version"])
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--lang", choices=LANGS, default=lang, help=h["lang"])
+
+    check = sub.add_parser("check", help=h["check"], description=h["check"])
+    check.add_argument("paths", nargs="+", metavar="PATH", help=h["paths"])
+    check.add_argument("--format", choices=("full", "concise", "json"), default="full", help=h["format"])
+    check.add_argument("--root", metavar="DIR", help=h["root"])
+    check.add_argument("--limit", type=int, default=50, metavar="N", help=h["limit"])
+    common(check)
+
+    graph = sub.add_parser("graph", help=h["graph"], description=h["graph"])
+    graph.add_argument("file", metavar="FILE", help=h["file"])
+    graph.add_argument("--format", choices=("dot", "mermaid", "json", "svg"), default="dot", help=h["graph-format"])
+    graph.add_argument("--focus", metavar="CODE", help=h["focus"])
+    graph.add_argument("--depth", type=int, metavar="N", help=h["depth"])
+    graph.add_argument("-o", "--output", metavar="FILE", help=h["output"])
+    graph.add_argument("--root", metavar="DIR", help=h["root"])
+    common(graph)
+
+    explain = sub.add_parser("explain", help=h["explain"], description=h["explain"])
+    explain.add_argument("code", metavar="CODE", help=h["code"])
+    explain.add_argument("file", metavar="FILE", help=h["file"])
+    explain.add_argument("--program", metavar="CODE", help=h["program"])
+    explain.add_argument("--format", choices=("text", "json"), default="text", help=h["explain-format"])
+    explain.add_argument("--root", metavar="DIR", help=h["root"])
+    common(explain)
+
+    compact = sub.add_parser("compact", help=h["compact"], description=h["compact"])
+    compact.add_argument("file", metavar="FILE", help=h["file"])
+    compact.add_argument("--program", metavar="CODE", help=h["program"])
+    compact.add_argument("--format", choices=("text", "json"), default="text", help=h["compact-format"])
+    how = compact.add_mutually_exclusive_group()
+    how.add_argument("--exact", action="store_const", const="exact", dest="mode", help=h["exact"])
+    how.add_argument("--heuristic", action="store_const", const="heuristic", dest="mode", help=h["heuristic"])
+    compact.add_argument("--time-limit", type=float, default=10.0, metavar="SECONDS", help=h["time-limit"])
+    compact.add_argument("--timings", action="store_true", help=h["timings"])
+    compact.add_argument("-o", "--output", metavar="FILE", help=h["output"])
+    compact.add_argument("--root", metavar="DIR", help=h["root"])
+    common(compact)
+
+    metrics = sub.add_parser("metrics", help=h["metrics"], description=h["metrics"])
+    metrics.add_argument("file", nargs="?", metavar="FILE", help=h["metrics-file"])
+    metrics.add_argument("--format", choices=("table", "json", "csv"), default="table", help=h["metrics-format"])
+    metrics.add_argument("--diff", nargs=2, metavar=("OLD", "NEW"), help=h["diff"])
+    metrics.add_argument("--plan", action="store_true", help=h["plan-metrics"])
+    metrics.add_argument("-o", "--output", metavar="FILE", help=h["output"])
+    metrics.add_argument("--root", metavar="DIR", help=h["root"])
+    common(metrics)
+
+    for verb in ("import", "export"):
+        parent = sub.add_parser(verb, help=h[verb], description=h[verb])
+        kinds = parent.add_subparsers(dest="kind", metavar="FORMAT", required=True)
+        for kind in ("ca", "case"):
+            k = kinds.add_parser(kind, help=h[kind], description=h[kind])
+            k.add_argument("file", metavar="FILE", help=h["metrics-file"] if verb == "import" else h["file"])
+            k.add_argument("-o", "--output", metavar="FILE", help=h["output"])
+            k.add_argument("--root", metavar="DIR", help=h["root"])
+            if verb == "export" and kind == "ca":
+                k.add_argument("--plan", action="store_true", help=h["plan"])
+            common(k)
+
+    fmt = sub.add_parser("fmt", help=h["fmt"], description=h["fmt"])
+    fmt.add_argument("paths", nargs="+", metavar="PATH", help=h["paths"])
+    fmt.add_argument("--check", action="store_true", help=h["fmt-check"])
+    fmt.add_argument("--diff", action="store_true", help=h["fmt-diff"])
+    common(fmt)
+
+    sub.add_parser("lsp", help=h["lsp"], description=h["lsp"])
+
+    render = sub.add_parser("render", help=h["render"], description=h["render"])
+    render.add_argument("file", metavar="FILE", help=h["file"])
+    render.add_argument("--program", metavar="CODE", help=h["program"])
+    render.add_argument("-o", "--output", metavar="DIR", default="out", help=h["render-out"])
+    render.add_argument("--to", default="html,pdf,docx,xlsx,md", metavar="FORMATS", help=h["render-to"])
+    render.add_argument("--templates", metavar="DIR", help=h["templates"])
+    render.add_argument("--root", metavar="DIR", help=h["root"])
+    common(render)
+
+    cluster = sub.add_parser("cluster", help=h["cluster"], description=h["cluster"])
+    cluster.add_argument("paths", nargs="+", metavar="PATH", help=h["paths"])
+    cluster.add_argument("--format", choices=("text", "json"), default="text", help=h["explain-format"])
+    cluster.add_argument("--root", metavar="DIR", help=h["root"])
+    common(cluster)
+
+    bundle = sub.add_parser("bundle", help=h["bundle"], description=h["bundle"])
+    bundle.add_argument("file", metavar="FILE", help=h["file"])
+    bundle.add_argument("extra", nargs="*", metavar="BUNDLE_FILE", help=h["bundle-extra"])
+    bundle.add_argument("--program", metavar="CODE", help=h["program"])
+    bundle.add_argument("--format", choices=("text", "json"), default="text", help=h["explain-format"])
+    bundle.add_argument("-o", "--output", metavar="FILE", help=h["output"])
+    bundle.add_argument("--root", metavar="DIR", help=h["root"])
+    common(bundle)
+
+    catalogs = sub.add_parser("catalogs", help=h["catalogs"], description=h["catalogs"])
+    common(catalogs)
+
+    init = sub.add_parser("init", help=h["init"], description=h["init"])
+    init.add_argument("folder", nargs="?", default=".", metavar="DIR", help=h["init-folder"])
+    init.add_argument("--standard", choices=("09.02.07", "22.02.06"), default="09.02.07", help=h["init-standard"])
+    common(init)
+    return parser
