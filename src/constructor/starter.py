@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from constructor.output import OutputError, write_file
@@ -106,7 +105,9 @@ def init_project(folder: str | Path, standard: str) -> list[Path]:
     """Write the project into `folder` (made if missing); the files written. Refuses to overwrite."""
     starter = STARTERS[standard]
     root = Path(folder)
-    shipped = Path(str(resources.files("constructor").joinpath("catalogs")))
+    from constructor.shipped import shipped as shipped_folder
+
+    shipped = shipped_folder("catalogs")
     targets = [root / "constructor.toml", root / "program.comp", *(root / "catalogs" / f for f in starter.folders)]
     taken = [t for t in targets if t.exists()]
     if taken:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 
 def run(args: argparse.Namespace) -> int:
-    from importlib import resources
+    from constructor.shipped import shipped
 
-    folder = Path(str(resources.files("constructor").joinpath("catalogs")))
+    folder = shipped("catalogs")
     print(folder)
     for path in sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.comp")):
         print(f"  {path}")

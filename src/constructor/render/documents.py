@@ -14,7 +14,6 @@ import re
 import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -132,8 +131,9 @@ def _md(text: object) -> str:
 def environment(user: Path | None = None, lang: Lang = "ru") -> jinja2.Environment:
     """The templates' environment: jinja2's i18n extension over the message catalog, so a template
     says `{{ _("report.graph") }}` (or `ngettext`) and gets the words of the document's language."""
-    package = resources.files("constructor").joinpath("templates")
-    shipped = jinja2.FileSystemLoader(str(package))
+    from constructor.shipped import shipped as shipped_folder
+
+    shipped = jinja2.FileSystemLoader(str(shipped_folder("templates")))
     loader: jinja2.BaseLoader = shipped if user is None else jinja2.ChoiceLoader([_ConfinedLoader(str(user)), shipped])
     cls = jinja2.Environment if user is None else _DataSandbox
     env = cls(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 
 from lark import Lark, Token
 
@@ -47,7 +46,9 @@ def _cache(kind: str) -> str | bool:
 
 
 def grammar_text() -> str:
-    return resources.files("constructor").joinpath("grammars", "comp.lark").read_text("utf-8")
+    from constructor.shipped import shipped
+
+    return (shipped("grammars") / "comp.lark").read_text("utf-8")
 
 
 @lru_cache(maxsize=1)
