@@ -57,3 +57,23 @@ def test_wheel_installs_and_checks_the_shipped_catalogs(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
     # one warning: the welding example follows 22.02.06 (2014), which 15.02.19 superseded (C335)
     assert "No errors, warnings: 1." in proc.stdout and "programs: 3" in proc.stdout and "C335" in proc.stdout
+
+
+def test_a_source_tree_finds_its_shipped_data_without_copies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`pip install -e .` maps only `src/`: the grammar, catalogs and templates are then found at the
+    repository's top, next to `src/` (constructor/shipped.py)."""
+    from importlib import resources
+
+    from constructor import shipped as module
+
+    module.shipped.cache_clear()
+    monkeypatch.setattr(resources, "files", lambda _: tmp_path / "nowhere")
+    try:
+        root = Path(module.__file__).resolve().parents[2]
+        found = {name: module.shipped(name) for name in ("grammars", "catalogs", "templates")}
+        if (root / "grammars").is_dir():  # a source tree (not the installed package the CI tests)
+            assert found == {name: root / name for name in found}
+        else:
+            assert all(not p.is_dir() for p in found.values())
+    finally:
+        module.shipped.cache_clear()
