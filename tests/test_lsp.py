@@ -88,7 +88,7 @@ async def test_hover_definition_references_completion_rename(client: LanguageCli
 
     items = await client.text_document_completion_async(types.CompletionParams(text_document=doc, position=at))
     labels = {i.label for i in (items.items if isinstance(items, types.CompletionList) else items or [])}
-    assert {"ПК-1.1", "ПК-1.2", "requires", "требует"} <= labels
+    assert {"ПК-1.1", "ПК-1.2"} <= labels and "requires" not in labels  # a code is expected here
 
     edit = await client.text_document_rename_async(
         types.RenameParams(text_document=doc, position=at, new_name="ПК-1.10")
@@ -253,3 +253,51 @@ def test_every_request_is_answered_even_with_invalid_params(tmp_path: Path) -> N
     assert answers[14]["error"]["code"] == -32601  # no such method
     assert "ПК-1" in json.dumps(answers[len(requests)]["result"], ensure_ascii=False)  # still answers
     assert server.returncode == 0  # (pygls logs what it could not read to stderr, the editor's server log)
+
+
+async def test_completion_offers_what_the_grammar_allows_and_hover_explains_keywords(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    path = tmp_path / "ctx.comp"
+    text = (
+        'компетенция ПК-1.1 "к"\nмодуль ПМ.01 "м" {\n  формирует \n}\n'
+        'компетенция ПК-1.2 "к2" {\n  \n}\nпрограмма П "п" {\n  ядро \n}\n'
+    )
+    path.write_text(text, encoding="utf-8")
+    uri = _open(client, path)
+    await _diagnostics(client, uri)
+    doc = types.TextDocumentIdentifier(uri=uri)
+
+    async def labels(line: int, character: int) -> set[str]:
+        params = types.CompletionParams(text_document=doc, position=types.Position(line=line, character=character))
+        found = await client.text_document_completion_async(params)
+        return {i.label for i in (found.items if isinstance(found, types.CompletionList) else found or [])}
+
+    after_covers = await labels(2, len("  формирует "))
+    assert {"ПК-1.1", "ПК-1.2"} <= after_covers and "ПМ.01" not in after_covers and "программа" not in after_covers
+    inside = await labels(5, 2)  # inside a competency: its fields, in the file's language; no declarations
+    assert {"требует", "часы"} <= inside and "программа" not in inside and "requires" not in inside
+    assert not inside & {"ПК-1.1", "ПМ.01"}
+    after_core = await labels(8, len("  ядро "))
+    assert "ПМ.01" in after_core and "ПК-1.1" not in after_core
+
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=doc, position=types.Position(line=2, character=4))
+    )
+    assert hover is not None and "`covers`" in hover.contents.value  # type: ignore[union-attr]
+
+
+def test_the_editor_offers_the_codes_check_expects() -> None:
+    """FIELD_TARGETS (what completion offers after a field) says what `references` checks."""
+    from constructor.api import load
+    from constructor.resolve.references import FIELD_TARGETS, references
+
+    catalogs = Path(__file__).resolve().parents[1] / "catalogs"
+    result = load([catalogs / "examples" / "welding", catalogs / "examples" / "programmer"], root=catalogs)
+    seen = set()
+    for source in result.catalog.files:
+        for decl in source.all_declarations():
+            for field, _, kinds in references(decl):
+                seen.add(field)
+                assert FIELD_TARGETS[field] == kinds, field
+    assert len(seen) >= 15

@@ -23,6 +23,7 @@ from constructor import __version__
 from constructor.diagnostics import Diagnostic, Severity
 from constructor.graph.metrics import CyclicCurriculum, competency_metrics
 from constructor.i18n import Lang, default_lang
+from constructor.lsp.complete import context_at, keyword_hover, spelled
 from constructor.lsp.workspace import CODE, Scope, Workspace, occurrences, word_at
 from constructor.model import (
     HOURS_KINDS,
@@ -43,7 +44,7 @@ from constructor.model import (
 )
 from constructor.resolve.loader import display_path
 from constructor.syntax.format import format_text
-from constructor.syntax.keywords import all_spellings
+from constructor.syntax.keywords import all_spellings, keyword_language
 
 DEBOUNCE = 0.25  # seconds of quiet after an edit before checking
 
@@ -202,6 +203,20 @@ def did_close(ls: ConstructorServer, params: types.DidCloseTextDocumentParams) -
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
 
 
+def _keyword_hover(ls: ConstructorServer, params: types.HoverParams) -> types.Hover | None:
+    """A keyword under the cursor: its spellings and where it may be written."""
+    text = ls.space.text(path_of(params.text_document.uri))
+    lines = text.split("\n")
+    if not 0 <= params.position.line < len(lines):
+        return None
+    here = ls.workspace.position_codec.position_from_client_units(lines, params.position)
+    found = word_at(text, here.line, here.character)
+    said = keyword_hover(found[0], ls.lang) if found is not None else None
+    if said is None:
+        return None
+    return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=said))
+
+
 def _code_at(ls: ConstructorServer, uri: str, position: types.Position) -> tuple[str, Scope] | None:
     path = path_of(uri)
     text = ls.space.text(path)
@@ -221,7 +236,7 @@ def _code_at(ls: ConstructorServer, uri: str, position: types.Position) -> tuple
 def hover(ls: ConstructorServer, params: types.HoverParams) -> types.Hover | None:
     found = _code_at(ls, params.text_document.uri, params.position)
     if found is None:
-        return None
+        return _keyword_hover(ls, params)
     code, scope = found
     decl = scope.table[code]
     lines = [f"**{code}** {decl.title.value if decl.title else ''}".rstrip(), ""]
@@ -354,17 +369,36 @@ def rename(ls: ConstructorServer, params: types.RenameParams) -> types.Workspace
 
 @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[" ", ","]))
 def completion(ls: ConstructorServer, params: types.CompletionParams) -> types.CompletionList:
+    """What the grammar allows at the cursor: its keywords in the file's language, and codes of the kind
+    the field names (competencies after `requires`, modules after `core`); everything where the text
+    before the cursor does not parse."""
+    path = path_of(params.text_document.uri)
     scope = ls.scope_at(params.text_document.uri)
+    text = ls.space.text(path)
+    context = context_at(text, _offset(ls, text, params.position))
+    codes = [
+        (code, decl)
+        for code, decl in scope.table.items()
+        if context is None or (context.codes is not None and isinstance(decl, context.codes))
+    ]
     items = [
         types.CompletionItem(
             label=code, kind=types.CompletionItemKind.Reference, detail=decl.title.value if decl.title else decl.thing
         )
-        for code, decl in scope.table.items()
+        for code, decl in codes
     ]
-    items += [
-        types.CompletionItem(label=word, kind=types.CompletionItemKind.Keyword) for word in sorted(all_spellings())
-    ]
+    words = sorted(all_spellings()) if context is None else spelled(context.keywords, keyword_language(text))
+    items += [types.CompletionItem(label=word, kind=types.CompletionItemKind.Keyword) for word in words]
     return types.CompletionList(is_incomplete=False, items=items)
+
+
+def _offset(ls: ConstructorServer, text: str, position: types.Position) -> int:
+    """The character offset of a client's position (UTF-16 units by default) in `text`."""
+    lines = text.split("\n")
+    if not 0 <= position.line < len(lines):
+        return len(text)
+    here = ls.workspace.position_codec.position_from_client_units(lines, position)
+    return sum(len(line) + 1 for line in lines[: here.line]) + min(here.character, len(lines[here.line]))
 
 
 def _is_code(text: str) -> bool:

@@ -46,6 +46,35 @@ COMPETENCY: Expected = (Competency,)
 MODULE_PART: Expected = (Module, Course, Practice)
 PROGRAM_ROW: Expected = (Cycle, Discipline, Elective, Practice)
 
+# What the codes after a field's keyword must name, as `references` checks them (a test keeps the two
+# equal); the editor offers codes of these kinds there.
+FIELD_TARGETS: dict[str, Expected] = {
+    "GENERAL": COMPETENCY,
+    "ACTIVITIES": (Activity,),
+    "CYCLES": (Cycle,),
+    "CYCLE": (Cycle,),
+    "REQUIRES": COMPETENCY,
+    "COREQUIRES": COMPETENCY,
+    "COVERS": COMPETENCY,
+    "ROOMS": (Room,),
+    "KNOWS": (Outcome,),
+    "CAN": (Outcome,),
+    "EXPERIENCE": (Outcome,),
+    "CHOOSE": (Discipline,),
+    "ACTIVITY": (Activity,),
+    "AT": (Site,),
+    "STANDARD": (Standard,),
+    "CORE": (Module,),
+    "BUNDLES": (Bundle,),
+    "RECOGNIZE": (*COMPETENCY, Practice),
+    "DISCIPLINES": PROGRAM_ROW,
+    "COLLEGE": (College,),
+    "COMPLEX_EXAM": (Course, Discipline),
+    "ATTAINED_BY": COMPETENCY,
+    "REQUESTS": COMPETENCY,
+    "DELIVERS": MODULE_PART,
+}
+
 
 def references(decl: AnyDeclaration) -> Iterator[tuple[str, Ref, Expected]]:
     """Every reference a declaration makes: (field keyword, reference, what it must name)."""
