@@ -114,7 +114,7 @@ def test_alternatives_cover_every_combination() -> None:
 
 def test_cluster_summary_per_enterprise_and_year(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["cluster", "--format", "json", str(EXAMPLE / "program.comp")]) == 0
-    rows = json.loads(capsys.readouterr().out)
+    rows = json.loads(capsys.readouterr().out)["rows"]
     assert rows == [
         {
             "enterprise": "Завод металлоконструкций (пример)",

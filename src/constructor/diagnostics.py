@@ -341,7 +341,9 @@ class Report:
         diags = sorted_diagnostics(self.diagnostics)
         shown, rest = diags[: self.limit], len(diags) - min(len(diags), self.limit)
         if fmt == "json":
-            payload: dict[str, object] = {"diagnostics": [to_json(d, lang) for d in diags]}
+            from constructor.jsonout import stamped
+
+            payload: dict[str, object] = stamped("diagnostics", {"diagnostics": [to_json(d, lang) for d in diags]})
             if summary is not None:
                 payload["summary"] = dict(summary)
             return json.dumps(payload, ensure_ascii=False, indent=2)

@@ -44,6 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = lang_from_argv(argv)
     parser = build_parser(lang)
     args = parser.parse_args(argv)
+    args.lang_given = any(a == "--lang" or a.startswith("--lang=") for a in argv)
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE

@@ -22,7 +22,9 @@ def run(args: argparse.Namespace) -> int:
     report, diags = evaluate(program, ws.table, ws.graph, args.lang)
     show(diags, ws.result.sources, args.lang)
     if args.format == "json":
-        write_output(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", args.output)
+        from constructor.jsonout import stamped
+
+        write_output(json.dumps(stamped("bundles", report.to_dict()), ensure_ascii=False, indent=2) + "\n", args.output)
     else:
         write_output(render_text(report, args.lang) + "\n", args.output)
     return exit_code(diags)

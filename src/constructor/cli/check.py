@@ -13,7 +13,8 @@ def run(args: argparse.Namespace) -> int:
     result = check(args.paths, root=args.root)
     report = Report(result.diagnostics, result.sources, limit=max(args.limit, 1))
     if args.format == "json":
-        print(report.render("json", args.lang, summary_data(result)))
+        # a machine reads it: its words do not follow the machine's locale, only `--lang` (Russian first)
+        print(report.render("json", args.lang if args.lang_given else "ru", summary_data(result)))
     else:
         text = report.render(args.format, args.lang)
         if text:

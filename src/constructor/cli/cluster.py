@@ -26,7 +26,9 @@ def run(args: argparse.Namespace) -> int:
                 found.append((decl, table, CompetencyGraph(table)))
     rows = cluster(found)
     if args.format == "json":
-        print(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2))
+        from constructor.jsonout import stamped
+
+        print(json.dumps(stamped("cluster", {"rows": [asdict(r) for r in rows]}), ensure_ascii=False, indent=2))
     else:
         print(render_cluster(rows, args.lang))
     return 0

@@ -22,7 +22,9 @@ def run(args: argparse.Namespace) -> int:
     program = program_of(args, ws)
     result = explain(args.code, ws.table, ws.graph, program)
     if args.format == "json":
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        from constructor.jsonout import stamped
+
+        print(json.dumps(stamped("explain", result.to_dict()), ensure_ascii=False, indent=2))
     else:
         print(render_text(result, args.lang))
     return 0

@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from constructor.cli.common import HELP, Exit, compacted, fail, open_workspace, show, write_output
+from constructor.jsonout import stamped
 
 
 def metrics_of(args: argparse.Namespace, path: str) -> Any:
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         old = metrics_of(args, args.diff[0])
         new = metrics_of(args, args.diff[1])
         text, data = report.diff(old[0], new[0], args.lang)
-        out = json.dumps(data, ensure_ascii=False, indent=2) if args.format == "json" else text
+        out = json.dumps(stamped("metrics-diff", data), ensure_ascii=False, indent=2) if args.format == "json" else text
         write_output(out + "\n", args.output)
         return 0
     if args.file is None:
@@ -76,5 +77,5 @@ def plan_metrics_of(args: argparse.Namespace) -> int:
         [(i.code, i.term, i.hours, [*i.requires, *i.coreq]) for i in plan.items],
         [(t.number, t.hours, t.capacity_hours) for t in plan.terms],
     )
-    write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", args.output)
+    write_output(json.dumps(stamped("plan-metrics", data), ensure_ascii=False, indent=2) + "\n", args.output)
     return 0

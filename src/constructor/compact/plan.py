@@ -146,7 +146,12 @@ class YearAttestation(PlanModel):
     max_credits: int | None = None
 
 
+PLAN_VERSION = 1  # grows when a field changes meaning or goes away (docs/plan.md); added fields keep it
+
+
 class Plan(PlanModel):
+    format: Literal["constructor/plan"] = "constructor/plan"
+    version: int = PLAN_VERSION
     program: str
     program_title: str
     standard: str | None

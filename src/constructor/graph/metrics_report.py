@@ -43,7 +43,9 @@ def to_json(m: Metrics, names: Mapping[str, str], rng: Range | None = None) -> s
             "exact": rng.exact,
             "groups": rng.groups,
         }
-    return json.dumps(payload, ensure_ascii=False, indent=2)
+    from constructor.jsonout import stamped
+
+    return json.dumps(stamped("metrics", payload), ensure_ascii=False, indent=2)
 
 
 def to_table(m: Metrics, names: Mapping[str, str], lang: Lang, rng: Range | None = None) -> str:

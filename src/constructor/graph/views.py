@@ -62,7 +62,9 @@ def to_json(graph: CompetencyGraph, nodes: list[str]) -> str:
                 },
             }
         )
-    return json.dumps({"nodes": items, "edges": _edges(graph, chosen)}, ensure_ascii=False, indent=2)
+    from constructor.jsonout import stamped
+
+    return json.dumps(stamped("graph", {"nodes": items, "edges": _edges(graph, chosen)}), ensure_ascii=False, indent=2)
 
 
 GENERAL_GROUP = "Общие компетенции (ОК)"
