@@ -6,6 +6,7 @@ A case is a `.comp` file, or a folder with `main.comp` (or `args.txt` naming wha
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -23,9 +24,12 @@ NOT_GOLDEN = {"C004"}
 COMMANDS = ("check", "compact", "graph", "explain", "metrics", "import", "export", "bundle", "render")
 
 
-def _run(case: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> str:
+def _run(case: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, work: Path) -> str:
     if case.is_dir():
-        monkeypatch.chdir(case)
+        # a copy: a command that writes files (import plx) writes them beside the copy, not into tests/data
+        shutil.copytree(case, work / case.name)
+        monkeypatch.chdir(work / case.name)
+        case = work / case.name
         args_file = case / "args.txt"
         args = args_file.read_text().split() if args_file.exists() else ["main.comp"]
     else:
@@ -45,9 +49,13 @@ def _run(case: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Mon
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
 def test_golden(
-    case: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, update_golden: bool
+    case: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    update_golden: bool,
+    tmp_path: Path,
 ) -> None:
-    actual = _run(case, capsys, monkeypatch)
+    actual = _run(case, capsys, monkeypatch, tmp_path)
     code = case.stem.split("_")[0].upper()
     assert f"[{code} " in actual, f"case {case.name} is named for {code} but does not produce it"
     assert "Traceback" not in actual

@@ -58,6 +58,8 @@ REGISTRY: dict[str, CodeInfo] = {
     "C036": CodeInfo("case-malformed", E),
     "C037": CodeInfo("csv-unknown-system", W),
     "C038": CodeInfo("export-loss", W),
+    "C039": CodeInfo("plx-malformed", E),
+    "C040": CodeInfo("plx-unmapped", W),
     "C101": CodeInfo("unknown-code", E),
     "C102": CodeInfo("duplicate-definition", E),
     "C103": CodeInfo("wrong-kind", E),

@@ -80,7 +80,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     for verb in ("import", "export"):
         parent = sub.add_parser(verb, help=h[verb], description=h[verb])
         kinds = parent.add_subparsers(dest="kind", metavar="FORMAT", required=True)
-        for kind in ("ca", "case"):
+        for kind in ("ca", "case", "plx") if verb == "import" else ("ca", "case"):
             k = kinds.add_parser(kind, help=h[kind], description=h[kind])
             k.add_argument("file", metavar="FILE", help=h["metrics-file"] if verb == "import" else h["file"])
             k.add_argument("-o", "--output", metavar="FILE", help=h["output"])

@@ -41,14 +41,38 @@ WEEKS_A_YEAR = 52
 def check_rows(table: Mapping[str, AnyDeclaration], graph: CompetencyGraph) -> list[Diagnostic]:
     """Each row on its own: totals, terms, practical training, an МДК against its competencies."""
     diags: list[Diagnostic] = []
+    courses = [d for d in table.values() if isinstance(d, Course)]
     for decl in table.values():
         if isinstance(decl, Discipline | Course):
             diags += _row_hours(decl, decl.hours)
-        if isinstance(decl, Course):
-            diags += _course_vs_competencies(decl, graph)
         if isinstance(decl, Elective):
             diags += _elective(decl)
+    for group in _sharing(courses):
+        diags += _courses_vs_competencies(group, graph)
     return diags
+
+
+def _sharing(courses: list[Course]) -> list[list[Course]]:
+    """Courses joined by the competencies they form together (one group per connected set, in order)."""
+    group_of: dict[str, int] = {}
+    groups: list[list[Course]] = []
+    for course in courses:
+        joined = sorted({group_of[r.code] for r in course.covers if r.code in group_of})
+        if not joined:
+            groups.append([course])
+            index = len(groups) - 1
+        else:
+            index = joined[0]
+            groups[index].append(course)
+            for other in joined[1:]:
+                groups[index] += groups[other]
+                for c in groups[other]:
+                    for r in c.covers:
+                        group_of[r.code] = index
+                groups[other] = []
+        for r in course.covers:
+            group_of[r.code] = index
+    return [g for g in groups if g]
 
 
 def _row_hours(row: Discipline | Course, hours: Hours) -> list[Diagnostic]:
@@ -108,24 +132,26 @@ def _row_hours(row: Discipline | Course, hours: Hours) -> list[Diagnostic]:
     return out
 
 
-def _course_vs_competencies(course: Course, graph: CompetencyGraph) -> list[Diagnostic]:
+def _courses_vs_competencies(group: list[Course], graph: CompetencyGraph) -> list[Diagnostic]:
     """An МДК's own hours and those of the competencies it covers must not silently disagree.
-    Consultations, course design and attestation hours belong to the course, not to a competency."""
-    h = course.hours
-    own = h.total - h.consultations - h.course_design - h.attestation
-    covered = [graph.competencies[r.code] for r in course.covers if r.code in graph.competencies]
-    theirs = sum(c.hours.total for c in covered)
+    Consultations, course design and attestation hours belong to the course, not to a competency.
+    Courses that form a competency together are compared together (their hours with all of theirs):
+    the competency's hours are theirs jointly, and no split between them is written anywhere."""
+    own = sum(c.hours.total - c.hours.consultations - c.hours.course_design - c.hours.attestation for c in group)
+    codes = list(dict.fromkeys(r.code for c in group for r in c.covers if r.code in graph.competencies))
+    theirs = sum(graph.competencies[code].hours.total for code in codes)
     if not own or not theirs or own == theirs:
         return []
+    first = group[0]
     return [
         diagnostic(
             "C231",
-            "course-hours-disagree",
-            course.fields.get("HOURS", course.code_span),
-            code=course.code,
+            "course-hours-disagree" if len(group) == 1 else "courses-hours-disagree",
+            first.fields.get("HOURS", first.code_span),
+            code=" + ".join(f"`{c.code}`" for c in group) if len(group) > 1 else first.code,
             own=own,
             theirs=theirs,
-            codes=", ".join(c.code for c in covered),
+            codes=", ".join(codes),
             help="course-hours-disagree.help",
         )
     ]

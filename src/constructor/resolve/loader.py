@@ -53,6 +53,38 @@ def _file_span(shown: str) -> Span:
     return Span(file=shown, line=1, column=1, end_line=1, end_column=1)
 
 
+def read_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Diagnostic]]:
+    """A file's bytes, or None with the reason: missing, a folder, not a regular file, too large."""
+    span = _file_span(shown)
+    try:
+        if path.is_dir():
+            return None, [diagnostic("C005", "not-a-file", span, path=shown)]
+        # only a regular file is read: a device (/dev/zero) would never end and a FIFO would block;
+        # it is opened without blocking and checked on the open descriptor, so a swap cannot fool it
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                return None, [diagnostic("C005", "not-a-regular-file", span, path=shown)]
+            data = f.read(MAX_FILE_BYTES + 1)  # the limit holds while reading, whatever the size said
+        if len(data) > MAX_FILE_BYTES:
+            size = max(path.stat().st_size, len(data))
+            too_large = diagnostic(
+                "C004",
+                "file-too-large",
+                span,
+                help="file-too-large.help",
+                size=f"{size / 2**20:.1f}",
+                limit=MAX_FILE_BYTES // 2**20,
+            )
+            return None, [too_large]
+    except FileNotFoundError:
+        return None, [diagnostic("C001", "file-not-found", None, path=shown)]
+    except (OSError, ValueError) as e:
+        reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        return None, [diagnostic("C001", "file-unreadable", None, path=shown, reason=reason)]
+    return data, []
+
+
 def read_source(path: Path, shown: str) -> tuple[str | None, list[Diagnostic], str | None]:
     """The text of a file, or None with the reason: missing, a folder, too large, binary, not UTF-8.
 
@@ -60,37 +92,9 @@ def read_source(path: Path, shown: str) -> tuple[str | None, list[Diagnostic], s
     replacement characters), so the diagnostic can point at the line with the bad byte.
     """
     span = _file_span(shown)
-    try:
-        if path.is_dir():
-            return None, [diagnostic("C005", "not-a-file", span, path=shown)], None
-        # only a regular file is read: a device (/dev/zero) would never end and a FIFO would block;
-        # it is opened without blocking and checked on the open descriptor, so a swap cannot fool it
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-        with os.fdopen(fd, "rb") as f:
-            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-                return None, [diagnostic("C005", "not-a-regular-file", span, path=shown)], None
-            data = f.read(MAX_FILE_BYTES + 1)  # the limit holds while reading, whatever the size said
-        if len(data) > MAX_FILE_BYTES:
-            size = max(path.stat().st_size, len(data))
-            return (
-                None,
-                [
-                    diagnostic(
-                        "C004",
-                        "file-too-large",
-                        span,
-                        help="file-too-large.help",
-                        size=f"{size / 2**20:.1f}",
-                        limit=MAX_FILE_BYTES // 2**20,
-                    )
-                ],
-                None,
-            )
-    except FileNotFoundError:
-        return None, [diagnostic("C001", "file-not-found", None, path=shown)], None
-    except (OSError, ValueError) as e:
-        reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
-        return None, [diagnostic("C001", "file-unreadable", None, path=shown, reason=reason)], None
+    data, problems = read_bytes(path, shown)
+    if data is None:
+        return None, problems, None
     if b"\x00" in data:
         return None, [diagnostic("C003", "binary-file", span, help="binary-file.help")], None
     try:

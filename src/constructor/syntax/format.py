@@ -481,13 +481,18 @@ class _Printer:
         self.close(depth, b.span.end_line, b.span.line)
 
 
-def format_text(text: str, path: str = "<text>") -> tuple[str | None, list[Diagnostic]]:
-    """The canonical layout of `text`, or None (with the diagnostics) when it has errors of its own."""
+def format_text(text: str, path: str = "<text>", lang: Lang | None = None) -> tuple[str | None, list[Diagnostic]]:
+    """The canonical layout of `text`, or None (with the diagnostics) when it has errors of its own.
+    `lang` writes the keywords and values in that language (an importer writes Russian files);
+    by default the file's own."""
     written: dict[Any, dict[str, int]] = {}
     source, diags = parse_text(text, path, written)
     if any(d.is_error for d in diags):
         return None, diags
     from constructor.syntax.format_rows import Printer
 
+    if lang is not None:
+        printer = Printer(lang, attach(source, scan(text)))
+        return printer.file(source), diags
     printer = Printer(_lang(text), attach(source, scan(text)), words_used(text), written)
     return printer.file(source), diags

@@ -1,0 +1,277 @@
+"""ИС «Планы» `.plx` files read into a plain model of the plan (docs/interop.md, ../shared/formats/plx.md).
+
+A `.plx` file is an XML-serialised .NET DataSet: every table a flat list of elements of the table's
+name, every field an attribute, rows joined through `Код…` fields. Real files are UTF-16 with a BOM
+(sometimes UTF-8), hold ~37 tables, and write codes loosely (`ОК 1`, ` ПМ.01`, a Latin `M`). The reader
+is lenient: unknown tables and fields are ignored, codes are normalised, and whatever cannot be mapped
+is counted for one report; it never raises. The XML is parsed by defusedxml (no entity expansion, no
+external entities: a plan file from elsewhere cannot read local files or blow up memory).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from constructor.diagnostics import Diagnostic, diagnostic
+
+# КодВидаРаботы of hours (КодТипаЧасов 1: volume) → the language's kinds of hours
+HOUR_KINDS = {
+    101: "theory",
+    102: "lab",
+    103: "practice",
+    104: "practice",  # seminars are practical classes
+    107: "self_study",
+    108: "attestation",
+    114: "course_design",
+    140: "project",
+    141: "consultations",
+}
+TOTAL_KIND, WEEKS_KIND, CREDITS_KIND = 1000, 51, 50
+# КодВидаРаботы of forms of control (a row with Количество 1 in that term) → the language's forms
+FORMS = {1: "exam", 2: "credit", 3: "graded_credit", 4: "course_project", 5: "course_paper"}
+IGNORED_FORMS = {6, 49}  # К (control work), Др (other): the language has no such form; counted
+PRACTICE_KINDS = {6: "educational", 7: "production", 72: "pre_diploma"}
+MODULE, DISCIPLINE, PRACTICE, CONTROL, ELECTIVE, FINAL = 1, 2, 3, 4, 5, 6
+
+_LATIN = str.maketrans("ABCEHKMOPTXaceopxy", "АВСЕНКМОРТХасеорху")
+_COMPETENCY = re.compile(r"^(ОК|ПК|ПКс|ЛР|ОПК|УК)\s*[-.]?\s*(\d+)(?:\s*\.\s*(\d+))?\s*\.?$")
+_WORD = re.compile(r"^\w+(?:[.\-]\w+)*$")
+
+
+@dataclass
+class Row:
+    key: str  # Код: rows refer to each other by it
+    code: str  # the index, normalised
+    title: str
+    object_type: int  # ТипОбъекта
+    alternative: bool  # ВидОбъекта 2 or 3: an alternative of an elective group
+    practice: str | None  # educational / production / pre_diploma
+    cycle: str | None  # Идентификатор of its cycle
+    parent: str | None  # Код of the row it belongs to (the module of a МДК, the group of an alternative)
+    counted: bool  # СчитатьВПлане
+    planned: int  # ЧасовПоПлану
+    hours: dict[int, dict[str, int]] = field(default_factory=dict)  # term → kind → hours
+    totals: dict[int, int] = field(default_factory=dict)  # term → Итого (1000)
+    forms: dict[int, list[str]] = field(default_factory=dict)  # term → forms of control
+    weeks: dict[int, int] = field(default_factory=dict)  # term → weeks (practices)
+
+    @property
+    def terms(self) -> list[int]:
+        return sorted(set(self.hours) | set(self.totals) | set(self.forms) | set(self.weeks))
+
+    def total(self) -> int:
+        return sum(sum(by_kind.values()) for by_kind in self.hours.values())
+
+
+@dataclass
+class Cycle:
+    key: str
+    id: str  # Идентификатор: ОГСЭ, ЕН, ОП, П, ПМ, ПДП, ГИА …
+    title: str
+    parent: str | None
+
+
+@dataclass
+class Competency:
+    key: str
+    code: str
+    title: str
+    activity: str | None  # the activity's key
+
+
+@dataclass
+class PlxPlan:
+    specialty: str = ""  # Шифр: 09.02.07
+    title: str = ""  # the specialty's title
+    order: str = ""  # the standard's order (НомерДокумента, ДатаДокумента)
+    qualification: str = ""
+    admission: int | None = None  # ГодНачалаПодготовки
+    form: int | None = None  # КодФормыОбучения: 1 очная, 2 заочная, 3 очно-заочная
+    base: int | None = None  # КодБазы (what is known: 1 — 9 classes, 2 — 11 classes)
+    years: int | None = None
+    months: int | None = None
+    terms_per_year: int = 2
+    note: str = ""  # Примечание: the explanatory note
+    institution: str = ""
+    cycles: list[Cycle] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    activities: dict[str, str] = field(default_factory=dict)  # key → title
+    competencies: list[Competency] = field(default_factory=list)
+    matrix: dict[str, list[str]] = field(default_factory=dict)  # row key → competency codes
+    # the calendar: (year, half of the year) → kind of week (КодВидаДеятельности) → weeks
+    calendar: dict[tuple[int, int], Counter[int]] = field(default_factory=dict)
+    unmapped: Counter[str] = field(default_factory=Counter)  # what was not carried, by kind
+
+    def row(self, key: str | None) -> Row | None:
+        return next((r for r in self.rows if r.key == key), None) if key is not None else None
+
+
+def normalise_code(raw: str) -> str:
+    """`ОК 1` → `ОК-01`, `ПК 1.1.` → `ПК-1.1`, ` ПM.01` (a Latin M) → `ПМ.01`; otherwise the code
+    without spaces around it and with Latin look-alikes in Cyrillic words made Cyrillic."""
+    text = raw.strip().rstrip(".")
+    if re.search("[А-Яа-яЁё]", text):
+        text = text.translate(_LATIN)
+    m = _COMPETENCY.match(text)
+    if m is not None:
+        prefix, a, b = m.groups()
+        return f"{prefix}-{int(a):02d}" if b is None and prefix in ("ОК", "ЛР") else f"{prefix}-{int(a)}.{int(b or 0)}"
+    return re.sub(r"\s+", "", text)
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+
+
+def _tables(data: bytes) -> dict[str, list[dict[str, str]]] | None:
+    import defusedxml.ElementTree as SafeET
+    from defusedxml import DefusedXmlException
+
+    try:
+        root = SafeET.fromstring(data)
+    except (SafeET.ParseError, DefusedXmlException, ValueError):
+        return None
+    tables: dict[str, list[dict[str, str]]] = {}
+    for el in root.iter():
+        name = el.tag.rsplit("}", 1)[-1]
+        attrs = {k: v for k, v in el.attrib.items() if not k.startswith("{")}
+        if attrs:
+            tables.setdefault(name, []).append(attrs)
+    return tables
+
+
+def read_plx(path: str | Path, shown: str | None = None) -> tuple[PlxPlan | None, list[Diagnostic]]:
+    """The plan of a `.plx` file, or None with why it is not one."""
+    from constructor.resolve.loader import read_bytes
+
+    shown = shown or str(path)
+    data, problems = read_bytes(Path(path), shown)
+    if data is None:
+        return None, problems
+    tables = _tables(data)
+    if tables is None or not tables.get("ПланыСтроки"):
+        return None, [diagnostic("C039", "plx-malformed", None, path=shown, help="plx-malformed.help")]
+    return _plan(tables), []
+
+
+def _plan(tables: dict[str, list[dict[str, str]]]) -> PlxPlan:
+    plan = PlxPlan()
+    oop = (tables.get("ООП") or [{}])[0]
+    plan.specialty = normalise_code(oop.get("Шифр", ""))
+    plan.title = oop.get("Название", "").strip()
+    number, date = oop.get("НомерДокумента", "").strip(), oop.get("ДатаДокумента", "").strip()[:10]
+    plan.order = " ".join(x for x in (f"от {date}" if date else "", f"№ {number}" if number else "") if x)
+    head = (tables.get("Планы") or [{}])[0]
+    plan.qualification = head.get("Квалификация", "").strip()
+    plan.admission = _int(head.get("ГодНачалаПодготовки"))
+    plan.form = _int(head.get("КодФормыОбучения"))
+    plan.base = _int(head.get("КодБазы"))
+    plan.years = _int(head.get("СрокОбучения"))
+    plan.months = _int(head.get("СрокОбученияМесяцев"))
+    plan.terms_per_year = _int(head.get("СеместровНаКурсе")) or 2
+    plan.note = head.get("Примечание", "").strip()
+    plan.institution = (tables.get("Филиалы") or tables.get("ВУЗ") or [{}])[0].get("Название", "").strip()
+    cycles = {c["Код"]: c for c in tables.get("ПланыЦиклы", []) if "Код" in c}
+    plan.cycles = [
+        Cycle(k, normalise_code(c.get("Идентификатор", "")), c.get("Цикл", "").strip(), c.get("КодРодителя"))
+        for k, c in cycles.items()
+    ]
+    cycle_id = {c.key: c.id for c in plan.cycles}
+    for r in tables.get("ПланыСтроки", []):
+        if "Код" not in r:
+            plan.unmapped["row-without-key"] += 1
+            continue
+        code = normalise_code(r.get("ДисциплинаКод", ""))
+        if not _WORD.match(code):
+            plan.unmapped["row-code"] += 1
+            code = f"СТР-{len(plan.rows) + 1}"
+        vid = _int(r.get("ВидПрактики"))
+        plan.rows.append(
+            Row(
+                key=r["Код"],
+                code=code,
+                title=r.get("Дисциплина", "").strip(),
+                object_type=_int(r.get("ТипОбъекта")) or DISCIPLINE,
+                alternative=_int(r.get("ВидОбъекта")) in (2, 3),
+                practice=PRACTICE_KINDS.get(vid) if vid is not None else None,
+                cycle=cycle_id.get(r.get("КодБлока", "")),
+                parent=r.get("КодРодителя") or None,
+                counted=r.get("СчитатьВПлане", "true").strip().lower() not in ("false", "0", "-"),
+                planned=_int(r.get("ЧасовПоПлану")) or 0,
+            )
+        )
+    _hours(plan, tables.get("ПланыНовыеЧасы", []))
+    _calendar(plan, tables.get("ПланыГрафикиЯчейки", []))
+    plan.activities = {
+        a["Код"]: a.get("Наименование", "").strip() for a in tables.get("ВидыДеятельности", []) if "Код" in a
+    }
+    comps = tables.get("ПланыКомпетенции") or tables.get("Компетенции") or []
+    by_key: dict[str, str] = {}
+    for c in comps:
+        code = normalise_code(c.get("ШифрКомпетенции", ""))
+        if not _WORD.match(code):
+            plan.unmapped["competency-code"] += 1
+            continue
+        by_key[c.get("Код", code)] = code
+        plan.competencies.append(
+            Competency(c.get("Код", code), code, c.get("Наименование", "").strip(), c.get("КодВидаДеятельности"))
+        )
+    for link in tables.get("ПланыКомпетенцииДисциплины", []):
+        comp, row = by_key.get(link.get("КодКомпетенции", "")), link.get("КодСтроки")
+        if comp is None or plan.row(row) is None:
+            plan.unmapped["matrix-link"] += 1
+            continue
+        assert row is not None
+        codes = plan.matrix.setdefault(row, [])
+        if comp not in codes:
+            codes.append(comp)
+    return plan
+
+
+def _hours(plan: PlxPlan, cells: list[dict[str, str]]) -> None:
+    rows = {r.key: r for r in plan.rows}
+    for cell in cells:
+        row = rows.get(cell.get("КодОбъекта", ""))
+        work, kind = _int(cell.get("КодВидаРаботы")), _int(cell.get("КодТипаЧасов")) or 1
+        year, half, amount = _int(cell.get("Курс")), _int(cell.get("Семестр")), _int(cell.get("Количество"))
+        if row is None or work is None or year is None or half is None or amount is None:
+            plan.unmapped["hours-cell"] += 1
+            continue
+        term = (year - 1) * plan.terms_per_year + half
+        if work in FORMS:
+            if amount:
+                row.forms.setdefault(term, []).append(FORMS[work])
+        elif work in IGNORED_FORMS:
+            plan.unmapped[f"form-{work}"] += 1
+        elif kind != 1:
+            continue  # interactive, per week, e-learning, practical training: views of the same hours
+        elif work in HOUR_KINDS:
+            by_kind = row.hours.setdefault(term, {})
+            by_kind[HOUR_KINDS[work]] = by_kind.get(HOUR_KINDS[work], 0) + amount
+        elif work == TOTAL_KIND:
+            row.totals[term] = row.totals.get(term, 0) + amount
+        elif work == WEEKS_KIND:
+            row.weeks[term] = row.weeks.get(term, 0) + amount
+        elif work != CREDITS_KIND:
+            plan.unmapped[f"work-{work}"] += 1
+
+
+def _calendar(plan: PlxPlan, cells: list[dict[str, str]]) -> None:
+    """Each week once, as the kind of its first part (a week split in parts is counted where it starts)."""
+    seen: set[tuple[int, int, int]] = set()
+    for cell in sorted(cells, key=lambda c: _int(c.get("НомерЧастиНедели")) or 0):
+        year, half, week = _int(cell.get("Курс")), _int(cell.get("Семестр")), _int(cell.get("НомерНедели"))
+        kind = _int(cell.get("КодВидаДеятельности"))
+        if year is None or half is None or week is None or kind is None:
+            plan.unmapped["calendar-cell"] += 1
+            continue
+        if (year, half, week) in seen:
+            continue
+        seen.add((year, half, week))
+        plan.calendar.setdefault((year, half), Counter())[kind] += 1

@@ -1,0 +1,376 @@
+"""A plan read from ИС «Планы» (plx.py) written as a `.comp` project: `standard.comp` (the standard, its
+cycles, activities and competencies) and `program.comp` (every row with its hours by kind and term and
+its forms by term, modules with their МДК, practices and exam, elective groups, ПДП, the ГИА parts and
+the program). What the language cannot say is counted for one report (`unmapped_diagnostics`).
+
+A `.plx` file has no prerequisites: the importer infers none (docs/interop.md says what to add).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from constructor.diagnostics import Diagnostic, diagnostic
+from constructor.i18n import Msg
+from constructor.interop.plx import CONTROL, DISCIPLINE, ELECTIVE, FINAL, MODULE, PRACTICE, PlxPlan, Row
+from constructor.syntax.format import format_text, quote
+
+KINDS_ORDER = ("theory", "practice", "lab", "course_design", "project", "consultations", "self_study", "attestation")
+# cycle identifiers as ИС «Планы» writes them → the role the language gives a cycle
+ROLES = {
+    "ОО": "general_education",
+    "ОУД": "general_education",
+    "СО": "general_education",
+    "ОП.ОО": "general_education",
+    "ОГСЭ": "humanities",
+    "СГ": "humanities",
+    "ЕН": "natural",
+    "ОП": "general_professional",
+    "ОПЦ": "general_professional",
+    "П": "professional",
+    "ПЦ": "professional",
+    "ПМ": "professional",
+    "ПДП": "pre_diploma",
+    "ГИА": "final",
+}
+# words in a ГИА row's title → the part of the final attestation
+FINAL_PARTS = (
+    (("подготовк", "демонстрац"), "demo_exam_preparation"),
+    (("демонстрац",), "demo_exam"),
+    (("подготовк",), "thesis_preparation"),
+    (("защит",), "thesis"),
+    (("государствен", "экзамен"), "state_exam"),
+)
+
+
+COURSE_ONLY = ("consultations", "course_design", "attestation")  # a МДК's own hours, not a competency's
+STUDY_WEEKS = (1, 4, 5)  # theory, educational and production practice weeks (КодВидаДеятельности)
+ATTESTATION_WEEK, HOLIDAY_WEEK = 3, 12
+
+
+def standard_code(plan: PlxPlan) -> str:
+    return f"ФГОС-{plan.specialty or 'ПЛАН'}"
+
+
+def program_code(plan: PlxPlan) -> str:
+    return f"{plan.specialty or 'ПЛАН'}-{plan.admission or 'ПЛАН'}"
+
+
+def _hours(by_kind: dict[str, int]) -> str:
+    return ", ".join(f"{k} {by_kind[k]}" for k in KINDS_ORDER if by_kind.get(k))
+
+
+def _forms(forms: Iterable[str]) -> str:
+    return ", ".join(dict.fromkeys(forms))
+
+
+def _row_body(row: Row, lost: Counter[str]) -> list[str]:
+    """A discipline's or МДК's hours and forms by term, with its total when the kinds add up to it."""
+    lines = []
+    if row.planned and row.planned == row.total():
+        lines.append(f"total {row.planned} h")
+    elif row.planned != row.total():
+        lost["hours-not-by-kind"] += 1  # the file's total has hours of kinds the language has no name for
+    for term in row.terms:
+        parts = []
+        if row.hours.get(term):
+            parts.append(f"hours {_hours(row.hours[term])}")
+        if row.forms.get(term):
+            parts.append(f"attestation {_forms(row.forms[term])}")
+        if parts:
+            lines.append(f"term {term} {{ {'  '.join(parts)} }}")
+    return lines
+
+
+def _practice_hours(row: Row) -> int:
+    return row.planned or sum(row.totals.values())
+
+
+def _final_part(row: Row) -> str | None:
+    title = row.title.lower()
+    for words, part in FINAL_PARTS:
+        if all(w in title for w in words):
+            return part
+    return None
+
+
+class _Writer:
+    def __init__(self, plan: PlxPlan) -> None:
+        self.plan = plan
+        self.lost: Counter[str] = Counter(plan.unmapped)
+        self.children: dict[str, list[Row]] = {}
+        for r in plan.rows:
+            if r.parent is not None:
+                self.children.setdefault(r.parent, []).append(r)
+        cycles = {c.id for c in plan.cycles}
+        self.codes: dict[str, str] = {}  # row key → its code in the project, unique and not a cycle's
+        taken: set[str] = set(cycles)
+        for r in plan.rows:
+            code = r.code
+            if code in taken:
+                self.lost["code-renamed"] += 1
+                n = 1
+                while f"{code}.{n:02d}" in taken:
+                    n += 1
+                code = f"{code}.{n:02d}"
+            taken.add(code)
+            self.codes[r.key] = code
+        self.activity_code = {k: f"ВД-{i}" for i, k in enumerate(sorted(plan.activities, key=_key_order), 1)}
+        self.comp_hours = self._competency_hours()
+        self.comp_activity = {c.code: self.activity_code.get(c.activity or "") for c in plan.competencies}
+
+    def _competency_hours(self) -> dict[str, dict[str, int]]:
+        """Each МДК's hours of study split evenly among the ПК the matrix gives it (the remainder to the
+        first): compaction places competencies, so a МДК's hours reach the plan through them. The split
+        is an inference (docs/interop.md): the file says which ПК a МДК forms, not how many hours each
+        takes. Consultations, course design and attestation stay the course's (as C231 counts)."""
+        out: dict[str, dict[str, int]] = {}
+        modules = {r.key for r in self.plan.rows if r.object_type == MODULE}
+        for row in self.plan.rows:
+            if row.object_type != DISCIPLINE or row.parent not in modules:
+                continue
+            pks = [c for c in self.plan.matrix.get(row.key, []) if c.startswith("ПК")]
+            if not pks:
+                self.lost["course-without-competencies"] += 1
+                continue
+            by_kind: dict[str, int] = {}
+            for term_hours in row.hours.values():
+                for kind, h in term_hours.items():
+                    if kind not in COURSE_ONLY:
+                        by_kind[kind] = by_kind.get(kind, 0) + h
+            for kind, h in by_kind.items():
+                share, rest = divmod(h, len(pks))
+                for i, code in enumerate(pks):
+                    mine = out.setdefault(code, {})
+                    mine[kind] = mine.get(kind, 0) + share + (1 if i < rest else 0)
+        return out
+
+    def covers(self, row: Row) -> str | None:
+        codes = self.plan.matrix.get(row.key, [])
+        return "covers " + ", ".join(codes) if codes else None
+
+    def discipline(self, row: Row, depth: str = "") -> list[str]:
+        body = [f"cycle {row.cycle}"] if row.cycle and not depth else []
+        body += _row_body(row, self.lost)
+        if cover := self.covers(row):
+            body.append(cover)
+        return [
+            f"{depth}discipline {self.codes[row.key]} {quote(row.title)} {{",
+            *(f"{depth}  {b}" for b in body),
+            f"{depth}}}",
+        ]
+
+    def elective(self, row: Row) -> list[str]:
+        alternatives = [r for r in self.children.get(row.key, []) if r.object_type == DISCIPLINE]
+        lines = [f"elective {self.codes[row.key]} {quote(row.title)} {{"]
+        if row.cycle:
+            lines.append(f"  cycle {row.cycle}")
+        chosen = next((r for r in alternatives if r.counted), None)
+        if chosen is not None:
+            lines.append(f"  choose {self.codes[chosen.key]}")
+        for alt in alternatives:
+            lines += self.discipline(alt, "  ")
+        return [*lines, "}"]
+
+    def module(self, row: Row) -> list[str]:
+        parts = self.children.get(row.key, [])
+        covered = list(dict.fromkeys(c for r in [row, *parts] for c in self.plan.matrix.get(r.key, [])))
+        activities = Counter(a for c in covered if (a := self.comp_activity.get(c)))
+        lines = [f"module {self.codes[row.key]} {quote(row.title)} {{"]
+        if activities:
+            lines.append(f"  activity {activities.most_common(1)[0][0]}")
+        if row.cycle:
+            lines.append(f"  cycle {row.cycle}")
+        if covered:
+            lines.append("  covers " + ", ".join(covered))
+        for part in parts:
+            code = self.codes[part.key]
+            if part.object_type == DISCIPLINE:
+                body = _row_body(part, self.lost) + ([c] if (c := self.covers(part)) else [])
+                lines += [f"  course {code} {quote(part.title)} {{", *(f"    {b}" for b in body), "  }"]
+            elif part.object_type == PRACTICE and part.practice in ("educational", "production"):
+                forms = _forms(f for fs in part.forms.values() for f in fs)
+                body = [f"attestation {forms}"] if forms else []
+                if c := self.covers(part):
+                    body.append(c)
+                head = f"  practice {code} {part.practice} {_practice_hours(part)} h"
+                lines += [f"{head} {{", *(f"    {b}" for b in body), "  }"] if body else [head]
+            elif part.object_type == CONTROL:
+                lines.append(f"  exam {code} {_practice_hours(part)} h")
+            else:
+                self.lost["module-part"] += 1
+        return [*lines, "}"]
+
+    def program(self) -> tuple[str, str]:
+        plan = self.plan
+        out: list[str] = []
+        if plan.note:
+            out += [
+                "# Пояснительная записка из файла ИС «Планы»:",
+                *(f"# {line}".rstrip() for line in plan.note.splitlines()),
+                "",
+            ]
+        out += ['use "standard.comp"', ""]
+        modules, final, rows_of_program = [], [], []
+        for row in plan.rows:
+            if row.parent is not None:
+                continue
+            if row.object_type == MODULE:
+                if any(c.object_type == DISCIPLINE for c in self.children.get(row.key, [])):
+                    modules.append(self.codes[row.key])
+                    out += self.module(row)
+                else:
+                    self.lost["module-without-courses"] += 1
+            elif row.object_type == ELECTIVE:
+                out += self.elective(row)
+            elif row.object_type == DISCIPLINE:
+                out += self.discipline(row)
+            elif row.object_type == PRACTICE and row.practice == "pre_diploma":
+                forms = _forms(f for fs in row.forms.values() for f in fs)
+                body = [f"cycle {row.cycle}"] if row.cycle else []
+                body += [f"attestation {forms}"] if forms else []
+                out += [
+                    f"practice {self.codes[row.key]} pre_diploma {_practice_hours(row)} h {{",
+                    *(f"  {b}" for b in body),
+                    "}",
+                ]
+                rows_of_program.append(self.codes[row.key])
+            elif row.object_type == FINAL:
+                part = _final_part(row)
+                if part is None:
+                    self.lost["final-part"] += 1
+                else:
+                    final.append(f"{part} {_practice_hours(row)} h")
+                continue
+            else:
+                self.lost["row-kind"] += 1
+                continue
+            out.append("")
+        cycles = [c.id for c in plan.cycles if c.id in {r.cycle for r in plan.rows if r.object_type != MODULE}]
+        general = [c.code for c in plan.competencies if c.code.startswith("ОК")]
+        head = [
+            f"program {program_code(plan)} {quote(plan.title or plan.specialty)} {{",
+            f"  standard {standard_code(plan)}",
+        ]
+        if plan.qualification:
+            head.append(f"  qualification {quote(plan.qualification)}")
+        if plan.years is not None:
+            head.append(f"  base {'9-grades' if (plan.years, plan.months or 0) >= (3, 10) else '11-grades'}")
+        if plan.form in (1, 2, 3):
+            head.append(f"  form {({1: 'full_time', 2: 'extramural', 3: 'part_time'})[plan.form]}")
+        if plan.admission:
+            head.append(f"  admission {plan.admission}")
+        head += self.calendar()
+        if modules:
+            head.append("  core " + ", ".join(modules))
+        if general:
+            head.append("  general " + ", ".join(general))
+        disciplines = [c for c in cycles if c not in ("ПМ", "П", "ПЦ", "ГИА", "ПДП")] + rows_of_program
+        if disciplines:
+            head.append("  disciplines " + ", ".join(disciplines))
+        if final:
+            head.append("  final_attestation " + ", ".join(final))
+        out += [*head, "}"]
+        return "program.comp", "\n".join(out) + "\n"
+
+    def calendar(self) -> list[str]:
+        """The program's weeks by term: from the file's calendar (study weeks: theory and practices;
+        attestation weeks; holidays), else each term's hours over 36 a week, rounded up."""
+        plan = self.plan
+        last = max((t for r in plan.rows for t in r.terms), default=0)
+        cal = plan.calendar
+        terms = range(1, max(last, len(cal)) + 1)
+        per = plan.terms_per_year
+
+        def at(term: int) -> Counter[int]:
+            return cal.get(((term - 1) // per + 1, (term - 1) % per + 1), Counter())
+
+        if cal:
+            study = [sum(at(t)[k] for k in STUDY_WEEKS) for t in terms]
+            exams = [at(t)[ATTESTATION_WEEK] for t in terms]
+            lines = ["  term_weeks " + ", ".join(map(str, study))] if all(study) else []
+            if any(exams):
+                lines.append("  attestation_weeks " + ", ".join(map(str, exams)))
+            winter, summer = cal.get((1, 1), Counter())[HOLIDAY_WEEK], cal.get((1, per), Counter())[HOLIDAY_WEEK]
+            if winter or summer:
+                lines.append(f"  holidays winter {winter}, summer {summer}")
+            if lines and all(study):
+                return lines
+            self.lost["calendar-incomplete"] += 1
+        hours = [0] * len(terms)
+        for r in plan.rows:
+            if r.object_type in (FINAL, MODULE, ELECTIVE) or (r.alternative and not r.counted):
+                continue
+            for t in r.terms:
+                hours[t - 1] += sum(r.hours.get(t, {}).values()) or r.totals.get(t, 0)
+        return ["  term_weeks " + ", ".join(str(max(1, -(-h // 36))) for h in hours)] if hours else []
+
+    def standard(self) -> tuple[str, str]:
+        plan = self.plan
+        used = {r.cycle for r in plan.rows if r.cycle}
+        cycles = [c for c in plan.cycles if c.id in used]
+        lines = [f"# Стандарт и компетенции из файла ИС «Планы» ({plan.specialty} {plan.title}).", ""]
+        lines.append(f"standard {standard_code(plan)} {quote(plan.title or plan.specialty)} {{")
+        if plan.order:
+            lines.append(f"  order {quote('Приказ ' + plan.order)}")
+        if plan.specialty:
+            lines.append(f"  specialty {plan.specialty} {quote(plan.title)}")
+        lines.append("  weekly_load 36 h")
+        general = [c.code for c in plan.competencies if c.code.startswith("ОК")]
+        if general:
+            lines.append("  general " + ", ".join(general))
+        if self.activity_code:
+            lines.append("  activities " + ", ".join(self.activity_code.values()))
+        if cycles:
+            lines.append("  cycles " + ", ".join(c.id for c in cycles))
+        lines += ["}", ""]
+        for c in cycles:
+            role = ROLES.get(c.id)
+            if role is None:
+                self.lost["cycle-role"] += 1
+            lines.append(f"cycle {c.id} {quote(c.title or c.id)}" + (f" {{ role {role} }}" if role else ""))
+        lines.append("")
+        for key in sorted(plan.activities, key=_key_order):
+            lines.append(f"activity {self.activity_code[key]} {quote(plan.activities[key] or key)}")
+        lines.append("")
+        for comp in plan.competencies:
+            fields = [f"activity {a}"] if (a := self.comp_activity.get(comp.code)) else []
+            if hours := self.comp_hours.get(comp.code):
+                fields.append(f"hours {_hours(hours)}")
+            lines.append(
+                f"competency {comp.code} {quote(comp.title)}" + (f" {{ {'  '.join(fields)} }}" if fields else "")
+            )
+        return "standard.comp", "\n".join(lines) + "\n"
+
+
+def _key_order(key: str) -> tuple[int, str]:
+    try:
+        return abs(int(key)), key
+    except ValueError:
+        return 0, key
+
+
+def to_project(plan: PlxPlan, source: str) -> tuple[dict[str, str], list[Diagnostic]]:
+    """The project's files (name → text, in Russian, laid out by the formatter) and the report of what
+    could not be carried (one diagnostic a kind, with its count)."""
+    writer = _Writer(plan)
+    files: dict[str, str] = {}
+    for name, text in (writer.standard(), writer.program()):
+        formatted, problems = format_text(text, name, lang="ru")
+        if formatted is None:  # a bug of this writer: say so rather than write a broken file
+            raise RuntimeError(f"{name}: {[d.message for d in problems][:3]}")
+        files[name] = formatted
+    files["constructor.toml"] = f"# Проект импортирован из {source} (constructor import plx).\n"
+    return files, unmapped_diagnostics(writer.lost, source)
+
+
+def unmapped_diagnostics(lost: Counter[str], source: str) -> list[Diagnostic]:
+    """One warning a kind of what was not carried, with how many: nothing is dropped silently."""
+    out = []
+    for kind, n in sorted(lost.items()):
+        if not n:
+            continue
+        what = Msg("plx-unmapped.work", {"n": kind[5:]}) if kind.startswith("work-") else Msg(f"plx-unmapped.{kind}")
+        out.append(diagnostic("C040", "plx-unmapped", None, path=source, what=what, count=n))
+    return out
