@@ -27,7 +27,7 @@ COMMANDS = ("check", "compact", "graph", "explain", "metrics", "import", "export
 def _run(case: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, work: Path) -> str:
     if case.is_dir():
         # a copy: a command that writes files (import plx) writes them beside the copy, not into tests/data
-        shutil.copytree(case, work / case.name)
+        shutil.copytree(case, work / case.name, symlinks=True)
         monkeypatch.chdir(work / case.name)
         case = work / case.name
         args_file = case / "args.txt"

@@ -325,14 +325,14 @@ class Report:
 
     def _in_file_language(self, d: Diagnostic, show: Callable[[Diagnostic], str]) -> str:
         """`show(d)` with keywords spelt as the diagnostic's file spells them."""
+        from constructor import i18n
         from constructor.i18n import KEYWORD_LANG
-        from constructor.syntax.keywords import keyword_language
 
         text = self.sources.get(d.span.file) if d.span is not None else None
-        if not text:
+        if not text or i18n.KEYWORD_LANGUAGE is None:
             return show(d)
         if d.span is not None and d.span.file not in self._langs:
-            self._langs[d.span.file] = keyword_language(text)
+            self._langs[d.span.file] = i18n.KEYWORD_LANGUAGE(text)
         token = KEYWORD_LANG.set(self._langs[d.span.file] if d.span is not None else None)
         try:
             return show(d)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import gettext
 import io
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
@@ -21,6 +21,10 @@ LANGS: tuple[Lang, ...] = ("ru", "en")
 # The language a keyword is shown in while a diagnostic of a file is rendered: the file's own (a Russian
 # file is told about `требует`, an English one about `requires`), whatever the messages' language.
 KEYWORD_LANG: ContextVar[Lang | None] = ContextVar("keyword_lang", default=None)
+# How a keyword is spelt in a language: the grammar knows (syntax/keywords.py sets this when it loads),
+# so this base module depends on nothing above it. Before that, a keyword shows as its English name.
+KEYWORD_SPELLING: Callable[[str, Lang], str] | None = None
+KEYWORD_LANGUAGE: Callable[[str], Lang] | None = None  # the language a file's keywords are written in
 
 
 @dataclass(frozen=True)
@@ -71,9 +75,8 @@ def show(arg: Arg, lang: Lang) -> str:
     if isinstance(arg, Msg):
         return arg.text(lang)
     if isinstance(arg, Kw):
-        from constructor.syntax.keywords import spelling
-
-        return f"`{spelling(arg.name, KEYWORD_LANG.get() or lang)}`"
+        speller = KEYWORD_SPELLING or (lambda name, _: name.lower())
+        return f"`{speller(arg.name, KEYWORD_LANG.get() or lang)}`"
     if isinstance(arg, Count):
         from constructor.words import noun
 

@@ -1,4 +1,4 @@
-"""Where the data shipped with the constructor is: the grammar, the catalogs and the templates.
+"""Where the data shipped with the constructor is: the grammar, the catalogs, the templates and the docs.
 
 An installed wheel carries them inside the package (`constructor/grammars`, …: hatch's force-include);
 a source tree (`pip install -e .`, or `PYTHONPATH=src`) keeps them at the repository's top, next to
@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-Shipped = Literal["grammars", "catalogs", "templates"]
+Shipped = Literal["grammars", "catalogs", "templates", "docs"]
 
 
 @cache

@@ -24,7 +24,14 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
 
     argparse_ru.use(lang)
     h = HELP[lang]
-    parser = argparse.ArgumentParser(prog="constructor", description=h["description"])
+    from constructor.shipped import shipped
+
+    docs = shipped("docs")
+    parser = argparse.ArgumentParser(
+        prog="constructor",
+        description=h["description"],
+        epilog=h["docs"].format(path=docs) if docs.is_dir() else None,
+    )
     parser.add_argument("--version", action="version", version=f"constructor {__version__}", help=h["version"])
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from lark.lexer import PatternStr
 
+from constructor import i18n
 from constructor.i18n import Lang
 from constructor.syntax.grammar import building_parser
 
@@ -127,6 +128,9 @@ def spelling(name: str, lang: Lang) -> str:
     return _table()[0][name][lang][0]
 
 
+i18n.KEYWORD_SPELLING = spelling  # messages name keywords as the grammar spells them
+
+
 def all_spellings() -> dict[str, str]:
     """Every spelling of every keyword, mapped to the keyword's canonical name."""
     return _table()[1]
@@ -169,3 +173,6 @@ def keyword_language(text: str) -> Lang:
     ru = sum(1 for w in words if w in spellings and not w.isascii())
     en = sum(1 for w in words if w in spellings and w.isascii())
     return "ru" if ru > en else "en"
+
+
+i18n.KEYWORD_LANGUAGE = keyword_language  # a diagnostic names keywords in its file's language
