@@ -17,3 +17,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The tests' parse and grammar caches in a folder of their own, not the user's."""
+    os.environ["CONSTRUCTOR_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))

@@ -58,20 +58,31 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load(paths: Iterable[str | Path], root: str | Path | None = None) -> CheckResult:
-    """Read the files (folders: every `.comp` in them) and what they `use`, and resolve every code."""
+def load(paths: Iterable[str | Path], root: str | Path | None = None, cache: bool = False) -> CheckResult:
+    """Read the files (folders: every `.comp` in them) and what they `use`, and resolve every code.
+    `cache`: parse through the persistent parse cache (resolve/cache.py), unless CONSTRUCTOR_NO_CACHE
+    is set."""
+    import os
+
+    from constructor.resolve.loader import ParseFn
+
+    parse: ParseFn = parse_text
+    if cache and not os.environ.get("CONSTRUCTOR_NO_CACHE"):
+        from constructor.resolve.cache import ParseCache
+
+        parse = ParseCache(parse_text)
     with gc_paused():
-        loaded = load_files(paths, root)
+        loaded = load_files(paths, root, parse=parse)
         catalog = catalog_of(loaded)
         diags = group_follow_ons([*loaded.diagnostics, *resolve(catalog)], catalog)
     return CheckResult(catalog, sorted_diagnostics(diags), loaded.sources)
 
 
-def check(paths: Iterable[str | Path], root: str | Path | None = None) -> CheckResult:
+def check(paths: Iterable[str | Path], root: str | Path | None = None, cache: bool = False) -> CheckResult:
     """Everything `constructor check` reports: files, references, the graph and the programs."""
     from constructor.graph import check_graph
 
-    result = load(paths, root)
+    result = load(paths, root, cache)
     with gc_paused():
         graph_diags = check_graph(result.catalog)
     return CheckResult(result.catalog, sorted_diagnostics([*result.diagnostics, *graph_diags]), result.sources)
@@ -89,13 +100,15 @@ class Workspace:
         return [d for d in self.table.values() if isinstance(d, Program)]
 
 
-def workspace(path: str | Path, root: str | Path | None = None, extra: Sequence[str | Path] = ()) -> Workspace:
+def workspace(
+    path: str | Path, root: str | Path | None = None, extra: Sequence[str | Path] = (), cache: bool = False
+) -> Workspace:
     """Load a file (references resolved, no graph checks) and build the graph of what it sees —
     and of what `extra` files see (bundles proposed in files the program does not `use` yet)."""
     from constructor.graph import CompetencyGraph
     from constructor.resolve.loader import display_path
 
-    result = load([path, *extra], root)
+    result = load([path, *extra], root, cache)
     known = {f.path for f in result.catalog.files}
     scope: set[str] = set()
     for p in (path, *extra):

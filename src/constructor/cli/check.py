@@ -10,7 +10,7 @@ def run(args: argparse.Namespace) -> int:
     from constructor.diagnostics import Report
     from constructor.summary import summary_data, summary_line
 
-    result = check(args.paths, root=args.root)
+    result = check(args.paths, root=args.root, cache=True)
     report = Report(result.diagnostics, result.sources, limit=max(args.limit, 1))
     if args.format == "json":
         # a machine reads it: its words do not follow the machine's locale, only `--lang` (Russian first)

@@ -66,7 +66,7 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
     """The file's workspace; its load errors end the command."""
     from constructor.api import workspace
 
-    ws = workspace(args.file, root=args.root)
+    ws = workspace(args.file, root=args.root, cache=True)
     refuse_load_errors(ws.result, args.lang)
     return ws
 
