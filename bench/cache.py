@@ -57,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
             warm = min(_check(path, {"CONSTRUCTOR_CACHE_DIR": str(cache)}) for _ in range(args.repeat))
             fill = min(filling)
             print(
-                f"{n:>8,} | {plain:>10.2f} | {fill:>10.2f} | {warm:>8.2f} | {fill / plain:>9.2f}x | {warm / plain:>7.2f}x"
+                f"{n:>8,} | {plain:>10.2f} | {fill:>10.2f} | {warm:>8.2f} | "
+                f"{fill / plain:>9.2f}x | {warm / plain:>7.2f}x"
             )
     return 0
 
