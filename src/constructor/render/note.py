@@ -74,7 +74,8 @@ def note(
     if shortening:
         doc.sections.append((w["s.shortening"], shortening))
     doc.sections.append((w["s.final"], [_final(plan, lang, part_titles)]))
-    doc.sections = [(h, [p for p in ps if p]) for h, ps in doc.sections if any(ps)]
+    kept = [(h, [p for p in ps if p]) for h, ps in doc.sections if any(ps)]
+    doc.sections = [(f"{n}. {h}", ps) for n, (h, ps) in enumerate(kept, 1)]  # numbered as they stand
     doc.rooms = _rooms(program, table, lang)
     return doc
 
