@@ -182,7 +182,19 @@ def _solve_terms(
     h.run()
     status = h.getModelStatus()
     if status == highspy.HighsModelStatus.kInfeasible:
-        return "infeasible", None
+        # HiGHS's presolve has called a feasible model infeasible (highspy 1.16; found by the brute-force
+        # property test, kept as its @example): "impossible" is believed only when a solve without
+        # presolve says so too; when time runs out first, nothing is claimed
+        remaining = deadline - time.perf_counter()
+        if remaining <= 0:
+            return "unknown", None
+        h.clearSolver()
+        h.setOptionValue("presolve", "off")
+        h.setOptionValue("time_limit", max(remaining, 0.01))
+        h.run()
+        status = h.getModelStatus()
+        if status == highspy.HighsModelStatus.kInfeasible:
+            return "infeasible", None
     info = h.getInfo()
     if info.primal_solution_status == 2:  # a feasible point was found (optimal or at the time limit)
         values = h.getSolution().col_value
@@ -334,10 +346,15 @@ def _keep_together(problem: Problem, best: Schedule, head: list[int], tail: list
     if not problem.split_groups(best.term) or time.perf_counter() >= deadline:
         return best
     limit = min(deadline, time.perf_counter() + TOGETHER_SECONDS)
-    status, term = _solve_terms(problem, best.terms, head, tail, limit, None, balance=True, together=True)
+    # any schedule that holds them together (the load is evened out afterwards, keeping them so)
+    status, term = _solve_terms(problem, best.terms, head, tail, limit, None, together=True)
     if status == "feasible" and term is not None and not problem.split_groups(term):
         return Schedule(term, best.terms)
     return best
+
+
+def _groups(problem: Problem) -> set[int]:
+    return {m.group for m in problem.marks if m.group is not None}
 
 
 def _peak(problem: Problem, term: list[int], terms: int) -> int:
@@ -377,17 +394,21 @@ def exact_schedule(problem: Problem, time_limit: float = 10.0) -> ExactResult:
             break
         if best is None:
             raise Infeasible(missed)  # no number of terms keeps every deadline or limit (or time ran out first)
+        best = _keep_together(problem, best, head, tail, deadline)
         if best.terms == proven_bound:
-            # the number of terms is settled; even out the load with what is left of the time
+            # the number of terms is settled; even out the load with what is left of the time, among the
+            # schedules that keep the complex exams together when the one found does
             balance_deadline = min(deadline, time.perf_counter() + BALANCE_SECONDS)
-            status, term = _solve_terms(problem, best.terms, head, tail, balance_deadline, best.term, balance=True)
+            together = bool(_groups(problem)) and not problem.split_groups(best.term)
+            status, term = _solve_terms(
+                problem, best.terms, head, tail, balance_deadline, best.term, balance=True, together=together
+            )
             if (
                 status == "feasible"
                 and term is not None
                 and _peak(problem, term, best.terms) <= _peak(problem, best.term, best.terms)
             ):
                 best = Schedule(term, best.terms)
-        best = _keep_together(problem, best, head, tail, deadline)
     except Infeasible:
         raise
     except Exception as e:  # a solver failure must never lose the plan: keep the heuristic one
