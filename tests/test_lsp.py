@@ -301,3 +301,39 @@ def test_the_editor_offers_the_codes_check_expects() -> None:
                 seen.add(field)
                 assert FIELD_TARGETS[field] == kinds, field
     assert len(seen) >= 15
+
+
+def test_hover_speaks_the_editors_language(tmp_path: Path) -> None:
+    """The client's locale (`ru`) gives Russian words in hovers, as the CLI's `--lang` does."""
+    path = tmp_path / "a.comp"
+    path.write_text('competency ПК-1.1 "к" { hours theory 36 }\ncompetency ПК-1.2 "м" { requires ПК-1.1 }\n', "utf-8")
+    uri = path.as_uri()
+    opened = {"textDocument": {"uri": uri, "languageId": "comp", "version": 1, "text": path.read_text("utf-8")}}
+    at = {"textDocument": {"uri": uri}, "position": {"line": 1, "character": 35}}
+    messages = [
+        {
+            "jsonrpc": "2.0",
+            "id": 0,
+            "method": "initialize",
+            "params": {"processId": None, "capabilities": {}, "locale": "ru"},
+        },
+        {"jsonrpc": "2.0", "method": "initialized", "params": {}},
+        {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": opened},
+        {"jsonrpc": "2.0", "id": 1, "method": "textDocument/hover", "params": at},
+        {"jsonrpc": "2.0", "id": 99, "method": "shutdown"},
+        {"jsonrpc": "2.0", "method": "exit"},
+    ]
+    server = subprocess.run(
+        [sys.executable, "-m", "constructor", "lsp"],
+        input=b"".join(_frame(m) for m in messages),
+        capture_output=True,
+        timeout=60,
+    )
+    stream = io.BytesIO(server.stdout)
+    answers = {}
+    while stream.tell() < len(server.stdout):
+        message = _read_message(stream)
+        if "id" in message and "method" not in message:
+            answers[message["id"]] = message
+    said = answers[1]["result"]["contents"]["value"]
+    assert "часы: теория 36 (всего 36)" in said and "профессиональная" in said and "сложность" in said

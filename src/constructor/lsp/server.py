@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -21,26 +20,17 @@ from pygls.protocol import LanguageServerProtocol
 
 from constructor import __version__
 from constructor.diagnostics import Diagnostic, Severity
-from constructor.graph.metrics import CyclicCurriculum, competency_metrics
 from constructor.i18n import Lang, default_lang
 from constructor.lsp.complete import context_at, keyword_hover, spelled
+from constructor.lsp.hover import hover_text
 from constructor.lsp.workspace import CODE, Scope, Workspace, occurrences, word_at
 from constructor.model import (
-    HOURS_KINDS,
-    AnyDeclaration,
     Bundle,
     College,
-    Competency,
-    Course,
-    Cycle,
     Declaration,
-    Discipline,
     Elective,
-    Hours,
     Module,
-    Practice,
     Span,
-    expr_refs,
 )
 from constructor.resolve.loader import display_path
 from constructor.syntax.format import format_text
@@ -238,90 +228,8 @@ def hover(ls: ConstructorServer, params: types.HoverParams) -> types.Hover | Non
     if found is None:
         return _keyword_hover(ls, params)
     code, scope = found
-    decl = scope.table[code]
-    lines = [f"**{code}** {decl.title.value if decl.title else ''}".rstrip(), ""]
-    if isinstance(decl, Competency):
-        lines.append(f"*{decl.kind.value}*" + (f" · {decl.activity.code}" if decl.activity else ""))
-        lines.append(_hours_line(decl.hours))
-        if isinstance(decl, Discipline):
-            lines.extend(_row_lines(decl, scope.table))
-        if decl.requires is not None:
-            lines.append("requires: " + ", ".join(r.code for r in expr_refs(decl.requires)))
-        if decl.corequires:
-            lines.append("corequires: " + ", ".join(r.code for r in decl.corequires))
-        modules = sorted(
-            {
-                m.code
-                for m in scope.table.values()
-                if isinstance(m, Module)
-                and any(r.code == code for r in (*m.covers, *(x for c in m.courses for x in c.covers)))
-            }
-        )
-        if modules:
-            lines.append("modules: " + ", ".join(modules))
-        try:
-            metrics, _ = competency_metrics(scope.graph)
-            i = metrics.ids.index(code)
-            row = metrics.row(i)
-            lines.append(
-                f"complexity {row['complexity']} (blocking {row['blocking']}, delay {row['delay']}, "
-                f"centrality {row['centrality']})"
-            )
-        except (CyclicCurriculum, ValueError):
-            pass
-    else:
-        lines.append(f"*{decl.thing}*")
-        lines.extend(_other_lines(decl))
-    return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n".join(lines)))
-
-
-def _hours_line(h: Hours) -> str:
-    kinds = ", ".join(f"{k.replace('_', ' ')} {getattr(h, k)}" for k in HOURS_KINDS if getattr(h, k))
-    return f"hours: {kinds or 'none'} (total {h.total})"
-
-
-def _row_lines(row: Discipline | Course, table: Mapping[str, AnyDeclaration]) -> list[str]:
-    """What a row of the plan adds to its hover: cycle, attestation, terms, what it forms."""
-    out = []
-    if isinstance(row, Discipline):
-        cycle = row.cycle.code if row.cycle else row.code.split(".", 1)[0]
-        found = table.get(cycle)
-        if isinstance(found, Cycle):
-            out.append(f"cycle: {cycle} {found.title.value if found.title else ''}".rstrip())
-        if row.elective:
-            out.append(f"alternative of elective group {row.elective}")
-    if row.attestations:
-        out.append(
-            "attestation: " + ", ".join(a.form.value + (" each term" if a.each else "") for a in row.attestations)
-        )
-    if row.terms:
-        out.append("terms: " + "; ".join(f"{t.term}: {t.hours.total} h" for t in row.terms))
-    elif row.spread is not None:
-        out.append(f"runs over {row.spread.terms or 'every'} terms")
-    if row.covers:
-        out.append("forms: " + ", ".join(r.code for r in row.covers))
-    return out
-
-
-def _other_lines(decl: AnyDeclaration) -> list[str]:
-    if isinstance(decl, Course):
-        return [_hours_line(decl.hours), *_row_lines(decl, {})]
-    if isinstance(decl, Practice):
-        amount = f"{decl.weeks} weeks" if decl.weeks is not None else f"{decl.hours} h"
-        return [f"{decl.kind.value} practice, {amount}" + (f", module {decl.module}" if decl.module else "")]
-    if isinstance(decl, Cycle):
-        parts = [decl.role.value if decl.role else "cycle"]
-        if decl.min_hours is not None:
-            parts.append(f"at least {decl.min_hours} h")
-        if decl.volume is not None:
-            parts.append(f"{decl.volume} h")
-        return [", ".join(parts)]
-    if isinstance(decl, Elective):
-        chosen = decl.chosen
-        return ["one of: " + ", ".join(d.code for d in decl.alternatives), f"counted: {chosen.code if chosen else '—'}"]
-    if isinstance(decl, College):
-        return [x for x in (decl.founder, f"rooms: {len(decl.rooms)}") if x]
-    return []
+    text = hover_text(scope.table[code], scope.table, scope.graph, ls.lang)
+    return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text))
 
 
 @server.feature(types.TEXT_DOCUMENT_DEFINITION)

@@ -47,7 +47,7 @@ from constructor.syntax.comments import Comments, attach, scan
 from constructor.syntax.keywords import keyword_language, spelling, spellings, words_used
 from constructor.syntax.parse import parse_text
 from constructor.syntax.transform_base import MAX_RANGE, implied_kind
-from constructor.syntax.values import EACH, FINAL_PARTS, WORDS
+from constructor.syntax.values import EACH, FINAL_PARTS, WORDS, spelt
 
 WIDTH = 100
 INDENT = "  "
@@ -124,9 +124,7 @@ class _Printer:
         return self._as_written(spellings(name, self.lang), self.used, spelling(name, self.lang))
 
     def word(self, value: Enum) -> str:
-        choices = WORDS[type(value)][value]
-        default = choices[1] if self.lang == "ru" and len(choices) > 1 else choices[0]
-        return self._as_written(choices, self.written.get(value, {}), default)
+        return self._as_written(WORDS[type(value)][value], self.written.get(value, {}), spelt(value, self.lang))
 
     def duration(self, d: Duration) -> str:
         text = str(d)

@@ -13,7 +13,7 @@ from enum import Enum
 from typing import TypeVar
 
 from constructor.diagnostics import Diagnostic, diagnostic
-from constructor.i18n import Kw, Msg, OneOf
+from constructor.i18n import Kw, Lang, Msg, OneOf
 from constructor.model import (
     AttestationForm,
     Base,
@@ -187,6 +187,13 @@ def duration(text: str, span: Span, diags: list[Diagnostic]) -> Duration | None:
         diags.append(diagnostic("C020", "invalid-duration", span, help="invalid-duration.help", text=text))
         return None
     return Duration(years=int(m.group(1) or 0), months=int(m.group(2) or 0))
+
+
+def spelt(value: Enum, lang: Lang) -> str:
+    """A value as the language writes it in `lang`: the Russian spelling (`профессиональная`) or the
+    English one (`professional`). The formatter and the editor's hover both write values this way."""
+    spellings = WORDS[type(value)][value]
+    return spellings[1] if lang == "ru" and len(spellings) > 1 else spellings[0]
 
 
 def choose_word(
