@@ -22,7 +22,7 @@ from constructor import __version__
 from constructor.diagnostics import Diagnostic, Severity
 from constructor.i18n import Lang, default_lang
 from constructor.lsp.complete import context_at, keyword_hover, spelled
-from constructor.lsp.hover import hover_text
+from constructor.lsp.hover import HOVER, hover_text
 from constructor.lsp.workspace import CODE, Scope, Workspace, occurrences, word_at
 from constructor.model import (
     Bundle,
@@ -265,7 +265,7 @@ def rename(ls: ConstructorServer, params: types.RenameParams) -> types.Workspace
         return None
     code, scope = found
     if not _is_code(params.new_name):
-        raise JsonRpcInvalidParams(f"`{params.new_name}` is not a code of the language")
+        raise JsonRpcInvalidParams(HOVER[ls.lang]["not-a-code"].format(name=params.new_name[:80]))
     changes: dict[str, list[types.TextEdit]] = {}
     declared = scope.table[code].code_span.file
     for span in occurrences(ls.space.everywhere(path_of(params.text_document.uri)), code, declared):
