@@ -166,7 +166,7 @@ def test_a_large_csv_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 
 def test_path_counts_of_thousands_of_digits_are_printed(capsys: pytest.CaptureFixture[str]) -> None:
-    from constructor.graph import metrics_report
+    from constructor.reports import metrics as metrics_report
 
     n = 16500  # every course needs the three before it: path counts grow like tribonacci numbers
     ids = [str(i) for i in range(n)]

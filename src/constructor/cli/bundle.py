@@ -11,8 +11,9 @@ def run(args: argparse.Namespace) -> int:
     import json
 
     from constructor.api import workspace
-    from constructor.compact.bundles import evaluate, render_text
+    from constructor.compact.bundles import evaluate
     from constructor.diagnostics import exit_code
+    from constructor.reports.bundles import render_text
 
     ws = workspace(args.file, root=args.root, extra=args.extra)
     refuse_load_errors(ws.result, args.lang)

@@ -12,9 +12,10 @@ def run(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     from constructor.api import check
-    from constructor.compact.bundles import cluster, render_cluster
+    from constructor.compact.bundles import cluster
     from constructor.graph import CompetencyGraph
     from constructor.model import Program
+    from constructor.reports.bundles import render_cluster
 
     result = check(args.paths, root=args.root)
     refuse_load_errors(result, args.lang)

@@ -9,8 +9,8 @@ from constructor.cli.common import open_program, show, write_output
 
 def run(args: argparse.Namespace) -> int:
     from constructor.compact import compact
-    from constructor.compact.text import render_text
     from constructor.diagnostics import exit_code
+    from constructor.reports.plan_text import render_text
 
     ws, program = open_program(args)
     plan, diags = compact(

@@ -11,7 +11,8 @@ from constructor.cli.common import fail, open_workspace, program_of
 def run(args: argparse.Namespace) -> int:
     import json
 
-    from constructor.graph.explain import explain, render_text
+    from constructor.graph.explain import explain
+    from constructor.reports.explain import render_text
 
     if not Path(args.file).exists() and Path(args.code).is_file():
         # `explain FILE CODE`: a code is never a file, so both orders mean one thing

@@ -38,7 +38,7 @@ def metrics_of(args: argparse.Namespace, path: str) -> Any:
 def run(args: argparse.Namespace) -> int:
     import json
 
-    from constructor.graph import metrics_report as report
+    from constructor.reports import metrics as report
 
     if args.diff:
         old = metrics_of(args, args.diff[0])
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
 def plan_metrics_of(args: argparse.Namespace) -> int:
     import json
 
-    from constructor.graph.metrics_report import plan_metrics
+    from constructor.reports.metrics import plan_metrics
 
     plan = compacted(args)[2]
     data = plan_metrics(

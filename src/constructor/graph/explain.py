@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 
-from constructor.graph.cycles import attainable, show_path
+from constructor.graph.cycles import attainable
 from constructor.graph.graph import CompetencyGraph
 from constructor.graph.program import gather, requests
-from constructor.i18n import Lang, Words
 from constructor.model import AnyDeclaration, Program
 
 
@@ -84,43 +83,3 @@ def explain(
         modules_affected=sorted({m for c in dependents_all if (m := graph.module_of.get(c))}),
         lost_without=[c for c in graph.competencies if c in lost],
     )
-
-
-WORDS = Words("explain.")  # the words are in the catalog: locale/*/LC_MESSAGES/constructor.po
-
-
-def _list(codes: list[str], limit: int = 12) -> str:
-    shown = ", ".join(codes[:limit])
-    return shown + (f" … (+{len(codes) - limit})" if len(codes) > limit else "")
-
-
-def render_text(e: Explanation, lang: Lang) -> str:
-    w = WORDS[lang]
-    where = [w[f"kind.{e.kind}"]]
-    where += [x for x in (e.activity, e.module, e.course) if x]
-    hours = f"{e.hours['total']} {w['hours']} ({w['theory']} {e.hours['theory']}, {w['practice']} {e.hours['practice']}"
-    hours += f", {w['self_study']} {e.hours['self_study']})" if e.hours["self_study"] else ")"
-    lines = [f"{e.code} «{e.title}»", f"  {', '.join(where)}; {hours}", ""]
-    if e.program is None:
-        lines.append(str(w["no-program"]))
-    else:
-        lines.append(str(w["why"]).format(program=e.program))
-        if not e.reasons:
-            lines.append(str(w["not-in"]))
-        for r in e.reasons:
-            lines.append(str(w[r.kind]).format(via=r.via, path=show_path(r.chain) if r.chain else ""))
-    lines.append("")
-    if e.requires:
-        lines.append(str(w["requires"]).format(codes=_list(e.requires), count=e.requires_all))
-    else:
-        lines.append(str(w["requires-none"]))
-    if e.dependents_all:
-        lines.append(
-            str(w["dependents"]).format(
-                codes=_list(e.dependents), count=len(e.dependents_all), modules=", ".join(e.modules_affected) or "—"
-            )
-        )
-        lines.append(str(w["lost"]).format(codes=_list(e.lost_without)) if e.lost_without else str(w["lost-none"]))
-    else:
-        lines.append(str(w["dependents-none"]))
-    return "\n".join(lines)

@@ -242,8 +242,8 @@ def html_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
         program=ctx.plan.program,
         **base,
     )
-    from constructor.compact.text import WORDS as TEXT_WORDS
-    from constructor.compact.text import render_text, savings_rows
+    from constructor.reports.plan_text import WORDS as TEXT_WORDS
+    from constructor.reports.plan_text import render_text, savings_rows
 
     summary = render_text(ctx.plan, ctx.lang).splitlines()
     out["report"] = _render(

@@ -13,13 +13,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from constructor.compact.plan import Plan
-from constructor.compact.text import WORDS as COMPACT_WORDS
-from constructor.compact.text import savings_rows
 from constructor.graph.whole import SPLIT_ROLES
 from constructor.i18n import Lang, Words
 from constructor.model import AnyDeclaration, Bundle, College, Cycle, CycleRole, Program, Standard
 from constructor.model.values import RoomKind
 from constructor.render.plan_table import Row
+from constructor.reports.plan_text import WORDS as COMPACT_WORDS
+from constructor.reports.plan_text import savings_rows
 from constructor.words import count, duration, noun
 
 WORDS = Words("note.")  # the words are in the catalog: locale/*/LC_MESSAGES/constructor.po
