@@ -185,3 +185,27 @@ def test_hints_spell_keywords_as_the_file_does(tmp_path: Path, capsys: pytest.Ca
     main(["check", "--lang", "ru", str(en)])
     out = capsys.readouterr().out
     assert "`hours`" in out and "`часы`" not in out  # Russian messages, the file's English keywords
+
+
+def test_render_shows_its_progress_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a terminal the PDFs' progress is shown (rich, on stderr); elsewhere nothing is drawn."""
+    from constructor.cli import common
+
+    shown: list[tuple[int, int]] = []
+
+    class Bar:
+        def add_task(self, *_: object, **__: object) -> int:
+            return 0
+
+        def update(self, _: int, total: int, completed: int) -> None:
+            shown.append((completed, total))
+
+        def start(self) -> None: ...
+
+        def stop(self) -> None: ...
+
+    assert common.progress_bar("ru") is None  # the tests' stderr is not a terminal
+    monkeypatch.setattr("constructor.cli.render.progress_bar", lambda lang: Bar())
+    program = CATALOGS / "examples" / "programmer" / "program.comp"
+    assert main(["render", "--to", "pdf", "-o", str(tmp_path / "out"), str(program)]) == 0
+    assert shown and shown[-1][0] == shown[-1][1] == len(list((tmp_path / "out").glob("*.pdf")))
