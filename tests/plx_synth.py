@@ -108,39 +108,27 @@ def plx(plan: dict[str, Any] = PLAN, encoding: str = "utf-16") -> bytes:
                 НовоеПоле="x",
             )
         )
-        for term, works in sorted(hours.items()):
-            course, half = (term - 1) // 2 + 1, (term - 1) % 2 + 1
-            total = sum(works.values())
-            for work, h in sorted({**works, 1000: total}.items()):
-                cell += 1
-                out.append(
-                    _el(
-                        "ПланыНовыеЧасы",
-                        Код=cell,
-                        КодОбъекта=key,
-                        КодВидаРаботы=work,
-                        КодТипаЧасов=1,
-                        Курс=course,
-                        Семестр=half,
-                        Количество=h,
-                    )
+        # hours of each kind of work (and their Итого, 1000) by term, then the forms of control (amount 1)
+        cells = [
+            (term, work, h)
+            for term, works in sorted(hours.items())
+            for work, h in sorted({**works, 1000: sum(works.values())}.items())
+        ]
+        cells += [(term, f, 1) for term, fs in sorted(forms.items()) for f in fs]
+        for term, work, amount in cells:
+            cell += 1
+            out.append(
+                _el(
+                    "ПланыНовыеЧасы",
+                    Код=cell,
+                    КодОбъекта=key,
+                    КодВидаРаботы=work,
+                    КодТипаЧасов=1,
+                    Курс=(term - 1) // 2 + 1,
+                    Семестр=(term - 1) % 2 + 1,
+                    Количество=amount,
                 )
-        for term, fs in sorted(forms.items()):
-            course, half = (term - 1) // 2 + 1, (term - 1) % 2 + 1
-            for f in fs:
-                cell += 1
-                out.append(
-                    _el(
-                        "ПланыНовыеЧасы",
-                        Код=cell,
-                        КодОбъекта=key,
-                        КодВидаРаботы=f,
-                        КодТипаЧасов=1,
-                        Курс=course,
-                        Семестр=half,
-                        Количество=1,
-                    )
-                )
+            )
     for key, name in plan["activities"]:
         out.append(_el("ВидыДеятельности", Код=key, Наименование=name))
     for key, code_, name, activity in plan["competencies"]:

@@ -201,6 +201,25 @@ def _read_message(stream: IO[bytes]) -> dict[str, Any]:
     return message
 
 
+def _raw_session(
+    messages: list[dict[str, Any]],
+) -> tuple[dict[int, dict[str, Any]], subprocess.CompletedProcess[bytes]]:
+    """The server run over stdio on `messages` as a raw JSON-RPC client writes them: its answers by id."""
+    server = subprocess.run(
+        [sys.executable, "-m", "constructor", "lsp"],
+        input=b"".join(_frame(m) for m in messages),
+        capture_output=True,
+        timeout=60,
+    )
+    stream = io.BytesIO(server.stdout)
+    answers: dict[int, dict[str, Any]] = {}
+    while stream.tell() < len(server.stdout):
+        message = _read_message(stream)
+        if "id" in message and "method" not in message:
+            answers[message["id"]] = message
+    return answers, server
+
+
 def test_every_request_is_answered_even_with_invalid_params(tmp_path: Path) -> None:
     """An editor (or a broken plugin) may send params the protocol does not allow. Driven by a raw
     JSON-RPC client (a library client would refuse to send them): every request gets an answer — an
@@ -236,18 +255,7 @@ def test_every_request_is_answered_even_with_invalid_params(tmp_path: Path) -> N
         {"jsonrpc": "2.0", "id": 99, "method": "shutdown"},
         {"jsonrpc": "2.0", "method": "exit"},
     ]
-    server = subprocess.run(
-        [sys.executable, "-m", "constructor", "lsp"],
-        input=b"".join(_frame(m) for m in messages),
-        capture_output=True,
-        timeout=60,
-    )
-    stream = io.BytesIO(server.stdout)
-    answers: dict[int, dict[str, Any]] = {}
-    while stream.tell() < len(server.stdout):
-        message = _read_message(stream)
-        if "id" in message and "method" not in message:
-            answers[message["id"]] = message
+    answers, server = _raw_session(messages)
     assert sorted(answers) == [0, *range(1, len(requests) + 1), 99], server.stderr.decode()[-2000:]
     assert answers[1]["error"]["code"] == -32602  # invalid params, said as JSON-RPC says it
     assert answers[14]["error"]["code"] == -32601  # no such method
@@ -323,17 +331,6 @@ def test_hover_speaks_the_editors_language(tmp_path: Path) -> None:
         {"jsonrpc": "2.0", "id": 99, "method": "shutdown"},
         {"jsonrpc": "2.0", "method": "exit"},
     ]
-    server = subprocess.run(
-        [sys.executable, "-m", "constructor", "lsp"],
-        input=b"".join(_frame(m) for m in messages),
-        capture_output=True,
-        timeout=60,
-    )
-    stream = io.BytesIO(server.stdout)
-    answers = {}
-    while stream.tell() < len(server.stdout):
-        message = _read_message(stream)
-        if "id" in message and "method" not in message:
-            answers[message["id"]] = message
+    answers, _ = _raw_session(messages)
     said = answers[1]["result"]["contents"]["value"]
     assert "часы: теория 36 (всего 36)" in said and "профессиональная" in said and "сложность" in said

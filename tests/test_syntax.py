@@ -167,3 +167,12 @@ def test_very_long_chains_do_not_recurse() -> None:
     chain = " and ".join(f"К-{i}" for i in range(10_000))
     comp = one(f'competency К "т" {{ requires {chain} }}')
     assert len(expr_refs(comp.requires)) == 10_000  # type: ignore[attr-defined]
+
+
+def test_words_are_read_everywhere_as_the_grammar_reads_them() -> None:
+    import re
+
+    from constructor.syntax.grammar import WORD, grammar_text
+
+    m = re.search(r"^WORD: /(.*)/$", grammar_text(), re.MULTILINE)
+    assert m is not None and m.group(1) == WORD.pattern

@@ -25,3 +25,12 @@ def shipped(name: Shipped) -> Path:
     if checkout.is_dir():
         return checkout
     return inside  # neither: the caller's reading fails with the path it looked for
+
+
+def user_cache() -> Path:
+    """The constructor's folder in the user's cache (`$CONSTRUCTOR_CACHE_DIR`, else `$XDG_CACHE_HOME`, else
+    `~/.cache`, then `constructor/`): the analysed grammar and the parse cache live there."""
+    import os
+
+    base = os.environ.get("CONSTRUCTOR_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or "~/.cache"
+    return Path(base).expanduser() / "constructor"

@@ -44,12 +44,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = lang_from_argv(argv)
     parser = build_parser(lang)
     args = parser.parse_args(argv)
-    args.lang_given = any(a == "--lang" or a.startswith("--lang=") for a in argv)
+    args.lang_given = getattr(args, "lang", None) is not None  # a JSON output speaks the locale only when asked
+    if not args.lang_given:
+        args.lang = lang
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
-    if args.command == "lsp":
-        args.lang = lang
     try:
         command = importlib.import_module(f"constructor.cli.{COMMANDS[args.command]}")
         code: int = command.run(args)

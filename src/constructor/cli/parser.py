@@ -36,7 +36,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--lang", choices=LANGS, default=lang, help=h["lang"])
+        p.add_argument("--lang", choices=LANGS, default=None, help=h["lang"])  # None: not given (main fills it)
 
     check = sub.add_parser("check", help=h["check"], description=h["check"])
     check.add_argument("paths", nargs="+", metavar="PATH", help=h["paths"])

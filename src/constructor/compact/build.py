@@ -159,8 +159,8 @@ def _split_complex_exams(program: Program, problem: Problem, schedule: Schedule)
     """A complex exam is one exam only where its rows' exams fall in one term (placed as the limits count
     them, `compact/marks.py`); a group the schedule puts apart is said, and is held as separate exams."""
     out = []
-    for number, group in enumerate(program.complex_exams):
-        terms = sorted({problem.mark_term(m, schedule.term) for m in problem.marks if m.group == number})
+    for number, terms in sorted(problem.group_terms(schedule.term).items()):
+        group = program.complex_exams[number]
         if len(terms) > 1:
             out.append(
                 diagnostic(

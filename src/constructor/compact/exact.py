@@ -270,11 +270,7 @@ def _fall_rows(
 
 def _together_rows(problem: Problem, falls: list[dict[int, list[int]]], row: Any) -> None:
     """Each complex exam's marks in one term: in every term, each member's indicator equals the first's."""
-    groups: dict[int, list[int]] = {}
-    for k, m in enumerate(problem.marks):
-        if m.group is not None:
-            groups.setdefault(m.group, []).append(k)
-    for members in groups.values():
+    for members in problem.groups.values():
         first = members[0]
         for k in members[1:]:
             for t in sorted(set(falls[first]) | set(falls[k])):
@@ -293,14 +289,8 @@ def _limit_rows(
     """The yearly limits: complex exams once per term, and per study year and kind at most the limit
     less the background rows' marks. False when no schedule can."""
     # a complex exam: one binary per group and term, at least each of its marks there
-    counted: list[tuple[int, dict[int, list[int]]]] = []
-    groups: dict[int, list[int]] = {}
-    for k, m in enumerate(problem.marks):
-        if m.group is None:
-            counted.append((m.kind, falls[k]))
-        else:
-            groups.setdefault(m.group, []).append(k)
-    for members in groups.values():
+    counted = [(m.kind, falls[k]) for k, m in enumerate(problem.marks) if m.group is None]
+    for members in problem.groups.values():
         kind = problem.marks[members[0]].kind
         terms_of = sorted({t for k in members for t in falls[k]})
         at = {}
@@ -353,10 +343,6 @@ def _keep_together(problem: Problem, best: Schedule, head: list[int], tail: list
     return best
 
 
-def _groups(problem: Problem) -> set[int]:
-    return {m.group for m in problem.marks if m.group is not None}
-
-
 def _peak(problem: Problem, term: list[int], terms: int) -> int:
     return max(Schedule(term, terms).load(problem))
 
@@ -399,7 +385,7 @@ def exact_schedule(problem: Problem, time_limit: float = 10.0) -> ExactResult:
             # the number of terms is settled; even out the load with what is left of the time, among the
             # schedules that keep the complex exams together when the one found does
             balance_deadline = min(deadline, time.perf_counter() + BALANCE_SECONDS)
-            together = bool(_groups(problem)) and not problem.split_groups(best.term)
+            together = bool(problem.groups) and not problem.split_groups(best.term)
             status, term = _solve_terms(
                 problem, best.terms, head, tail, balance_deadline, best.term, balance=True, together=together
             )

@@ -98,13 +98,22 @@ class Problem:
                 out[key] = out.get(key, 0) + 1
         return out
 
+    @property
+    def groups(self) -> dict[int, list[int]]:
+        """Each complex exam: the indices of its marks."""
+        out: dict[int, list[int]] = {}
+        for k, m in enumerate(self.marks):
+            if m.group is not None:
+                out.setdefault(m.group, []).append(k)
+        return out
+
+    def group_terms(self, term: Sequence[int]) -> dict[int, list[int]]:
+        """Each complex exam: the terms its marks fall in under the start terms `term`."""
+        return {g: sorted({self.mark_term(self.marks[k], term) for k in ks}) for g, ks in self.groups.items()}
+
     def split_groups(self, term: Sequence[int]) -> list[int]:
         """The complex exams whose rows' marks fall in different terms under the start terms `term`."""
-        at: dict[int, set[int]] = {}
-        for m in self.marks:
-            if m.group is not None:
-                at.setdefault(m.group, set()).add(self.mark_term(m, term))
-        return sorted(g for g, terms in at.items() if len(terms) > 1)
+        return sorted(g for g, terms in self.group_terms(term).items() if len(terms) > 1)
 
     def mark_count(self, kind: int) -> int:
         """The marks of a kind the items have, a complex exam once (its marks may share one term)."""

@@ -53,26 +53,20 @@ def check_rows(table: Mapping[str, AnyDeclaration], graph: CompetencyGraph) -> l
 
 
 def _sharing(courses: list[Course]) -> list[list[Course]]:
-    """Courses joined by the competencies they form together (one group per connected set, in order)."""
-    group_of: dict[str, int] = {}
-    groups: list[list[Course]] = []
+    """Courses joined by the competencies they form together: one group per connected set of courses
+    and competencies, in the courses' order."""
+    import networkx as nx
+
+    g: nx.Graph[tuple[str, str]] = nx.Graph()
     for course in courses:
-        joined = sorted({group_of[r.code] for r in course.covers if r.code in group_of})
-        if not joined:
-            groups.append([course])
-            index = len(groups) - 1
-        else:
-            index = joined[0]
-            groups[index].append(course)
-            for other in joined[1:]:
-                groups[index] += groups[other]
-                for c in groups[other]:
-                    for r in c.covers:
-                        group_of[r.code] = index
-                groups[other] = []
-        for r in course.covers:
-            group_of[r.code] = index
-    return [g for g in groups if g]
+        g.add_node(("course", course.code))
+        g.add_edges_from((("course", course.code), ("competency", r.code)) for r in course.covers)
+    index = {c.code: k for k, c in enumerate(courses)}
+    groups = [
+        sorted((courses[index[code]] for kind, code in part if kind == "course"), key=lambda c: index[c.code])
+        for part in nx.connected_components(g)
+    ]
+    return sorted(groups, key=lambda group: index[group[0].code])
 
 
 def _row_hours(row: Discipline | Course, hours: Hours) -> list[Diagnostic]:
@@ -137,7 +131,7 @@ def _courses_vs_competencies(group: list[Course], graph: CompetencyGraph) -> lis
     Consultations, course design and attestation hours belong to the course, not to a competency.
     Courses that form a competency together are compared together (their hours with all of theirs):
     the competency's hours are theirs jointly, and no split between them is written anywhere."""
-    own = sum(c.hours.total - c.hours.consultations - c.hours.course_design - c.hours.attestation for c in group)
+    own = sum(c.hours.of_study for c in group)
     codes = list(dict.fromkeys(r.code for c in group for r in c.covers if r.code in graph.competencies))
     theirs = sum(graph.competencies[code].hours.total for code in codes)
     if not own or not theirs or own == theirs:

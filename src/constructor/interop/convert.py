@@ -12,9 +12,9 @@ from constructor.i18n import Msg
 from constructor.interop.ca import Course, Curriculum
 from constructor.model import AllOf, AnyDeclaration, AnyOf, CodeExpr, Competency, Expr, Program, expr_refs
 from constructor.syntax.format import quote
+from constructor.syntax.grammar import WORD
 from constructor.syntax.keywords import all_spellings
 
-_WORD = re.compile(r"\w+(?:[.\-]\w+)*")
 PROGRAM_CODE = "curriculum"
 _HEADER_TAGS = {
     "Institution": "institution",
@@ -33,7 +33,7 @@ def _codes(courses: list[Course]) -> dict[str, str]:
     used: set[str] = set()
     for c in courses:
         code = c.id
-        if not _WORD.fullmatch(code) or code in keywords:
+        if not WORD.fullmatch(code) or code in keywords:
             base = "C-" + (re.sub(r"\W+", "_", code).strip("_") or "course")
             code, k = base, 1
             while code in used:

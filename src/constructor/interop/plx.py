@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from constructor.diagnostics import Diagnostic, diagnostic
+from constructor.syntax.grammar import WORD
 
 # КодВидаРаботы of hours (КодТипаЧасов 1: volume) → the language's kinds of hours
 HOUR_KINDS = {
@@ -38,7 +39,6 @@ MODULE, DISCIPLINE, PRACTICE, CONTROL, ELECTIVE, FINAL = 1, 2, 3, 4, 5, 6
 
 _LATIN = str.maketrans("ABCEHKMOPTXaceopxy", "АВСЕНКМОРТХасеорху")
 _COMPETENCY = re.compile(r"^(ОК|ПК|ПКс|ЛР|ОПК|УК)\s*[-.]?\s*(\d+)(?:\s*\.\s*(\d+))?\s*\.?$")
-_WORD = re.compile(r"^\w+(?:[.\-]\w+)*$")
 
 
 @dataclass
@@ -188,7 +188,7 @@ def _plan(tables: dict[str, list[dict[str, str]]]) -> PlxPlan:
             plan.unmapped["row-without-key"] += 1
             continue
         code = normalise_code(r.get("ДисциплинаКод", ""))
-        if not _WORD.match(code):
+        if not WORD.fullmatch(code):
             plan.unmapped["row-code"] += 1
             code = f"СТР-{len(plan.rows) + 1}"
         vid = _int(r.get("ВидПрактики"))
@@ -215,7 +215,7 @@ def _plan(tables: dict[str, list[dict[str, str]]]) -> PlxPlan:
     by_key: dict[str, str] = {}
     for c in comps:
         code = normalise_code(c.get("ШифрКомпетенции", ""))
-        if not _WORD.match(code):
+        if not WORD.fullmatch(code):
             plan.unmapped["competency-code"] += 1
             continue
         by_key[c.get("Код", code)] = code

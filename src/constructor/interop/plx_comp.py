@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from constructor.diagnostics import Diagnostic, diagnostic
 from constructor.i18n import Msg
 from constructor.interop.plx import CONTROL, DISCIPLINE, ELECTIVE, FINAL, MODULE, PRACTICE, PlxPlan, Row
+from constructor.model import COURSE_ONLY_KINDS, HOURS_KINDS
 from constructor.syntax.format import format_text, quote
 
-KINDS_ORDER = ("theory", "practice", "lab", "course_design", "project", "consultations", "self_study", "attestation")
 # cycle identifiers as ИС «Планы» writes them → the role the language gives a cycle
 ROLES = {
     "ОО": "general_education",
@@ -44,7 +44,6 @@ FINAL_PARTS = (
 )
 
 
-COURSE_ONLY = ("consultations", "course_design", "attestation")  # a МДК's own hours, not a competency's
 STUDY_WEEKS = (1, 4, 5)  # theory, educational and production practice weeks (КодВидаДеятельности)
 ATTESTATION_WEEK, HOLIDAY_WEEK = 3, 12
 
@@ -58,7 +57,7 @@ def program_code(plan: PlxPlan) -> str:
 
 
 def _hours(by_kind: dict[str, int]) -> str:
-    return ", ".join(f"{k} {by_kind[k]}" for k in KINDS_ORDER if by_kind.get(k))
+    return ", ".join(f"{k} {by_kind[k]}" for k in HOURS_KINDS if by_kind.get(k))
 
 
 def _forms(forms: Iterable[str]) -> str:
@@ -137,7 +136,7 @@ class _Writer:
             by_kind: dict[str, int] = {}
             for term_hours in row.hours.values():
                 for kind, h in term_hours.items():
-                    if kind not in COURSE_ONLY:
+                    if kind not in COURSE_ONLY_KINDS:
                         by_kind[kind] = by_kind.get(kind, 0) + h
             for kind, h in by_kind.items():
                 share, rest = divmod(h, len(pks))

@@ -19,9 +19,9 @@ from constructor.i18n import Lang
 from constructor.resolve.references import FIELD_TARGETS, Expected
 from constructor.syntax import keywords
 from constructor.syntax.grammar import grammar_text, parser
+from constructor.syntax.parse import declaration_starts
 
 _TYPED = re.compile(r"[\w.\-]*$")  # the part of a code or keyword already typed
-_LINE_START = re.compile(r"^(\w+)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,7 @@ def context_at(text: str, offset: int) -> Context | None:
     start = typed.start() if typed else offset
     # from the declaration the cursor is in (one started at a line's first column): a mistake in an
     # earlier declaration (one being written) does not hide what this one allows
-    spellings = keywords.declaration_spellings()
-    heads = [m.start() for m in _LINE_START.finditer(text, 0, start) if m.group(1) in spellings]
+    heads = declaration_starts(text, start)
     state = parser().parse_interactive(text[heads[-1] if heads else 0 : start])
     try:
         state.exhaust_lexer()

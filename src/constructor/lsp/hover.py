@@ -37,7 +37,7 @@ def _word(value: Enum, lang: Lang) -> str:
 
 
 def _thing(cls: type[AnyDeclaration], lang: Lang) -> str:
-    """What a declaration is, as a label (`дисциплина`, `discipline`: no article)."""
+    """What a declaration is, as a label (`вид деятельности`, `activity`: the diagnostics' noun, no article)."""
     text = thing(cls).text(lang)
     return text.removeprefix("an ").removeprefix("a ")
 

@@ -5,7 +5,6 @@ module translates."""
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,8 +17,9 @@ from constructor.resolve.follow_ons import catalog_of, group_follow_ons
 from constructor.resolve.loader import display_path, read_source
 from constructor.resolve.references import references
 from constructor.syntax import parse_text
+from constructor.syntax.grammar import WORD
 
-CODE = re.compile(r"\w+(?:[.\-]\w+)*")  # a code, as the grammar's WORD reads it
+CODE = WORD  # a code, as the grammar's WORD reads it
 
 
 MAX_CACHED_TEXT = 64 * 1024 * 1024  # characters of parsed files kept (a 100k-competency catalog is ~36 MB)

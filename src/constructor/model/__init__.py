@@ -47,6 +47,7 @@ from constructor.model.parts import (
 from constructor.model.source import AnyDeclaration, SourceFile, TopDeclaration, Unread
 from constructor.model.span import Span
 from constructor.model.values import (
+    COURSE_ONLY_KINDS,
     HOURS_KINDS,
     AttestationForm,
     Base,
@@ -70,6 +71,7 @@ from constructor.model.values import (
 )
 
 __all__ = [
+    "COURSE_ONLY_KINDS",
     "HOURS_KINDS",
     "Activity",
     "AllOf",

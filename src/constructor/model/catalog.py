@@ -18,8 +18,12 @@ class Catalog(Frozen):
     def complete(self, scope: tuple[str, ...]) -> bool:
         """Every declaration of the scope was read: no file of it is unreadable, has a failed `use`,
         or a declaration a syntax error kept from being read. Checks of what a scope lacks need this."""
-        by_path = {f.path: f for f in self.files}
+        by_path = self.by_path
         return not any(p in self.unreadable or (p in by_path and by_path[p].unread) for p in scope)
+
+    @cached_property
+    def by_path(self) -> dict[str, SourceFile]:
+        return {f.path: f for f in self.files}
 
     def visible(self, path: str) -> tuple[str, ...]:
         """A file and every file it reaches through `use`: the declarations it can refer to."""

@@ -103,11 +103,18 @@ class Hours(Frozen):
         """Hours with the teacher («во взаимодействии с преподавателем»): all but self-study."""
         return self.total - self.self_study
 
+    @property
+    def of_study(self) -> int:
+        """Hours of study: not a МДК's own consultations, course design and attestation, which belong to
+        the course and not to any competency it forms (C231 compares these)."""
+        return self.total - self.consultations - self.course_design - self.attestation  # COURSE_ONLY_KINDS
+
     def __add__(self, other: Hours) -> Hours:
         return Hours(**{k: getattr(self, k) + getattr(other, k) for k in HOURS_KINDS})
 
 
 HOURS_KINDS = tuple(k.value for k in HoursKind)
+COURSE_ONLY_KINDS = ("consultations", "course_design", "attestation")  # a МДК's own, not a competency's
 
 
 class DisciplineKind(StrEnum):

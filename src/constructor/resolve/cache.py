@@ -32,9 +32,10 @@ ParseFn = Callable[[str, str], tuple[SourceFile, list[Diagnostic]]]
 
 
 def cache_folder() -> Path:
-    """Where the grammar's cache is too (syntax/grammar.py): one folder for the constructor's caches."""
-    base = os.environ.get("CONSTRUCTOR_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or "~/.cache"
-    return Path(base).expanduser() / "constructor" / "parse"
+    """Beside the grammar's cache (syntax/grammar.py): one folder for the constructor's caches."""
+    from constructor.shipped import user_cache
+
+    return user_cache() / "parse"
 
 
 @cache

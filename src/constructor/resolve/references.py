@@ -77,79 +77,80 @@ FIELD_TARGETS: dict[str, Expected] = {
 
 
 def references(decl: AnyDeclaration) -> Iterator[tuple[str, Ref, Expected]]:
-    """Every reference a declaration makes: (field keyword, reference, what it must name)."""
+    """Every reference a declaration makes: (field keyword, reference, what it must name: FIELD_TARGETS,
+    which the editor's completion offers too)."""
     if isinstance(decl, Standard):
-        yield from (("GENERAL", r, COMPETENCY) for r in decl.general)
-        yield from (("ACTIVITIES", r, (Activity,)) for r in decl.activities)
-        yield from (("CYCLES", r, (Cycle,)) for r in decl.cycles)
+        yield from (("GENERAL", r, FIELD_TARGETS["GENERAL"]) for r in decl.general)
+        yield from (("ACTIVITIES", r, FIELD_TARGETS["ACTIVITIES"]) for r in decl.activities)
+        yield from (("CYCLES", r, FIELD_TARGETS["CYCLES"]) for r in decl.cycles)
     elif isinstance(decl, Discipline):
         if decl.cycle:
-            yield "CYCLE", decl.cycle, (Cycle,)
+            yield "CYCLE", decl.cycle, FIELD_TARGETS["CYCLE"]
         if decl.requires is not None:
-            yield from (("REQUIRES", r, COMPETENCY) for r in expr_refs(decl.requires))
-        yield from (("COREQUIRES", r, COMPETENCY) for r in decl.corequires)
-        yield from (("COVERS", r, COMPETENCY) for r in decl.covers)
-        yield from (("ROOMS", r, (Room,)) for r in decl.rooms)
+            yield from (("REQUIRES", r, FIELD_TARGETS["REQUIRES"]) for r in expr_refs(decl.requires))
+        yield from (("COREQUIRES", r, FIELD_TARGETS["COREQUIRES"]) for r in decl.corequires)
+        yield from (("COVERS", r, FIELD_TARGETS["COVERS"]) for r in decl.covers)
+        yield from (("ROOMS", r, FIELD_TARGETS["ROOMS"]) for r in decl.rooms)
         for name, results in (("KNOWS", decl.knows), ("CAN", decl.can), ("EXPERIENCE", decl.experience)):
             for res in results:
                 if res.code is not None:
-                    yield name, Ref(code=res.code, span=res.span), (Outcome,)
+                    yield name, Ref(code=res.code, span=res.span), FIELD_TARGETS[name]
     elif isinstance(decl, Elective):
         if decl.cycle:
-            yield "CYCLE", decl.cycle, (Cycle,)
+            yield "CYCLE", decl.cycle, FIELD_TARGETS["CYCLE"]
         if decl.choose:
-            yield "CHOOSE", decl.choose, (Discipline,)
+            yield "CHOOSE", decl.choose, FIELD_TARGETS["CHOOSE"]
     elif isinstance(decl, Competency):
         if decl.activity:
-            yield "ACTIVITY", decl.activity, (Activity,)
+            yield "ACTIVITY", decl.activity, FIELD_TARGETS["ACTIVITY"]
         if decl.requires is not None:
-            yield from (("REQUIRES", r, COMPETENCY) for r in expr_refs(decl.requires))
-        yield from (("COREQUIRES", r, COMPETENCY) for r in decl.corequires)
+            yield from (("REQUIRES", r, FIELD_TARGETS["REQUIRES"]) for r in expr_refs(decl.requires))
+        yield from (("COREQUIRES", r, FIELD_TARGETS["COREQUIRES"]) for r in decl.corequires)
         for name, results in (("KNOWS", decl.knows), ("CAN", decl.can), ("EXPERIENCE", decl.experience)):
             for res in results:
                 if res.code is not None:
-                    yield name, Ref(code=res.code, span=res.span), (Outcome,)
+                    yield name, Ref(code=res.code, span=res.span), FIELD_TARGETS[name]
     elif isinstance(decl, Module):
         if decl.activity:
-            yield "ACTIVITY", decl.activity, (Activity,)
-        yield from (("COVERS", r, COMPETENCY) for r in decl.covers)
+            yield "ACTIVITY", decl.activity, FIELD_TARGETS["ACTIVITY"]
+        yield from (("COVERS", r, FIELD_TARGETS["COVERS"]) for r in decl.covers)
         if decl.cycle:
-            yield "CYCLE", decl.cycle, (Cycle,)
-        yield from (("ROOMS", r, (Room,)) for r in decl.rooms)
+            yield "CYCLE", decl.cycle, FIELD_TARGETS["CYCLE"]
+        yield from (("ROOMS", r, FIELD_TARGETS["ROOMS"]) for r in decl.rooms)
     elif isinstance(decl, Course):
-        yield from (("COVERS", r, COMPETENCY) for r in decl.covers)
-        yield from (("ROOMS", r, (Room,)) for r in decl.rooms)
+        yield from (("COVERS", r, FIELD_TARGETS["COVERS"]) for r in decl.covers)
+        yield from (("ROOMS", r, FIELD_TARGETS["ROOMS"]) for r in decl.rooms)
     elif isinstance(decl, Practice):
         if decl.site:
-            yield "AT", decl.site, (Site,)
-        yield from (("COVERS", r, COMPETENCY) for r in decl.covers)
+            yield "AT", decl.site, FIELD_TARGETS["AT"]
+        yield from (("COVERS", r, FIELD_TARGETS["COVERS"]) for r in decl.covers)
         if decl.cycle:
-            yield "CYCLE", decl.cycle, (Cycle,)
+            yield "CYCLE", decl.cycle, FIELD_TARGETS["CYCLE"]
         if decl.requires is not None:
-            yield from (("REQUIRES", r, COMPETENCY) for r in expr_refs(decl.requires))
+            yield from (("REQUIRES", r, FIELD_TARGETS["REQUIRES"]) for r in expr_refs(decl.requires))
     elif isinstance(decl, Program):
         if decl.standard:
-            yield "STANDARD", decl.standard, (Standard,)
-        yield from (("CORE", r, (Module,)) for r in decl.core)
-        yield from (("GENERAL", r, COMPETENCY) for r in decl.general)
-        yield from (("BUNDLES", r, (Bundle,)) for r in decl.bundles)
+            yield "STANDARD", decl.standard, FIELD_TARGETS["STANDARD"]
+        yield from (("CORE", r, FIELD_TARGETS["CORE"]) for r in decl.core)
+        yield from (("GENERAL", r, FIELD_TARGETS["GENERAL"]) for r in decl.general)
+        yield from (("BUNDLES", r, FIELD_TARGETS["BUNDLES"]) for r in decl.bundles)
         for rec in decl.recognitions:
-            yield from (("RECOGNIZE", r, (*COMPETENCY, Practice)) for r in rec.covers)
-        yield from (("DISCIPLINES", r, PROGRAM_ROW) for r in decl.disciplines)
+            yield from (("RECOGNIZE", r, FIELD_TARGETS["RECOGNIZE"]) for r in rec.covers)
+        yield from (("DISCIPLINES", r, FIELD_TARGETS["DISCIPLINES"]) for r in decl.disciplines)
         if decl.college:
-            yield "COLLEGE", decl.college, (College,)
-        yield from (("ROOMS", r, (Room,)) for r in decl.rooms)
+            yield "COLLEGE", decl.college, FIELD_TARGETS["COLLEGE"]
+        yield from (("ROOMS", r, FIELD_TARGETS["ROOMS"]) for r in decl.rooms)
         for group in decl.complex_exams:
-            yield from (("COMPLEX_EXAM", r, (Course, Discipline)) for r in group)
+            yield from (("COMPLEX_EXAM", r, FIELD_TARGETS["COMPLEX_EXAM"]) for r in group)
     elif isinstance(decl, Profession):
-        yield from (("ATTAINED_BY", r, COMPETENCY) for r in decl.attained_by)
+        yield from (("ATTAINED_BY", r, FIELD_TARGETS["ATTAINED_BY"]) for r in decl.attained_by)
     elif isinstance(decl, Bundle):
         if decl.standard:
-            yield "STANDARD", decl.standard, (Standard,)
-        yield from (("REQUESTS", r, COMPETENCY) for r in decl.requests)
+            yield "STANDARD", decl.standard, FIELD_TARGETS["STANDARD"]
+        yield from (("REQUESTS", r, FIELD_TARGETS["REQUESTS"]) for r in decl.requests)
         for delivery in decl.deliveries:
-            yield from (("DELIVERS", r, MODULE_PART) for r in delivery.parts)
-            yield "AT", delivery.site, (Site,)
+            yield from (("DELIVERS", r, FIELD_TARGETS["DELIVERS"]) for r in delivery.parts)
+            yield "AT", delivery.site, FIELD_TARGETS["AT"]
 
 
 def thing(cls: type[AnyDeclaration]) -> Msg:
@@ -319,18 +320,19 @@ def resolve(catalog: Catalog, only: set[str] | None = None) -> list[Diagnostic]:
         # declarations a syntax error kept from being read exist: the error says so, once
         unread = {u.code for p in scope if p in by_path for u in by_path[p].unread}
         for decl in source.all_declarations():
-            unknown_at: dict[Span, Diagnostic] = {}  # a range's codes share its span: one diagnostic
+            # a range's codes share its span: one diagnostic (its place in `diags`, the range's first code)
+            unknown_at: dict[Span, tuple[int, str]] = {}
             for field, ref, kinds in references(decl):
                 target = table.get(ref.code)
                 if target is None and ref.code in unread:
                     continue
                 if target is None and ref.span in unknown_at:
-                    first = unknown_at[ref.span]
-                    codes = f"{str(first.message.args['code']).split(' .. ')[0]} .. {ref.code}"
-                    merged = dataclasses.replace(
-                        first, message=Msg("unknown-codes", {"code": codes}), label=Msg("unknown-codes.label")
+                    index, first = unknown_at[ref.span]
+                    diags[index] = dataclasses.replace(
+                        diags[index],
+                        message=Msg("unknown-codes", {"code": f"{first} .. {ref.code}"}),
+                        label=Msg("unknown-codes.label"),
                     )
-                    diags[diags.index(first)] = unknown_at[ref.span] = merged
                     continue
                 if target is None:
                     elsewhere = everywhere.get(ref.code)
@@ -344,7 +346,7 @@ def resolve(catalog: Catalog, only: set[str] | None = None) -> list[Diagnostic]:
                     )
                     diags.append(unknown)
                     if ref.span is not None:
-                        unknown_at[ref.span] = unknown
+                        unknown_at[ref.span] = (len(diags) - 1, ref.code)
                 elif not isinstance(target, kinds):
                     diags.append(
                         diagnostic(

@@ -21,7 +21,7 @@ from constructor.syntax import keywords
 _PUNCTUATION = {"LBRACE": "{", "RBRACE": "}", "COMMA": ",", "LPAR": "(", "RPAR": ")", "PERCENT": "%", "__ANON_0": ".."}
 _BLOCKS = (*keywords.DECLARATIONS, "COURSE", "PRACTICE")
 _SPACED_CODE = re.compile(r"\d+(\.\d+)*")
-_CODE_PREFIXES = ("ОК", "ПК", "ПКс", "ВД", "ПМ", "МДК", "УП", "ПП", "ОП", "СГ")
+CODE_PREFIXES = ("ОК", "ПК", "ПКс", "ВД", "ПМ", "МДК", "УП", "ПП", "ОП", "СГ", "ЛР")  # written with a space by mistake
 _NOT_FIELDS = ("AND", "OR", "AT", "UNIT")
 MAX_LISTED = 4
 
@@ -39,7 +39,7 @@ def _stack(e: UnexpectedInput) -> list[Any]:
     return list(ip.parser_state.value_stack) if ip is not None else []
 
 
-def _accepted(e: UnexpectedInput) -> set[str]:
+def accepted_by(e: UnexpectedInput) -> set[str]:
     """What the parser can really take here. LALR merges states, so `e.expected` may list tokens
     that would fail one step later; trying each on a copy of the parser gives the true set."""
     ip = getattr(e, "interactive_parser", None)
@@ -128,7 +128,7 @@ def from_lark(e: UnexpectedInput, text: str, path: str) -> Diagnostic:
         return diagnostic(
             "C012", "unterminated-string", span, label="unterminated-string.label", help="unterminated-string.help"
         )
-    expected, _ = _describe_expected(_accepted(e), _stack(e))
+    expected, _ = _describe_expected(accepted_by(e), _stack(e))
     shown = char if char.isprintable() else f"U+{ord(char):04X}"
     return diagnostic(
         "C011", "unexpected-character", span, label="unexpected-token.label", char=shown, expected=expected
@@ -138,7 +138,7 @@ def from_lark(e: UnexpectedInput, text: str, path: str) -> Diagnostic:
 def _unexpected_token(e: UnexpectedToken, text: str, path: str) -> Diagnostic:
     tok = e.token
     stack = _stack(e)
-    expected, kws = _describe_expected(_accepted(e), stack)
+    expected, kws = _describe_expected(accepted_by(e), stack)
     brace, block = _open_block(stack)
     notes: list[Msg] = []
     help_msg: Msg | None = None
@@ -162,7 +162,7 @@ def _unexpected_token(e: UnexpectedToken, text: str, path: str) -> Diagnostic:
             expected=expected,
         )
 
-    unfinished = _unfinished_line(text, tok, _accepted(e), path)
+    unfinished = _unfinished_line(text, tok, accepted_by(e), path)
     if unfinished is not None:
         # `часы 108` then a new line: the mistake is where the line ended, not on the next line
         span, last = unfinished
@@ -186,7 +186,7 @@ def _unexpected_token(e: UnexpectedToken, text: str, path: str) -> Diagnostic:
         if help_msg is None and _SPACED_CODE.fullmatch(tok.value) and stack:
             prev = stack[-1]
             prev_text = _word_of(prev)
-            if prev_text in _CODE_PREFIXES:
+            if prev_text in CODE_PREFIXES:
                 help_msg = Msg("cyrillic-code-space", {"code": f"{prev_text}-{tok.value}"})
     return Diagnostic(
         code="C010",

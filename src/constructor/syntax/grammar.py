@@ -10,6 +10,10 @@ from lark import Lark, Token
 
 from constructor.syntax.builder import Builder, install_rules
 
+# The grammar's WORD terminal (codes, numbers, values): whoever reads words out of a text reads them as
+# the parser does (a test keeps this equal to comp.lark's).
+WORD = re.compile(r"\w+(?:[.\-]\w+)*")
+
 
 class _AlwaysWord:
     """Keeps WORD in every lexer state, so that a keyword is never lexed out of a longer word.
@@ -30,13 +34,12 @@ def _cache(kind: str) -> str | bool:
     folder, keyed by the grammar and library versions; no cache where that folder cannot be made.
     Lark checks the grammar's hash stored in the file and rebuilds on any mismatch or damage."""
     import hashlib
-    import os
-    from pathlib import Path
 
     import lark
 
-    base = os.environ.get("CONSTRUCTOR_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or "~/.cache"
-    folder = Path(base).expanduser() / "constructor"
+    from constructor.shipped import user_cache
+
+    folder = user_cache()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

@@ -12,7 +12,7 @@ from lark.lexer import PatternStr
 
 from constructor import i18n
 from constructor.i18n import Lang
-from constructor.syntax.grammar import building_parser
+from constructor.syntax.grammar import WORD, building_parser
 
 _RU_SUFFIX = re.compile(r"_RU\d*$")
 
@@ -147,7 +147,6 @@ def declaration_spellings() -> frozenset[str]:
 
 
 _WORDS = re.compile(r"[^\W\d_][\w]*")
-_WHOLE_WORDS = re.compile(r"\w+(?:[.\-]\w+)*")
 _STRINGS_AND_COMMENTS = re.compile(r'"(?:[^"\\\n]|\\.)*"|#[^\n]*')
 
 
@@ -155,7 +154,7 @@ def words_used(text: str) -> dict[str, int]:
     """How often each whole word (as the lexer reads words: `ПКс-1.1` is one) is written in `text`
     outside strings and comments."""
     counts: dict[str, int] = {}
-    for w in _WHOLE_WORDS.findall(_STRINGS_AND_COMMENTS.sub("", text)):
+    for w in WORD.findall(_STRINGS_AND_COMMENTS.sub("", text)):
         counts[w] = counts.get(w, 0) + 1
     return counts
 

@@ -15,7 +15,7 @@ import re
 import threading
 from typing import Any
 
-from lark.exceptions import UnexpectedInput, UnexpectedToken
+from lark.exceptions import UnexpectedInput
 
 from constructor.diagnostics import Diagnostic, diagnostic
 from constructor.i18n import Msg
@@ -23,7 +23,7 @@ from constructor.model import SourceFile, Span, TopDeclaration, Unread, Use
 from constructor.syntax import keywords
 from constructor.syntax.errors import from_lark
 from constructor.syntax.grammar import building_parser
-from constructor.syntax.repair import Closes, repair, run, unread_declaration
+from constructor.syntax.repair import Closes, blank, error_pos, repair, run, unread_declaration
 from constructor.syntax.transform import ToModel
 from constructor.syntax.transform_base import Field
 
@@ -32,23 +32,11 @@ _LOCK = threading.Lock()
 _LINE_START_WORD = re.compile(r"^(\w+)", re.MULTILINE)
 
 
-def _declaration_starts(text: str) -> list[int]:
+def declaration_starts(text: str, end: int | None = None) -> list[int]:
+    """Where top-level declarations start (their keyword at a line's first column), up to `end`."""
     spellings = keywords.declaration_spellings()
-    return [m.start() for m in _LINE_START_WORD.finditer(text) if m.group(1) in spellings]
-
-
-def _blank(text: str, begin: int, end: int) -> str:
-    """`text[begin:end]` with everything before it turned to spaces, so positions stay true."""
-    return re.sub(r"[^\n]", " ", text[:begin]) + text[begin:end]
-
-
-def _error_pos(e: UnexpectedInput, text: str) -> int:
-    if isinstance(e, UnexpectedToken) and e.token.type == "$END":
-        return len(text)
-    pos = getattr(e, "pos_in_stream", None)
-    if pos is None and isinstance(e, UnexpectedToken):
-        pos = e.token.start_pos
-    return int(pos or 0)
+    found = _LINE_START_WORD.finditer(text, 0, len(text) if end is None else end)
+    return [m.start() for m in found if m.group(1) in spellings]
 
 
 def _parse(
@@ -71,13 +59,13 @@ def _parse(
     closes: Closes = {}
     while True:
         try:
-            items.extend(run(lark, _blank(work, begin, len(work)) if begin else work, closes))
+            items.extend(run(lark, blank(work, begin, len(work)) if begin else work, closes))
             break
         except UnexpectedInput as e:
             syntax.append(from_lark(e, work, path))
-            pos = _error_pos(e, work)
+            pos = error_pos(e, work)
             if starts is None:
-                starts = _declaration_starts(text)
+                starts = declaration_starts(text)
             i = bisect.bisect_right(starts, pos)
             if i > 1 and starts[i - 1] == pos and starts[i - 2] >= begin:
                 i -= 1  # the error is a declaration's first word: the one before it was left open
@@ -86,7 +74,7 @@ def _parse(
             if decl > begin:
                 # a part before the error that fails again has an error of its own, reported when resumed
                 with contextlib.suppress(UnexpectedInput):
-                    items.extend(run(lark, _blank(work, begin, decl), closes))
+                    items.extend(run(lark, blank(work, begin, decl), closes))
                 begin = decl
             if len(syntax) >= MAX_SYNTAX_ERRORS:
                 break

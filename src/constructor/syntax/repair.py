@@ -26,18 +26,30 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 from constructor.i18n import Msg
 from constructor.model import Span, Unread
 from constructor.syntax import keywords
+from constructor.syntax.errors import CODE_PREFIXES, accepted_by
+from constructor.syntax.grammar import WORD
 from constructor.syntax.transform import ToModel
 
 _INSERTABLE = {"COMMA": ",", "LBRACE": "{", "RBRACE": "}"}
-_SPACED_CODE = re.compile(r"(?<![\w.\-])(ОК|ПК|ПКс|ВД|ПМ|МДК|УП|ПП|ОП|СГ|ОК|ЛР)[ \t]+(\d+(?:\.\d+)*)(?![\w.\-])")
-_WORD = re.compile(r"\w+(?:[.\-]\w+)*")
+_SPACED_CODE = re.compile(rf"(?<![\w.\-])({'|'.join(CODE_PREFIXES)})[ \t]+(\d+(?:\.\d+)*)(?![\w.\-])")
 _HEADER = re.compile(r"(\w+)[ \t]+(\w+(?:[.\-]\w+)*)")
 MAX_CLOSES = 3  # blocks nest at most this deep: a module's course's term
 _NOT_FIELDS = frozenset({"AND", "OR", "AT", "UNIT", "WEEK"})
 
 
-def _blank(text: str, begin: int, end: int) -> str:
+def blank(text: str, begin: int, end: int) -> str:
+    """`text[begin:end]` with everything before it turned to spaces, so positions stay true."""
     return re.sub(r"[^\n]", " ", text[:begin]) + text[begin:end]
+
+
+def error_pos(e: UnexpectedInput, text: str) -> int:
+    """Where a parse error is in `text` (its end, for an unexpected end)."""
+    if isinstance(e, UnexpectedToken) and e.token.type == "$END":
+        return len(text)
+    pos = getattr(e, "pos_in_stream", None)
+    if pos is None and isinstance(e, UnexpectedToken):
+        pos = e.token.start_pos
+    return int(pos or 0)
 
 
 def _spaces(text: str, begin: int, end: int) -> str:
@@ -95,7 +107,7 @@ def run(lark: Lark, text: str, closes: Closes) -> list[Any]:
 def _candidates(text: str, e: UnexpectedInput, pos: int, decl: int, closes: Closes) -> list[tuple[int, Repair]]:
     """(characters changed, repair) for each repair that applies to this error."""
     out: list[tuple[int, Repair]] = []
-    accepted = _accepted(e)
+    accepted = accepted_by(e)
     if "RBRACE" in accepted and (pos >= len(text) or text[pos - 1 : pos] in ("\n", "")):
         # a block left open before a declaration at a line's start, or at the end of the file
         for depth in range(1, MAX_CLOSES + 1):
@@ -133,21 +145,11 @@ def _candidates(text: str, e: UnexpectedInput, pos: int, decl: int, closes: Clos
     return out
 
 
-def _accepted(e: UnexpectedInput) -> set[str]:
-    ip = getattr(e, "interactive_parser", None)
-    if ip is None:
-        return set()
-    try:
-        return set(ip.accepts())
-    except UnexpectedInput:  # pragma: no cover - accepts() only feeds copies
-        return set()
-
-
 def _token_at(text: str, pos: int) -> tuple[int, int] | None:
     """The word, string or single character that starts at `pos`."""
     if pos >= len(text) or text[pos].isspace():
         return None
-    m = _WORD.match(text, pos)
+    m = WORD.match(text, pos)
     if m is not None:
         return m.start(), m.end()
     if text[pos] == '"':
@@ -167,7 +169,7 @@ def _field_start(text: str, decl: int, pos: int) -> int | None:
     if brace < 0:
         return None
     start = None
-    for m in _WORD.finditer(text, brace + 1, pos + 1):
+    for m in WORD.finditer(text, brace + 1, pos + 1):
         if _is_field_keyword(m.group()):
             start = m.start()
     return start
@@ -196,19 +198,12 @@ def _trial(lark: Lark, builder: Any, repair: Repair, decl: int, end: int, path: 
     text = repair.text
     model = builder.model = ToModel(path)
     try:
-        run(lark, _blank(text, decl, end), repair.closes)
+        run(lark, blank(text, decl, end), repair.closes)
     except UnexpectedInput as e:
         if isinstance(e, UnexpectedToken) and e.token.type == "$END":
             return False, -1, len(model.diags)  # the declaration is left open: no progress
-        return False, _line_of(text, _pos(e)), len(model.diags)
+        return False, _line_of(text, error_pos(e, text)), len(model.diags)
     return True, _line_of(text, end), len(model.diags)
-
-
-def _pos(e: UnexpectedInput) -> int:
-    pos = getattr(e, "pos_in_stream", None)
-    if pos is None and isinstance(e, UnexpectedToken):
-        pos = e.token.start_pos
-    return int(pos or 0)
 
 
 def repair(
