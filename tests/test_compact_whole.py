@@ -13,10 +13,20 @@ from hypothesis import strategies as st
 from constructor.api import workspace
 from constructor.cli import main
 from constructor.compact import compact
+from constructor.compact.background import fit_background
 from constructor.compact.exact import exact_schedule
 from constructor.compact.plan import Plan
 from constructor.compact.rows import split_by_term
-from constructor.compact.schedule import Infeasible, Problem, Schedule, list_schedule, lower_bound, spread_hours, valid
+from constructor.compact.schedule import (
+    Infeasible,
+    Problem,
+    Schedule,
+    list_schedule,
+    lower_bound,
+    spread_hours,
+    try_list_schedule,
+    valid,
+)
 from constructor.model import Hours
 from test_compact import problems, spread_problems
 
@@ -27,24 +37,61 @@ def whole_problems(draw: st.DrawFn, max_items: int = 8, hours: tuple[int, int] =
     base = draw(st.one_of(problems(max_items=max_items, hours=hours), spread_problems(max_items, hours)))
     background = draw(st.lists(st.integers(50, 900), max_size=2))
     deadline = [draw(st.sampled_from([0, 0, 2, 3, 4])) for _ in base.hours]
+    # closing items (a course's own hours): where the last of their members ends
+    hours, not_after, shares = list(base.hours), list(base.not_after), list(base.shares)
+    closing = []
+    for _ in range(draw(st.integers(0, 2)) if base.hours else 0):
+        members = draw(st.lists(st.integers(0, len(base.hours) - 1), min_size=1, max_size=3, unique=True))
+        closing.append((len(hours), tuple(members)))
+        not_after += [(m, len(hours)) for m in members]
+        hours.append(draw(st.integers(4, 60)))
+        deadline.append(0)
+        if shares:
+            shares.append([])
     return Problem(
-        base.hours,
+        hours,
         base.before,
-        base.not_after,
+        not_after,
         base.term_capacity,
         base.final_hours,
         frozenset(),
-        base.shares,
+        shares,
         background,
         deadline if any(deadline) else (),
+        closing=closing,
     )
 
 
+def with_background(problem: Problem, term: list[int], terms: int) -> Schedule:
+    """The schedule of these items' terms with a split of the background rows that fits, when one does
+    (the flow finds one exactly; else the even split, which then fails `valid` too)."""
+    plain = Schedule(term, terms)
+    broken = valid(problem, plain)
+    if not problem.background or not broken or any(not e.startswith("term ") for e in broken):
+        return plain  # valid with the even split, or breaking a rule no split mends
+    placed = [a - b for a, b in zip(plain.load(problem), problem.background_by_term(terms), strict=True)]
+    split = fit_background(problem, placed)
+    return Schedule(term, terms, background=split) if split is not None else plain
+
+
 def brute_force(problem: Problem, limit: int) -> int | None:
-    """The fewest terms of any valid schedule up to `limit` terms (None: none)."""
+    """The fewest terms of any valid schedule up to `limit` terms (None: none): every assignment of
+    items to terms, each with a split of the background rows if one fits."""
+    closing = dict(problem.closing)
+    free = [i for i in range(problem.size) if i not in closing]
     for terms in range(1, limit + 1):
-        for assignment in itertools.product(range(1, terms + 1), repeat=problem.size):
-            if not valid(problem, Schedule(list(assignment), terms)):
+        # every start term, short of those that end past the item's deadline (which `valid` refuses)
+        starts = [
+            range(1, min(terms, (problem.deadline[i] if problem.deadline and problem.deadline[i] else terms)) + 1)
+            for i in free
+        ]
+        for assignment in itertools.product(*starts):
+            term = [0] * problem.size
+            for i, t in zip(free, assignment, strict=True):
+                term[i] = t
+            for e, members in closing.items():  # a closing item has one possible term: its members' last
+                term[e] = max(term[m] + problem.span(m) - 1 for m in members)
+            if not valid(problem, with_background(problem, term, terms)):
                 return terms
     return None
 
@@ -218,7 +265,9 @@ def test_the_plan_documents_summary_adds_up_to_the_plan() -> None:
     assert sum(hours for _, hours in parts) == total == plan.total_hours == doc.totals.total
     assert doc.totals.by_term == [t.hours for t in plan.terms]  # the table's terms are the plan's, to the hour
     # each column of hours by kind is the plan's, to the hour (practical classes and practices apart)
-    kinds = {k: sum(getattr(t.hours_by_kind, k) for t in plan.terms) for k in plan.terms[0].hours_by_kind.model_fields}
+    kinds = {
+        k: sum(getattr(t.hours_by_kind, k) for t in plan.terms) for k in type(plan.terms[0].hours_by_kind).model_fields
+    }
     t = doc.totals
     assert (t.theory, t.lab, t.consultations, t.self_study) == (
         kinds["theory"],
@@ -263,3 +312,61 @@ def test_the_explanatory_note_says_what_the_plan_says() -> None:
     assert [kind for kind, _ in doc.note.rooms][:3] == ["Кабинеты", "Лаборатории", "Мастерские"]
     english = views.plan_doc(plan, ws.table, "en").note
     assert english is not None and english.title == "Explanatory note"
+
+
+def test_a_course_closes_where_its_last_competency_ends(tmp_path: Path) -> None:
+    """A МДК's own hours (consultations, course project, exam) beyond its competencies' are placed, in the
+    term its last competency ends, before the module's exam; the plan table's МДК row holds them."""
+    from constructor.render import views
+
+    text = WHOLE.format(extra="").replace(
+        'course МДК.01.01 "Курс" {{ covers ПК-1.1, ПК-1.2 }}'.replace("{{", "{").replace("}}", "}"),
+        'course МДК.01.01 "Курс" { covers ПК-1.1, ПК-1.2  hours theory 200, practice 180, consultations 4, '
+        "course_design 20, attestation 8 }",
+    )
+    path = tmp_path / "p.comp"
+    path.write_text(text, encoding="utf-8")
+    ws = workspace(path)
+    plan, diags = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None, diags
+    items = {i.code: i for i in plan.items}
+    course = items["МДК.01.01"]
+    assert course.kind == "course" and course.hours == 32 and course.requires == ["ПК-1.1", "ПК-1.2"]
+    k = course.hours_by_kind
+    assert (k.consultations, k.course_design, k.attestation, k.theory, k.practice) == (4, 20, 8, 0, 0)
+    assert course.term == max(max(items[c].hours_by_term) for c in ("ПК-1.1", "ПК-1.2"))
+    assert items["ПМ.01.ЭК"].term >= course.term
+    doc = views.plan_doc(plan, ws.table, "ru")
+    row = next(r for r in doc.rows if r.code == "МДК.01.01")
+    assert row.total == items["ПК-1.1"].hours + items["ПК-1.2"].hours + 32
+    assert (row.consultations, row.attestation) == (4, 8)
+
+
+def test_the_programmer_plan_is_whole_and_every_term_full() -> None:
+    """09.02.07 as the real 2024 plan (domain §7): 4,464 h, every cycle as the program declares it (no
+    reductions there), every term full to the hour — 612 / 900 / 612 / 864 / 612 / 864 — proven optimal."""
+    root = Path(__file__).parents[1] / "catalogs" / "examples" / "programmer"
+    ws = workspace(root / "program.comp")
+    plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None and plan.status == "optimal"
+    assert [t.hours for t in plan.terms] == [t.capacity_hours for t in plan.terms]
+    assert all(c.scheduled_hours == c.hours for c in plan.cycles)
+    assert plan.total_hours == sum(c.hours for c in plan.cycles)
+    # the rows through every term stay within their bounds: half to one and a half of the even share
+    for code in ("ОГСЭ.04", "ОГСЭ.05"):
+        item = next(i for i in plan.items if i.code == code)
+        share = [item.hours * t.capacity_hours / plan.total_hours for t in plan.terms]
+        assert all(
+            s / 2 - 1 < item.hours_by_term[t.number] < s * 3 / 2 + 1 for s, t in zip(share, plan.terms, strict=True)
+        )
+
+
+def test_running_out_of_time_is_not_called_impossible() -> None:
+    """The list scheduler misses a deadline that more terms can keep; with no time to find them, the exact
+    solver says time ran out (C324), not that no schedule exists (C317)."""
+    problem = Problem([473, 506], [], [], (612, 828), 0, frozenset(), [[], [150, 356]], deadline=[2, 0])
+    assert try_list_schedule(problem)[0] is None  # the list scheduler misses the deadline
+    assert valid(problem, exact_schedule(problem, time_limit=10).schedule) == []  # a schedule exists
+    with pytest.raises(Infeasible) as caught:
+        exact_schedule(problem, time_limit=1e-9)
+    assert caught.value.reason == "time-limit"

@@ -100,6 +100,7 @@ REGISTRY: dict[str, CodeInfo] = {
     "C317": CodeInfo("cycle-past-its-year", E),
     "C318": CodeInfo("attestation-limits-unkeepable", E),
     "C319": CodeInfo("complex-exam-split", W),
+    "C324": CodeInfo("solver-no-schedule", E),
     "C320": CodeInfo("bundle-conflict", E),
     "C321": CodeInfo("bundle-other-standard", E),
     "C322": CodeInfo("bundle-over-cap", W),

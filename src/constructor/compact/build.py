@@ -349,12 +349,16 @@ def _plan(
     caps = [problem.capacity(t) for t in range(1, schedule.terms + 1)]
     starts = {code: schedule.term[i] for i, code in enumerate(names)}
     order = {code: i for i, code in enumerate([*names, *built.background])}
+    background = {code: r for r, code in enumerate(built.background)}
     items = []
     term_hours: dict[int, list[Hours]] = {t: [] for t in range(1, schedule.terms + 1)}
     for code in order:
         unit = units[code]
         term_reason, binding = reasons[order[code]] if code in starts else ("first", None)
-        by_term = unit.by_term(starts.get(code, 1), caps)
+        row = background.get(code)
+        by_term = unit.by_term(
+            starts.get(code, 1), caps, schedule.background[row] if schedule.background and row is not None else None
+        )
         for t, h in by_term.items():
             term_hours[t].append(h)
         items.append(
@@ -595,6 +599,10 @@ def _limits_unkeepable(problem: Problem, program: Program) -> Diagnostic:
 
 
 def _infeasible(e: Unplaceable, program: Program) -> Diagnostic:
+    if e.reason == "time-limit":  # nothing is claimed impossible: no schedule was found in time
+        return diagnostic(
+            "C324", "solver-no-schedule", _span(program, "TARGET"), program=program.code, help="solver-no-schedule.help"
+        )
     if e.reason == "deadline":
         problem, units = e.built.problem, e.built.units
         limit = min(d for d in problem.deadline if d)

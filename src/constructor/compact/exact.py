@@ -12,9 +12,10 @@ from __future__ import annotations
 import os
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from constructor.compact.background import fit_background
 from constructor.compact.schedule import (
     MAX_EXTRA_TERMS,
     Infeasible,
@@ -23,6 +24,7 @@ from constructor.compact.schedule import (
     chain_lengths,
     latest_ends,
     lower_bound,
+    spread_hours,
     try_list_schedule,
 )
 
@@ -62,13 +64,14 @@ def _solve_terms(
     head: list[int],
     tail: list[int],
     deadline: float,
-    incumbent: list[int] | None,
+    incumbent: Schedule | None,
     balance: bool = False,
     together: bool = False,
-) -> tuple[str, list[int] | None]:
-    """Is there a schedule in exactly `terms` terms? ("feasible", terms of items) / ("infeasible",
-    None) / ("unknown", None) when time ran out. `together`: the rows of each complex exam end so that
-    their marks fall in one term."""
+) -> tuple[str, Schedule | None]:
+    """Is there a schedule in exactly `terms` terms? ("feasible", the schedule) / ("infeasible", None) /
+    ("unknown", None) when time ran out. `together`: the rows of each complex exam end so that their
+    marks fall in one term. The background rows' hours in each term are the solver's to choose within
+    their bounds (`Problem.background_bounds`), so that terms can be full."""
     import highspy
 
     n = problem.size
@@ -103,6 +106,13 @@ def _solve_terms(
     peak = len(lower)  # the heaviest term's load: minimised when balancing, free when only asking "can it?"
     lower.append(0.0)
     upper.append(inf)
+    # the hours of each background row in each term: whole hours within the row's bounds
+    background: dict[tuple[int, int], int] = {}
+    for r, bounds in enumerate(problem.background_bounds(terms)):
+        for t, (lo, hi) in enumerate(bounds, start=1):
+            background[r, t] = len(lower)
+            lower.append(float(lo))
+            upper.append(float(hi))
     # marks that fall where the last of several items ends (a course's form): a binary a term
     with_marks = problem.limited or together
     marks_at = _mark_columns(problem, window, lower, upper) if with_marks else {}
@@ -143,7 +153,14 @@ def _solve_terms(
                 if len(theirs) == window[a][1] - window[a][0] + 1:
                     continue  # a is surely placed by then: nothing to say
                 row(mine + [(c, -v) for c, v in theirs], -inf, 0.0)
-    background = problem.background_by_term(terms)
+    for r, hours in enumerate(problem.background):  # each background row whole
+        row([(background[r, t], 1.0) for t in range(1, terms + 1)], float(hours), float(hours))
+    for e, group in problem.closing:  # a closing item only where one of its members ends
+        for t in range(window[e][0], window[e][1] + 1):
+            ends = [
+                (col[m, s], -1.0) for m in group for s in range(window[m][0], window[m][1] + 1) if s + span[m] - 1 == t
+            ]
+            row([(col[e, t], 1.0), *ends], -inf, 0.0)
     for t in range(1, terms + 1):
         # an item started in s < t over several terms still loads term t with its share for t − s
         members = [
@@ -151,7 +168,8 @@ def _solve_terms(
             for i in range(n)
             for s in range(max(window[i][0], t - span[i] + 1), min(window[i][1], t) + 1)
         ]
-        fixed = (problem.final_hours if t == terms else 0) + background[t - 1]
+        members += [(background[r, t], 1.0) for r in range(len(problem.background))]
+        fixed = problem.final_hours if t == terms else 0
         room = problem.capacity(t) - fixed
         if room < 0:
             return "infeasible", None
@@ -167,15 +185,20 @@ def _solve_terms(
     h.addVars(len(lower), lower, upper)
     if balance:
         h.changeColsCost(1, [peak], [1.0])
-    binaries = [c for c in range(len(lower)) if c != peak]  # every column but the peak is a 0/1 choice
+    binaries = [c for c in range(len(lower)) if c != peak]  # 0/1 choices and whole background hours
     h.changeColsIntegrality(len(binaries), binaries, [highspy.HighsVarType.kInteger] * len(binaries))
     if h.addRows(len(rows_lo), rows_lo, rows_hi, len(index), starts, index, value) != highspy.HighsStatus.kOk:
         raise RuntimeError("the MIP's rows were refused")  # never solve a model without its rules
-    if incumbent is not None and max(incumbent, default=1) <= terms:
+    if incumbent is not None and incumbent.terms == terms:
         guess = [0.0] * len(lower)
-        for i, t in enumerate(incumbent):
+        for i, t in enumerate(incumbent.term):
             if (i, t) in col:
                 guess[col[i, t]] = 1.0
+        split = incumbent.background or [
+            spread_hours(h, [problem.capacity(t) for t in range(1, terms + 1)]) for h in problem.background
+        ]
+        for (r, t), c in background.items():
+            guess[c] = float(split[r][t - 1])
         sol = highspy.HighsSolution()
         sol.col_value = guess
         h.setSolution(sol)
@@ -203,7 +226,13 @@ def _solve_terms(
             if values[c] > 0.5:
                 term[i] = t
         if all(term):
-            return "feasible", term
+            split = [
+                [round(values[background[r, t]]) for t in range(1, terms + 1)] for r in range(len(problem.background))
+            ]
+            if split:  # the most even split these items' terms allow (the MIP's is any that fits)
+                placed = Schedule(term, terms, background=[[0] * terms for _ in split]).load(problem)
+                split = fit_background(problem, placed) or split
+            return "feasible", Schedule(term, terms, background=split)
     return "unknown", None
 
 
@@ -337,14 +366,30 @@ def _keep_together(problem: Problem, best: Schedule, head: list[int], tail: list
         return best
     limit = min(deadline, time.perf_counter() + TOGETHER_SECONDS)
     # any schedule that holds them together (the load is evened out afterwards, keeping them so)
-    status, term = _solve_terms(problem, best.terms, head, tail, limit, None, together=True)
-    if status == "feasible" and term is not None and not problem.split_groups(term):
-        return Schedule(term, best.terms)
+    status, found = _solve_terms(problem, best.terms, head, tail, limit, None, together=True)
+    if status == "feasible" and found is not None and not problem.split_groups(found.term):
+        return found
     return best
 
 
-def _peak(problem: Problem, term: list[int], terms: int) -> int:
-    return max(Schedule(term, terms).load(problem))
+def _quality(problem: Problem, schedule: Schedule) -> tuple[int, int]:
+    """What balancing lowers, in order: the heaviest term, then how far the background rows are from
+    their even split."""
+    even = [spread_hours(h, [problem.capacity(t) for t in range(1, schedule.terms + 1)]) for h in problem.background]
+    split = schedule.background or even
+    away = sum(abs(a - b) for row, base in zip(split, even, strict=True) for a, b in zip(row, base, strict=True))
+    return max(schedule.load(problem)), away
+
+
+def _relaxed_or_impossible(problem: Problem, missed: str, deadline: float) -> None:
+    """Raise Infeasible(missed) when the problem without its background rows (which only take room and
+    marks) has no schedule: then no number of terms helps, and the search over every number of terms
+    the background rows would need is spared. A relaxation that runs out of time proves nothing."""
+    try:
+        exact_schedule(replace(problem, background=(), background_marks=()), deadline - time.perf_counter())
+    except Infeasible as e:
+        if e.reason != "time-limit":
+            raise Infeasible(missed) from e
 
 
 def exact_schedule(problem: Problem, time_limit: float = 10.0) -> ExactResult:
@@ -360,6 +405,8 @@ def exact_schedule(problem: Problem, time_limit: float = 10.0) -> ExactResult:
     if heuristic is not None and heuristic.terms == bound:  # nothing to prove: the bound is met
         kept = _keep_together(problem, heuristic, head, tail, deadline)
         return ExactResult(kept, bound, reason, True, time.perf_counter() - start, notes)
+    if heuristic is None and problem.background:
+        _relaxed_or_impossible(problem, missed, deadline)
     best = heuristic
     proven_bound = bound
     # without a schedule to beat, every number of terms the list scheduler tried (background rows take
@@ -368,33 +415,30 @@ def exact_schedule(problem: Problem, time_limit: float = 10.0) -> ExactResult:
     upper = heuristic.terms if heuristic is not None else bound + problem.size + 1 + extra
     try:
         for terms in range(bound, upper):
-            status, term = _solve_terms(problem, terms, head, tail, deadline, None)
+            status, found = _solve_terms(problem, terms, head, tail, deadline, None)
             if status == "infeasible":
                 proven_bound = terms + 1
                 reason = "solver"
                 continue
-            if status == "feasible" and term is not None:
-                best = Schedule(term, terms)
+            if status == "feasible" and found is not None:
+                best = found
             else:
                 notes.append("time-limit")
             break
-        if best is None:
-            raise Infeasible(missed)  # no number of terms keeps every deadline or limit (or time ran out first)
+        if best is None:  # no number of terms keeps every deadline or limit, or time ran out before one did
+            raise Infeasible("time-limit" if "time-limit" in notes else missed)
         best = _keep_together(problem, best, head, tail, deadline)
-        if best.terms == proven_bound:
+        full = sum(best.load(problem)) == sum(problem.capacity(t) for t in range(1, best.terms + 1))
+        if best.terms == proven_bound and not full:  # full terms: nothing to even out
             # the number of terms is settled; even out the load with what is left of the time, among the
             # schedules that keep the complex exams together when the one found does
             balance_deadline = min(deadline, time.perf_counter() + BALANCE_SECONDS)
             together = bool(problem.groups) and not problem.split_groups(best.term)
-            status, term = _solve_terms(
-                problem, best.terms, head, tail, balance_deadline, best.term, balance=True, together=together
+            status, found = _solve_terms(
+                problem, best.terms, head, tail, balance_deadline, best, balance=True, together=together
             )
-            if (
-                status == "feasible"
-                and term is not None
-                and _peak(problem, term, best.terms) <= _peak(problem, best.term, best.terms)
-            ):
-                best = Schedule(term, best.terms)
+            if status == "feasible" and found is not None and _quality(problem, found) <= _quality(problem, best):
+                best = found
     except Infeasible:
         raise
     except Exception as e:  # a solver failure must never lose the plan: keep the heuristic one

@@ -36,7 +36,7 @@ class Why(PlanModel):
 class Item(PlanModel):
     code: str
     title: str
-    kind: Literal["general", "professional", "variable", "foundation", "practice", "discipline", "exam"]
+    kind: Literal["general", "professional", "variable", "foundation", "practice", "discipline", "exam", "course"]
     module: str | None
     term: int  # the first term it runs in
     hours: int  # hours counted against the term's capacity: every kind of work, self-study included

@@ -1,201 +1,51 @@
-"""Placing items into terms: the problem, its lower bound, and critical-path list scheduling.
-
-Domain-free on purpose: an item is an index with hours; `before` pairs must be in strictly earlier
-terms, `not_after` pairs in the same or an earlier term; term t holds `capacity(t)` hours, and the
-last term also holds the final attestation. The exact solver (`exact.py`) takes the same problem.
-
-An item may run over several consecutive terms (`span`, with its hours per term in `shares`: a
-discipline taught for two terms). Its term is the one it starts in; `before` (a, b) means a ends before
-b starts, `not_after` (a, b) that a ends no later than b ends. Items of one term are the common case.
-
-Rows that run through every term of the program (physical culture, a foreign language) are not items:
-they are `background` hours, spread over however many terms the schedule has, in proportion to the
-terms' capacities. A term's room for items therefore depends on the number of terms (`room`).
-
-Exams and credits are `marks`, counted against their study year's limit (`year_limits`): the list
-scheduler does not put an item where its marks would pass the limit, the exact solver has a row per
-year, `valid` checks them, and `attestations_by_year` is the one count the plan reports.
-"""
+"""Placing items into terms: the lower bound and critical-path list scheduling of a `Problem`
+(`problem.py`), and evening out the terms' loads afterwards."""
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-EXAM, CREDIT = 0, 1  # the kinds of marks the yearly limits count
+from constructor.compact.background import fit_background
+from constructor.compact.problem import (
+    BACKGROUND_RANGE,
+    CREDIT,
+    EXAM,
+    BackgroundMark,
+    Infeasible,
+    Mark,
+    Problem,
+    Schedule,
+    attestations_by_year,
+    expand,
+    merge_same_term,
+    spread_hours,
+    valid,
+)
 
-
-@dataclass(frozen=True)
-class Mark:
-    """An exam or a credit counted against its study year's limit. It falls in the term the last of its
-    `items` ends (a course's form falls where its last competency ends, a complex exam where the last of
-    its rows ends) or, with `offset`, in that term of its one item's span (a form each term)."""
-
-    kind: int  # EXAM or CREDIT
-    items: tuple[int, ...]
-    offset: int | None = None
-    group: int | None = None  # a complex exam: the group's marks that fall in one term count once
-
-
-@dataclass(frozen=True)
-class BackgroundMark:
-    """A mark of a row through every term: in every term but the last (`each`), or in the last."""
-
-    kind: int
-    last: bool
-
-
-@dataclass(frozen=True)
-class Problem:
-    hours: Sequence[int]  # of each item, counted against capacity
-    before: Sequence[tuple[int, int]]  # (a, b): a in a strictly earlier term than b
-    not_after: Sequence[tuple[int, int]]  # (a, b): a in the same term as b or earlier
-    term_capacity: Sequence[int]  # of a year's terms, repeating: (612, 828) for 17 and 23 weeks × 36 h
-    final_hours: int = 0  # in the last term
-    fixed_last: frozenset[int] = frozenset()  # items that must be in the last term (pre-diploma practice)
-    shares: Sequence[Sequence[int]] = ()  # hours per term of items over several terms (empty: one term)
-    background: Sequence[int] = ()  # hours of each row over every term, whatever their number
-    deadline: Sequence[int] = ()  # the last term each item may end in (0: none), e.g. general education
-    marks: Sequence[Mark] = ()  # exams and credits of the items
-    background_marks: Sequence[BackgroundMark] = ()  # of the rows through every term
-    year_limits: tuple[int | None, int | None] = (None, None)  # exams, credits a study year (None: no limit)
-    terms_per_year: int = 2
-
-    @property
-    def size(self) -> int:
-        return len(self.hours)
-
-    def span(self, i: int) -> int:
-        return len(self.shares[i]) if self.shares and self.shares[i] else 1
-
-    def share(self, i: int, k: int) -> int:
-        """Hours of item i in the k-th term of its span (from 0)."""
-        return self.shares[i][k] if self.shares and self.shares[i] else self.hours[i]
-
-    def capacity(self, term: int) -> int:
-        """Capacity of term `term` (from 1)."""
-        return self.term_capacity[(term - 1) % len(self.term_capacity)]
-
-    def year(self, term: int) -> int:
-        return (term - 1) // self.terms_per_year + 1
-
-    @property
-    def limited(self) -> bool:
-        return bool(self.marks or self.background_marks) and any(x is not None for x in self.year_limits)
-
-    def mark_term(self, mark: Mark, term: Sequence[int]) -> int:
-        """The term a mark falls in under the items' start terms `term`."""
-        if mark.offset is not None:
-            return term[mark.items[0]] + mark.offset
-        return max(term[i] + self.span(i) - 1 for i in mark.items)
-
-    def background_marks_by_year(self, terms: int) -> dict[tuple[int, int], int]:
-        out: dict[tuple[int, int], int] = {}
-        for m in self.background_marks:
-            for t in [terms] if m.last else range(1, terms):
-                key = (self.year(t), m.kind)
-                out[key] = out.get(key, 0) + 1
-        return out
-
-    @property
-    def groups(self) -> dict[int, list[int]]:
-        """Each complex exam: the indices of its marks."""
-        out: dict[int, list[int]] = {}
-        for k, m in enumerate(self.marks):
-            if m.group is not None:
-                out.setdefault(m.group, []).append(k)
-        return out
-
-    def group_terms(self, term: Sequence[int]) -> dict[int, list[int]]:
-        """Each complex exam: the terms its marks fall in under the start terms `term`."""
-        return {g: sorted({self.mark_term(self.marks[k], term) for k in ks}) for g, ks in self.groups.items()}
-
-    def split_groups(self, term: Sequence[int]) -> list[int]:
-        """The complex exams whose rows' marks fall in different terms under the start terms `term`."""
-        return sorted(g for g, terms in self.group_terms(term).items() if len(terms) > 1)
-
-    def mark_count(self, kind: int) -> int:
-        """The marks of a kind the items have, a complex exam once (its marks may share one term)."""
-        groups = {m.group for m in self.marks if m.kind == kind and m.group is not None}
-        return sum(1 for m in self.marks if m.kind == kind and m.group is None) + len(groups)
-
-    def over_limits(self, counts: Mapping[tuple[int, int], int]) -> list[tuple[int, int, int, int]]:
-        """(year, kind, count, limit) of every year over its limit."""
-        out = []
-        for (year, kind), count in sorted(counts.items()):
-            limit = self.year_limits[kind]
-            if limit is not None and count > limit:
-                out.append((year, kind, count, limit))
-        return out
-
-    def background_by_term(self, terms: int) -> list[int]:
-        """Hours the rows over every term put on each term of a schedule of `terms` terms."""
-        out = [0] * terms
-        if self.background:
-            caps = [self.capacity(t) for t in range(1, terms + 1)]
-            for h in self.background:
-                for k, share in enumerate(spread_hours(h, caps)):
-                    out[k] += share
-        return out
-
-
-def spread_hours(hours: int, weights: Sequence[int]) -> list[int]:
-    """`hours` over terms in proportion to `weights` (the terms' capacities), whole hours that add up:
-    the remainders go to the largest fractions, earlier terms first on ties."""
-    total = sum(weights)
-    if total <= 0:
-        return [hours] + [0] * (len(weights) - 1) if weights else []
-    exact = [hours * w for w in weights]
-    out = [e // total for e in exact]
-    left = hours - sum(out)
-    order = sorted(range(len(weights)), key=lambda k: (-(exact[k] % total), k))
-    for k in order[:left]:
-        out[k] += 1
-    return out
-
-
-@dataclass
-class Schedule:
-    term: list[int]  # of each item, from 1
-    terms: int
-    notes: list[str] = field(default_factory=list)
-
-    def load(self, problem: Problem) -> list[int]:
-        out = problem.background_by_term(self.terms)
-        for i, t in enumerate(self.term):
-            for k in range(problem.span(i)):
-                if t + k - 1 < self.terms:
-                    out[t + k - 1] += problem.share(i, k)
-        out[-1] += problem.final_hours
-        return out
-
-    def end(self, problem: Problem, i: int) -> int:
-        return self.term[i] + problem.span(i) - 1
-
-
-def attestations_by_year(problem: Problem, term: Sequence[int], terms: int) -> dict[tuple[int, int], int]:
-    """(study year, EXAM or CREDIT) → how many fall in that year: the one count of the yearly limits."""
-    out = problem.background_marks_by_year(terms)
-    seen: set[tuple[int, int]] = set()
-    for m in problem.marks:
-        where = problem.mark_term(m, term)
-        if m.group is not None:
-            if (m.group, where) in seen:
-                continue
-            seen.add((m.group, where))
-        key = (problem.year(where), m.kind)
-        out[key] = out.get(key, 0) + 1
-    return out
-
-
-class Infeasible(Exception):
-    """No number of terms can hold the problem (an item larger than every term, or a cycle)."""
-
-    def __init__(self, reason: str, items: Sequence[int] = ()) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.items = list(items)
+__all__ = [
+    "BACKGROUND_RANGE",
+    "CREDIT",
+    "EXAM",
+    "MAX_EXTRA_TERMS",
+    "BackgroundMark",
+    "Infeasible",
+    "Mark",
+    "Problem",
+    "Schedule",
+    "attestations_by_year",
+    "balance",
+    "chain_lengths",
+    "expand",
+    "latest_ends",
+    "list_schedule",
+    "lower_bound",
+    "merge_same_term",
+    "spread_hours",
+    "try_list_schedule",
+    "valid",
+]
 
 
 def _order(problem: Problem) -> list[int]:
@@ -362,16 +212,32 @@ def list_schedule(problem: Problem, *, balanced: bool = True) -> Schedule:
     limit = terms + problem.size + MAX_EXTRA_TERMS
     missed: Infeasible | None = None
     while terms <= limit:
-        try:
-            schedule = _list(problem, terms, urgency)
-        except Infeasible as e:
-            if e.reason not in RETRY:
-                raise
-            missed, terms = e, terms + 1  # more terms leave more room in the early ones
-            continue
-        if schedule.terms == terms and not valid(problem, schedule):
-            return balance(problem, schedule) if balanced else schedule
-        terms = max(terms + 1, schedule.terms)
+        found, reached = None, terms + 1
+        # first with the least each row may put on a term (then its split is found for the items'
+        # terms, which fills terms to the hour), else with the even split
+        for least in (True, False):
+            try:
+                schedule = _list(problem, terms, urgency, least)
+            except Infeasible as e:
+                if e.reason not in RETRY:
+                    raise
+                missed = e  # more terms leave more room in the early ones
+                continue
+            if schedule.terms != terms:
+                reached = max(reached, schedule.terms)
+                continue
+            if least:
+                even = problem.background_by_term(terms)
+                split = fit_background(problem, [a - b for a, b in zip(schedule.load(problem), even, strict=True)])
+                if split is None:
+                    continue
+                schedule = Schedule(schedule.term, terms, background=split)
+            if not valid(problem, schedule):
+                found = schedule
+                break
+        if found is not None:
+            return balance(problem, found) if balanced else found
+        terms = reached
     raise missed or Infeasible("no-progress")
 
 
@@ -402,15 +268,20 @@ def _urgency(problem: Problem) -> _Urgency:
     return _Urgency(head, latest, ends_by)
 
 
-def _list(problem: Problem, min_terms: int, urgency: _Urgency) -> Schedule:
+def _list(problem: Problem, min_terms: int, urgency: _Urgency, least: bool = False) -> Schedule:
     """One pass of the list scheduler; terms up to `min_terms` leave room for the background rows of a
-    schedule of exactly that many terms (0: there are none)."""
+    schedule of exactly that many terms (0: there are none): their even split, or with `least` the
+    least each row may put on each term."""
     n = problem.size
+    if least:
+        bounds = problem.background_bounds(min_terms)
+        background = [sum(b[t][0] for b in bounds) for t in range(min_terms)]
+    else:
+        background = problem.background_by_term(min_terms)
     if n == 0:
         term: list[int] = []
-        return Schedule(term, _final_term(problem, max(1, min_terms), term))
+        return Schedule(term, _final_term(problem, max(1, min_terms), term, background))
     head, latest, ends_by = urgency.head, urgency.latest, urgency.ends_by
-    background = problem.background_by_term(min_terms)
     span = [problem.span(i) for i in range(n)]
     strict_s: list[list[int]] = [[] for _ in range(n)]
     loose_s: list[list[int]] = [[] for _ in range(n)]
@@ -478,11 +349,60 @@ def _list(problem: Problem, min_terms: int, urgency: _Urgency) -> Schedule:
     # with yearly limits an item may wait a year or more; past this, nothing will ever fit
     give_up = min_terms + (n + 2) * (problem.terms_per_year + max(span, default=1))
 
+    # closing items: each goes where the last of its members ends, placed with that member (its room is
+    # made sure of before the member is placed)
+    closing_of: list[list[int]] = [[] for _ in range(n)]
+    closing_left: dict[int, int] = {}
+    closing_end: dict[int, int] = {}
+    for c, group in problem.closing:
+        closing_left[c], closing_end[c] = len(set(group)), 0
+        for g in set(group):
+            closing_of[g].append(c)
+
+    def closes_fit(i: int, t: int) -> bool:
+        """Whether the closing items that item i completes in start term t have room where they fall."""
+        end = t + span[i] - 1
+        need: dict[int, int] = {}
+        for e in closing_of[i]:
+            if closing_left[e] == 1:
+                where = max(closing_end[e], end)
+                need[where] = need.get(where, 0) + problem.hours[e]
+        return all(room(w) - (problem.share(i, w - t) if t <= w <= end else 0) >= h for w, h in need.items())
+
     term = [0] * n
     remaining = n - len(last_items)
     placed = 0
     t = 0
     ready: list[tuple[int, int, int, int]] = []
+
+    def put(i: int, at: int, added: tuple[dict[tuple[int, int], int], set[tuple[int, int]]]) -> None:
+        """Place item i in start term `at` and release what waited for it (its closing items at once)."""
+        nonlocal placed
+        term[i] = at
+        for k in range(span[i]):
+            used[at + k] = used.get(at + k, 0) + problem.share(i, k)
+        placed += 1
+        end = at + span[i] - 1
+        for year_kind, c in added[0].items():
+            counts[year_kind] = counts.get(year_kind, 0) + c
+        group_terms.update(added[1])
+        for k in marks_of[i]:
+            pending[k] -= 1
+            mark_end[k] = max(mark_end[k], end)
+        for e in closing_of[i]:
+            closing_left[e] -= 1
+            closing_end[e] = max(closing_end[e], end)
+        for j, strict in [*((j, True) for j in strict_s[i]), *((j, False) for j in loose_s[i])]:
+            earliest[j] = max(earliest[j], end + 1 if strict else end - span[j] + 1)
+            left[j] -= 1
+            if left[j] == 0 and j in closing_left:
+                put(j, closing_end[j], ({}, set()))  # a closing item has no marks of its own
+            elif left[j] == 0 and j not in last_items:
+                if earliest[j] <= t:
+                    heapq.heappush(ready, key(j))  # may still start in this term (not after)
+                else:
+                    heapq.heappush(waiting, (earliest[j], key(j)))
+
     while placed < remaining:
         t += 1
         while waiting and waiting[0][0] <= t:
@@ -491,32 +411,14 @@ def _list(problem: Problem, min_terms: int, urgency: _Urgency) -> Schedule:
         while ready:
             item = heapq.heappop(ready)
             i = item[3]
-            if any(problem.share(i, k) > room(t + k) for k in range(span[i])):
+            if any(problem.share(i, k) > room(t + k) for k in range(span[i])) or not closes_fit(i, t):
                 skipped.append(item)
                 continue
             added = marks_added(i, t)
             if added is None:
                 skipped.append(item)
                 continue
-            term[i] = t
-            for k in range(span[i]):
-                used[t + k] = used.get(t + k, 0) + problem.share(i, k)
-            placed += 1
-            end = t + span[i] - 1
-            for year_kind, c in added[0].items():
-                counts[year_kind] = counts.get(year_kind, 0) + c
-            group_terms.update(added[1])
-            for k in marks_of[i]:
-                pending[k] -= 1
-                mark_end[k] = max(mark_end[k], end)
-            for j, strict in [*((j, True) for j in strict_s[i]), *((j, False) for j in loose_s[i])]:
-                earliest[j] = max(earliest[j], end + 1 if strict else end - span[j] + 1)
-                left[j] -= 1
-                if left[j] == 0 and j not in last_items:
-                    if earliest[j] <= t:
-                        heapq.heappush(ready, key(j))  # may still start in this term (not after)
-                    else:
-                        heapq.heappush(waiting, (earliest[j], key(j)))
+            put(i, t, added)
         for item in skipped:
             heapq.heappush(ready, item)
         if not ready and not waiting and placed < remaining:
@@ -530,16 +432,22 @@ def _list(problem: Problem, min_terms: int, urgency: _Urgency) -> Schedule:
     terms = max([1, min_terms, *ends])
     if last_items:
         terms = _place_last(problem, term, terms, sorted(last_items))
-    terms = _final_term(problem, terms, term)
+    terms = _final_term(problem, terms, term, background)
     if limited and problem.over_limits(attestations_by_year(problem, term, terms)):
         raise Infeasible("attestation-limit")  # the last term's marks (pre-diploma practice) or its year's
     return Schedule(term, terms)
 
 
-def _final_term(problem: Problem, terms: int, term: list[int]) -> int:
-    """The last term must hold its items and the final attestation: else the final attestation (with the
-    items fixed to the last term) moves on to the next term that holds them (terms differ in length)."""
-    while Schedule(term, terms).load(problem)[-1] > problem.capacity(terms):
+def _final_term(problem: Problem, terms: int, term: list[int], background: Sequence[int]) -> int:
+    """The last term must hold its items, the final attestation and the background hours kept for it:
+    else the final attestation (with the items fixed to the last term) moves on to the next term that
+    holds them (terms differ in length)."""
+
+    def last_load() -> int:
+        kept = [[*background[:terms], *[0] * (terms - len(background))]]
+        return Schedule(term, terms, background=kept).load(problem)[-1]
+
+    while last_load() > problem.capacity(terms):
         terms += 1
         for i in problem.fixed_last:
             term[i] = terms
@@ -581,12 +489,26 @@ def balance(problem: Problem, schedule: Schedule, rounds: int = 200) -> Schedule
     def end(i: int) -> int:
         return term[i] + problem.span(i) - 1
 
+    closing = dict(problem.closing)
+    closing_of: dict[int, list[int]] = {}
+    for e, members in problem.closing:
+        for m in members:
+            closing_of.setdefault(m, []).append(e)
+
+    def keeps_closing(i: int, t: int) -> bool:
+        """Moving item i to term t leaves every closing item where the last of its members ends."""
+        return all(max(t if m == i else end(m) for m in closing[e]) == term[e] for e in closing_of.get(i, []))
+
     for _ in range(rounds):
-        load = Schedule(term, schedule.terms).load(problem)
+        load = Schedule(term, schedule.terms, background=schedule.background).load(problem)
         heavy = max(range(schedule.terms), key=lambda k: (load[k] / problem.capacity(k + 1), -k)) + 1
         moved = False
         candidates = sorted(
-            (i for i in range(n) if term[i] == heavy and i not in problem.fixed_last and problem.span(i) == 1),
+            (
+                i
+                for i in range(n)
+                if term[i] == heavy and i not in problem.fixed_last and problem.span(i) == 1 and i not in closing
+            ),
             key=lambda i: (-problem.hours[i], i),
         )
         for i in candidates:
@@ -596,7 +518,7 @@ def balance(problem: Problem, schedule: Schedule, rounds: int = 200) -> Schedule
                 hi = min(hi, problem.deadline[i])
             best = None
             for t in range(lo, hi + 1):
-                if t == heavy:
+                if t == heavy or not keeps_closing(i, t):
                     continue
                 after = load[t - 1] + problem.hours[i]
                 if after > problem.capacity(t):
@@ -617,93 +539,4 @@ def balance(problem: Problem, schedule: Schedule, rounds: int = 200) -> Schedule
                 break
         if not moved:
             break
-    return Schedule(term, schedule.terms, schedule.notes)
-
-
-def valid(problem: Problem, schedule: Schedule) -> list[str]:
-    """What a schedule breaks (empty when it keeps every rule): for tests and as a last guard."""
-    errors = []
-    if any(not t >= 1 for t in schedule.term) or any(
-        schedule.end(problem, i) > schedule.terms for i in range(problem.size)
-    ):
-        return ["a term out of range"]
-    for a, b in problem.before:
-        if not schedule.end(problem, a) < schedule.term[b]:
-            errors.append(f"{a} must come before {b}")
-    for a, b in problem.not_after:
-        if not schedule.end(problem, a) <= schedule.end(problem, b):
-            errors.append(f"{a} must not come after {b}")
-    for k, load in enumerate(schedule.load(problem), start=1):
-        if load > problem.capacity(k):
-            errors.append(f"term {k} holds {load} h over {problem.capacity(k)}")
-    for i in problem.fixed_last:
-        if schedule.term[i] != schedule.terms:
-            errors.append(f"{i} must be in the last term")
-    for i, limit in enumerate(problem.deadline):
-        if limit and schedule.end(problem, i) > limit:
-            errors.append(f"{i} must end by term {limit}")
-    for year, kind, count, limit in problem.over_limits(attestations_by_year(problem, schedule.term, schedule.terms)):
-        errors.append(f"year {year} holds {count} {('exams', 'credits')[kind]} over {limit}")
-    return errors
-
-
-def merge_same_term(problem: Problem) -> tuple[Problem, list[int]]:
-    """Items that must share a term (a circle of `not_after`, like two competencies taught together)
-    become one item; returns the smaller problem and, for each item, the index of its merged item.
-    Infeasible when such a circle contains a `before` (an item would precede itself)."""
-    import networkx as nx
-
-    g: nx.DiGraph[int] = nx.DiGraph()
-    g.add_nodes_from(range(problem.size))
-    g.add_edges_from(problem.before)
-    g.add_edges_from(problem.not_after)
-    group = list(range(problem.size))
-    for comp in nx.strongly_connected_components(g):
-        if len(comp) > 1:
-            if any(a in comp and b in comp for a, b in problem.before):
-                raise Infeasible("cycle", sorted(comp))
-            if any(problem.span(i) > 1 for i in comp):  # items over several terms are never merged
-                raise Infeasible("cycle", sorted(comp))
-            rep = min(comp)
-            for i in comp:
-                group[i] = rep
-    reps = sorted(set(group))
-    new_index = {r: k for k, r in enumerate(reps)}
-    mapping = [new_index[group[i]] for i in range(problem.size)]
-    hours = [0] * len(reps)
-    for i, h in enumerate(problem.hours):
-        hours[mapping[i]] += h
-    before = sorted({(mapping[a], mapping[b]) for a, b in problem.before})
-    not_after = sorted({(mapping[a], mapping[b]) for a, b in problem.not_after if mapping[a] != mapping[b]})
-    fixed = frozenset(mapping[i] for i in problem.fixed_last)
-    deadline = [0] * len(reps)
-    for i, limit in enumerate(problem.deadline):
-        if limit:
-            k = mapping[i]
-            deadline[k] = min(deadline[k] or limit, limit)
-    shares: list[Sequence[int]] = [()] * len(reps)
-    if problem.shares:
-        for i in range(problem.size):
-            if problem.span(i) > 1:
-                shares[mapping[i]] = problem.shares[i]
-    marks = [Mark(m.kind, tuple(dict.fromkeys(mapping[i] for i in m.items)), m.offset, m.group) for m in problem.marks]
-    merged = Problem(
-        hours,
-        before,
-        not_after,
-        problem.term_capacity,
-        problem.final_hours,
-        fixed,
-        shares if problem.shares else (),
-        problem.background,
-        deadline if any(deadline) else (),
-        marks,
-        problem.background_marks,
-        problem.year_limits,
-        problem.terms_per_year,
-    )
-    return merged, mapping
-
-
-def expand(schedule: Schedule, mapping: list[int]) -> Schedule:
-    return Schedule([schedule.term[m] for m in mapping], schedule.terms, schedule.notes)
+    return Schedule(term, schedule.terms, schedule.notes, schedule.background)

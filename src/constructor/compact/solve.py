@@ -35,7 +35,7 @@ NO_SCHEDULE = 10**6  # the terms of a candidate without a schedule yet, for sort
 class Unplaceable(Exception):
     """No candidate can be scheduled: the first one's reason, in its own items' names."""
 
-    reason: str  # cycle | item-too-large | final-too-large | deadline | attestation-limit
+    reason: str  # cycle | item-too-large | final-too-large | deadline | attestation-limit | time-limit
     built: Built
     members: list[list[str]] = field(default_factory=list)  # the names of each offending (merged) item
     hours: list[int] = field(default_factory=list)
@@ -116,10 +116,14 @@ def solve(candidates: list[Built], relaxed: Problem | None, mode: Mode = "auto",
             left = deadline - time.perf_counter()
             if left <= 0:
                 notes.append("time-limit")
+                if best_schedule is None:
+                    best.missed = "time-limit"  # not tried, so not proven impossible
                 break
             try:
                 result = exact_schedule(cand.merged, left)
-            except Infeasible:
+            except Infeasible as e:
+                if e.reason == "time-limit":  # not proven impossible: time ran out before a schedule
+                    cand.missed = "time-limit"
                 continue  # this choice cannot keep its deadlines
             notes.extend(n for n in result.notes if n not in notes)
             cand.bound, cand.reason = result.lower_bound, result.bound_reason

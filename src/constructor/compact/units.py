@@ -26,7 +26,9 @@ from constructor.graph.whole import (
     whole,
 )
 from constructor.model import (
+    COURSE_ONLY_KINDS,
     AnyDeclaration,
+    Course,
     CycleRole,
     Discipline,
     Hours,
@@ -65,10 +67,11 @@ class Unit:
         """What it puts on its terms: every kind of work (the one capacity rule, `load_hours`)."""
         return load_hours(self.hours)
 
-    def by_term(self, start: int, caps: list[int]) -> dict[int, Hours]:
-        """Its hours by kind in each term it runs in; `caps` are the capacities of the plan's terms."""
+    def by_term(self, start: int, caps: list[int], split: list[int] | None = None) -> dict[int, Hours]:
+        """Its hours by kind in each term it runs in; `caps` are the capacities of the plan's terms, and
+        `split` a background row's hours in each, as the schedule chose them (else the even split)."""
         if self.every_term:
-            totals = spread_hours(self.load, caps)
+            totals = split if split else spread_hours(self.load, caps)
             return {t: h for t, h in enumerate(split_by_term(self.hours, totals), start=1) if h.total}
         if self.shares:
             return dict(enumerate(split_by_term(self.hours, self.shares), start=start))
@@ -245,6 +248,25 @@ def build(
             why=Why(reason="module", via=mod.code),
         )
 
+    # each course's own hours (consultations, its exam, its course project): where its last competency ends
+    closing: dict[str, list[str]] = {}
+    for mod in content.modules:
+        for course, own in _courses_own_hours(mod, graph):
+            members = [r.code for r in course.covers if r.code in units and not units[r.code].every_term]
+            if own.total and members:
+                closing[course.code] = members
+                units[course.code] = Unit(
+                    code=course.code,
+                    title=course.title.value if course.title else course.code,
+                    kind="course",
+                    module=mod.code,
+                    hours=own,
+                    saved=0,
+                    requires=members,
+                    coreq=[],
+                    why=Why(reason="module", via=mod.code),
+                )
+
     background = [c for c, u in units.items() if u.every_term]
     names = [c for c in units if not units[c].every_term]
     index = {c: i for i, c in enumerate(names)}
@@ -259,6 +281,8 @@ def build(
         for p in graph.corequisites(code):
             if p in index:
                 not_after.add((index[p], index[code]))
+    for closes, formed in closing.items():
+        not_after.update((index[c], index[closes]) for c in formed)
     for teacher, learner in extra_not_after:
         if teacher in index and learner in index:
             not_after.add((index[teacher], index[learner]))
@@ -284,7 +308,11 @@ def build(
                     not_after.add((index[edu.code], index[prod.code]))
     fixed_last.update(index[c] for c in last_practices)  # ПДП: the last term, with the final attestation
     for mod, exam in exams:  # the module's exam after every course and practice of the module
-        members = [*_members(mod, index), *(p.code for p in mod.practices if p.code in index)]
+        members = [
+            *_members(mod, index),
+            *(c.code for c in mod.courses if c.code in index),
+            *(p.code for p in mod.practices if p.code in index),
+        ]
         not_after.update((index[c], index[exam.code]) for c in members)
         units[exam.code].requires = members
     not_after -= before
@@ -306,6 +334,7 @@ def build(
         background_marks=background_marks,
         year_limits=limits_of(std),
         terms_per_year=_terms_per_year(program, std),
+        closing=[(index[c], tuple(index[m] for m in members)) for c, members in closing.items()],
     )
     return Built(units, names, problem, shared_saving, context, chosen, background)
 
@@ -362,6 +391,24 @@ def _practice_of(
             for code in [r.code for r in block.covers] or members:
                 if code in codes:
                     out.setdefault(code, block.code)
+    return out
+
+
+def _courses_own_hours(mod: Module, graph: CompetencyGraph) -> list[tuple[Course, Hours]]:
+    """Each course of a module with its own hours (`COURSE_ONLY_KINDS`: consultations, course design,
+    the exam), beyond what the competencies it forms declare of those kinds; a competency counts for the
+    first course that covers it. Its other kinds are its competencies' (C231 compares them)."""
+    claimed: set[str] = set()
+    out = []
+    for course in mod.courses:
+        formed = Hours()
+        for ref in course.covers:
+            comp = graph.competencies.get(ref.code)
+            if comp is not None and ref.code not in claimed:
+                claimed.add(ref.code)
+                formed = formed + comp.hours
+        own = {k: max(0, getattr(course.hours, k) - getattr(formed, k)) for k in COURSE_ONLY_KINDS}
+        out.append((course, Hours(**own)))
     return out
 
 

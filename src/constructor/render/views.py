@@ -220,6 +220,8 @@ def module_rows(
         if isinstance(module, Module):
             for course in module.courses:
                 parts = [by_code[r.code] for r in course.covers if r.code in by_code and r.code not in used]
+                if course.code in by_code:  # its own consultations, course project and exam
+                    parts.append(by_code[course.code])
                 used.update(r.code for r in parts)
                 if parts:
                     form = course.attestation.value if course.attestation else None

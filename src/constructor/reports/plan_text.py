@@ -19,7 +19,7 @@ def render_text(plan: Plan, lang: Lang) -> str:
     w = WORDS[lang]
     status = w[f"status.{plan.status}"]
     if plan.status == "feasible":
-        status += ", " + str(w["gap"]).format(gap=plan.gap, bound=plan.lower_bound)
+        status += ", " + str(w["gap"]).format(gap=words.noun(plan.gap, "term", lang), bound=plan.lower_bound)
     key = "head" if plan.baseline else "head-nobase"
     lines = [
         str(w[key]).format(
