@@ -287,7 +287,12 @@ def programs(draw: st.DrawFn) -> str:
                 parts.append(f"corequires {co[0]}")
         lines.append(f'competency К{i} "к" {{ {" ".join(parts)} }}')
     covered = draw(st.lists(st.integers(0, n - 1), min_size=1, unique=True))
-    lines.append('module М "м" { covers ' + ", ".join(f"К{i}" for i in covered) + " }")
+    course = ""
+    if draw(st.booleans()):  # a course with its own consultations and exam, where its last competency ends
+        formed = draw(st.lists(st.sampled_from(covered), min_size=1, unique=True))
+        own = f"consultations {draw(st.integers(0, 8))}, attestation {draw(st.integers(1, 12))}"
+        course = f'course МДК.01.01 "к" {{ covers {", ".join(f"К{i}" for i in formed)}  hours {own} }}'
+    lines.append('module М "м" { covers ' + ", ".join(f"К{i}" for i in covered) + f" {course} }}")
     recognized = draw(st.lists(st.integers(0, n - 1), max_size=2, unique=True))
     rec = f'recognize "ранее" covers {", ".join(f"К{i}" for i in recognized)}' if recognized else ""
     lines.append(f'program П "п" {{ standard С base 9-grades core М {rec} }}')
@@ -308,7 +313,11 @@ def test_random_programs_compact_to_valid_explained_plans(text: str) -> None:
         plan, diags = compact(program, ws.table, ws.graph, time_limit=5)
         assert plan is not None and [d.code for d in diags if d.is_error] == []
         term = {i.code: i.term for i in plan.items}
+        ends = {i.code: max(i.hours_by_term) for i in plan.items}
         for item in plan.items:
+            if item.kind == "course":  # a course's own hours: where the last competency it forms ends
+                assert item.term == max(ends[p] for p in item.requires), item
+                continue
             assert all(term[p] < item.term for p in item.requires if p in term), item
             assert all(term[c] <= item.term for c in item.coreq if c in term), item
         for t in plan.terms:
