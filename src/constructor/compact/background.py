@@ -1,6 +1,6 @@
 """The hours of the rows through every term (a foreign language, physical culture), term by term.
 
-Such a row may put from half to one and a half of its even share on a term (`Problem.background_bounds`):
+Such a row may put from three quarters to five quarters of its even share on a term (`Problem.background_bounds`):
 plans vary these rows' hours a week so that every term is full. Once the items have their terms, the
 split is a small transportation problem — each row's hours to the terms, each term taking no more than
 it has left — solved exactly as a min-cost flow (networkx) that keeps every row as close to its even

@@ -3,8 +3,8 @@
 For T from the lower bound up to one less than the heuristic's terms, the MIP asks whether T terms
 can hold everything; the first T that can is optimal (every smaller T was proven impossible). Each
 item may only sit in the terms its chains allow (`head` … T − `tail` + 1), which keeps the model
-small. Among the schedules of the optimal T it minimises the heaviest term. The heuristic schedule is
-always there to fall back on: a solver that fails or runs out of time never loses a plan.
+small. Among the schedules of the optimal T it minimises the fullest term (its share of capacity). The
+heuristic schedule is always there to fall back on: a solver that fails or runs out of time never loses a plan.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from dataclasses import dataclass, replace
+from fractions import Fraction
 from typing import Any
 
 from constructor.compact.background import fit_background
@@ -103,7 +104,9 @@ def _solve_terms(
             col[i, t] = len(lower)
             lower.append(0.0)
             upper.append(1.0)
-    peak = len(lower)  # the heaviest term's load: minimised when balancing, free when only asking "can it?"
+    # the fullest term's share of its capacity: minimised when balancing (terms differ in length, so a
+    # share and not hours: the free hours spread over the terms), free when only asking "can it?"
+    peak = len(lower)
     lower.append(0.0)
     upper.append(inf)
     # the hours of each background row in each term: whole hours within the row's bounds
@@ -175,7 +178,7 @@ def _solve_terms(
             return "infeasible", None
         if members:
             row(members, -inf, float(room))
-            row([*members, (peak, -1.0)], -inf, float(-fixed))  # load ≤ peak
+            row([*members, (peak, -float(problem.capacity(t)))], -inf, float(-fixed))  # load ≤ peak × capacity
     if with_marks:
         falls = _fall_rows(problem, window, span, col, marks_at, row)
         if problem.limited and not _limit_rows(problem, terms, falls, row, lower, upper):
@@ -372,13 +375,14 @@ def _keep_together(problem: Problem, best: Schedule, head: list[int], tail: list
     return best
 
 
-def _quality(problem: Problem, schedule: Schedule) -> tuple[int, int]:
-    """What balancing lowers, in order: the heaviest term, then how far the background rows are from
-    their even split."""
+def _quality(problem: Problem, schedule: Schedule) -> tuple[Fraction, int]:
+    """What balancing lowers, in order: the fullest term's share of its capacity, then how far the
+    background rows are from their even split."""
     even = [spread_hours(h, [problem.capacity(t) for t in range(1, schedule.terms + 1)]) for h in problem.background]
     split = schedule.background or even
     away = sum(abs(a - b) for row, base in zip(split, even, strict=True) for a, b in zip(row, base, strict=True))
-    return max(schedule.load(problem)), away
+    fullest = max(Fraction(h, problem.capacity(t)) for t, h in enumerate(schedule.load(problem), start=1))
+    return fullest, away
 
 
 def _relaxed_or_impossible(problem: Problem, missed: str, deadline: float) -> None:

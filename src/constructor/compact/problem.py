@@ -11,8 +11,8 @@ b starts, `not_after` (a, b) that a ends no later than b ends. Items of one term
 A `closing` item goes where the last of its members ends (a course's consultations and exam).
 
 Rows that run through every term of the program (physical culture, a foreign language) are not items:
-they are `background` hours over however many terms the schedule has, each term holding from half to
-one and a half of the row's even share (by the terms' capacities), so that terms can be full. A term's
+they are `background` hours over however many terms the schedule has, each term holding from three
+quarters to five quarters of the row's even share (by the terms' capacities), so that terms can be full. A term's
 room for items therefore depends on the number of terms and on the split (`background.py`).
 
 Exams and credits are `marks`, counted against their study year's limit (`year_limits`): the list
@@ -28,7 +28,7 @@ from fractions import Fraction
 
 EXAM, CREDIT = 0, 1  # the kinds of marks the yearly limits count
 # the least and most share of its even split a background row may put on a term (docs/plan.md)
-BACKGROUND_RANGE = (Fraction(1, 2), Fraction(3, 2))
+BACKGROUND_RANGE = (Fraction(3, 4), Fraction(5, 4))
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,7 @@ class Problem:
 
     def background_bounds(self, terms: int) -> list[list[tuple[int, int]]]:
         """For each background row, the least and most hours each term of a schedule of `terms` terms
-        may hold: from half to one and a half of its even share (`BACKGROUND_RANGE`). Within them a
+        may hold: from three quarters to five quarters of its even share (`BACKGROUND_RANGE`). Within them a
         schedule may shift a row's hours between terms, as plans vary a language's or physical
         culture's hours a week, so that every term is full."""
         caps = [self.capacity(t) for t in range(1, terms + 1)]

@@ -4,8 +4,8 @@ run over, each module's exam, and the practices outside modules (ПДП).
 
 A discipline written over several terms (`terms 3`, or `term N { … }` blocks) is one item over that
 many consecutive terms, its hours per term as written (or even); one that runs through every term
-(`terms all`) is a background row over every term of the plan (from half to one and a half of its even
-share by the terms' capacities in each: `Problem.background_bounds`). Hours by kind are
+(`terms all`) is a background row over every term of the plan (from three quarters to five quarters of its
+even share by the terms' capacities in each: `Problem.background_bounds`). Hours by kind are
 split by term so that every term's kinds add up to its hours (`split_by_term`).
 """
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 from constructor.compact.background import fit_background
 from constructor.compact.problem import (
@@ -213,11 +214,12 @@ def list_schedule(problem: Problem, *, balanced: bool = True) -> Schedule:
     missed: Infeasible | None = None
     while terms <= limit:
         found, reached = None, terms + 1
-        # first with the least each row may put on a term (then its split is found for the items'
-        # terms, which fills terms to the hour), else with the even split
-        for least in (True, False):
+        # first with the even split of the rows through every term; when that needs more terms, with less
+        # kept for them (down to the least each row may put on a term), their split then found for the
+        # items' terms: as little uneven as the number of terms allows
+        for level in RESERVE_LEVELS:
             try:
-                schedule = _list(problem, terms, urgency, least)
+                schedule = _list(problem, terms, urgency, level)
             except Infeasible as e:
                 if e.reason not in RETRY:
                     raise
@@ -226,7 +228,7 @@ def list_schedule(problem: Problem, *, balanced: bool = True) -> Schedule:
             if schedule.terms != terms:
                 reached = max(reached, schedule.terms)
                 continue
-            if least:
+            if level < 1:
                 even = problem.background_by_term(terms)
                 split = fit_background(problem, [a - b for a, b in zip(schedule.load(problem), even, strict=True)])
                 if split is None:
@@ -242,6 +244,9 @@ def list_schedule(problem: Problem, *, balanced: bool = True) -> Schedule:
 
 
 MAX_EXTRA_TERMS = 200  # terms tried beyond the bound before background rows are said not to fit
+# the share of their even split the list scheduler keeps for the rows through every term, pass by pass
+# (never below their least, `Problem.background_bounds`)
+RESERVE_LEVELS = (Fraction(1), Fraction(15, 16), Fraction(7, 8), Fraction(13, 16), Fraction(3, 4))
 # what the list scheduler may miss where the exact solver (or more terms) may still succeed
 RETRY = ("deadline", "attestation-limit")
 
@@ -268,16 +273,23 @@ def _urgency(problem: Problem) -> _Urgency:
     return _Urgency(head, latest, ends_by)
 
 
-def _list(problem: Problem, min_terms: int, urgency: _Urgency, least: bool = False) -> Schedule:
+def _list(problem: Problem, min_terms: int, urgency: _Urgency, level: Fraction = Fraction(1)) -> Schedule:
     """One pass of the list scheduler; terms up to `min_terms` leave room for the background rows of a
-    schedule of exactly that many terms (0: there are none): their even split, or with `least` the
-    least each row may put on each term."""
+    schedule of exactly that many terms (0: there are none): `level` of their even split, never less
+    than the least each row may put on a term."""
     n = problem.size
-    if least:
+    background = problem.background_by_term(min_terms)
+    if level < 1:
+        caps = [problem.capacity(t) for t in range(1, min_terms + 1)]
         bounds = problem.background_bounds(min_terms)
-        background = [sum(b[t][0] for b in bounds) for t in range(min_terms)]
-    else:
-        background = problem.background_by_term(min_terms)
+        evens = [spread_hours(h, caps) for h in problem.background]
+        background = [
+            sum(
+                max(b[t][0], even[t] * level.numerator // level.denominator)
+                for b, even in zip(bounds, evens, strict=True)
+            )
+            for t in range(min_terms)
+        ]
     if n == 0:
         term: list[int] = []
         return Schedule(term, _final_term(problem, max(1, min_terms), term, background))
