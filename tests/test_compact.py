@@ -273,7 +273,16 @@ def test_docs_plan_md_has_the_current_schema() -> None:
 def programs(draw: st.DrawFn) -> str:
     """A random but valid program: prerequisites and co-requisites only on earlier codes."""
     n = draw(st.integers(1, 12))
-    lines = ['standard С "с" { weekly_load 36 term_weeks 17, 23 final_attestation 72 h baseline 9-grades 3y10m }']
+    lines = [
+        'cycle ОГСЭ "о" { role humanities }',
+        'cycle ПЦ "п" { role professional }',
+        'standard С "с" { weekly_load 36 term_weeks 17, 23 final_attestation 72 h baseline 9-grades 3y10m'
+        " cycles ОГСЭ, ПЦ }",
+    ]
+    # a row through every term (physical culture): its hours may vary by term within their bounds
+    background = draw(st.integers(0, 400))
+    if background:
+        lines.append(f'discipline ОГСЭ.01 "д" {{ cycle ОГСЭ  hours practice {background}  terms all }}')
     for i in range(n):
         hours = draw(st.integers(0, 300))
         parts = [f"hours theory {hours // 2}, practice {hours - hours // 2}"]
@@ -295,7 +304,8 @@ def programs(draw: st.DrawFn) -> str:
     lines.append('module М "м" { covers ' + ", ".join(f"К{i}" for i in covered) + f" {course} }}")
     recognized = draw(st.lists(st.integers(0, n - 1), max_size=2, unique=True))
     rec = f'recognize "ранее" covers {", ".join(f"К{i}" for i in recognized)}' if recognized else ""
-    lines.append(f'program П "п" {{ standard С base 9-grades core М {rec} }}')
+    rows = "disciplines ОГСЭ.01" if background else ""
+    lines.append(f'program П "п" {{ standard С base 9-grades core М {rec} {rows} }}')
     return "\n".join(lines)
 
 
@@ -322,6 +332,11 @@ def test_random_programs_compact_to_valid_explained_plans(text: str) -> None:
             assert all(term[c] <= item.term for c in item.coreq if c in term), item
         for t in plan.terms:
             assert t.hours <= t.capacity_hours
+            assert t.hours == sum(i.hours_by_term.get(t.number, 0) for i in plan.items) + t.final_attestation_hours
+        for item in plan.items:  # every row whole, a row through every term in every term of the plan
+            assert sum(item.hours_by_term.values()) == item.hours, item
+            if item.code == "ОГСЭ.01" and item.hours >= 4 * len(plan.terms):  # a few hours may skip a term
+                assert sorted(item.hours_by_term) == [t.number for t in plan.terms]
         recognized = set(plan.recognized)
         module = ws.table["М"]
         wanted = {r.code for r in module.covers} - recognized  # type: ignore[union-attr]
