@@ -371,15 +371,40 @@ def _list(problem: Problem, min_terms: int, urgency: _Urgency, level: Fraction =
         for g in set(group):
             closing_of[g].append(c)
 
-    def closes_fit(i: int, t: int) -> bool:
-        """Whether the closing items that item i completes in start term t have room where they fall."""
+    def completed(i: int, end: int) -> list[tuple[int, int]]:
+        """The closing items that placing item i to end in `end` completes, each with its term: those
+        it is the last member of, then those they are the last member of (a course's hours, then its
+        module's exam)."""
+        out: list[tuple[int, int]] = []
+        frontier = [(i, end)]
+        while frontier:
+            x, x_end = frontier.pop()
+            for e in closing_of[x]:
+                if closing_left[e] == 1:
+                    where = max(closing_end[e], x_end)
+                    out.append((e, where))
+                    frontier.append((e, where))
+        return out
+
+    def closes_fit(i: int, t: int, added: dict[tuple[int, int], int]) -> bool:
+        """Whether the closing items that item i completes in start term t have room where they fall,
+        and their marks (`added`: item i's own) keep the yearly limits."""
         end = t + span[i] - 1
         need: dict[int, int] = {}
-        for e in closing_of[i]:
-            if closing_left[e] == 1:
-                where = max(closing_end[e], end)
-                need[where] = need.get(where, 0) + problem.hours[e]
-        return all(room(w) - (problem.share(i, w - t) if t <= w <= end else 0) >= h for w, h in need.items())
+        marks = dict(added)
+        for e, where in completed(i, end):
+            need[where] = need.get(where, 0) + problem.hours[e]
+            for k in marks_of[e]:
+                key = (problem.year(where), problem.marks[k].kind)
+                marks[key] = marks.get(key, 0) + 1
+        if any(room(w) - (problem.share(i, w - t) if t <= w <= end else 0) < h for w, h in need.items()):
+            return False
+        if limited:
+            for key, c in marks.items():
+                limit = problem.year_limits[key[1]]
+                if limit is not None and counts.get(key, 0) + c > limit:
+                    return False
+        return True
 
     term = [0] * n
     remaining = n - len(last_items)
@@ -407,8 +432,8 @@ def _list(problem: Problem, min_terms: int, urgency: _Urgency, level: Fraction =
         for j, strict in [*((j, True) for j in strict_s[i]), *((j, False) for j in loose_s[i])]:
             earliest[j] = max(earliest[j], end + 1 if strict else end - span[j] + 1)
             left[j] -= 1
-            if left[j] == 0 and j in closing_left:
-                put(j, closing_end[j], ({}, set()))  # a closing item has no marks of its own
+            if left[j] == 0 and j in closing_left:  # its room and marks were made sure of (closes_fit)
+                put(j, closing_end[j], marks_added(j, closing_end[j]) or ({}, set()))
             elif left[j] == 0 and j not in last_items:
                 if earliest[j] <= t:
                     heapq.heappush(ready, key(j))  # may still start in this term (not after)
@@ -423,11 +448,11 @@ def _list(problem: Problem, min_terms: int, urgency: _Urgency, level: Fraction =
         while ready:
             item = heapq.heappop(ready)
             i = item[3]
-            if any(problem.share(i, k) > room(t + k) for k in range(span[i])) or not closes_fit(i, t):
+            if any(problem.share(i, k) > room(t + k) for k in range(span[i])):
                 skipped.append(item)
                 continue
             added = marks_added(i, t)
-            if added is None:
+            if added is None or not closes_fit(i, t, added[0]):
                 skipped.append(item)
                 continue
             put(i, t, added)

@@ -307,7 +307,7 @@ def build(
                 if edu.code in index and prod.code in index:
                     not_after.add((index[edu.code], index[prod.code]))
     fixed_last.update(index[c] for c in last_practices)  # ПДП: the last term, with the final attestation
-    for mod, exam in exams:  # the module's exam after every course and practice of the module
+    for mod, exam in exams:  # the module's exam in the term the last of its courses and practices ends
         members = [
             *_members(mod, index),
             *(c.code for c in mod.courses if c.code in index),
@@ -315,6 +315,8 @@ def build(
         ]
         not_after.update((index[c], index[exam.code]) for c in members)
         units[exam.code].requires = members
+        if members:  # in the term the module ends, as plans hold it
+            closing[exam.code] = members
     not_after -= before
     deadline = _deadlines(program, std, rows, [units[c].cycle for c in names])
     spans = {c: len(units[c].shares) or 1 for c in names}

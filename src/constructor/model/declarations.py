@@ -284,7 +284,7 @@ class Practice(Attested, Declaration):
 
 
 class ModuleExam(Frozen):
-    """The module's exam as a row of its own (`exam ПМ.01.ЭК 18 h`): after every course and practice."""
+    """The module's exam as a row of its own (`exam ПМ.01.ЭК 18 h`): in the term the last course or practice ends."""
 
     code: str
     amount: Quantity
