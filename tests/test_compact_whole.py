@@ -71,8 +71,7 @@ def with_background(problem: Problem, term: list[int], terms: int) -> Schedule:
     broken = valid(problem, plain)
     if not problem.background or not broken or any(not e.startswith("term ") for e in broken):
         return plain  # valid with the even split, or breaking a rule no split mends
-    placed = [a - b for a, b in zip(plain.load(problem), problem.background_by_term(terms), strict=True)]
-    split = fit_background(problem, placed)
+    split = fit_background(problem, plain.placed_load(problem))
     return Schedule(term, terms, background=split) if split is not None else plain
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import networkx as nx
 
-from constructor.compact.problem import Problem, spread_hours
+from constructor.compact.problem import Problem
 
 
 def fit_background(problem: Problem, placed: Sequence[int]) -> list[list[int]] | None:
@@ -22,9 +22,9 @@ def fit_background(problem: Problem, placed: Sequence[int]) -> list[list[int]] |
     everything else (items and the final attestation): each row's hours in each term, or None when no
     split within the bounds fits."""
     terms = len(placed)
-    caps = [problem.capacity(t) for t in range(1, terms + 1)]
+    caps = problem.capacities(terms)
     bounds = problem.background_bounds(terms)
-    even = [spread_hours(h, caps) for h in problem.background]
+    even = problem.even_split(terms)
     free = [caps[t] - placed[t] - sum(b[t][0] for b in bounds) for t in range(terms)]
     if any(f < 0 for f in free):
         return None

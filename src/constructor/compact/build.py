@@ -346,7 +346,7 @@ def _plan(
     units, names, problem, schedule = built.units, built.names, built.problem, solved.schedule
     reasons = _term_reasons(problem, schedule, names)
     years = per_year(program, term_weeks)
-    caps = [problem.capacity(t) for t in range(1, schedule.terms + 1)]
+    split = schedule.background_split(problem)
     starts = {code: schedule.term[i] for i, code in enumerate(names)}
     order = {code: i for i, code in enumerate([*names, *built.background])}
     background = {code: r for r, code in enumerate(built.background)}
@@ -356,9 +356,7 @@ def _plan(
         unit = units[code]
         term_reason, binding = reasons[order[code]] if code in starts else ("first", None)
         row = background.get(code)
-        by_term = unit.by_term(
-            starts.get(code, 1), caps, schedule.background[row] if schedule.background and row is not None else None
-        )
+        by_term = unit.by_term(starts.get(code, 1), split[row] if row is not None else None)
         for t, h in by_term.items():
             term_hours[t].append(h)
         items.append(

@@ -25,7 +25,6 @@ from constructor.compact.schedule import (
     chain_lengths,
     latest_ends,
     lower_bound,
-    spread_hours,
     try_list_schedule,
 )
 
@@ -197,9 +196,7 @@ def _solve_terms(
         for i, t in enumerate(incumbent.term):
             if (i, t) in col:
                 guess[col[i, t]] = 1.0
-        split = incumbent.background or [
-            spread_hours(h, [problem.capacity(t) for t in range(1, terms + 1)]) for h in problem.background
-        ]
+        split = incumbent.background_split(problem)
         for (r, t), c in background.items():
             guess[c] = float(split[r][t - 1])
         sol = highspy.HighsSolution()
@@ -233,8 +230,7 @@ def _solve_terms(
                 [round(values[background[r, t]]) for t in range(1, terms + 1)] for r in range(len(problem.background))
             ]
             if split:  # the most even split these items' terms allow (the MIP's is any that fits)
-                placed = Schedule(term, terms, background=[[0] * terms for _ in split]).load(problem)
-                split = fit_background(problem, placed) or split
+                split = fit_background(problem, Schedule(term, terms).placed_load(problem)) or split
             return "feasible", Schedule(term, terms, background=split)
     return "unknown", None
 
@@ -378,8 +374,8 @@ def _keep_together(problem: Problem, best: Schedule, head: list[int], tail: list
 def _quality(problem: Problem, schedule: Schedule) -> tuple[Fraction, int]:
     """What balancing lowers, in order: the fullest term's share of its capacity, then how far the
     background rows are from their even split."""
-    even = [spread_hours(h, [problem.capacity(t) for t in range(1, schedule.terms + 1)]) for h in problem.background]
-    split = schedule.background or even
+    even = problem.even_split(schedule.terms)
+    split = schedule.background_split(problem)
     away = sum(abs(a - b) for row, base in zip(split, even, strict=True) for a, b in zip(row, base, strict=True))
     fullest = max(Fraction(h, problem.capacity(t)) for t, h in enumerate(schedule.load(problem), start=1))
     return fullest, away
@@ -432,7 +428,7 @@ def exact_schedule(problem: Problem, time_limit: float = 10.0) -> ExactResult:
         if best is None:  # no number of terms keeps every deadline or limit, or time ran out before one did
             raise Infeasible("time-limit" if "time-limit" in notes else missed)
         best = _keep_together(problem, best, head, tail, deadline)
-        full = sum(best.load(problem)) == sum(problem.capacity(t) for t in range(1, best.terms + 1))
+        full = best.load(problem) == problem.capacities(best.terms)
         if best.terms == proven_bound and not full:  # full terms: nothing to even out
             # the number of terms is settled; even out the load with what is left of the time, among the
             # schedules that keep the complex exams together when the one found does

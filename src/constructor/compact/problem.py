@@ -138,31 +138,33 @@ class Problem:
                 out.append((year, kind, count, limit))
         return out
 
+    def capacities(self, terms: int) -> list[int]:
+        """The capacity of each term of a schedule of `terms` terms."""
+        return [self.capacity(t) for t in range(1, terms + 1)]
+
+    def even_split(self, terms: int) -> list[list[int]]:
+        """Each background row's even split over `terms` terms: its hours by the terms' capacities."""
+        caps = self.capacities(terms)
+        return [spread_hours(h, caps) for h in self.background]
+
     def background_bounds(self, terms: int) -> list[list[tuple[int, int]]]:
         """For each background row, the least and most hours each term of a schedule of `terms` terms
         may hold: from three quarters to five quarters of its even share (`BACKGROUND_RANGE`). Within them a
         schedule may shift a row's hours between terms, as plans vary a language's or physical
         culture's hours a week, so that every term is full."""
-        caps = [self.capacity(t) for t in range(1, terms + 1)]
         low, high = BACKGROUND_RANGE
         return [
             [
                 (share * low.numerator // low.denominator, -(-share * high.numerator // high.denominator))
                 for share in even
             ]
-            for even in (spread_hours(h, caps) for h in self.background)
+            for even in self.even_split(terms)
         ]
 
     def background_by_term(self, terms: int) -> list[int]:
         """Hours the rows over every term put on each term of a schedule of `terms` terms, each row spread
         by the terms' capacities (the even split; a schedule may hold its own, `Schedule.background`)."""
-        out = [0] * terms
-        if self.background:
-            caps = [self.capacity(t) for t in range(1, terms + 1)]
-            for h in self.background:
-                for k, share in enumerate(spread_hours(h, caps)):
-                    out[k] += share
-        return out
+        return [sum(column) for column in zip(*self.even_split(terms), strict=True)] if self.background else [0] * terms
 
 
 def spread_hours(hours: int, weights: Sequence[int]) -> list[int]:
@@ -188,19 +190,27 @@ class Schedule:
     # hours of each background row in each term (empty: the even split, `Problem.background_by_term`)
     background: list[list[int]] = field(default_factory=list)
 
+    def background_split(self, problem: Problem) -> list[list[int]]:
+        """Each background row's hours in each term: the schedule's own, else the even split."""
+        return self.background or problem.even_split(self.terms)
+
     def background_load(self, problem: Problem) -> list[int]:
         if self.background:
             return [sum(row[t] for row in self.background) for t in range(self.terms)]
         return problem.background_by_term(self.terms)
 
-    def load(self, problem: Problem) -> list[int]:
-        out = self.background_load(problem)
+    def placed_load(self, problem: Problem) -> list[int]:
+        """Each term's hours of everything but the background rows: the items and the final attestation."""
+        out = [0] * self.terms
         for i, t in enumerate(self.term):
             for k in range(problem.span(i)):
                 if t + k - 1 < self.terms:
                     out[t + k - 1] += problem.share(i, k)
         out[-1] += problem.final_hours
         return out
+
+    def load(self, problem: Problem) -> list[int]:
+        return [a + b for a, b in zip(self.placed_load(problem), self.background_load(problem), strict=True)]
 
     def end(self, problem: Problem, i: int) -> int:
         return self.term[i] + problem.span(i) - 1

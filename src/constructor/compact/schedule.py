@@ -229,8 +229,7 @@ def list_schedule(problem: Problem, *, balanced: bool = True) -> Schedule:
                 reached = max(reached, schedule.terms)
                 continue
             if level < 1:
-                even = problem.background_by_term(terms)
-                split = fit_background(problem, [a - b for a, b in zip(schedule.load(problem), even, strict=True)])
+                split = fit_background(problem, schedule.placed_load(problem))
                 if split is None:
                     continue
                 schedule = Schedule(schedule.term, terms, background=split)
@@ -280,9 +279,8 @@ def _list(problem: Problem, min_terms: int, urgency: _Urgency, level: Fraction =
     n = problem.size
     background = problem.background_by_term(min_terms)
     if level < 1:
-        caps = [problem.capacity(t) for t in range(1, min_terms + 1)]
         bounds = problem.background_bounds(min_terms)
-        evens = [spread_hours(h, caps) for h in problem.background]
+        evens = problem.even_split(min_terms)
         background = [
             sum(
                 max(b[t][0], even[t] * level.numerator // level.denominator)
@@ -333,6 +331,13 @@ def _list(problem: Problem, min_terms: int, urgency: _Urgency, level: Fraction =
         raise Infeasible("attestation-limit")  # the rows through every term alone: more terms may help
     group_terms: set[tuple[int, int]] = set()  # complex exams already counted in a term
 
+    def within_limits(add: dict[tuple[int, int], int]) -> bool:
+        """Whether these marks, by (year, kind), added to those placed keep every year's limit."""
+        return not any(
+            (limit := problem.year_limits[kind]) is not None and counts.get((year, kind), 0) + c > limit
+            for (year, kind), c in add.items()
+        )
+
     def marks_added(i: int, t: int) -> tuple[dict[tuple[int, int], int], set[tuple[int, int]]] | None:
         """The marks placing item i in term t settles, by (year, kind), and the complex exams' terms
         it takes; None when a year would pass its limit."""
@@ -352,11 +357,7 @@ def _list(problem: Problem, min_terms: int, urgency: _Urgency, level: Fraction =
                 groups.add((m.group, where))
             key = (problem.year(where), m.kind)
             add[key] = add.get(key, 0) + 1
-        for key, c in add.items():
-            limit = problem.year_limits[key[1]]
-            if limit is not None and counts.get(key, 0) + c > limit:
-                return None
-        return add, groups
+        return (add, groups) if within_limits(add) else None
 
     # with yearly limits an item may wait a year or more; past this, nothing will ever fit
     give_up = min_terms + (n + 2) * (problem.terms_per_year + max(span, default=1))
@@ -399,12 +400,7 @@ def _list(problem: Problem, min_terms: int, urgency: _Urgency, level: Fraction =
                 marks[key] = marks.get(key, 0) + 1
         if any(room(w) - (problem.share(i, w - t) if t <= w <= end else 0) < h for w, h in need.items()):
             return False
-        if limited:
-            for key, c in marks.items():
-                limit = problem.year_limits[key[1]]
-                if limit is not None and counts.get(key, 0) + c > limit:
-                    return False
-        return True
+        return not limited or within_limits(marks)
 
     term = [0] * n
     remaining = n - len(last_items)

@@ -13,7 +13,7 @@ from constructor.compact.closure import Closure
 from constructor.compact.marks import limits_of, marks
 from constructor.compact.plan import Why
 from constructor.compact.rows import shares_of, split_by_term, term_weights
-from constructor.compact.schedule import Problem, spread_hours
+from constructor.compact.schedule import Problem
 from constructor.graph import CompetencyGraph, gather
 from constructor.graph.program import ProgramContent, requests
 from constructor.graph.whole import (
@@ -67,12 +67,13 @@ class Unit:
         """What it puts on its terms: every kind of work (the one capacity rule, `load_hours`)."""
         return load_hours(self.hours)
 
-    def by_term(self, start: int, caps: list[int], split: list[int] | None = None) -> dict[int, Hours]:
-        """Its hours by kind in each term it runs in; `caps` are the capacities of the plan's terms, and
-        `split` a background row's hours in each, as the schedule chose them (else the even split)."""
+    def by_term(self, start: int, split: list[int] | None = None) -> dict[int, Hours]:
+        """Its hours by kind in each term it runs in; `split`: a background row's hours in each term of
+        the plan, as the schedule holds them (`Schedule.background_split`)."""
         if self.every_term:
-            totals = split if split else spread_hours(self.load, caps)
-            return {t: h for t, h in enumerate(split_by_term(self.hours, totals), start=1) if h.total}
+            if split is None:
+                raise ValueError("a row through every term needs its split")
+            return {t: h for t, h in enumerate(split_by_term(self.hours, split), start=1) if h.total}
         if self.shares:
             return dict(enumerate(split_by_term(self.hours, self.shares), start=start))
         return {start: self.hours}
