@@ -227,3 +227,23 @@ def test_optimal_is_never_beaten_by_brute_force_over_every_choice(
     assert plan.lower_bound <= brute  # the bound holds over every choice
     if plan.status == "optimal":
         assert len(plan.terms) == brute
+
+
+def test_a_site_hosts_no_more_than_its_hours_a_term(tmp_path: Path) -> None:
+    """Two competencies delivered at a site of 50 h a term go in two terms (bound: the site), where
+    before the plan put both in one term and only warned; one the site can never host is C315."""
+    site = 'site ЦЕХ "цех" {{ hours_per_term {cap} h }}\n'
+    rest = (
+        'competency ПК-1.1 "1" { hours practice 40 }\n'
+        'competency ПК-1.2 "2" { hours practice 40 }\n'
+        'module ПМ.01 "м" { covers ПК-1.1, ПК-1.2 }\n'
+        'bundle Б "б" { delivers ПМ.01 at ЦЕХ }\n'
+        'program П "п" { standard С  core ПМ.01  bundles Б  target 4m }\n'
+    )
+    plan, codes, _ = _run(tmp_path, STD.format(load=36, weeks="17, 23", extra="") + site.format(cap=50) + rest)
+    assert plan is not None and plan.status == "optimal"
+    assert len(plan.terms) == 2 and plan.lower_bound == 2 and plan.lower_bound_reason == "site"
+    assert [t.hours for t in plan.sites[0].terms] == [40, 40]
+    assert "C310" in codes  # 4 months is one term: the site is the rule that binds
+    plan, codes, _ = _run(tmp_path, STD.format(load=36, weeks="17, 23", extra="") + site.format(cap=30) + rest)
+    assert plan is None and codes == ["C315"]

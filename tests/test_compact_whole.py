@@ -22,6 +22,7 @@ from constructor.compact.schedule import (
     Infeasible,
     Problem,
     Schedule,
+    SiteRule,
     list_schedule,
     lower_bound,
     spread_hours,
@@ -34,7 +35,8 @@ from test_compact import problems, spread_problems
 
 @st.composite
 def whole_problems(draw: st.DrawFn, max_items: int = 8, hours: tuple[int, int] = (60, 500)) -> Problem:
-    """Items of one or several terms, background rows through every term, deadlines on some items."""
+    """Items of one or several terms, background rows through every term, deadlines on some items,
+    closing items, partner sites with their capacity a term."""
     base = draw(st.one_of(problems(max_items=max_items, hours=hours), spread_problems(max_items, hours)))
     background = draw(st.lists(st.integers(50, 900), max_size=2))
     deadline = [draw(st.sampled_from([0, 0, 2, 3, 4])) for _ in base.hours]
@@ -50,6 +52,16 @@ def whole_problems(draw: st.DrawFn, max_items: int = 8, hours: tuple[int, int] =
         deadline.append(0)
         if shares:
             shares.append([])
+    # partner sites, each hosting some items (whole) up to its capacity a term
+    sites = []
+    for _ in range(draw(st.integers(0, 2)) if base.hours else 0):  # hosting items, not closing ones
+        members = sorted(draw(st.lists(st.integers(0, base.size - 1), min_size=1, max_size=4, unique=True)))
+        # about what its largest item needs a term up to all of them: binding often, now and then too small
+        most = max(max(shares[i]) if shares and shares[i] else hours[i] for i in members)
+        fits = draw(st.sampled_from([True] * 9 + [False]))
+        total = sum(hours[i] for i in members)
+        capacity = draw(st.integers(most, most + (total - most) // 2 + 10)) if fits else most - 1
+        sites.append(SiteRule(capacity, tuple((i, hours[i]) for i in members)))
     return Problem(
         hours,
         base.before,
@@ -61,6 +73,7 @@ def whole_problems(draw: st.DrawFn, max_items: int = 8, hours: tuple[int, int] =
         background,
         deadline if any(deadline) else (),
         closing=closing,
+        sites=sites,
     )
 
 
@@ -103,7 +116,7 @@ def test_heuristic_keeps_every_rule_with_background_rows_and_deadlines(problem: 
     try:
         schedule = list_schedule(problem)
     except Infeasible as e:
-        assert e.reason in ("deadline", "item-too-large", "final-too-large")
+        assert e.reason in ("deadline", "item-too-large", "final-too-large", "site")
         return
     assert valid(problem, schedule) == []
     assert schedule.terms >= lower_bound(problem)[0]
@@ -121,7 +134,7 @@ def test_exact_equals_brute_force_with_background_rows_and_deadlines(problem: Pr
     try:
         result = exact_schedule(problem, time_limit=10)
     except Infeasible as e:
-        if e.reason != "deadline":
+        if e.reason not in ("deadline", "site"):
             return  # an item or the final attestation larger than every term: nothing to compare
         assert brute_force(problem, limit) is None  # "impossible" is true
         return

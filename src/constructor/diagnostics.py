@@ -96,7 +96,7 @@ REGISTRY: dict[str, CodeInfo] = {
     "C312": CodeInfo("compaction-cycle", E),
     "C313": CodeInfo("missing-calendar", E),
     "C314": CodeInfo("solver-fallback", W),
-    "C315": CodeInfo("site-over-capacity", W),
+    "C315": CodeInfo("site-over-capacity", E),
     "C317": CodeInfo("cycle-past-its-year", E),
     "C318": CodeInfo("attestation-limits-unkeepable", E),
     "C319": CodeInfo("complex-exam-split", W),

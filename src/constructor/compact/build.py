@@ -59,7 +59,7 @@ def compact(
     try:
         solved = solve(candidates, relaxed, mode, time_limit)
     except Unplaceable as e:
-        return None, [infeasible(e, program)]
+        return None, [infeasible(e, program, table)]
     # assemble and savings: the plan, and where every saved hour and term came from
     savings, full_terms = savings_of(program, graph, solved, load)
     plan = assemble(
@@ -81,5 +81,5 @@ def compact(
         *target(program, plan, built.problem, built.names, term_weeks),
     ]
     # network and the whole program's fields
-    plan, sites = network(plan, program, table, built.content, program.recognized)
-    return with_whole_fields(plan, program, table, context.rows), diags + sites
+    plan = network(plan, program, table, built.content, program.recognized)
+    return with_whole_fields(plan, program, table, context.rows), diags

@@ -4,6 +4,8 @@ the solver fell back on the heuristic (C314). Each sentence names the rule that 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from constructor.compact.plan import Plan
 from constructor.compact.schedule import CREDIT, EXAM, Problem, Schedule, chain_lengths
 from constructor.compact.solve import Solved, Unplaceable
@@ -11,7 +13,7 @@ from constructor.diagnostics import Diagnostic, diagnostic
 from constructor.graph import calendar
 from constructor.graph.whole import TERMS_PER_YEAR
 from constructor.i18n import Count, Dur, Kw, Msg
-from constructor.model import Program, Span
+from constructor.model import AnyDeclaration, Program, Site, Span
 
 MAX_SHOWN = 8
 
@@ -100,6 +102,8 @@ def target(program: Program, plan: Plan, problem: Problem, names: list[str], ter
                     "allowed": Count(allowed, "term"),
                 },
             )
+        elif plan.lower_bound_reason == "site":
+            reason = _site_bound(problem, plan.lower_bound, allowed)
         elif plan.lower_bound_reason == "solver":
             reason = Msg("target.solver", {"need": Count(plan.lower_bound, "term"), "allowed": Count(allowed, "term")})
         else:
@@ -137,6 +141,21 @@ def target(program: Program, plan: Plan, problem: Problem, names: list[str], ter
             allowed=Count(allowed, "term"),
         )
     ]
+
+
+def _site_bound(problem: Problem, need: int, allowed: int) -> Msg:
+    """The site whose hours need the most terms at its capacity (the bound `lower_bound` gave)."""
+    site = max(problem.sites, key=lambda s: -(-sum(h for _, h in s.items) // s.capacity))
+    return Msg(
+        "target.site",
+        {
+            "site": site.name,
+            "capacity": site.capacity,
+            "hours": sum(h for _, h in site.items),
+            "need": Count(need, "term"),
+            "allowed": Count(allowed, "term"),
+        },
+    )
 
 
 def _per_kind(exams: int | None, credits: int | None) -> Msg:
@@ -180,7 +199,7 @@ def _limits_unkeepable(problem: Problem, program: Program) -> Diagnostic:
     )
 
 
-def infeasible(e: Unplaceable, program: Program) -> Diagnostic:
+def infeasible(e: Unplaceable, program: Program, table: Mapping[str, AnyDeclaration]) -> Diagnostic:
     if e.reason == "time-limit":  # nothing is claimed impossible: no schedule was found in time
         return diagnostic(
             "C324",
@@ -214,6 +233,18 @@ def infeasible(e: Unplaceable, program: Program) -> Diagnostic:
     if e.reason == "cycle":
         codes = ", ".join(e.members[0][:MAX_SHOWN]) if e.members else ""
         return diagnostic("C312", "compaction-cycle", span_of(program, "CORE"), program=program.code, codes=codes)
+    if e.reason == "site" and e.site is not None:
+        site = e.built.problem.sites[e.site]
+        return diagnostic(
+            "C315",
+            "site-over-capacity",
+            decl.code_span if isinstance(decl := table.get(site.name), Site) else program.code_span,
+            site=site.name,
+            capacity=site.capacity,
+            codes=", ".join(f"`{c}`" for members in e.members for c in members[:MAX_SHOWN]),
+            hours=sum(e.hours),
+            help="site-over-capacity.help",
+        )
     capacity = max(e.built.problem.term_capacity)
     if e.reason == "item-too-large":
         members, hours = e.members[0], e.hours[0]

@@ -160,7 +160,7 @@ class Plan(PlanModel):
     track: str
     status: Literal["optimal", "feasible"]
     lower_bound: int
-    lower_bound_reason: Literal["chain", "hours", "attestation", "solver"]
+    lower_bound_reason: Literal["chain", "hours", "attestation", "site", "solver"]
     gap: int  # terms − lower_bound
     method: Literal["exact", "heuristic"]
     solver_seconds: float | None

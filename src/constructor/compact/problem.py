@@ -15,6 +15,9 @@ they are `background` hours over however many terms the schedule has, each term 
 quarters to five quarters of the row's even share (by the terms' capacities), so that terms can be full. A term's
 room for items therefore depends on the number of terms and on the split (`background.py`).
 
+A partner site hosts at most so many hours a term (`sites`): the hours its items put on a term add up
+to no more than its capacity, in every schedule.
+
 Exams and credits are `marks`, counted against their study year's limit (`year_limits`): the list
 scheduler does not put an item where its marks would pass the limit, the exact solver has a row per
 year, `valid` checks them, and `attestations_by_year` is the one count the plan reports.
@@ -52,6 +55,16 @@ class BackgroundMark:
 
 
 @dataclass(frozen=True)
+class SiteRule:
+    """A partner site: at most `capacity` hours of its items in a term. `items` are (item, hours the site
+    hosts of it): all of an item's hours, or part of an item merged from several (`merge_same_term`)."""
+
+    capacity: int
+    items: tuple[tuple[int, int], ...]
+    name: str = ""  # for what is said about it
+
+
+@dataclass(frozen=True)
 class Problem:
     hours: Sequence[int]  # of each item, counted against capacity
     before: Sequence[tuple[int, int]]  # (a, b): a in a strictly earlier term than b
@@ -70,6 +83,7 @@ class Problem:
     # exam and course project close the course where its last competency ends); its only predecessors
     # are its members, each with a `not_after` pair to it
     closing: Sequence[tuple[int, tuple[int, ...]]] = ()
+    sites: Sequence[SiteRule] = ()
 
     @property
     def size(self) -> int:
@@ -137,6 +151,41 @@ class Problem:
             if limit is not None and count > limit:
                 out.append((year, kind, count, limit))
         return out
+
+    def site_share(self, hosted: int, i: int, k: int) -> int:
+        """Hours a site hosting `hosted` hours of item i gets in the k-th term of its span (an item over
+        several terms is hosted whole, so its share; a merged item is of one term)."""
+        return self.share(i, k) * hosted // self.hours[i] if self.hours[i] else 0
+
+    def site_loads(self, term: Sequence[int]) -> dict[tuple[int, int], int]:
+        """(site, term) → the hours its items put on that term under the start terms `term`."""
+        out: dict[tuple[int, int], int] = {}
+        for s, site in enumerate(self.sites):
+            for i, hosted in site.items:
+                for k in range(self.span(i)):
+                    key = (s, term[i] + k)
+                    out[key] = out.get(key, 0) + self.site_share(hosted, i, k)
+        return out
+
+    def site_misfits(self) -> list[tuple[int, list[int]]]:
+        """(site, items) no schedule can host: an item with more hours a term than its site holds, or
+        the site's items fixed to the last term together."""
+        out = []
+        for s, site in enumerate(self.sites):
+            over = [
+                i for i, h in site.items if any(self.site_share(h, i, k) > site.capacity for k in range(self.span(i)))
+            ]
+            if not over and sum(h for i, h in site.items if i in self.fixed_last) > site.capacity:
+                over = [i for i, _ in site.items if i in self.fixed_last]
+            if over:
+                out.append((s, over))
+        return out
+
+    def sites_over(self, term: Sequence[int]) -> list[tuple[int, int, int]]:
+        """(site, term, hours) of every site over its capacity in a term."""
+        return sorted(
+            (s, t, hours) for (s, t), hours in self.site_loads(term).items() if hours > self.sites[s].capacity
+        )
 
     def capacities(self, terms: int) -> list[int]:
         """The capacity of each term of a schedule of `terms` terms."""
@@ -261,6 +310,8 @@ def valid(problem: Problem, schedule: Schedule) -> list[str]:
     for k, load in enumerate(schedule.load(problem), start=1):
         if load > problem.capacity(k):
             errors.append(f"term {k} holds {load} h over {problem.capacity(k)}")
+    for site, t, hours in problem.sites_over(schedule.term):
+        errors.append(f"site {site} hosts {hours} h in term {t} over {problem.sites[site].capacity}")
     for i in problem.fixed_last:
         if schedule.term[i] != schedule.terms:
             errors.append(f"{i} must be in the last term")
@@ -329,6 +380,12 @@ def merge_same_term(problem: Problem) -> tuple[Problem, list[int]]:
             if problem.span(i) > 1:
                 shares[mapping[i]] = problem.shares[i]
     marks = [Mark(m.kind, tuple(dict.fromkeys(mapping[i] for i in m.items)), m.offset, m.group) for m in problem.marks]
+    sites = []
+    for site in problem.sites:
+        hosted: dict[int, int] = {}
+        for i, h in site.items:
+            hosted[mapping[i]] = hosted.get(mapping[i], 0) + h
+        sites.append(SiteRule(site.capacity, tuple(sorted(hosted.items()))))
     merged = Problem(
         hours,
         before,
@@ -348,6 +405,7 @@ def merge_same_term(problem: Problem) -> tuple[Problem, list[int]]:
             for e, ms in problem.closing
             if (members := tuple(k for k in dict.fromkeys(mapping[m] for m in ms) if k != mapping[e]))
         ],
+        sites,
     )
     return merged, mapping
 

@@ -75,4 +75,5 @@ def full_problem(graph: CompetencyGraph, full_codes: list[str], built: Built) ->
         reduced.background_marks,
         reduced.year_limits,
         reduced.terms_per_year,
+        sites=reduced.sites,
     )

@@ -18,6 +18,7 @@ from constructor.compact.problem import (
     Mark,
     Problem,
     Schedule,
+    SiteRule,
     attestations_by_year,
     expand,
     merge_same_term,
@@ -35,6 +36,7 @@ __all__ = [
     "Mark",
     "Problem",
     "Schedule",
+    "SiteRule",
     "attestations_by_year",
     "balance",
     "chain_lengths",
@@ -139,7 +141,9 @@ def lower_bound(problem: Problem) -> tuple[int, str]:
     while problem.final_hours > problem.capacity(terms):
         terms += 1
     marks = _marks_bound(problem)
-    return max((chain, "chain"), (terms, "hours"), (marks, "attestation"), key=lambda b: b[0])
+    sites = max((-(-sum(h for _, h in site.items) // site.capacity) for site in problem.sites), default=1)
+    bounds = [(chain, "chain"), (terms, "hours"), (marks, "attestation"), (sites, "site")]
+    return max(bounds, key=lambda b: b[0])
 
 
 def _marks_bound(problem: Problem) -> int:
@@ -179,6 +183,8 @@ def _check_sizes(problem: Problem) -> None:
     if too_big:
         raise Infeasible("item-too-large", too_big)
     _check_final(problem)
+    for _, over in problem.site_misfits():
+        raise Infeasible("site", over)
 
 
 def try_list_schedule(problem: Problem) -> tuple[Schedule | None, str]:
@@ -313,6 +319,23 @@ def _list(problem: Problem, min_terms: int, urgency: _Urgency, level: Fraction =
         if left[i] == 0 and i not in last_items:
             heapq.heappush(waiting, (1, key(i)))
     used: dict[int, int] = {}
+    # the partner sites' hours a term: each item's sites with the hours they host of it
+    sites_of: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+    for s, site in enumerate(problem.sites):
+        for i, hosted in site.items:
+            sites_of[i].append((s, hosted))
+    site_used: dict[tuple[int, int], int] = {}
+
+    def site_need(i: int, t: int) -> dict[tuple[int, int], int]:
+        """(site, term) → the hours item i started in term t puts on its sites."""
+        out: dict[tuple[int, int], int] = {}
+        for s, hosted in sites_of[i]:
+            for k in range(span[i]):
+                out[s, t + k] = out.get((s, t + k), 0) + problem.site_share(hosted, i, k)
+        return out
+
+    def sites_fit(need: dict[tuple[int, int], int]) -> bool:
+        return all(site_used.get(slot, 0) + h <= problem.sites[slot[0]].capacity for slot, h in need.items())
 
     def room(t: int) -> int:
         free = problem.capacity(t) - (background[t - 1] if t <= min_terms else 0)
@@ -392,13 +415,18 @@ def _list(problem: Problem, min_terms: int, urgency: _Urgency, level: Fraction =
         and their marks (`added`: item i's own) keep the yearly limits."""
         end = t + span[i] - 1
         need: dict[int, int] = {}
+        at_sites = site_need(i, t)
         marks = dict(added)
         for e, where in completed(i, end):
             need[where] = need.get(where, 0) + problem.hours[e]
+            for slot, h in site_need(e, where).items():
+                at_sites[slot] = at_sites.get(slot, 0) + h
             for k in marks_of[e]:
                 key = (problem.year(where), problem.marks[k].kind)
                 marks[key] = marks.get(key, 0) + 1
         if any(room(w) - (problem.share(i, w - t) if t <= w <= end else 0) < h for w, h in need.items()):
+            return False
+        if not sites_fit(at_sites):
             return False
         return not limited or within_limits(marks)
 
@@ -414,6 +442,8 @@ def _list(problem: Problem, min_terms: int, urgency: _Urgency, level: Fraction =
         term[i] = at
         for k in range(span[i]):
             used[at + k] = used.get(at + k, 0) + problem.share(i, k)
+        for slot, h in site_need(i, at).items():
+            site_used[slot] = site_used.get(slot, 0) + h
         placed += 1
         end = at + span[i] - 1
         for year_kind, c in added[0].items():
@@ -444,7 +474,7 @@ def _list(problem: Problem, min_terms: int, urgency: _Urgency, level: Fraction =
         while ready:
             item = heapq.heappop(ready)
             i = item[3]
-            if any(problem.share(i, k) > room(t + k) for k in range(span[i])):
+            if any(problem.share(i, k) > room(t + k) for k in range(span[i])) or not sites_fit(site_need(i, t)):
                 skipped.append(item)
                 continue
             added = marks_added(i, t)
@@ -480,7 +510,10 @@ def _final_term(problem: Problem, terms: int, term: list[int], background: Seque
         kept = [[*background[:terms], *[0] * (terms - len(background))]]
         return Schedule(term, terms, background=kept).load(problem)[-1]
 
-    while last_load() > problem.capacity(terms):
+    def sites_over() -> bool:  # the items fixed to the last term alone fit their sites (_check_sizes)
+        return bool(problem.fixed_last) and any(t == terms for _, t, _ in problem.sites_over(term))
+
+    while last_load() > problem.capacity(terms) or sites_over():
         terms += 1
         for i in problem.fixed_last:
             term[i] = terms
@@ -556,9 +589,10 @@ def balance(problem: Problem, schedule: Schedule, rounds: int = 200) -> Schedule
                 after = load[t - 1] + problem.hours[i]
                 if after > problem.capacity(t):
                     continue
-                if problem.limited and problem.over_limits(
-                    attestations_by_year(problem, [t if k == i else x for k, x in enumerate(term)], schedule.terms)
-                ):
+                moved_term = [t if k == i else x for k, x in enumerate(term)]
+                if problem.limited and problem.over_limits(attestations_by_year(problem, moved_term, schedule.terms)):
+                    continue
+                if problem.sites and problem.sites_over(moved_term):
                     continue
                 old_peak = max(load[heavy - 1] / problem.capacity(heavy), load[t - 1] / problem.capacity(t))
                 new_peak = max(

@@ -35,10 +35,11 @@ NO_SCHEDULE = 10**6  # the terms of a candidate without a schedule yet, for sort
 class Unplaceable(Exception):
     """No candidate can be scheduled: the first one's reason, in its own items' names."""
 
-    reason: str  # cycle | item-too-large | final-too-large | deadline | attestation-limit | time-limit
+    reason: str  # cycle | item-too-large | final-too-large | site | deadline | attestation-limit | time-limit
     built: Built
     members: list[list[str]] = field(default_factory=list)  # the names of each offending (merged) item
     hours: list[int] = field(default_factory=list)
+    site: int | None = None  # the index of the site (`Problem.sites`) that cannot host them
 
 
 @dataclass
@@ -76,6 +77,10 @@ def _prepare(index: int, built: Built) -> _Candidate:
     if too_big:
         members = [[built.names[i] for i, m in enumerate(mapping) if m == k] for k in too_big]
         raise Unplaceable("item-too-large", built, members, [merged.hours[k] for k in too_big])
+    for site, over in merged.site_misfits():
+        members = [[built.names[i] for i, m in enumerate(mapping) if m == k] for k in over]
+        hosted = dict(merged.sites[site].items)
+        raise Unplaceable("site", built, members, [hosted[k] for k in over], site)
     bound, reason = lower_bound(merged)
     # None: only the exact solver can tell whether the deadlines and limits can be kept
     schedule, missed = try_list_schedule(merged)

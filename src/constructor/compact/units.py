@@ -13,7 +13,8 @@ from constructor.compact.closure import Closure
 from constructor.compact.marks import limits_of, marks
 from constructor.compact.plan import Why
 from constructor.compact.rows import shares_of, split_by_term, term_weights
-from constructor.compact.schedule import Problem
+from constructor.compact.schedule import Problem, SiteRule
+from constructor.compact.sites import capacity_of, hosted
 from constructor.graph import CompetencyGraph, gather
 from constructor.graph.program import ProgramContent, requests
 from constructor.graph.whole import (
@@ -338,8 +339,29 @@ def build(
         year_limits=limits_of(std),
         terms_per_year=_terms_per_year(program, std),
         closing=[(index[c], tuple(index[m] for m in members)) for c, members in closing.items()],
+        sites=_sites(content, table, units, [c for c in names if c not in closing], index),
     )
     return Built(units, names, problem, shared_saving, context, chosen, background)
+
+
+def _sites(
+    content: ProgramContent,
+    table: Mapping[str, AnyDeclaration],
+    units: Mapping[str, Unit],
+    names: list[str],
+    index: Mapping[str, int],
+) -> list[SiteRule]:
+    """The capacity of every partner site that says how many hours a term it hosts, over the items it
+    hosts of `names`: competencies and practices (a course's consultations and exam and a module's exam
+    close their rows where the last one ends and are not counted against a site)."""
+    at = hosted(content, table, {c: units[c].module for c in names})
+    out = []
+    for code in sorted(set(at.values())):
+        capacity = capacity_of(table, code)
+        if capacity is not None:
+            items = tuple(sorted((index[c], units[c].load) for c, s in at.items() if s == code and units[c].load))
+            out.append(SiteRule(capacity, items, code))
+    return out
 
 
 def _terms_per_year(program: Program, std: Standard) -> int:
