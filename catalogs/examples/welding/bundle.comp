@@ -10,7 +10,7 @@ bundle ЗАВОД-2026 "Заявка завода металлоконструк
   competency ПКс-1.1 "Выполнять сборку и сварку решётчатых металлоконструкций по технологической карте предприятия" {
     kind variable
     activity ВД-1
-    hours theory 24, practice 120, self_study 12
+    hours theory 24, practice 72
     requires ПК-1.1
     can У-01
     experience О-02
@@ -19,7 +19,7 @@ bundle ЗАВОД-2026 "Заявка завода металлоконструк
   competency ПКс-1.3 "Выполнять ручную дуговую сварку кольцевых стыков труб" {
     kind variable
     activity ВД-1
-    hours theory 24, practice 120
+    hours theory 24, practice 72
     requires ПКс-1.1 or ПКс-5.2
     experience О-08
     links "40.002 A/03.2"
@@ -27,7 +27,7 @@ bundle ЗАВОД-2026 "Заявка завода металлоконструк
   competency ПКс-3.1 "Выполнять визуальный и измерительный контроль сварных швов металлоконструкций" {
     kind variable
     activity ВД-3
-    hours theory 36, practice 108
+    hours theory 36, practice 72
     requires ПК-3.2
     experience О-06
   }

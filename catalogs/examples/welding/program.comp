@@ -2,6 +2,7 @@
 # Этот пример проверяет и собирает `make demo`.
 use "../../22.02.06/modules.comp"
 use "../../22.02.06/disciplines.comp"
+use "variable.comp"
 use "../../general-education/technological.comp"
 use "bundle.comp"
 use "college.comp"

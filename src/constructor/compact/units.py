@@ -170,6 +170,7 @@ def build(
     extra_not_after: list[tuple[str, str]] = []
     recognized = program.recognized
     at_practice = _practice_of(content.modules, code_set, graph, recognized)
+    reducible = _reducible(rows)
     for code in in_order:
         comp = graph.competencies[code]
         theory, practice = comp.hours.theory, comp.hours.practice
@@ -184,7 +185,13 @@ def build(
                 teacher = taught_by.setdefault(outcome.code, gained_at)
                 if teacher == code:
                     continue
+                cycle = cycle_by_code.get(code)
                 cut = min(outcome.hours, theory if is_theory else practice)
+                if cycle is not None and cycle in reducible:
+                    cut = min(cut, reducible[cycle])
+                    reducible[cycle] -= cut
+                if not cut:
+                    continue  # taught again: not teaching it would take its cycle below the standard's rule
                 if outcome.kind is OutcomeKind.KNOWLEDGE or is_theory:
                     theory -= cut
                 else:
@@ -342,6 +349,19 @@ def build(
         sites=_sites(content, table, units, [c for c in names if c not in closing], index),
     )
     return Built(units, names, problem, shared_saving, context, chosen, background)
+
+
+def _reducible(rows: WholeProgram) -> dict[str, int]:
+    """The hours each cycle with a minimum or a fixed volume may lose to outcomes taught once: no more
+    than keeps it at its minimum or its volume (the rule `check` says as C331; ОГСЭ at its 432 h,
+    general education at its 1,476 h)."""
+    declared = rows.hours_by_cycle()
+    out = {}
+    for code, cycle in rows.cycles.items():
+        floors = [h for h in (cycle.min_hours, cycle.volume) if h is not None]
+        if floors:
+            out[code] = max(0, declared.get(code, 0) - max(floors))
+    return out
 
 
 def _sites(
