@@ -385,3 +385,21 @@ def test_running_out_of_time_is_not_called_impossible() -> None:
     with pytest.raises(Infeasible) as caught:
         exact_schedule(problem, time_limit=1e-9)
     assert caught.value.reason == "time-limit"
+
+
+@pytest.mark.parametrize(("minimum", "kept"), [(None, 80), (100, 100), (120, 120), (200, 120)])
+def test_outcomes_taught_once_keep_a_cycle_at_its_minimum(tmp_path: Path, minimum: int | None, kept: int) -> None:
+    """ОГСЭ.01 (120 h) shares 40 h of physical training with general education: it loses them only as
+    far as the cycle's `min_hours` allows (a cycle declared below its minimum is C331's, and loses none)."""
+    text = WHOLE.format(extra="")
+    if minimum is not None:
+        text = text.replace("{ role humanities }", f"{{ role humanities  min_hours {minimum} h }}")
+    path = tmp_path / "p.comp"
+    path.write_text(text, encoding="utf-8")
+    ws = workspace(path)
+    plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None
+    cycle = next(c for c in plan.cycles if c.id == "ОГСЭ")
+    assert cycle.hours == 120 and cycle.scheduled_hours == kept
+    assert plan.savings.integration_hours == 120 - kept
+    assert sum(i.hours for i in plan.items) + plan.final_attestation.hours == plan.total_hours
