@@ -416,18 +416,18 @@ def _list(problem: Problem, min_terms: int, urgency: _Urgency, level: Fraction =
         and their marks (`added`: item i's own) keep the yearly limits."""
         end = t + span[i] - 1
         need: dict[int, int] = {}
-        at_sites = site_need(i, t)
+        at_sites = site_need(i, t) if problem.sites else {}
         marks = dict(added)
         for e, where in completed(i, end):
             need[where] = need.get(where, 0) + problem.hours[e]
-            for slot, h in site_need(e, where).items():
+            for slot, h in site_need(e, where).items() if sites_of[e] else ():
                 at_sites[slot] = at_sites.get(slot, 0) + h
             for k in marks_of[e]:
                 key = (problem.year(where), problem.marks[k].kind)
                 marks[key] = marks.get(key, 0) + 1
         if any(room(w) - (problem.share(i, w - t) if t <= w <= end else 0) < h for w, h in need.items()):
             return False
-        if not sites_fit(at_sites):
+        if at_sites and not sites_fit(at_sites):
             return False
         return not limited or within_limits(marks)
 
@@ -443,7 +443,7 @@ def _list(problem: Problem, min_terms: int, urgency: _Urgency, level: Fraction =
         term[i] = at
         for k in range(span[i]):
             used[at + k] = used.get(at + k, 0) + problem.share(i, k)
-        for slot, h in site_need(i, at).items():
+        for slot, h in site_need(i, at).items() if sites_of[i] else ():
             site_used[slot] = site_used.get(slot, 0) + h
         placed += 1
         end = at + span[i] - 1
@@ -475,7 +475,9 @@ def _list(problem: Problem, min_terms: int, urgency: _Urgency, level: Fraction =
         while ready:
             item = heapq.heappop(ready)
             i = item[3]
-            if any(problem.share(i, k) > room(t + k) for k in range(span[i])) or not sites_fit(site_need(i, t)):
+            if any(problem.share(i, k) > room(t + k) for k in range(span[i])) or (
+                sites_of[i] and not sites_fit(site_need(i, t))
+            ):
                 skipped.append(item)
                 continue
             added = marks_added(i, t)
