@@ -210,18 +210,22 @@ class _Suggester:
         # `ПМ.1` for `ПМ.01`: the same code but for leading zeros is the likeliest meaning
         padded = [c for c in self.by_kind[kinds] if _unpadded(c) == _unpadded(code)]
         if padded:
-            found = self.table[padded[0]]
-            title = found.title.value if found.title else ""
-            return Msg("unknown-code.similar", {"kind": thing(type(found)), "code": found.code, "title": title})
+            return _similar(self.table[padded[0]])
         if self.budget <= 0:
             return None
         self.budget -= 1
         close = difflib.get_close_matches(code, self.by_kind[kinds], n=1, cutoff=0.6)
         if not close:
             return None
-        found = self.table[close[0]]
-        title = found.title.value if found.title else ""
-        return Msg("unknown-code.similar", {"kind": thing(type(found)), "code": found.code, "title": title})
+        return _similar(self.table[close[0]])
+
+
+def _similar(found: AnyDeclaration) -> Msg:
+    """«есть практика с похожим кодом: `УП.05` «Учебная практика»», without the quotes when it has no title."""
+    kind = thing(type(found))
+    if not found.title:
+        return Msg("unknown-code.similar-untitled", {"kind": kind, "code": found.code})
+    return Msg("unknown-code.similar", {"kind": kind, "code": found.code, "title": found.title.value})
 
 
 _LEADING_ZEROS = re.compile(r"(?<![0-9])0+(?=[0-9])")
