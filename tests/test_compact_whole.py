@@ -4,6 +4,7 @@ its year), module exams, ПДП, recognised practices, and the savings table tha
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,7 @@ from constructor.compact.schedule import (
     try_list_schedule,
     valid,
 )
-from constructor.model import Hours
+from constructor.model import Hours, Standard
 from test_compact import problems, spread_problems
 
 
@@ -324,6 +325,12 @@ def test_the_explanatory_note_says_what_the_plan_says() -> None:
         assert f"— {part.hours} ч" in text
     assert ("это доказано расчётом" in text) == (plan.status == "optimal")
     assert [kind for kind, _ in doc.note.rooms][:3] == ["Кабинеты", "Лаборатории", "Мастерские"]
+    # the variable part's share as the plan table sums it, and whether it keeps the standard's minimum
+    share = re.search(r"Вариативная часть — (\d+) ч \((\d+)%", text)
+    assert share is not None
+    std = ws.table["ФГОС-22.02.06"]
+    assert isinstance(std, Standard) and std.variable_share_min is not None
+    assert ("не соответствует стандарту" in text) == (int(share[2]) < std.variable_share_min)
     english = views.plan_doc(plan, ws.table, "en").note
     assert english is not None and english.title == "Explanatory note"
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from constructor.compact.plan import Plan
 from constructor.graph.whole import SPLIT_ROLES
-from constructor.i18n import Lang, Words
+from constructor.i18n import Lang, Msg, Words, show
 from constructor.model import AnyDeclaration, Bundle, College, Cycle, CycleRole, Program, Standard
 from constructor.model.values import RoomKind
 from constructor.render.plan_table import Row
@@ -151,6 +151,19 @@ def _role(table: Mapping[str, AnyDeclaration], code: str) -> CycleRole | None:
     return decl.role if isinstance(decl, Cycle) else None
 
 
+def _variable_rule_broken(std: Standard | None, share: float) -> Msg | None:
+    """The standard's rule of the variable share that the plan's share breaks (its minimum, or the
+    share it words as about, at least or at most so much), None when it keeps them."""
+    if std is None:
+        return None
+    if std.variable_share_min is not None and share < std.variable_share_min:
+        return Msg("share.min", {"percent": std.variable_share_min})
+    rule = std.variable_share
+    if rule is not None and not rule.holds(share):
+        return Msg(f"share.{rule.rule.value}", {"percent": rule.percent, "tolerance": rule.tolerance or 0})
+    return None
+
+
 def _variable(
     plan: Plan,
     program: Program,
@@ -166,6 +179,10 @@ def _variable(
     variable = sum(r.variable for r in split)
     if variable and base:
         out.append(w["variable"].format(hours=variable, share=round(100 * variable / base)))
+        std = table.get(program.standard.code) if program.standard else None
+        broken = _variable_rule_broken(std if isinstance(std, Standard) else None, 100 * variable / base)
+        if broken is not None:  # the plan says so itself (outcomes taught once may cut the variable part most)
+            out[-1] += " " + w["variable-off"].format(rule=show(broken, lang))
     for ref in program.bundles:
         bundle = table.get(ref.code)
         if not isinstance(bundle, Bundle):
