@@ -247,3 +247,19 @@ def test_a_site_hosts_no_more_than_its_hours_a_term(tmp_path: Path) -> None:
     assert "C310" in codes  # 4 months is one term: the site is the rule that binds
     plan, codes, _ = _run(tmp_path, STD.format(load=36, weeks="17, 23", extra="") + site.format(cap=30) + rest)
     assert plan is None and codes == ["C315"]
+
+
+def test_the_plan_s_practice_share_is_measured_by_check_s_rule(tmp_path: Path) -> None:
+    """C305 on the compacted plan, by the rule `check` applies to the program as written (every row:
+    a practice counts whole, the others' practical classes, the module exam among all hours)."""
+    std = 'standard С "с" {{ weekly_load 36 h  term_weeks 17, 23  practice_share_min {share}% }}\n'
+    rest = (
+        'competency ПК-1.1 "1" { hours theory 60, practice 20 }\n'
+        'module ПМ.01 "м" { covers ПК-1.1  course МДК.01.01 "к" { covers ПК-1.1 }'
+        "  practice УП.01 educational 20 h  exam ПМ.01.ЭК 20 h }\n"
+        'program П "п" { standard С  core ПМ.01 }\n'
+    )
+    plan, codes, checked = _run(tmp_path, std.format(share=33) + rest)
+    assert plan is not None and plan.total_hours == 120 and "C305" not in codes + checked  # 40 of 120 h: 33%
+    plan, codes, checked = _run(tmp_path, std.format(share=34) + rest)
+    assert plan is not None and codes.count("C305") == checked.count("C305") == 1  # below 34%, both say

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from constructor.compact.assemble import assemble
 from constructor.compact.closure import close, hard_closure
-from constructor.compact.explain import infeasible, solver_notes, split_complex_exams, target
+from constructor.compact.explain import infeasible, plan_rules, solver_notes, split_complex_exams, target
 from constructor.compact.network import network
 from constructor.compact.plan import Plan
 from constructor.compact.savings import savings_of
@@ -73,12 +73,13 @@ def compact(
         full_terms=full_terms,
         record_time=record_time,
     )
-    # explain: the solver, complex exams held apart, the target
+    # explain: the solver, complex exams held apart, the target, the standard's shares in the plan
     built = solved.built
     diags = [
         *solver_notes(program, solved, time_limit),
         *split_complex_exams(program, built.problem, solved.schedule),
         *target(program, plan, built.problem, built.names, term_weeks),
+        *plan_rules(program, std, plan),
     ]
     # network and the whole program's fields
     plan = network(plan, program, table, built.content, program.recognized)

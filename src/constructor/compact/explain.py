@@ -11,9 +11,10 @@ from constructor.compact.schedule import CREDIT, EXAM, Problem, Schedule, chain_
 from constructor.compact.solve import Solved, Unplaceable
 from constructor.diagnostics import Diagnostic, diagnostic
 from constructor.graph import calendar
+from constructor.graph.program import practice_share_low
 from constructor.graph.whole import TERMS_PER_YEAR
 from constructor.i18n import Count, Dur, Kw, Msg
-from constructor.model import AnyDeclaration, Program, Site, Span
+from constructor.model import AnyDeclaration, Program, Site, Span, Standard
 
 MAX_SHOWN = 8
 
@@ -35,6 +36,15 @@ def solver_notes(program: Program, solved: Solved, time_limit: float) -> list[Di
         )
         for note in solved.notes
     ]
+
+
+def plan_rules(program: Program, std: Standard, plan: Plan) -> list[Diagnostic]:
+    """The standard's shares, measured on the plan compaction made (outcomes taught once may cut
+    practical hours): C305 by the rule `check` applies to the program as written."""
+    practice = sum(i.hours if i.kind == "practice" else i.hours_by_kind.practice for i in plan.items)
+    where = program.fields.get("TARGET", program.code_span)
+    low = practice_share_low(program, std, practice, plan.total_hours, where, "practice-share-low.plan")
+    return [low] if low is not None else []
 
 
 def split_complex_exams(program: Program, problem: Problem, schedule: Schedule) -> list[Diagnostic]:

@@ -23,6 +23,7 @@ from constructor.model import (
     CompetencyKind,
     Module,
     Program,
+    Span,
     Standard,
     Track,
 )
@@ -195,6 +196,26 @@ def check_program(program: Program, table: Mapping[str, AnyDeclaration], graph: 
     return diags
 
 
+def practice_share_low(
+    program: Program, std: Standard, practice: int, total: int, where: Span, message: str = "practice-share-low"
+) -> Diagnostic | None:
+    """C305: the share of practice (practical classes and practices) in `total` hours below the
+    standard's minimum, or for Professionalitet below its target; the one rule `check` applies to
+    the program as written and `compact` to the plan it makes."""
+    if not total:
+        return None
+    share = round(100 * practice / total)
+    targets = [(std.practice_share_min, "share.minimum")]
+    if program.track is Track.PROFESSIONALITET:
+        targets.append((std.practice_share_target, "share.target"))
+    for limit, kind in targets:
+        if limit is not None and share < limit:
+            return diagnostic(
+                "C305", message, where, share=share, limit=limit, which=Msg(kind), practice=practice, total=total
+            )
+    return None
+
+
 def _hours(
     program: Program,
     content: ProgramContent,
@@ -224,26 +245,14 @@ def _hours(
                     help="hours-exceed-duration.help",
                 )
             )
-    share = round(100 * content.practice / total)
     where = program.code_span
-    targets = [(std.practice_share_min, "share.minimum")]
-    if program.track is Track.PROFESSIONALITET:
-        targets.append((std.practice_share_target, "share.target"))
-    for limit, kind in targets:
-        if limit is not None and share < limit:
-            diags.append(
-                diagnostic(
-                    "C305",
-                    "practice-share-low",
-                    where,
-                    share=share,
-                    limit=limit,
-                    which=Msg(kind),
-                    practice=content.practice,
-                    total=total,
-                )
-            )
-            break
+    from constructor.graph.whole import whole  # the whole program's rows, as `compact` places them
+
+    rows = whole(program, table, graph, content).rows
+    practice = sum(r.hours.total if r.kind == "practice" else r.hours.practice for r in rows)
+    low = practice_share_low(program, std, practice, sum(r.hours.total for r in rows), where)
+    if low is not None:
+        diags.append(low)
     cycles = content.cycles
     variable = round(100 * content.variable / cycles) if cycles else 100
     if std.variable_share_min is not None and variable < std.variable_share_min:
