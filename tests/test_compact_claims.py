@@ -247,6 +247,13 @@ def test_a_site_hosts_no_more_than_its_hours_a_term(tmp_path: Path) -> None:
     assert "C310" in codes  # 4 months is one term: the site is the rule that binds
     plan, codes, _ = _run(tmp_path, STD.format(load=36, weeks="17, 23", extra="") + site.format(cap=30) + rest)
     assert plan is None and codes == ["C315"]
+    # a site of 0 h a term: one C315 naming one competency with its own hours, not a division by zero
+    path = tmp_path / "p.comp"
+    path.write_text(STD.format(load=36, weeks="17, 23", extra="") + site.format(cap=0) + rest, encoding="utf-8")
+    ws = workspace(path, root=tmp_path)
+    plan, diags = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is None and [d.code for d in diags] == ["C315"]
+    assert diags[0].message.args["hours"] == 40 and diags[0].message.args["codes"] == "`ПК-1.1`"
 
 
 def test_the_plan_s_practice_share_is_measured_by_check_s_rule(tmp_path: Path) -> None:

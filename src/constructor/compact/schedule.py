@@ -126,6 +126,8 @@ def latest_ends(problem: Problem) -> list[int | None]:
 def lower_bound(problem: Problem) -> tuple[int, str]:
     """max(the longest chain in terms, the fewest terms whose capacity holds every hour)."""
     _check_final(problem)
+    for _, over in problem.site_misfits():  # before dividing by a site's capacity
+        raise Infeasible("site", over)
     if problem.size == 0 and not problem.background:
         terms = 1
         while problem.final_hours > problem.capacity(terms):

@@ -78,8 +78,10 @@ def _prepare(index: int, built: Built) -> _Candidate:
         members = [[built.names[i] for i, m in enumerate(mapping) if m == k] for k in too_big]
         raise Unplaceable("item-too-large", built, members, [merged.hours[k] for k in too_big])
     for site, over in merged.site_misfits():
-        members = [[built.names[i] for i, m in enumerate(mapping) if m == k] for k in over]
         hosted = dict(merged.sites[site].items)
+        if not all(k in merged.fixed_last for k in over):  # items each too large: the largest is said
+            over = [max(over, key=lambda k: (hosted[k], -k))]
+        members = [[built.names[i] for i, m in enumerate(mapping) if m == k] for k in over]
         raise Unplaceable("site", built, members, [hosted[k] for k in over], site)
     bound, reason = lower_bound(merged)
     # None: only the exact solver can tell whether the deadlines and limits can be kept
