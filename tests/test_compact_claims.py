@@ -270,3 +270,21 @@ def test_the_plan_s_practice_share_is_measured_by_check_s_rule(tmp_path: Path) -
     assert plan is not None and plan.total_hours == 120 and "C305" not in codes + checked  # 40 of 120 h: 33%
     plan, codes, checked = _run(tmp_path, std.format(share=34) + rest)
     assert plan is not None and codes.count("C305") == checked.count("C305") == 1  # below 34%, both say
+
+
+def test_a_course_s_own_hours_that_fit_no_term_with_its_competency_are_c311(tmp_path: Path) -> None:
+    """The МДК's consultations fall in the term its last competency ends: 600 + 20 h in 612-h terms is
+    impossible, said as C311 with both (it was the list scheduler's "no progress", told as the final
+    attestation's)."""
+    text = STD.format(load=36, weeks="17, 17", extra="") + (
+        'competency ПК-1.1 "1" { hours theory 300, practice 300 }\n'
+        'module ПМ.01 "м" { covers ПК-1.1  course МДК.01.01 "к" { covers ПК-1.1  hours consultations 20 }'
+        "  practice УП.01 educational 36 h  exam ПМ.01.ЭК 18 h }\n"
+        'program П "п" { standard С  core ПМ.01 }\n'
+    )
+    path = tmp_path / "p.comp"
+    path.write_text(text, encoding="utf-8")
+    ws = workspace(path, root=tmp_path)
+    plan, diags = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is None and [d.code for d in diags] == ["C311"]
+    assert diags[0].message.key == "group-exceeds-term" and diags[0].message.args["hours"] == 620

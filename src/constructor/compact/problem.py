@@ -181,6 +181,32 @@ class Problem:
                 out.append((s, over))
         return out
 
+    def closing_misfit(self) -> tuple[list[int], int] | None:
+        """A closing item that no term can hold with the member it closes with: (the item and the
+        members it falls in the term of, hours) when even its smallest such pair passes every term.
+        (A course's exam falls where its last competency ends, so they share a term.)"""
+        largest = max(self.term_capacity)
+        closing = dict(self.closing)
+        least: dict[int, tuple[int, list[int]]] = {}
+
+        def last(i: int) -> tuple[int, list[int]]:
+            """The fewest hours item i shares its last term with, and the items that make them."""
+            if i in least:
+                return least[i]
+            own = self.share(i, self.span(i) - 1)
+            found = (own, [i])
+            if i in closing:
+                hours, chain = min((last(m) for m in closing[i]), key=lambda x: (x[0], x[1]))
+                found = (own + hours, [i, *chain])
+            least[i] = found
+            return found
+
+        for e in sorted(closing):
+            hours, chain = last(e)
+            if hours > largest:
+                return sorted(chain), hours
+        return None
+
     def sites_over(self, term: Sequence[int]) -> list[tuple[int, int, int]]:
         """(site, term, hours) of every site over its capacity in a term."""
         return sorted(

@@ -185,6 +185,9 @@ def _check_sizes(problem: Problem) -> None:
     too_big = [i for i in range(problem.size) if not _fits_somewhere(problem, i)]
     if too_big:
         raise Infeasible("item-too-large", too_big)
+    misfit = problem.closing_misfit()
+    if misfit is not None:
+        raise Infeasible("item-too-large", misfit[0])
     _check_final(problem)
     for _, over in problem.site_misfits():
         raise Infeasible("site", over)

@@ -77,6 +77,10 @@ def _prepare(index: int, built: Built) -> _Candidate:
     if too_big:
         members = [[built.names[i] for i, m in enumerate(mapping) if m == k] for k in too_big]
         raise Unplaceable("item-too-large", built, members, [merged.hours[k] for k in too_big])
+    misfit = merged.closing_misfit()
+    if misfit is not None:  # a course's competency and its own hours, together in one term
+        names = [built.names[i] for k in misfit[0] for i, m in enumerate(mapping) if m == k]
+        raise Unplaceable("item-too-large", built, [names], [misfit[1]])
     for site, over in merged.site_misfits():
         hosted = dict(merged.sites[site].items)
         if not all(k in merged.fixed_last for k in over):  # items each too large: the largest is said
