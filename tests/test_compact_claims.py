@@ -15,6 +15,7 @@ import constructor
 from constructor.api import workspace
 from constructor.compact import compact
 from constructor.compact.plan import Plan
+from constructor.diagnostics import Diagnostic
 
 EXAMPLE = Path(__file__).parents[1] / "catalogs" / "examples" / "welding" / "program.comp"
 
@@ -26,6 +27,13 @@ def _run(tmp_path: Path, text: str) -> tuple[Plan | None, list[str], list[str]]:
     ws = workspace(path, root=tmp_path)
     plan, diags = compact(ws.programs()[0], ws.table, ws.graph)
     return plan, [d.code for d in diags], [d.code for d in checked.diagnostics]
+
+
+def _compacted(tmp_path: Path, text: str) -> tuple[Plan | None, list[Diagnostic]]:
+    path = tmp_path / "p.comp"
+    path.write_text(text, encoding="utf-8")
+    ws = workspace(path, root=tmp_path)
+    return compact(ws.programs()[0], ws.table, ws.graph)
 
 
 STD = 'standard С "с" {{ weekly_load {load} h  term_weeks {weeks} {extra} }}\n'
@@ -126,10 +134,7 @@ def test_mutual_corequisites_too_big_for_a_term_are_named_together(tmp_path: Pat
         'module ПМ.01 "м" { covers ПК-1.1, ПК-1.2 }\n'
         'program П "п" { standard С  core ПМ.01 }\n'
     )
-    path = tmp_path / "p.comp"
-    path.write_text(text, encoding="utf-8")
-    ws = workspace(path, root=tmp_path)
-    plan, diags = compact(ws.programs()[0], ws.table, ws.graph)
+    plan, diags = _compacted(tmp_path, text)
     assert plan is None and [d.code for d in diags] == ["C311"]
     shown = diags[0].message.text("en")
     assert "ПК-1.1" in shown and "ПК-1.2" in shown and "160" in shown
@@ -248,10 +253,7 @@ def test_a_site_hosts_no_more_than_its_hours_a_term(tmp_path: Path) -> None:
     plan, codes, _ = _run(tmp_path, STD.format(load=36, weeks="17, 23", extra="") + site.format(cap=30) + rest)
     assert plan is None and codes == ["C315"]
     # a site of 0 h a term: one C315 naming one competency with its own hours, not a division by zero
-    path = tmp_path / "p.comp"
-    path.write_text(STD.format(load=36, weeks="17, 23", extra="") + site.format(cap=0) + rest, encoding="utf-8")
-    ws = workspace(path, root=tmp_path)
-    plan, diags = compact(ws.programs()[0], ws.table, ws.graph)
+    plan, diags = _compacted(tmp_path, STD.format(load=36, weeks="17, 23", extra="") + site.format(cap=0) + rest)
     assert plan is None and [d.code for d in diags] == ["C315"]
     assert diags[0].message.args["hours"] == 40 and diags[0].message.args["codes"] == "`ПК-1.1`"
 
@@ -282,9 +284,6 @@ def test_a_course_s_own_hours_that_fit_no_term_with_its_competency_are_c311(tmp_
         "  practice УП.01 educational 36 h  exam ПМ.01.ЭК 18 h }\n"
         'program П "п" { standard С  core ПМ.01 }\n'
     )
-    path = tmp_path / "p.comp"
-    path.write_text(text, encoding="utf-8")
-    ws = workspace(path, root=tmp_path)
-    plan, diags = compact(ws.programs()[0], ws.table, ws.graph)
+    plan, diags = _compacted(tmp_path, text)
     assert plan is None and [d.code for d in diags] == ["C311"]
     assert diags[0].message.key == "group-exceeds-term" and diags[0].message.args["hours"] == 620
