@@ -127,8 +127,6 @@ def _solve_terms(
     model = build_model(problem, terms, head, tail, balance, together)
     if model is None:
         return "infeasible", None
-    if deadline - time.perf_counter() <= 0:
-        return "unknown", None
     guess = model.guess(problem, incumbent) if incumbent is not None and incumbent.terms == terms else None
     status, values = backend(model, deadline, guess)
     if status == "feasible" and values is not None:

@@ -155,13 +155,13 @@ def target(program: Program, plan: Plan, problem: Problem, names: list[str], ter
 
 def _site_bound(problem: Problem, need: int, allowed: int) -> Msg:
     """The site whose hours need the most terms at its capacity (the bound `lower_bound` gave)."""
-    site = max(problem.sites, key=lambda s: -(-sum(h for _, h in s.items) // s.capacity))
+    site = max(problem.sites, key=lambda s: s.least_terms)
     return Msg(
         "target.site",
         {
             "site": site.name,
             "capacity": site.capacity,
-            "hours": sum(h for _, h in site.items),
+            "hours": site.hours,
             "need": Count(need, "term"),
             "allowed": Count(allowed, "term"),
         },

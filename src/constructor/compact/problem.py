@@ -63,6 +63,15 @@ class SiteRule:
     items: tuple[tuple[int, int], ...]
     name: str = ""  # for what is said about it
 
+    @property
+    def hours(self) -> int:
+        return sum(h for _, h in self.items)
+
+    @property
+    def least_terms(self) -> int:
+        """The fewest terms its hours need at its capacity (a lower bound on any schedule's)."""
+        return -(-self.hours // self.capacity)
+
 
 @dataclass(frozen=True)
 class Problem:

@@ -26,9 +26,9 @@ def savings_of(program: Program, graph: CompetencyGraph, solved: Solved, load: i
         full_terms = solved.schedule.terms
     recognition = 0
     if recognized:
-        practices = built.content.modules
+        modules = built.content.modules
         recognition = max(0, unreduced.hours - built.closure.hours) + sum(
-            p.hours_at(load) for m in practices for p in m.practices if p.code in recognized
+            p.hours_at(load) for m in modules for p in m.practices if p.code in recognized
         )
     savings = Savings(
         recognition_hours=recognition,

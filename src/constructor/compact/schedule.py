@@ -144,7 +144,7 @@ def lower_bound(problem: Problem) -> tuple[int, str]:
     while problem.final_hours > problem.capacity(terms):
         terms += 1
     marks = _marks_bound(problem)
-    sites = max((-(-sum(h for _, h in site.items) // site.capacity) for site in problem.sites), default=1)
+    sites = max((site.least_terms for site in problem.sites), default=1)
     bounds = [(chain, "chain"), (terms, "hours"), (marks, "attestation"), (sites, "site")]
     return max(bounds, key=lambda b: b[0])
 
@@ -421,7 +421,7 @@ def _list(problem: Problem, min_terms: int, urgency: _Urgency, level: Fraction =
         and their marks (`added`: item i's own) keep the yearly limits."""
         end = t + span[i] - 1
         need: dict[int, int] = {}
-        at_sites = site_need(i, t) if problem.sites else {}
+        at_sites = site_need(i, t) if sites_of[i] else {}
         marks = dict(added)
         for e, where in completed(i, end):
             need[where] = need.get(where, 0) + problem.hours[e]

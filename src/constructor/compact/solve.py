@@ -72,21 +72,23 @@ class _Candidate:
 
 def _prepare(index: int, built: Built) -> _Candidate:
     merged, mapping = merge_same_term(built.problem)
+
+    def names(k: int) -> list[str]:
+        """The names of the items merged into item k."""
+        return [built.names[i] for i, m in enumerate(mapping) if m == k]
+
     largest = max(merged.term_capacity)
     too_big = [k for k, h in enumerate(merged.hours) if h > largest]
     if too_big:
-        members = [[built.names[i] for i, m in enumerate(mapping) if m == k] for k in too_big]
-        raise Unplaceable("item-too-large", built, members, [merged.hours[k] for k in too_big])
+        raise Unplaceable("item-too-large", built, [names(k) for k in too_big], [merged.hours[k] for k in too_big])
     misfit = merged.closing_misfit()
     if misfit is not None:  # a course's competency and its own hours, together in one term
-        names = [built.names[i] for k in misfit[0] for i, m in enumerate(mapping) if m == k]
-        raise Unplaceable("item-too-large", built, [names], [misfit[1]])
+        raise Unplaceable("item-too-large", built, [[n for k in misfit[0] for n in names(k)]], [misfit[1]])
     for site, over in merged.site_misfits():
         hosted = dict(merged.sites[site].items)
         if not all(k in merged.fixed_last for k in over):  # items each too large: the largest is said
             over = [max(over, key=lambda k: (hosted[k], -k))]
-        members = [[built.names[i] for i, m in enumerate(mapping) if m == k] for k in over]
-        raise Unplaceable("site", built, members, [hosted[k] for k in over], site)
+        raise Unplaceable("site", built, [names(k) for k in over], [hosted[k] for k in over], site)
     bound, reason = lower_bound(merged)
     # None: only the exact solver can tell whether the deadlines and limits can be kept
     schedule, missed = try_list_schedule(merged)

@@ -10,6 +10,7 @@ from constructor.graph.graph import CompetencyGraph, Link
 from constructor.graph.program import ProgramContent, check_program, gather
 from constructor.graph.redundancy import check_redundant
 from constructor.graph.structure import check_activities, check_repeated_texts, check_unused
+from constructor.graph.whole import whole
 from constructor.graph.whole_checks import check_rows, check_whole
 from constructor.model import AnyDeclaration, Catalog, Program
 
@@ -46,8 +47,10 @@ def check_scope(
                 # a program naming an unknown code is reported there (C101); what it would then seem to
                 # lack (a module, the volume, a cycle) would only be consequences of that one mistake
                 continue
-            diags += check_program(decl, table, graph)
-            diags += check_whole(decl, table, graph)
+            content = gather(decl, table, graph)
+            rows = whole(decl, table, graph, content)  # once, for both: the rows of the whole program
+            diags += check_program(decl, table, graph, content, rows)
+            diags += check_whole(decl, table, graph, rows)
     return diags
 
 

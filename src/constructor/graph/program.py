@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from constructor.diagnostics import Diagnostic, Label, diagnostic
 from constructor.graph.graph import CompetencyGraph
@@ -27,6 +28,9 @@ from constructor.model import (
     Standard,
     Track,
 )
+
+if TYPE_CHECKING:  # graph.whole imports this module
+    from constructor.graph.whole import WholeProgram
 
 MAX_LISTED = 8
 
@@ -119,8 +123,14 @@ def _codes(codes: list[str]) -> str:
     return shown + (f" … (+{len(codes) - MAX_LISTED})" if len(codes) > MAX_LISTED else "")
 
 
-def check_program(program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph) -> list[Diagnostic]:
-    content = gather(program, table, graph)
+def check_program(
+    program: Program,
+    table: Mapping[str, AnyDeclaration],
+    graph: CompetencyGraph,
+    content: ProgramContent,
+    rows: WholeProgram,
+) -> list[Diagnostic]:
+    """The program-level rules; `content` is its `gather`, `rows` its whole program (`whole`)."""
     std = content.standard
     diags: list[Diagnostic] = []
     if std is not None:
@@ -192,7 +202,7 @@ def check_program(program: Program, table: Mapping[str, AnyDeclaration], graph: 
                     )
                 )
     if std is not None:
-        diags.extend(_hours(program, content, std, table, graph))
+        diags.extend(_hours(program, content, rows, std, table, graph))
     return diags
 
 
@@ -219,6 +229,7 @@ def practice_share_low(
 def _hours(
     program: Program,
     content: ProgramContent,
+    rows: WholeProgram,
     std: Standard,
     table: Mapping[str, AnyDeclaration],
     graph: CompetencyGraph,
@@ -246,11 +257,9 @@ def _hours(
                 )
             )
     where = program.code_span
-    from constructor.graph.whole import whole  # the whole program's rows, as `compact` places them
-
-    rows = whole(program, table, graph, content).rows
-    practice = sum(r.hours.total if r.kind == "practice" else r.hours.practice for r in rows)
-    low = practice_share_low(program, std, practice, sum(r.hours.total for r in rows), where)
+    # the whole program's rows, as `compact` places them
+    practice = sum(r.hours.total if r.kind == "practice" else r.hours.practice for r in rows.rows)
+    low = practice_share_low(program, std, practice, rows.total, where)
     if low is not None:
         diags.append(low)
     cycles = content.cycles

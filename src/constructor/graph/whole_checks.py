@@ -19,7 +19,6 @@ from constructor.graph.whole import (
     cycle_of,
     final_too_large,
     missing_calendar,
-    whole,
 )
 from constructor.i18n import Msg
 from constructor.model import (
@@ -171,10 +170,12 @@ def _elective(group: Elective) -> list[Diagnostic]:
 # ------------------------------------------------------------------ the whole program
 
 
-def check_whole(program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph) -> list[Diagnostic]:
-    """The standard's structural rules on a program. The rules on hours apply when the standard
-    declares its cycles (a whole program); a fragment is checked by the older rules only."""
-    plan = whole(program, table, graph)
+def check_whole(
+    program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph, plan: WholeProgram
+) -> list[Diagnostic]:
+    """The standard's structural rules on a program whose rows are `plan` (`whole`). The rules on
+    hours apply when the standard declares its cycles (a whole program); a fragment is checked by the
+    older rules only."""
     std = plan.standard
     diags: list[Diagnostic] = []
     if std is None:

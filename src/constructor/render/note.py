@@ -66,7 +66,7 @@ def note(
     if general:
         doc.sections.append((w["s.general"], general))
     cycle_rows = {r.code: r for r in rows if r.level == 0 and r.code}
-    variable = _variable(plan, program, table, lang, totals, cycle_rows)
+    variable = _variable(plan, program, std, table, lang, cycle_rows)
     if variable:
         doc.sections.append((w["s.variable"], variable))
     doc.sections.append((w["s.network"], _network(plan, lang, totals)))
@@ -167,9 +167,9 @@ def _variable_rule_broken(std: Standard | None, share: float) -> Msg | None:
 def _variable(
     plan: Plan,
     program: Program,
+    std: Standard | None,
     table: Mapping[str, AnyDeclaration],
     lang: Lang,
-    totals: Row,
     cycle_rows: Mapping[str, Row],
 ) -> list[str]:
     w = WORDS[lang]
@@ -179,8 +179,7 @@ def _variable(
     variable = sum(r.variable for r in split)
     if variable and base:
         out.append(w["variable"].format(hours=variable, share=round(100 * variable / base)))
-        std = table.get(program.standard.code) if program.standard else None
-        broken = _variable_rule_broken(std if isinstance(std, Standard) else None, 100 * variable / base)
+        broken = _variable_rule_broken(std, 100 * variable / base)
         if broken is not None:  # the plan says so itself (outcomes taught once may cut the variable part most)
             out[-1] += " " + w["variable-off"].format(rule=show(broken, lang))
     for ref in program.bundles:
