@@ -99,6 +99,8 @@ def test_xlsx_merged_headers_frozen_panes_and_sums_that_add_up(rendered: dict[st
     assert {"A1:A2", "B1:B2", "C1:F1", "G1:S1"} <= merged
     assert ws["G2"].value == "Всего" and ws["C2"].value == "Э"
     assert ws.freeze_panes == "C3" and ws.print_title_rows in ("1:2", "$1:$2")
+    codes = [str(c.value) for c in ws["A"] if c.value is not None]
+    assert ws.column_dimensions["A"].width > max(len(c) for c in codes)  # `ООД.ДВ.01.01` whole
     last = next(r for r in range(3, ws.max_row + 1) if ws.cell(row=r, column=2).value == "Итого")
     formula = str(ws.cell(row=last, column=7).value)
     assert formula.startswith("=")

@@ -207,7 +207,7 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
     _box(ws, 1, ws.max_row, last)
     ws.freeze_panes = "C3"
     ws.print_title_rows = "1:2"
-    ws.column_dimensions["A"].width = 11
+    ws.column_dimensions["A"].width = _code_width(ws, 11)
     ws.column_dimensions["B"].width = 44
     for col in range(forms_at, hours_at):
         ws.column_dimensions[get_column_letter(col)].width = 5.5
@@ -216,6 +216,11 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
     ws.row_dimensions[1].height = 30
     ws.row_dimensions[2].height = 45
     _page(ws)
+
+
+def _code_width(ws: Any, least: float) -> float:
+    """Column A wide enough for its longest code (`ООД.ДВ.01.01` was cut at 11 characters)."""
+    return max(least, *(len(str(c.value)) + 1 for c in ws["A"] if c.value is not None))
 
 
 def _matrix_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> None:
@@ -241,7 +246,7 @@ def _matrix_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang
     _box(ws, 1, ws.max_row, 2 + len(doc.columns))
     ws.freeze_panes = "C2"
     ws.print_title_rows = "1:1"
-    ws.column_dimensions["A"].width = 10
+    ws.column_dimensions["A"].width = _code_width(ws, 10)
     ws.column_dimensions["B"].width = 50
     for k in range(3, 3 + len(doc.columns)):
         ws.column_dimensions[get_column_letter(k)].width = 5
