@@ -31,6 +31,7 @@ from constructor.compact.schedule import (
     try_list_schedule,
     valid,
 )
+from constructor.compact.variable import variable_share
 from constructor.model import Hours, Standard
 from test_compact import problems, spread_problems
 
@@ -309,7 +310,7 @@ def test_the_explanatory_note_says_what_the_plan_says() -> None:
 
     root = Path(__file__).parents[1] / "catalogs" / "examples" / "welding"
     ws = workspace(root / "program.comp")
-    plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    plan, diags = compact(ws.programs()[0], ws.table, ws.graph)
     assert plan is not None
     doc = views.plan_doc(plan, ws.table, "ru")
     assert doc.note is not None
@@ -326,12 +327,16 @@ def test_the_explanatory_note_says_what_the_plan_says() -> None:
         assert f"— {part.hours} ч" in text
     assert ("это доказано расчётом" in text) == (plan.status == "optimal")
     assert [kind for kind, _ in doc.note.rooms][:3] == ["Кабинеты", "Лаборатории", "Мастерские"]
-    # the variable part's share as the plan table sums it, and whether it keeps the standard's minimum
+    # the variable part as the plan JSON counts it, and the note breaks the standard's rule exactly when
+    # `compact` says so (C306, C332)
     share = re.search(r"Вариативная часть — (\d+) ч \((\d+)%", text)
-    assert share is not None
     std = ws.table["ФГОС-22.02.06"]
-    assert isinstance(std, Standard) and std.variable_share_min is not None
-    assert ("не соответствует стандарту" in text) == (int(share[2]) < std.variable_share_min)
+    assert isinstance(std, Standard)
+    variable, base = variable_share(plan, std, ws.table)
+    cycles = {c.id for c in plan.cycles}
+    assert share is not None and int(share[1]) == variable == sum(r.variable for r in doc.rows if r.code in cycles)
+    assert int(share[2]) == round(100 * variable / base)
+    assert ("не соответствует стандарту" in text) == any(d.code in ("C306", "C332") for d in diags)
     english = views.plan_doc(plan, ws.table, "en").note
     assert english is not None and english.title == "Explanatory note"
 
@@ -411,3 +416,42 @@ def test_outcomes_taught_once_keep_a_cycle_at_its_minimum(tmp_path: Path, minimu
     assert cycle.hours == 120 and cycle.scheduled_hours == kept
     assert plan.savings.integration_hours == 120 - kept
     assert sum(i.hours for i in plan.items) + plan.final_attestation.hours == plan.total_hours
+
+
+@pytest.mark.parametrize(
+    ("declared", "rule", "codes"),
+    [
+        ("", "variable_share_min 30%", ["C306"]),
+        ("variable 180 h", "variable_share_min 30%", []),
+        ("variable 180 h", "variable_share about 30% ± 5%", ["C332"]),
+    ],
+)
+def test_the_plan_s_variable_part_is_counted_once_for_the_json_the_table_and_the_rule(
+    tmp_path: Path, declared: str, rule: str, codes: list[str]
+) -> None:
+    """A МДК's declared variable hours are of its row: laid over its items, they add up to the row's
+    «Вар. часть»; the plan's share is measured by the standard's rule (C306 when below the minimum)."""
+    from constructor.render import views
+
+    text = WHOLE.format(extra="").replace("final_attestation 72 h", f"final_attestation 72 h  {rule}")
+    text = text.replace("{ covers ПК-1.1, ПК-1.2 }", "{ covers ПК-1.1, ПК-1.2  " + declared + " }")
+    text = text.replace("practice ПП.01 production 144 h", "practice ПП.01 production 144 h { variable all }")
+    path = tmp_path / "p.comp"
+    path.write_text(text, encoding="utf-8")
+    ws = workspace(path)
+    plan, diags = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None
+    items = {i.code: i for i in plan.items}
+    course = items["ПК-1.1"].variable + items["ПК-1.2"].variable
+    assert course == (180 if declared else 0) and items["ПП.01"].variable == 144
+    doc = views.plan_doc(plan, ws.table, "ru")
+    rows = {r.code: r for r in doc.rows}
+    assert rows["МДК.01.01"].variable == course and rows["ПЦ"].variable == course + 144
+    std = ws.table["С"]
+    assert isinstance(std, Standard)
+    variable, base = variable_share(plan, std, ws.table)
+    assert variable == course + 144 and base == rows["ОГСЭ"].total + rows["ПЦ"].total
+    assert [d.code for d in diags if d.code in ("C306", "C332")] == codes
+    assert doc.note is not None  # the note says what `compact` says
+    note = "\n".join(p for _, ps in doc.note.sections for p in ps)
+    assert f"Вариативная часть — {variable} ч" in note and ("не соответствует стандарту" in note) == bool(codes)

@@ -19,6 +19,7 @@ from constructor.compact.plan import Plan
 from constructor.compact.savings import savings_of
 from constructor.compact.solve import Mode, Unplaceable, solve
 from constructor.compact.units import build, context_of
+from constructor.compact.variable import with_variable
 from constructor.compact.whole_fields import with_whole_fields
 from constructor.diagnostics import Diagnostic
 from constructor.graph import CompetencyGraph, attainable
@@ -73,14 +74,15 @@ def compact(
         full_terms=full_terms,
         record_time=record_time,
     )
-    # explain: the solver, complex exams held apart, the target, the standard's shares in the plan
+    # explain: the solver, complex exams held apart, the target
     built = solved.built
     diags = [
         *solver_notes(program, solved, time_limit),
         *split_complex_exams(program, built.problem, solved.schedule),
         *target(program, plan, built.problem, built.names, term_weeks),
-        *plan_rules(program, std, plan),
     ]
-    # network and the whole program's fields
+    # network, the whole program's fields (each item's cycle) and the variable part
     plan = network(plan, program, table, built.content, program.recognized)
-    return with_whole_fields(plan, program, table, context.rows), diags
+    plan = with_variable(with_whole_fields(plan, program, table, context.rows), table)
+    # the standard's shares, measured on the plan
+    return plan, [*diags, *plan_rules(program, std, plan, table)]

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from constructor.compact.plan import Plan
 from constructor.compact.schedule import CREDIT, EXAM, Problem, Schedule, chain_lengths
 from constructor.compact.solve import Solved, Unplaceable
+from constructor.compact.variable import plan_variable_share
 from constructor.diagnostics import Diagnostic, diagnostic
 from constructor.graph import calendar
 from constructor.graph.program import practice_share_low
@@ -38,13 +39,15 @@ def solver_notes(program: Program, solved: Solved, time_limit: float) -> list[Di
     ]
 
 
-def plan_rules(program: Program, std: Standard, plan: Plan) -> list[Diagnostic]:
+def plan_rules(program: Program, std: Standard, plan: Plan, table: Mapping[str, AnyDeclaration]) -> list[Diagnostic]:
     """The standard's shares, measured on the plan compaction made (outcomes taught once may cut
-    practical hours): C305 by the rule `check` applies to the program as written."""
+    practical hours and the variable part): C305 by the rule `check` applies to the program as
+    written, C306/C332 by the rule the explanatory note states."""
     practice = sum(i.hours if i.kind == "practice" else i.hours_by_kind.practice for i in plan.items)
     where = program.fields.get("TARGET", program.code_span)
     low = practice_share_low(program, std, practice, plan.total_hours, where, "practice-share-low.plan")
-    return [low] if low is not None else []
+    variable = plan_variable_share(std, plan, table, where)
+    return [d for d in (low, variable) if d is not None]
 
 
 def split_complex_exams(program: Program, problem: Problem, schedule: Schedule) -> list[Diagnostic]:

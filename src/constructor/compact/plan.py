@@ -42,6 +42,7 @@ class Item(PlanModel):
     hours: int  # hours counted against the term's capacity: every kind of work, self-study included
     hours_by_kind: HoursByKind
     saved: int = 0  # hours not taught again: outcomes already taught by an earlier competency
+    variable: int = 0  # hours in the variable part of the program (compact/variable.py)
     requires: list[str] = []
     coreq: list[str] = []
     why: Why

@@ -1,11 +1,11 @@
 """Checks of a program against its standard: C301 missing-general-competency,
 C302 uncovered-activity-competency, C303 activity-without-module, C304 hours-exceed-duration,
-C305 practice-share-low, C306 variable-share-low, C307 bundle-request-in-core.
+C305 practice-share-low, C307 bundle-request-in-core (C306, the variable share, is measured on the
+whole program's rows: graph/variable.py).
 
 Hours of a program: every competency it teaches (its own hours), every practice block of its core
 modules, and the final attestation. Course (МДК) hours are a breakdown of the same content and are
-not added again. The practice share is of all of it; the variable share is of the competencies'
-hours (the standards split the time of the cycles into obligatory and variable parts).
+not added again. The practice share is of every row of the whole program.
 """
 
 from __future__ import annotations
@@ -68,16 +68,6 @@ class ProgramContent:
     @property
     def practice(self) -> int:
         return sum(c.hours.practice for c in self.competencies.values()) + self.practice_blocks
-
-    @property
-    def variable(self) -> int:
-        return sum(c.hours.total for c in self.competencies.values() if c.kind is CompetencyKind.VARIABLE)
-
-    @property
-    def cycles(self) -> int:
-        """Hours of the competencies themselves: what the standard's obligatory/variable split is of
-        (practice blocks and the final attestation are outside it)."""
-        return sum(c.hours.total for c in self.competencies.values())
 
 
 def gather(program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph) -> ProgramContent:
@@ -262,19 +252,4 @@ def _hours(
     low = practice_share_low(program, std, practice, rows.total, where)
     if low is not None:
         diags.append(low)
-    cycles = content.cycles
-    variable = round(100 * content.variable / cycles) if cycles else 100
-    if std.variable_share_min is not None and variable < std.variable_share_min:
-        diags.append(
-            diagnostic(
-                "C306",
-                "variable-share-low",
-                where,
-                share=variable,
-                limit=std.variable_share_min,
-                variable=content.variable,
-                total=cycles,
-                help="variable-share-low.help",
-            )
-        )
     return diags

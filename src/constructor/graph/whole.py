@@ -217,6 +217,8 @@ def whole(
             hours = course_hours(course, graph)
             taught.update(r.code for r in course.covers)
             variable = variable_hours(course, hours.total) or variable_hours(mod, hours.total)
+            if not variable:  # an employer's competencies (ПКс) the course forms
+                variable = min(hours.total, sum(_variable_competency(graph, r.code) for r in course.covers))
             out.rows.append(Row(course.code, _title(course), "course", cycle, hours, mod.code, variable, course.span))
         for p in mod.practices:
             hours = Hours(practice=p.hours_at(load))
@@ -224,7 +226,8 @@ def whole(
             out.rows.append(Row(p.code, _title(p), "practice", cycle, hours, mod.code, variable))
         if mod.exam is not None:
             hours = Hours(attestation=mod.exam.amount.hours(load))
-            out.rows.append(Row(mod.exam.code, _title(mod), "exam", cycle, hours, mod.code, 0, mod.exam.span))
+            variable = variable_hours(mod, hours.total)  # a module in the variable part: its exam too
+            out.rows.append(Row(mod.exam.code, _title(mod), "exam", cycle, hours, mod.code, variable, mod.exam.span))
         taught.update(r.code for r in mod.covers if not mod.courses)
     # competencies taught outside any course: an enterprise's bundle, a prerequisite from elsewhere
     from constructor.graph.program import gather
@@ -244,6 +247,11 @@ def whole(
     if not program.final_parts and std is not None and std.final_attestation_hours:
         out.rows.append(Row("final", "final", "final", final, Hours(attestation=std.final_attestation_hours)))
     return out
+
+
+def _variable_competency(graph: CompetencyGraph, code: str) -> int:
+    comp = graph.competencies.get(code)
+    return comp.hours.total if comp is not None and comp.kind.value == "variable" else 0
 
 
 def _members(cycle: str, table: Mapping[str, AnyDeclaration], cycles: Mapping[str, Cycle]) -> list[AnyDeclaration]:

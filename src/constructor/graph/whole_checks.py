@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 
 from constructor.diagnostics import Diagnostic, Label, diagnostic
 from constructor.graph.graph import CompetencyGraph
+from constructor.graph.variable import counted, split_cycles, variable_share_off
 from constructor.graph.whole import (
     CREDITS,
     EXAMS,
@@ -199,11 +200,11 @@ def check_whole(
     diags += _holidays(program, std.holiday_weeks_min, std.holiday_weeks_max, std.winter_holiday_weeks_min)
     diags += _calendar_weeks(program, std.term_weeks)
     diags += _complex_exams(program, table, graph)
+    diags += _variable_share(plan)
     if not plan.cycles:
         return diags
     diags += _cycles_of_rows(plan)
     diags += _volumes(plan)
-    diags += _variable_share(plan)
     diags += _limits(plan, table)
     return diags
 
@@ -330,32 +331,15 @@ def _volumes(plan: WholeProgram) -> list[Diagnostic]:
 
 
 def _variable_share(plan: WholeProgram) -> list[Diagnostic]:
+    """C306/C332 on the rows of the program as written (`compact` applies the same rule to its plan)."""
     std = plan.standard
     assert std is not None
-    rule = std.variable_share
-    if rule is None:
-        return []
-    split = {c.code for c in plan.cycles.values() if c.role in SPLIT_ROLES}
-    rows = [r for r in plan.rows if r.cycle in split]
-    total = sum(r.hours.total for r in rows)
-    if not total:
-        return []
-    variable = sum(r.variable for r in rows)
-    share = 100 * variable / total
-    if rule.holds(share):
-        return []
-    return [
-        diagnostic(
-            "C332",
-            "variable-share-off",
-            plan.program.code_span,
-            labels=[Label(rule.span, Msg("variable-share-off.label"))],
-            share=round(share),
-            rule=Msg(f"share.{rule.rule.value}", {"percent": rule.percent, "tolerance": rule.tolerance or 0}),
-            variable=variable,
-            total=total,
-        )
-    ]
+    split = split_cycles(plan.cycles.values())
+    rows = [r for r in plan.rows if counted(r.cycle, r.kind == "final", split)]
+    off = variable_share_off(
+        std, sum(r.variable for r in rows), sum(r.hours.total for r in rows), plan.program.code_span
+    )
+    return [off] if off is not None else []
 
 
 def _limits(plan: WholeProgram, table: Mapping[str, AnyDeclaration]) -> list[Diagnostic]:

@@ -13,8 +13,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from constructor.compact.plan import Plan
-from constructor.graph.whole import SPLIT_ROLES
-from constructor.i18n import Lang, Msg, Words, show
+from constructor.compact.variable import variable_share
+from constructor.graph.variable import rule_broken
+from constructor.i18n import Lang, Words, show
 from constructor.model import AnyDeclaration, Bundle, College, Cycle, CycleRole, Program, Standard
 from constructor.model.values import RoomKind
 from constructor.render.plan_table import Row
@@ -65,8 +66,7 @@ def note(
     general = _general(plan, table, lang)
     if general:
         doc.sections.append((w["s.general"], general))
-    cycle_rows = {r.code: r for r in rows if r.level == 0 and r.code}
-    variable = _variable(plan, program, std, table, lang, cycle_rows)
+    variable = _variable(plan, program, std, table, lang)
     if variable:
         doc.sections.append((w["s.variable"], variable))
     doc.sections.append((w["s.network"], _network(plan, lang, totals)))
@@ -151,37 +151,21 @@ def _role(table: Mapping[str, AnyDeclaration], code: str) -> CycleRole | None:
     return decl.role if isinstance(decl, Cycle) else None
 
 
-def _variable_rule_broken(std: Standard | None, share: float) -> Msg | None:
-    """The standard's rule of the variable share that the plan's share breaks (its minimum, or the
-    share it words as about, at least or at most so much), None when it keeps them."""
-    if std is None:
-        return None
-    if std.variable_share_min is not None and share < std.variable_share_min:
-        return Msg("share.min", {"percent": std.variable_share_min})
-    rule = std.variable_share
-    if rule is not None and not rule.holds(share):
-        return Msg(f"share.{rule.rule.value}", {"percent": rule.percent, "tolerance": rule.tolerance or 0})
-    return None
-
-
 def _variable(
     plan: Plan,
     program: Program,
     std: Standard | None,
     table: Mapping[str, AnyDeclaration],
     lang: Lang,
-    cycle_rows: Mapping[str, Row],
 ) -> list[str]:
     w = WORDS[lang]
     out = []
-    split = [r for code, r in cycle_rows.items() if _role(table, code) in SPLIT_ROLES]
-    base = sum(r.total for r in split)
-    variable = sum(r.variable for r in split)
-    if variable and base:
+    variable, base = variable_share(plan, std, table) if std is not None else (0, 0)
+    if variable and base:  # the plan table's «Вар. часть» of the same cycles: the items add up to it
         out.append(w["variable"].format(hours=variable, share=round(100 * variable / base)))
-        broken = _variable_rule_broken(std, 100 * variable / base)
-        if broken is not None:  # the plan says so itself (outcomes taught once may cut the variable part most)
-            out[-1] += " " + w["variable-off"].format(rule=show(broken, lang))
+        broken = rule_broken(std, 100 * variable / base)
+        if broken is not None:  # the plan says so itself, as `compact` does (C306, C332)
+            out[-1] += " " + w["variable-off"].format(rule=show(broken[1], lang))
     for ref in program.bundles:
         bundle = table.get(ref.code)
         if not isinstance(bundle, Bundle):

@@ -15,8 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from constructor.compact.plan import Item
-from constructor.graph.whole import variable_hours
-from constructor.model import AnyDeclaration, Course, Discipline, Module, Practice
+from constructor.model import AnyDeclaration, Course, Discipline
 
 # the forms of control by column: exams (with the module's qualification exam), credits, graded
 # credits, course projects and papers
@@ -134,10 +133,7 @@ def item_row(item: Item, terms: int, table: Mapping[str, AnyDeclaration], title:
         row.prep = row.training
     elif isinstance(decl, Discipline) and decl.practical_training:
         row.prep = min(decl.practical_training, row.practice + row.lab + row.course)  # not lectures
-    if isinstance(decl, Discipline | Practice):
-        row.variable = variable_hours(decl, row.total)
-    if item.kind == "variable":  # an employer's competency (ПКс): the variable part, all of it
-        row.variable = row.total
+    row.variable = item.variable  # compact/variable.py: the plan JSON's, as the note and `compact` count it
     return row
 
 
@@ -148,9 +144,10 @@ def sum_rows(code: str, title: str, rows: list[Row], terms: int, level: int = 0,
     return out
 
 
-def course_row(course: Course, module: Module, parts: list[Row], terms: int, form: str | None) -> Row:
+def course_row(course: Course, parts: list[Row], terms: int, form: str | None) -> Row:
     """A course (МДК): the hours of the competencies it forms, its form in its last term, its declared
-    practical training and variable hours (else the module's, else its competencies')."""
+    practical training; its variable hours are its items' (compact/variable.py lays the course's or
+    module's declared hours over them)."""
     row = sum_rows(course.code, course.title.value if course.title else course.code, parts, terms, level=1)
     last = max((k + 1 for k, h in enumerate(row.by_term) if h), default=0)
     forms = [a.form.value for a in course.attestations if not a.each] or ([form] if form else [])
@@ -158,13 +155,7 @@ def course_row(course: Course, module: Module, parts: list[Row], terms: int, for
     row.form = forms_phrase(row.forms)
     if course.practical_training:
         row.prep = min(course.practical_training, row.practice + row.lab + row.course + row.training)
-    row.variable = variable_hours(course, row.total) or variable_hours(module, row.total) or row.variable
     return row
-
-
-def module_variable(module: Module, row: Row) -> None:
-    """A module's practice or exam in the variable part when the module is."""
-    row.variable = row.variable or variable_hours(module, row.total)
 
 
 def final_row(code: str, title: str, hours: int, terms: int) -> Row:

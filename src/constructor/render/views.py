@@ -19,7 +19,6 @@ from constructor.render.plan_table import (
     course_row,
     final_row,
     item_row,
-    module_variable,
     sum_rows,
     with_years,
 )
@@ -225,10 +224,7 @@ def module_rows(
                 used.update(r.code for r in parts)
                 if parts:
                     form = course.attestation.value if course.attestation else None
-                    courses.append(course_row(course, module, parts, n, form))
-            for r in members:
-                if r.code not in used:
-                    module_variable(module, r)
+                    courses.append(course_row(course, parts, n, form))
         rest = [r for r in members if r.code not in used]
         group = sum_rows(key, title, [*courses, *rest], n)
         rows += [group, *courses, *rest]

@@ -1,0 +1,77 @@
+"""The variable part of the plan: how many hours of each item come from the variable part of the
+program, counted once here so that the plan JSON, the plan table's «Вар. часть» column, the
+explanatory note and `compact`'s check of the standard's rule (C306, C332) read the same numbers.
+
+A row's variable hours are what its declaration says (`variable 72 h`, `variable all`), else its
+module's; an employer's competency (ПКс) is variable all of it. A МДК's (or its module's) declared
+hours are of the course's row, which compaction builds from the items of the competencies it forms
+and its own hours: they are laid over those items in order, so that the items add up to the row."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from constructor.compact.plan import Item, Plan
+from constructor.diagnostics import Diagnostic
+from constructor.graph.variable import counted, split_cycles, variable_share_off
+from constructor.graph.whole import variable_hours
+from constructor.model import AnyDeclaration, Cycle, Discipline, Module, Practice, Span, Standard
+
+
+def _own(item: Item, table: Mapping[str, AnyDeclaration]) -> int:
+    total = item.hours_by_kind.total
+    if item.kind == "variable":
+        return total
+    decl = table.get(item.code)
+    return variable_hours(decl, total) if isinstance(decl, Discipline | Practice) else 0
+
+
+def variable_parts(items: list[Item], table: Mapping[str, AnyDeclaration]) -> dict[str, int]:
+    """Each item's hours in the variable part."""
+    out = {item.code: _own(item, table) for item in items}
+    modules: dict[str, list[Item]] = {}
+    for item in items:
+        if item.module is not None:
+            modules.setdefault(item.module, []).append(item)
+    for code, members in modules.items():
+        module = table.get(code)
+        if not isinstance(module, Module):
+            continue
+        present = {i.code: i for i in members}
+        used: set[str] = set()
+        for course in module.courses:
+            parts = [present[r.code] for r in course.covers if r.code in present and r.code not in used]
+            if course.code in present:  # its own consultations, course project and exam
+                parts.append(present[course.code])
+            used.update(p.code for p in parts)
+            total = sum(p.hours_by_kind.total for p in parts)
+            declared = variable_hours(course, total) or variable_hours(module, total)
+            if declared:  # of the course's row: laid over its items in order
+                for p in parts:
+                    out[p.code] = min(declared, p.hours_by_kind.total)
+                    declared -= out[p.code]
+        for item in members:  # a practice or the exam of a module in the variable part
+            if item.code not in used:
+                out[item.code] = out[item.code] or variable_hours(module, item.hours_by_kind.total)
+    return out
+
+
+def with_variable(plan: Plan, table: Mapping[str, AnyDeclaration]) -> Plan:
+    parts = variable_parts(plan.items, table)
+    items = [i.model_copy(update={"variable": parts[i.code]}) for i in plan.items]
+    return plan.model_copy(update={"items": items})
+
+
+def variable_share(plan: Plan, std: Standard, table: Mapping[str, AnyDeclaration]) -> tuple[int, int]:
+    """The variable hours of the plan and the hours they are a share of (graph/variable.py)."""
+    split = split_cycles(c for r in std.cycles if isinstance(c := table.get(r.code), Cycle))
+    items = [i for i in plan.items if counted(i.cycle, False, split)]
+    return sum(i.variable for i in items), sum(i.hours_by_kind.total for i in items)
+
+
+def plan_variable_share(
+    std: Standard, plan: Plan, table: Mapping[str, AnyDeclaration], where: Span
+) -> Diagnostic | None:
+    """C306/C332 on the plan compaction made: outcomes taught once may cut the variable part most."""
+    variable, total = variable_share(plan, std, table)
+    return variable_share_off(std, variable, total, where, plan=True)
