@@ -209,3 +209,11 @@ def test_render_shows_its_progress_on_a_terminal(tmp_path: Path, monkeypatch: py
     program = CATALOGS / "examples" / "programmer" / "program.comp"
     assert main(["render", "--to", "pdf", "-o", str(tmp_path / "out"), str(program)]) == 0
     assert shown and shown[-1][0] == shown[-1][1] == len(list((tmp_path / "out").glob("*.pdf")))
+
+
+def test_a_plan_is_byte_identical_across_processes_and_hash_seeds() -> None:
+    """Sets and dicts iterate by hash: a plan that depended on it would change from run to run."""
+    example = str(CATALOGS / "examples" / "programmer" / "program.comp")
+    out = [run("compact", "--format", "json", example, env={"PYTHONHASHSEED": seed}) for seed in ("1", "2")]
+    assert all(p.returncode == 0 for p in out), [p.stderr for p in out]
+    assert out[0].stdout == out[1].stdout and json.loads(out[0].stdout)["status"] == "optimal"

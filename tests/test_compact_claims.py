@@ -175,7 +175,8 @@ def or_programs(draw: st.DrawFn) -> tuple[str, dict[str, tuple[int, list[list[st
         lines.append(f'competency {code} "к" {{ {"  ".join(parts)} }}')
     covered = draw(st.lists(st.sampled_from(sorted(info)), min_size=1, max_size=2, unique=True))
     lines.append('module М "м" { covers ' + ", ".join(covered) + " }")
-    lines.append('program П "п" { standard С  core М }')
+    target = draw(st.sampled_from(["", "  target 10m", "  target 1y10m"]))  # 2 or 4 terms of 17/23 weeks
+    lines.append(f'program П "п" {{ standard С  core М{target} }}')
     return "\n".join(lines) + "\n", info, covered
 
 
@@ -225,13 +226,21 @@ def test_optimal_is_never_beaten_by_brute_force_over_every_choice(
     tmp_path: Path, case: tuple[str, dict[str, tuple[int, list[list[str]], list[str]]], list[str]]
 ) -> None:
     text, info, wanted = case
-    plan, codes, _ = _run(tmp_path, text)
-    assert plan is not None, codes
+    path = tmp_path / "p.comp"
+    path.write_text(text, encoding="utf-8")
+    ws = workspace(path, root=tmp_path)
+    plan, diags = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None, diags
     brute = _fewest_terms(info, wanted, len(plan.terms))
     assert len(plan.terms) >= brute  # the plan is a valid one: brute force finds it or better
     assert plan.lower_bound <= brute  # the bound holds over every choice
     if plan.status == "optimal":
         assert len(plan.terms) == brute
+    # C310 says "the target cannot be met" only when no plan meets it, and is silent when this one does
+    allowed = {"10m": 2, "1y10m": 4}.get(plan.target or "")
+    said = [d.message.key for d in diags if d.code == "C310"]
+    assert ("target-not-met" in said) <= (allowed is not None and brute > allowed)
+    assert bool(said) == (allowed is not None and len(plan.terms) > allowed)
 
 
 def test_a_site_hosts_no_more_than_its_hours_a_term(tmp_path: Path) -> None:
