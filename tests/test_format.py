@@ -100,11 +100,16 @@ def documents(draw: st.DrawFn) -> str:
             parts.append(f"requires {expr}")
         if draw(st.booleans()):
             parts.append('knows "знание \\"в кавычках\\"", "ещё"')
+        if draw(st.booleans()):
+            parts.append('indicators "выполняет сварку", "читает чертёж"')
         trailing = "  # at the end" if draw(st.booleans()) else ""
         body = (" {" + trailing + "\n  " + "\n  ".join(parts) + "\n}") if parts else trailing
         lines.append(f'competency К-{i} "Компетенция {i}"{body}')
     if draw(st.booleans()):
-        lines.append('module М "м" { covers ' + ", ".join(f"К-{i}" for i in range(n)) + " }")
+        support = draw(
+            st.sampled_from(["", '  literature "Учебник"  literature extra "ГОСТ"', '  equipment "пост", "шаблон"'])
+        )
+        lines.append('module М "м" { covers ' + ", ".join(f"К-{i}" for i in range(n)) + support + " }")
     return "\n".join(lines) + "\n"
 
 

@@ -83,6 +83,15 @@ def test_docx_has_real_headings_and_a_repeating_table_header(rendered: dict[str,
     assert [c.text for c in table.rows[0].cells][:2] == ["Индекс", "Наименование"]
     assert table.rows[0]._tr.trPr.xml.count("tblHeader") == 1
     assert any(row.cells[0].text == "МДК.01.01" for row in table.rows)
+    # conditions: equipment and the sources by kind, numbered; the control table's declared indicators
+    text = [p.text for p in doc.paragraphs]
+    assert "Информационное обеспечение" in headings
+    main = text.index("Основные печатные издания")
+    assert text[main + 1].startswith("1. ГОСТ 5264-80") and "Дополнительные источники" in text
+    assert any(t.startswith("Оборудование и технические средства обучения: сварочные посты") for t in text)
+    control = next(t for t in doc.tables if t.rows[0].cells[1].text == "Показатели освоения")
+    assert control.rows[1].cells[1].text.startswith("выбирает способ и режим сварки")
+    assert control.rows[2].cells[1].text.startswith("Иметь практический опыт: ")  # no indicators: the outcomes
 
 
 def test_xlsx_merged_headers_frozen_panes_and_sums_that_add_up(rendered: dict[str, bytes]) -> None:

@@ -12,6 +12,7 @@ from constructor.model import (
     CodeExpr,
     Competency,
     CompetencyKind,
+    Discipline,
     Duration,
     Module,
     Outcome,
@@ -176,3 +177,23 @@ def test_words_are_read_everywhere_as_the_grammar_reads_them() -> None:
 
     m = re.search(r"^WORD: /(.*)/$", grammar_text(), re.MULTILINE)
     assert m is not None and m.group(1) == WORD.pattern
+
+
+def test_a_work_program_s_sources_equipment_and_indicators_are_read() -> None:
+    text = (
+        'competency ПК-1.1 "к" { indicators "выбирает режим", "сваривает узел" }\n'
+        'discipline ОП.01 "д" {\n  literature "Учебник"\n  литература электронная "Портал"\n'
+        '  literature extra "ГОСТ"\n  оборудование "пост", "шаблон"\n}\n'
+        'discipline ОП.02 "д" { literature bogus "x" }\n'
+    )
+    source, diags = parse(text, "f.comp")
+    comp, discipline = source.declarations[0], source.declarations[1]
+    assert isinstance(comp, Competency) and [t.value for t in comp.indicators] == ["выбирает режим", "сваривает узел"]
+    assert isinstance(discipline, Discipline)
+    assert [(s.kind.value, s.text) for s in discipline.literature] == [
+        ("main", "Учебник"),
+        ("online", "Портал"),
+        ("extra", "ГОСТ"),
+    ]
+    assert [t.value for t in discipline.equipment] == ["пост", "шаблон"]
+    assert [d.code for d in diags] == ["C021"]  # an unknown kind of source, said once; the rest is read

@@ -16,6 +16,7 @@ from constructor.model.parts import (
     Quantity,
     ShareLimit,
     Signatory,
+    Source,
     Spread,
     TermPlan,
     Topic,
@@ -222,6 +223,7 @@ class Competency(Declaration):
     can: tuple[Result, ...] = ()
     experience: tuple[Result, ...] = ()
     links: tuple[Link, ...] = ()
+    indicators: tuple[Text, ...] = ()  # how it is shown (показатели освоения), for the work programs
     credits: str | None = None  # as written (`4`, `3.5`): credit hours of an imported course
     tags: tuple[tuple[str, str], ...] = ()
 
@@ -254,6 +256,8 @@ class RowFields(Attested):
     terms: tuple[TermPlan, ...] = ()  # hours and attestation by term, as a plan writes them
     topics: tuple[Topic, ...] = ()
     rooms: tuple[Ref, ...] = ()
+    literature: tuple[Source, ...] = ()  # the work program's information support
+    equipment: tuple[Text, ...] = ()  # and its equipment (оборудование, технические средства)
 
 
 class Course(RowFields, Declaration):
@@ -302,6 +306,8 @@ class Module(Attested, Declaration):
     cycle: Ref | None = None
     rooms: tuple[Ref, ...] = ()
     variable: Variable | None = None
+    literature: tuple[Source, ...] = ()
+    equipment: tuple[Text, ...] = ()
 
     @property
     def taught(self) -> tuple[Ref, ...]:

@@ -4,7 +4,7 @@ parts of the final attestation, signatures. Values, not declarations: they have 
 from __future__ import annotations
 
 from constructor.model.span import Span
-from constructor.model.values import AttestationForm, FinalPartKind, Frozen, Hours, ShareRule
+from constructor.model.values import AttestationForm, FinalPartKind, Frozen, Hours, ShareRule, SourceKind
 
 
 class Quantity(Frozen):
@@ -42,6 +42,15 @@ class Topic(Frozen):
 
     title: str
     hours: Hours = Hours()
+    span: Span
+
+
+class Source(Frozen):
+    """A source of a work program's information support (a textbook, a standard, a web resource),
+    as the program lists it: main, extra or online."""
+
+    kind: SourceKind = SourceKind.MAIN
+    text: str
     span: Span
 
 

@@ -139,6 +139,14 @@ class CycleRole(StrEnum):
     FINAL = "final"  # ГИА
 
 
+class SourceKind(StrEnum):
+    """A source of a work program's information support, as the typical layout lists them."""
+
+    MAIN = "main"  # основные печатные издания
+    EXTRA = "extra"  # дополнительные источники
+    ONLINE = "online"  # электронные издания и ресурсы
+
+
 class StandardStatus(StrEnum):
     CURRENT = "current"
     SUPERSEDED = "superseded"

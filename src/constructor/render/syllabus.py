@@ -1,12 +1,13 @@
 """The working programs (рабочие программы) of every module and discipline of a plan, in the typical
 layout colleges use: a title page; 1. the passport (place in the program, results: competencies with
 experience, skills and knowledge); 2. structure and content (hours by kind, the parts of a module, the
-topic plan when topics are declared); 3. conditions (rooms, partner sites); 4. control and assessment
-(each result with its indicators and the forms of attestation that assess it).
+topic plan when topics are declared); 3. conditions (rooms, equipment, partner sites, the sources of
+information); 4. control and assessment (each result with its indicators and the forms of attestation
+that assess it).
 
 Hours, terms and forms come from the plan (the same rows as the plan table); titles, outcomes,
-topics and rooms from the declarations. Nothing is invented: a section with nothing declared says
-where the information lives instead.
+topics, rooms, equipment, sources and indicators from the declarations. Nothing is invented: a section
+with nothing declared says where the information lives instead.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from constructor.model import (
     AnyDeclaration,
     College,
     Competency,
+    Course,
     Cycle,
     CycleRole,
     Discipline,
@@ -28,6 +30,7 @@ from constructor.model import (
     Program,
     Result,
     Room,
+    SourceKind,
 )
 from constructor.render import views
 from constructor.render.plan_table import HOUR_COLUMNS, Row, item_row, sum_rows, with_years
@@ -63,6 +66,7 @@ class ResultLine:
     skills: list[str] = field(default_factory=list)
     knowledge: list[str] = field(default_factory=list)
     methods: str = ""
+    indicators: list[str] = field(default_factory=list)  # as declared (`indicators`)
 
 
 @dataclass
@@ -97,6 +101,8 @@ class SyllabusDoc:
     words: dict[str, str]
     terms: list[int] = field(default_factory=list)
     control: list[tuple[str, str, str]] = field(default_factory=list)  # result, indicators or codes, methods
+    equipment: list[str] = field(default_factory=list)
+    literature: list[tuple[str, list[str]]] = field(default_factory=list)  # (kind's heading, sources)
     part_columns: list[tuple[str, str]] = field(default_factory=list)  # (Row field, heading) with any hours
 
 
@@ -140,10 +146,7 @@ def _control(doc: SyllabusDoc) -> SyllabusDoc:
     the competencies the discipline forms, and its forms of attestation."""
     w = doc.words
     if doc.kind == "module":
-        doc.control = [
-            (f"{r.code} {r.title}", "; ".join(r.experience + r.skills or r.knowledge), r.methods or doc.forms)
-            for r in doc.results
-        ]
+        doc.control = [(f"{r.code} {r.title}", _shown_by(r, w), r.methods or doc.forms) for r in doc.results]
         return doc
     codes = ", ".join(r.code for r in doc.results)
     own = [f"{w['skills']}: {t}" for t in doc.skills] + [f"{w['knowledge']}: {t}" for t in doc.knowledge]
@@ -182,6 +185,32 @@ def _page(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang, heading: 
     return page
 
 
+def _shown_by(r: ResultLine, w: Mapping[str, str]) -> str:
+    """What shows a competency is formed: its declared indicators, else its experience and skills (else
+    its knowledge), each list under its heading as the passport words them."""
+    if r.indicators:
+        return "; ".join(r.indicators)
+    lists = [("experience", r.experience), ("skills", r.skills)]
+    if not r.experience and not r.skills:
+        lists = [("knowledge", r.knowledge)]
+    return " ".join(f"{w[key]}: {'; '.join(texts)}." for key, texts in lists if texts)
+
+
+def _support(
+    decls: list[Discipline | Course | Module], w: Mapping[str, str]
+) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """The equipment and the sources of the work program (each once, in the order written), the sources
+    grouped by kind as the typical layout lists them: main, online, extra."""
+    equipment = list(dict.fromkeys(t.value for d in decls for t in d.equipment))
+    sources: dict[SourceKind, list[str]] = {}
+    for d in decls:
+        for source in d.literature:
+            if source.text not in sources.setdefault(source.kind, []):
+                sources[source.kind].append(source.text)
+    order = (SourceKind.MAIN, SourceKind.ONLINE, SourceKind.EXTRA)
+    return equipment, [(w[f"literature.{k.value}"], sources[k]) for k in order if sources.get(k)]
+
+
 def _discipline(
     plan: Plan,
     table: Mapping[str, AnyDeclaration],
@@ -207,6 +236,7 @@ def _discipline(
     ]
     note = _topics_note(topics, row, w)
     topics = _with_tail(topics, row, w)
+    equipment, literature = _support([decl], w)
     return _control(
         SyllabusDoc(
             decl.code,
@@ -227,6 +257,8 @@ def _discipline(
             [],
             w,
             terms,
+            equipment=equipment,
+            literature=literature,
         )
     )
 
@@ -291,6 +323,7 @@ def _module(
         {s.title for s in plan.sites for t in s.terms if any(c in {i.code for i in members} for c in t.items)}
     )
     named = dict.fromkeys(r.code for r in (*module.rooms, *(r for c in module.courses for r in c.rooms)))
+    equipment, literature = _support([module, *module.courses], w)
     return _control(
         SyllabusDoc(
             module.code,
@@ -314,6 +347,8 @@ def _module(
             part_columns=[
                 (f, views.DOC_WORDS[lang][word]) for f, word in PART_COLUMNS if any(getattr(p, f) for p in parts)
             ],
+            equipment=equipment,
+            literature=literature,
         )
     )
 
@@ -382,6 +417,7 @@ def _result(code: str, table: Mapping[str, AnyDeclaration], methods: str) -> Res
         _texts(comp.can, table),
         _texts(comp.knows, table),
         methods,
+        [t.value for t in comp.indicators],
     )
 
 

@@ -249,8 +249,17 @@ def syllabus(doc: SyllabusDoc, w: Mapping[str, str]) -> bytes:
         document.add_paragraph(doc.topics_note)
     document.add_heading(s["conditions"], level=1)
     document.add_paragraph(f"{s['rooms']}: " + ("; ".join(doc.rooms) or s["rooms.none"]))
+    if doc.equipment:
+        document.add_paragraph(f"{s['equipment']}: " + "; ".join(doc.equipment))
     if doc.sites:
         document.add_paragraph(f"{s['sites']}: " + "; ".join(doc.sites))
+    document.add_heading(s["literature"], level=2)
+    for heading, sources in doc.literature:
+        document.add_paragraph().add_run(heading).bold = True
+        for k, source in enumerate(sources, 1):  # numbered in the text: Word's list numbering runs on
+            document.add_paragraph(f"{k}. {source}")
+    if not doc.literature:
+        document.add_paragraph(s["literature.none"])
     document.add_heading(s["control"], level=1)
     middle = s["indicators"] if doc.kind == "module" else s["control.codes"]
     _table(document, [s["result"], middle, s["methods"]], [list(r) for r in doc.control], CONTROL_CM)

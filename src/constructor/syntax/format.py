@@ -313,6 +313,8 @@ class _Printer:
         if c.links:
             links = [quote(f"{x.standard} {x.function}" if x.function else x.standard) for x in c.links]
             self.items(d, self.kw("LINKS"), links, self.line_of(c, "LINKS"))
+        if c.indicators:
+            self.items(d, self.kw("INDICATORS"), [quote(t.value) for t in c.indicators], self.line_of(c, "INDICATORS"))
         if c.credits:
             self.emit(d, f"{self.kw('CREDITS')} {c.credits}", self.line_of(c, "CREDITS"))
         for k, (key, value) in enumerate(c.tags):

@@ -4,6 +4,8 @@ the program's calendar and signatures (see format.py for the rest)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from constructor.model import (
     College,
     Course,
@@ -15,6 +17,8 @@ from constructor.model import (
     Practice,
     Program,
     RowFields,
+    SourceKind,
+    Span,
     Standard,
     TopDeclaration,
 )
@@ -181,6 +185,17 @@ class Printer(_Printer):
             self.emit(d, f"{self.kw('TOPIC')} {quote(topic.title)}{body}", topic.span.line)
         if r.rooms:
             self.items(d, self.kw("ROOMS"), self.codes(r.rooms), fields["ROOMS"].line if "ROOMS" in fields else None)
+        self.support(d, r, fields)
+
+    def support(self, d: int, r: RowFields | Module, fields: Mapping[str, Span]) -> None:
+        """A work program's sources and equipment (`literature`, `equipment`); a main source is written
+        without its kind."""
+        for source in r.literature:
+            kind = "" if source.kind is SourceKind.MAIN else f" {self.word(source.kind)}"
+            self.emit(d, f"{self.kw('LITERATURE')}{kind} {quote(source.text)}", source.span.line)
+        if r.equipment:
+            line = fields["EQUIPMENT"].line if "EQUIPMENT" in fields else None
+            self.items(d, self.kw("EQUIPMENT"), [quote(t.value) for t in r.equipment], line)
 
     def course_more(self, depth: int, c: Course) -> None:
         self.row(depth, c)
@@ -195,6 +210,7 @@ class Printer(_Printer):
             self.items(depth, self.kw("ROOMS"), self.codes(m.rooms), self.line_of(m, "ROOMS"))
         if m.variable is not None:
             self.variable(depth, m.variable.hours, self.line_of(m, "VARIABLE"))
+        self.support(depth, m, m.fields)
 
     def standard_more(self, d: int, s: Standard) -> None:
         if s.version is not None:

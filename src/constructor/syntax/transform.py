@@ -96,6 +96,8 @@ class ToModel(RowRules):
     can = _field("CAN")
     experience = _field("EXPERIENCE")
     links = _field("LINKS", lambda self, *xs: tuple(self._link(x) for x in xs))
+    indicators = _field("INDICATORS", lambda self, *xs: tuple(xs))
+    equipment = _field("EQUIPMENT", lambda self, *xs: tuple(xs))
     covers = _field("COVERS")
     standard_ref = _field("STANDARD")
     qualification = _field("QUALIFICATION")
@@ -291,6 +293,7 @@ class ToModel(RowRules):
             can=f.get("CAN", ()),
             experience=f.get("EXPERIENCE", ()),
             links=tuple(x for x in f.get("LINKS", ()) if x is not None),
+            indicators=f.get("INDICATORS", ()),
             credits=f.get("CREDITS"),
             tags=tuple(f.get("TAG", [])),
         )
@@ -357,6 +360,8 @@ class ToModel(RowRules):
             cycle=f.get("CYCLE"),
             rooms=f.get("ROOMS", ()),
             variable=f.get("VARIABLE"),
+            literature=tuple(f.get("LITERATURE", [])),
+            equipment=f.get("EQUIPMENT", ()),
         )
 
     def recognize(self, meta: Any, children: list[Any]) -> Field:

@@ -69,6 +69,8 @@ _LISTS = {
     "ATTESTATION_WEEKS",
     "HOLIDAYS",
     "VOLUME",
+    "EQUIPMENT",
+    "INDICATORS",
 }
 _REPEATED = {
     "COURSE",
@@ -83,6 +85,7 @@ _REPEATED = {
     "AGREED_BY",
     "COMPLEX_EXAM",
     "ROOM",
+    "LITERATURE",
 }
 _CREDITS = re.compile(r"\d+(?:\.\d+)?")
 

@@ -30,6 +30,8 @@ from constructor.model import (
     ShareLimit,
     ShareRule,
     Signatory,
+    Source,
+    SourceKind,
     Span,
     Spread,
     StandardStatus,
@@ -170,6 +172,14 @@ class RowRules(ModelBase):
         span = self._span(meta)
         return Field("TOPIC", Topic(title=title.value, hours=f.get("HOURS", Hours()), span=span), span)
 
+    def literature(self, meta: Any, children: list[Any]) -> Field:
+        span = self._span(meta)
+        kind = SourceKind.MAIN
+        if isinstance(children[0], Word):
+            kind = self._choose(children[0], SourceKind, "LITERATURE") or kind
+        text: Text = children[-1]
+        return Field("LITERATURE", Source(kind=kind, text=text.value, span=span), span)
+
     def outside_limits(self, meta: Any, children: list[Any]) -> Field:
         return Field("OUTSIDE_LIMITS", True, self._span(meta))
 
@@ -194,6 +204,8 @@ class RowRules(ModelBase):
             "terms": tuple(sorted(terms, key=lambda t: t.term)),
             "topics": tuple(t for t in f.get("TOPIC", []) if t is not None),
             "rooms": f.get("ROOMS", ()),
+            "literature": tuple(f.get("LITERATURE", [])),
+            "equipment": f.get("EQUIPMENT", ()),
         }
 
     # ------------------------------------------------------------------ disciplines

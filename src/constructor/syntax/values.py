@@ -29,6 +29,7 @@ from constructor.model import (
     RoomKind,
     ShareRule,
     SiteKind,
+    SourceKind,
     Span,
     StandardStatus,
     StudyForm,
@@ -112,6 +113,11 @@ WORDS: dict[type[Enum], dict[Enum, tuple[str, ...]]] = {
         CycleRole.PROFESSIONAL: ("professional", "профессиональный"),
         CycleRole.PRE_DIPLOMA: ("pre_diploma", "преддипломная"),
         CycleRole.FINAL: ("final", "итоговая"),
+    },
+    SourceKind: {
+        SourceKind.MAIN: ("main", "основная"),
+        SourceKind.EXTRA: ("extra", "дополнительная"),
+        SourceKind.ONLINE: ("online", "электронная"),
     },
     StandardStatus: {
         StandardStatus.CURRENT: ("current", "действует"),
