@@ -11,7 +11,7 @@ import pytest
 
 from constructor.api import check, workspace
 from constructor.cli import main
-from constructor.compact import compact
+from constructor.compact import as_written, compact
 from constructor.interop.plx import HOUR_KINDS, normalise_code, read_plx
 from constructor.model import Course, Discipline, Practice, Program
 from plx_synth import PLAN, plx
@@ -125,3 +125,59 @@ def test_a_file_that_is_not_a_plan_is_one_error_and_nothing_is_written(tmp_path:
     assert not (tmp_path / "out").exists()
     plan, diags = read_plx(tmp_path / "plan.plx")
     assert plan is None and [d.code for d in diags] == ["C039"]
+
+
+def test_the_plan_as_written_reproduces_the_file_per_row_term_and_cycle(tmp_path: Path) -> None:
+    """`compact --as-written`: every row in the terms the file puts it in, with the file's hours, forms
+    and cycle totals; nothing is claimed optimal; `render --as-written` prints it."""
+    project = _import(tmp_path, plx())
+    ws = workspace(project / "program.comp", project)
+    program = next(d for d in ws.table.values() if isinstance(d, Program))
+    plan, diags = as_written(program, ws.table, ws.graph)
+    assert plan is not None and diags == [], diags
+    assert plan.status == "as_written" and plan.lower_bound is None and plan.method == "as_written"
+    expected = _file_rows(PLAN)
+    items = {i.code: i for i in plan.items}
+    chosen = [r for r in PLAN["rows"] if r[3] != 5 and (r[4] == 1 or r[8]) and r[3] not in (1, 6)]
+    for row in chosen:  # every discipline, МДК, practice, the module's exam, ПДП: the file's terms and hours
+        code = normalise_code(row[1])
+        code = "ПДП.01" if code == "ПДП" else code
+        want = {t: sum(h.values()) for t, h in expected[normalise_code(row[1])].items() if sum(h.values())}
+        assert items[code].hours_by_term == want, code
+    assert items["МДК.01.01"].attestation == {4: "Э, КП"} and items["ЕН.01"].attestation == {1: "Э"}
+    file_terms: dict[int, int] = {}
+    for row in [*chosen, *(r for r in PLAN["rows"] if r[3] == 6)]:
+        for term, works in row[9].items():
+            file_terms[term] = file_terms.get(term, 0) + sum(
+                h for k, h in works.items() if k != TOTAL or len(works) == 1
+            )
+    assert {t.number: t.hours for t in plan.terms if t.hours} == file_terms  # each term's hours, ГИА included
+    assert all(c.hours == c.scheduled_hours for c in plan.cycles)  # each cycle as the file declares it
+    assert (
+        main(["render", "--as-written", "--to", "md", "-o", str(tmp_path / "out"), str(project / "program.comp")]) == 0
+    )
+    text = (tmp_path / "out" / "plan.md").read_text(encoding="utf-8")
+    assert "таким, каким он записан" in text and "доказано расчётом" not in text
+
+
+def test_a_program_whose_rows_write_no_terms_cannot_be_planned_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+    example = Path(__file__).parents[1] / "catalogs" / "examples" / "welding" / "program.comp"
+    assert main(["compact", "--as-written", "--lang", "en", str(example)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("error[C340 as-written-no-terms]") == 1 and "`ООД.01`" in err and "…" in err
+
+
+def test_a_term_over_the_weekly_load_as_written_is_said_not_hidden(tmp_path: Path) -> None:
+    text = (
+        'standard С "с" { weekly_load 36 h  term_weeks 17, 23 }\n'
+        'discipline ОП.01 "д" { hours theory 700  term 1 { hours theory 700  attestation exam } }\n'
+        'discipline ОП.02 "д" { hours theory 100  term 2 { hours theory 100 } }\n'
+        'program П "п" { standard С  disciplines ОП.01, ОП.02 }\n'
+    )
+    (tmp_path / "p.comp").write_text(text, encoding="utf-8")
+    ws = workspace(tmp_path / "p.comp", tmp_path)
+    plan, diags = as_written(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None and [d.code for d in diags] == ["C341"]
+    assert diags[0].message.args["terms"] == "1 (700 / 612)"
+    assert [(t.hours, t.capacity_hours) for t in plan.terms] == [(700, 612), (100, 828)]
+    assert plan.attestations[0].exams == 1 and plan.items[0].attestation == {1: "Э"}

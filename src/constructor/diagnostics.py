@@ -113,6 +113,8 @@ REGISTRY: dict[str, CodeInfo] = {
     "C335": CodeInfo("superseded-standard", W),
     "C336": CodeInfo("missing-general-education", W),
     "C337": CodeInfo("calendar-weeks", W),
+    "C340": CodeInfo("as-written-no-terms", E),
+    "C341": CodeInfo("as-written-over-capacity", W),
     "C401": CodeInfo("template-escapes", E),
     "C402": CodeInfo("template-error", E),
 }

@@ -107,10 +107,13 @@ def open_program(args: argparse.Namespace) -> tuple[Workspace, Program]:
 def compacted(args: argparse.Namespace) -> tuple[Workspace, Program, Plan]:
     """The workspace, the program and its compacted plan; a program that cannot be planned ends the
     command with its diagnostics."""
-    from constructor.compact import compact
+    from constructor.compact import as_written, compact
 
     ws, program = open_program(args)
-    plan, diags = compact(program, ws.table, ws.graph)
+    if getattr(args, "mode", None) == "as_written":  # `render --as-written`: the plan as the program writes it
+        plan, diags = as_written(program, ws.table, ws.graph)
+    else:
+        plan, diags = compact(program, ws.table, ws.graph)
     if plan is None:
         show(diags, ws.result.sources, args.lang)
         raise Exit(1)

@@ -8,14 +8,17 @@ from constructor.cli.common import open_program, show, write_output
 
 
 def run(args: argparse.Namespace) -> int:
-    from constructor.compact import compact
+    from constructor.compact import as_written, compact
     from constructor.diagnostics import exit_code
     from constructor.reports.plan_text import render_text
 
     ws, program = open_program(args)
-    plan, diags = compact(
-        program, ws.table, ws.graph, mode=args.mode or "auto", time_limit=args.time_limit, record_time=args.timings
-    )
+    if args.mode == "as_written":
+        plan, diags = as_written(program, ws.table, ws.graph)
+    else:
+        plan, diags = compact(
+            program, ws.table, ws.graph, mode=args.mode or "auto", time_limit=args.time_limit, record_time=args.timings
+        )
     show(diags, ws.result.sources, args.lang)
     if plan is not None:
         text = plan.model_dump_json(indent=2) + "\n" if args.format == "json" else render_text(plan, args.lang) + "\n"

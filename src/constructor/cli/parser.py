@@ -69,6 +69,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     how = compact.add_mutually_exclusive_group()
     how.add_argument("--exact", action="store_const", const="exact", dest="mode", help=h["exact"])
     how.add_argument("--heuristic", action="store_const", const="heuristic", dest="mode", help=h["heuristic"])
+    how.add_argument("--as-written", action="store_const", const="as_written", dest="mode", help=h["as-written"])
     compact.add_argument("--time-limit", type=float, default=10.0, metavar="SECONDS", help=h["time-limit"])
     compact.add_argument("--timings", action="store_true", help=h["timings"])
     compact.add_argument("-o", "--output", metavar="FILE", help=h["output"])
@@ -110,6 +111,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     render.add_argument("-o", "--output", metavar="DIR", default="out", help=h["render-out"])
     render.add_argument("--to", default="html,pdf,docx,xlsx,md", metavar="FORMATS", help=h["render-to"])
     render.add_argument("--templates", metavar="DIR", help=h["templates"])
+    render.add_argument("--as-written", action="store_const", const="as_written", dest="mode", help=h["as-written"])
     render.add_argument("--root", metavar="DIR", help=h["root"])
     common(render)
 

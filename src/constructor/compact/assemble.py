@@ -71,7 +71,7 @@ def assemble(
     built, schedule = solved.built, solved.schedule
     units, names, problem = built.units, built.names, built.problem
     recognized = program.recognized
-    final = _final(program, std)
+    final = final_split(program, std)
     reasons = _term_reasons(problem, schedule, names)
     years = per_year(program, term_weeks)
     split = schedule.background_split(problem)
@@ -181,7 +181,7 @@ def assemble(
     )
 
 
-def _final(program: Program, std: Standard) -> tuple[int, int, int]:
+def final_split(program: Program, std: Standard) -> tuple[int, int, int]:
     """The final attestation's hours: in all, of the demonstration exam, of the thesis."""
     load = std.weekly_load
 

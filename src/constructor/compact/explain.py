@@ -89,18 +89,19 @@ def _longest_chain(problem: Problem, names: list[str]) -> list[str]:
 
 
 def target(program: Program, plan: Plan, problem: Problem, names: list[str], term_weeks: list[int]) -> list[Diagnostic]:
-    if program.target is None or plan.meets_target:
-        return []
+    if program.target is None or plan.meets_target or plan.lower_bound is None:
+        return []  # (an as-written plan claims no bound: it is not this function's)
+    bound = plan.lower_bound
     allowed = calendar.terms_for(program.target, term_weeks, TERMS_PER_YEAR if program.term_weeks else None)
     span = span_of(program, "TARGET")
     terms = len(plan.terms)
-    if plan.lower_bound > allowed:
+    if bound > allowed:
         if plan.lower_bound_reason == "chain":
             chain = _longest_chain(problem, names)
             shown = " → ".join(chain) if len(chain) <= MAX_SHOWN else " → ".join([*chain[:4], "…", *chain[-3:]])
             reason = Msg(
                 "target.chain",
-                {"chain": shown, "need": Count(plan.lower_bound, "term"), "allowed": Count(allowed, "term")},
+                {"chain": shown, "need": Count(bound, "term"), "allowed": Count(allowed, "term")},
             )
         elif plan.lower_bound_reason == "attestation":
             exams, credits = problem.year_limits
@@ -111,20 +112,20 @@ def target(program: Program, plan: Plan, problem: Problem, names: list[str], ter
                     "credits": problem.mark_count(CREDIT),
                     "max_exams": "—" if exams is None else exams,
                     "max_credits": "—" if credits is None else credits,
-                    "need": Count(plan.lower_bound, "term"),
+                    "need": Count(bound, "term"),
                     "allowed": Count(allowed, "term"),
                 },
             )
         elif plan.lower_bound_reason == "site":
-            reason = _site_bound(problem, plan.lower_bound, allowed)
+            reason = _site_bound(problem, bound, allowed)
         elif plan.lower_bound_reason == "solver":
-            reason = Msg("target.solver", {"need": Count(plan.lower_bound, "term"), "allowed": Count(allowed, "term")})
+            reason = Msg("target.solver", {"need": Count(bound, "term"), "allowed": Count(allowed, "term")})
         else:
             reason = Msg(
                 "target.hours",
                 {
                     "hours": plan.total_hours,
-                    "need": Count(plan.lower_bound, "term"),
+                    "need": Count(bound, "term"),
                     "allowed": Count(allowed, "term"),
                 },
             )
@@ -150,7 +151,7 @@ def target(program: Program, plan: Plan, problem: Problem, names: list[str], ter
             target=Dur(str(program.target)),
             duration=Dur(plan.duration),
             terms=Count(terms, "term"),
-            bound=plan.lower_bound,
+            bound=bound,
             allowed=Count(allowed, "term"),
         )
     ]

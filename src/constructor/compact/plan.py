@@ -29,7 +29,7 @@ class Why(PlanModel):
     reason: Literal["module", "general", "bundle", "prerequisite", "practice", "discipline"]
     via: str  # the module, program, bundle, or the first competency of the chain
     chain: list[str] = []  # for a prerequisite: the requested competency → … → this one
-    term_reason: Literal["first", "prerequisite", "corequisite", "capacity", "balance", "module"] = "first"
+    term_reason: Literal["first", "prerequisite", "corequisite", "capacity", "balance", "module", "written"] = "first"
     binding: str | None = None  # the prerequisite (or co-requisite) that holds it back
 
 
@@ -48,7 +48,7 @@ class Item(PlanModel):
     why: Why
     cycle: str | None = None  # the cycle of the standard the item's row belongs to
     hours_by_term: dict[int, int] = {}  # term → hours (an item in one term has one entry)
-    attestation: dict[int, str] = {}  # term → form of intermediate attestation (Э, Эк, З, ДЗ, КП, КР)
+    attestation: dict[int, str] = {}  # term → form of intermediate attestation (Э, Эк, З, ДЗ, КП, КР; «Э, КП»)
 
 
 class Term(PlanModel):
@@ -159,11 +159,11 @@ class Plan(PlanModel):
     qualification: str | None
     base: str | None
     track: str
-    status: Literal["optimal", "feasible"]
-    lower_bound: int
-    lower_bound_reason: Literal["chain", "hours", "attestation", "site", "solver"]
-    gap: int  # terms − lower_bound
-    method: Literal["exact", "heuristic"]
+    status: Literal["optimal", "feasible", "as_written"]  # as_written: the rows where the program writes them
+    lower_bound: int | None  # None in an as-written plan: nothing was scheduled, nothing is claimed
+    lower_bound_reason: Literal["chain", "hours", "attestation", "site", "solver"] | None
+    gap: int | None  # terms − lower_bound
+    method: Literal["exact", "heuristic", "as_written"]
     solver_seconds: float | None
     heuristic_choices: bool  # True when some `or` alternatives were chosen greedily
     baseline: str | None

@@ -31,6 +31,7 @@ from constructor.model import (
     Elective,
     Hours,
     Module,
+    Practice,
     Program,
     StandardStatus,
 )
@@ -47,6 +48,10 @@ def check_rows(table: Mapping[str, AnyDeclaration], graph: CompetencyGraph) -> l
             diags += _row_hours(decl, decl.hours)
         if isinstance(decl, Elective):
             diags += _elective(decl)
+        if isinstance(decl, Module):
+            diags += [d for p in decl.practices if (d := _practice_terms(p)) is not None]
+        elif isinstance(decl, Practice):
+            diags += [d for d in [_practice_terms(decl)] if d is not None]
     for group in _sharing(courses):
         diags += _courses_vs_competencies(group, graph)
     return diags
@@ -124,6 +129,22 @@ def _row_hours(row: Discipline | Course, hours: Hours) -> list[Diagnostic]:
             )
         )
     return out
+
+
+def _practice_terms(practice: Practice) -> Diagnostic | None:
+    """A practice's hours by term add up to its hours (in weeks: at no load, nothing to compare)."""
+    by_terms = sum(t.hours.total for t in practice.terms)
+    if not practice.terms or practice.weeks is not None or by_terms == practice.hours:
+        return None
+    return diagnostic(
+        "C230",
+        "terms-mismatch",
+        practice.code_span,
+        code=practice.code,
+        terms=by_terms,
+        sum=practice.hours,
+        labels=[Label(practice.terms[0].span, Msg("terms-mismatch.label"))],
+    )
 
 
 def _courses_vs_competencies(group: list[Course], graph: CompetencyGraph) -> list[Diagnostic]:
@@ -350,6 +371,34 @@ def _limits(plan: WholeProgram, table: Mapping[str, AnyDeclaration]) -> list[Dia
     assert std is not None
     if std.max_exams_per_year is None and std.max_credits_per_year is None:
         return []
+    exams, credits = written_attestations(plan, table)
+    out: list[Diagnostic] = []
+    for counts, limit, key in (
+        (exams, std.max_exams_per_year, "exams"),
+        (credits, std.max_credits_per_year, "credits"),
+    ):
+        for year in sorted(counts):
+            if limit is not None and counts[year] > limit:
+                out.append(
+                    diagnostic(
+                        "C333",
+                        "attestation-limit",
+                        plan.program.code_span,
+                        year=year,
+                        count=counts[year],
+                        limit=limit,
+                        what=Msg(f"limit.{key}"),
+                    )
+                )
+    return out
+
+
+def written_attestations(
+    plan: WholeProgram, table: Mapping[str, AnyDeclaration]
+) -> tuple[dict[int, int], dict[int, int]]:
+    """Exams and credits by study year as the rows' written terms put them (`term N { attestation … }`),
+    counted as the standard's limits count them: `outside_limits` rows not counted, a complex exam's
+    rows in one term once. C333 checks them; `compact --as-written` reports them."""
     rows: list[Discipline | Course] = [d for d in plan.disciplines if not d.outside_limits]
     for ref in plan.program.core:
         mod = table.get(ref.code)
@@ -372,25 +421,7 @@ def _limits(plan: WholeProgram, table: Mapping[str, AnyDeclaration]) -> list[Dia
                     exams[year] = exams.get(year, 0) + 1
                 elif att.form in CREDITS:
                     credits[year] = credits.get(year, 0) + 1
-    out: list[Diagnostic] = []
-    for counts, limit, key in (
-        (exams, std.max_exams_per_year, "exams"),
-        (credits, std.max_credits_per_year, "credits"),
-    ):
-        for year in sorted(counts):
-            if limit is not None and counts[year] > limit:
-                out.append(
-                    diagnostic(
-                        "C333",
-                        "attestation-limit",
-                        plan.program.code_span,
-                        year=year,
-                        count=counts[year],
-                        limit=limit,
-                        what=Msg(f"limit.{key}"),
-                    )
-                )
-    return out
+    return exams, credits
 
 
 def _holidays(program: Program, low: int | None, high: int | None, winter_min: int | None) -> list[Diagnostic]:

@@ -86,6 +86,15 @@ def _practice_hours(row: Row) -> int:
     return row.planned or sum(row.totals.values())
 
 
+def _practice_terms(row: Row) -> list[str]:
+    """A practice's hours by term (`term 4 { hours practice 72 }`): where the file puts it, when its
+    terms add up to its hours (its form stays the practice's, in its last term)."""
+    by_term = {t: row.totals.get(t) or sum(row.hours.get(t, {}).values()) for t in row.terms}
+    if sum(by_term.values()) != _practice_hours(row):
+        return []
+    return [f"term {t} {{ hours practice {h} }}" for t, h in by_term.items() if h]
+
+
 def _final_part(row: Row) -> str | None:
     title = row.title.lower()
     for words, part in FINAL_PARTS:
@@ -189,10 +198,12 @@ class _Writer:
                 body = _row_body(part, self.lost) + ([c] if (c := self.covers(part)) else [])
                 lines += [f"  course {code} {quote(part.title)} {{", *(f"    {b}" for b in body), "  }"]
             elif part.object_type == PRACTICE and part.practice in ("educational", "production"):
+                terms = _practice_terms(part)
                 forms = _forms(f for fs in part.forms.values() for f in fs)
                 body = [f"attestation {forms}"] if forms else []
                 if c := self.covers(part):
                     body.append(c)
+                body += terms
                 head = f"  practice {code} {part.practice} {_practice_hours(part)} h"
                 lines += [f"{head} {{", *(f"    {b}" for b in body), "  }"] if body else [head]
             elif part.object_type == CONTROL:
@@ -226,9 +237,11 @@ class _Writer:
             elif row.object_type == DISCIPLINE:
                 out += self.discipline(row)
             elif row.object_type == PRACTICE and row.practice == "pre_diploma":
+                terms = _practice_terms(row)
                 forms = _forms(f for fs in row.forms.values() for f in fs)
                 body = [f"cycle {row.cycle}"] if row.cycle else []
                 body += [f"attestation {forms}"] if forms else []
+                body += terms
                 out += [
                     f"practice {self.codes[row.key]} pre_diploma {_practice_hours(row)} h {{",
                     *(f"  {b}" for b in body),

@@ -281,6 +281,7 @@ class Practice(Attested, Declaration):
     spread: Spread | None = None
     variable: Variable | None = None
     requires: Expr | None = None
+    terms: tuple[TermPlan, ...] = ()  # its hours by term, as a plan writes them (`term 4 { hours practice 72 }`)
 
     def hours_at(self, weekly_load: int | None) -> int:
         """Its hours; weeks count at the weekly load."""

@@ -82,7 +82,8 @@ def note(
 
 def _process(plan: Plan, program: Program, lang: Lang) -> list[str]:
     w = WORDS[lang]
-    out = [
+    out = [w["as-written"]] if plan.status == "as_written" else []  # said first: nothing was planned
+    out += [
         w["volume"].format(
             hours=plan.total_hours, duration=duration(plan.duration, lang), terms=noun(len(plan.terms), "term", lang)
         ),
@@ -214,7 +215,10 @@ def _shortening(plan: Plan, lang: Lang) -> list[str]:
         unit = WORDS[lang]["hours-unit"]
         cuts = "; ".join(f"{label.lstrip('−= ')} — {hours} {unit}" for label, hours in rows[1:-1])
         out.append(w["savings"].format(full=rows[0][1], list=cuts, total=rows[-1][1]))
-    out.append(w["optimal"] if plan.status == "optimal" else w["feasible"].format(gap=noun(plan.gap, "term", lang)))
+    if plan.status == "optimal":
+        out.append(w["optimal"])
+    elif plan.status == "feasible":  # (an as-written plan says what it is under the process: `_process`)
+        out.append(w["feasible"].format(gap=noun(plan.gap or 0, "term", lang)))
     return out
 
 

@@ -110,8 +110,9 @@ def item_row(item: Item, terms: int, table: Mapping[str, AnyDeclaration], title:
         by_term = [item.hours_by_kind.total if item.term == t else 0 for t in range(1, terms + 1)]
     k = item.hours_by_kind
     forms: dict[str, list[int]] = {}
-    for term, form in sorted(item.attestation.items()):
-        forms.setdefault(form, []).append(term)
+    for term, written in sorted(item.attestation.items()):
+        for form in written.split(", "):  # an as-written term may hold two forms: «Э, КП»
+            forms.setdefault(form, []).append(term)
     row = Row(
         item.code,
         title or item.title,
@@ -152,6 +153,10 @@ def course_row(course: Course, parts: list[Row], terms: int, form: str | None) -
     last = max((k + 1 for k, h in enumerate(row.by_term) if h), default=0)
     forms = [a.form.value for a in course.attestations if not a.each] or ([form] if form else [])
     row.forms = {f: [last] for f in dict.fromkeys(forms)} if last else {}
+    if not forms:  # forms only by term (`term 4 { attestation exam }`, an as-written plan): its items'
+        for part in parts:
+            for f, terms_of in part.forms.items():
+                row.forms[f] = sorted({*row.forms.get(f, []), *terms_of})
     row.form = forms_phrase(row.forms)
     if course.practical_training:
         row.prep = min(course.practical_training, row.practice + row.lab + row.course + row.training)

@@ -18,7 +18,7 @@ def _or_dash(value: int | None) -> str:
 def render_text(plan: Plan, lang: Lang) -> str:
     w = WORDS[lang]
     status = w[f"status.{plan.status}"]
-    if plan.status == "feasible":
+    if plan.status == "feasible" and plan.gap is not None:
         status += ", " + str(w["gap"]).format(gap=words.noun(plan.gap, "term", lang), bound=plan.lower_bound)
     key = "head" if plan.baseline else "head-nobase"
     lines = [
@@ -30,14 +30,17 @@ def render_text(plan: Plan, lang: Lang) -> str:
             status=status,
         )
     ]
-    lines.append(
-        "  "
-        + str(w["proof"]).format(
-            bound=plan.lower_bound, why=w[f"bound.{plan.lower_bound_reason}"], method=w[f"method.{plan.method}"]
+    if plan.lower_bound is None:  # as written: nothing scheduled, nothing claimed
+        lines.append("  " + str(w["proof.as_written"]))
+    else:
+        lines.append(
+            "  "
+            + str(w["proof"]).format(
+                bound=plan.lower_bound, why=w[f"bound.{plan.lower_bound_reason}"], method=w[f"method.{plan.method}"]
+            )
         )
-    )
     s = plan.savings
-    if plan.baseline:
+    if plan.baseline and plan.status != "as_written":
         lines.append(
             "  "
             # the split only when it says something true: the full content in no more terms than the baseline

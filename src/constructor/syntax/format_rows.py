@@ -20,6 +20,7 @@ from constructor.model import (
     SourceKind,
     Span,
     Standard,
+    TermPlan,
     TopDeclaration,
 )
 from constructor.syntax.format import _Printer, quote
@@ -150,6 +151,7 @@ class Printer(_Printer):
             self.variable(d, p.variable.hours, self.line_of(p, "VARIABLE"))
         if p.requires is not None:
             self.emit(d, f"{self.kw('REQUIRES')} {self.expr(p.requires)}", self.line_of(p, "REQUIRES"))
+        self.term_blocks(d, p.terms)
         self.close(depth, p.span.end_line, p.span.line)
 
     # ------------------------------------------------------------------ row fields
@@ -159,6 +161,15 @@ class Printer(_Printer):
 
     def variable(self, depth: int, hours: int | None, line: int | None) -> None:
         self.emit(depth, f"{self.kw('VARIABLE')} {self.unit(hours) if hours is not None else self._all()}", line)
+
+    def term_blocks(self, d: int, terms: tuple[TermPlan, ...]) -> None:
+        for t in terms:
+            parts = []
+            if self.hours(t.hours):
+                parts.append(f"{self.kw('HOURS')} " + ", ".join(self.hours(t.hours)))
+            if t.attestations:
+                parts.append(f"{self.kw('ATTESTATION')} " + ", ".join(self.attestations(t.attestations)))
+            self.emit(d, f"{self.kw('TERM')} {t.term} {{ {'  '.join(parts)} }}".replace("{  }", "{ }"), t.span.line)
 
     def row(self, d: int, r: RowFields) -> None:
         """The fields every row shares, in the grammar's order."""
@@ -172,13 +183,7 @@ class Printer(_Printer):
             self.variable(d, r.variable.hours, r.variable.span.line)
         if r.spread is not None:
             self.spread(d, r.spread.terms, r.spread.span.line)
-        for t in r.terms:
-            parts = []
-            if self.hours(t.hours):
-                parts.append(f"{self.kw('HOURS')} " + ", ".join(self.hours(t.hours)))
-            if t.attestations:
-                parts.append(f"{self.kw('ATTESTATION')} " + ", ".join(self.attestations(t.attestations)))
-            self.emit(d, f"{self.kw('TERM')} {t.term} {{ {'  '.join(parts)} }}".replace("{  }", "{ }"), t.span.line)
+        self.term_blocks(d, r.terms)
         for topic in r.topics:
             hours = self.hours(topic.hours)
             body = f" {{ {self.kw('HOURS')} {', '.join(hours)} }}" if hours else ""

@@ -341,6 +341,7 @@ class ToModel(RowRules):
             spread=f.get("TERMS"),
             variable=f.get("VARIABLE"),
             requires=self._requirement(f.get("REQUIRES", []), spans),
+            terms=self._row(f)["terms"],
         )
         return Field("PRACTICE", practice, self._span(meta))
 

@@ -1,0 +1,300 @@
+"""The plan as the program writes it (`compact --as-written`): every row in the terms its `term N { … }`
+blocks put it in, with those hours and forms, nothing scheduled, reduced or proven. An imported plan
+of ИС «Планы» becomes the college's current plan, which `render` prints beside the compacted one.
+
+Rows place themselves: disciplines, МДК (one item each, its hours by term as written) and practices by
+their term blocks; a module's exam in the term its module's last row ends (the language gives it no
+term); ПДП without term blocks and the final attestation in the last term. A row that writes no terms
+cannot be placed: one C340 names them all. A term holding more than its weeks at the weekly load is
+said (C341), never hidden: the plan is the college's, not a schedule this tool made."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from constructor.compact.assemble import final_split
+from constructor.compact.plan import (
+    FinalAttestation,
+    FinalPart,
+    HoursByKind,
+    Item,
+    Plan,
+    Savings,
+    Term,
+    Why,
+    YearAttestation,
+)
+from constructor.compact.variable import with_variable
+from constructor.compact.whole_fields import with_whole_fields
+from constructor.diagnostics import Diagnostic, diagnostic
+from constructor.graph import CompetencyGraph, calendar
+from constructor.graph.program import gather
+from constructor.graph.whole import Row, WholeProgram, calendar_of, missing_calendar, per_year, whole
+from constructor.graph.whole_checks import written_attestations
+from constructor.model import (
+    AnyDeclaration,
+    Course,
+    CycleRole,
+    Discipline,
+    Hours,
+    Module,
+    Practice,
+    Program,
+    Standard,
+    TermPlan,
+)
+
+MAX_SHOWN = 8
+_KINDS = ("theory", "practice", "lab", "course_design", "project", "consultations", "self_study", "attestation")
+
+
+def _by_kind(hours: Hours) -> HoursByKind:
+    return HoursByKind(**{k: getattr(hours, k) for k in _KINDS}, total=hours.total)
+
+
+def _declarations(program: Program, table: Mapping[str, AnyDeclaration]) -> dict[str, Discipline | Course | Practice]:
+    """The declaration of every row code: disciplines and practices by their codes, МДК and a module's
+    practices inside their modules."""
+    out: dict[str, Discipline | Course | Practice] = {
+        code: d for code, d in table.items() if isinstance(d, Discipline | Practice) and not isinstance(d, Course)
+    }
+    for ref in program.core:
+        mod = table.get(ref.code)
+        if isinstance(mod, Module):
+            out.update({c.code: c for c in mod.courses})
+            out.update({p.code: p for p in mod.practices})
+    return out
+
+
+def _written(terms: tuple[TermPlan, ...]) -> tuple[dict[int, Hours], dict[int, str]]:
+    hours = {t.term: t.hours for t in terms if t.hours.total}
+    # every form a term writes (an exam and a course project in one term: «Э, КП»)
+    forms = {t.term: ", ".join(dict.fromkeys(a.form.value for a in t.attestations)) for t in terms if t.attestations}
+    return hours, forms
+
+
+def _item(
+    row: Row, decl: Discipline | Course | Practice | None, term: int | None
+) -> tuple[Item | None, dict[int, str], dict[int, Hours]]:
+    """The row's item with its hours by term as written (`term`: where a row without term blocks goes,
+    None when it has nowhere to go), its forms by term and its hours by kind in each term."""
+    hours: dict[int, Hours] = {}
+    forms: dict[int, str] = {}
+    if decl is not None and decl.terms:
+        hours, forms = _written(decl.terms)
+        if isinstance(decl, Practice):  # a practice's hours are practice, whatever the block says
+            hours = {t: Hours(practice=h.total) for t, h in hours.items()}
+    elif term is not None and row.hours.total:
+        hours = {term: row.hours}
+    if not hours:
+        return None, {}, {}
+    total = sum(hours.values(), Hours())
+    kind = {"discipline": "discipline", "course": "course", "practice": "practice", "exam": "exam"}[row.kind]
+    reason, via = ("module", row.module) if row.module else ("discipline", row.cycle or row.code)
+    item = Item(
+        code=row.code,
+        title=row.title,
+        kind=kind,
+        module=row.module,
+        term=min(hours),
+        hours=total.total,
+        hours_by_kind=_by_kind(total),
+        why=Why(reason=reason, via=via, term_reason="written"),
+        cycle=row.cycle,
+        hours_by_term={t: h.total for t, h in sorted(hours.items())},
+    )
+    return item, forms, hours
+
+
+def _competencies(
+    program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph, items: list[Item], last: int
+) -> list[Item]:
+    """The competencies the program forms, with no hours of their own (its rows carry them): the
+    competency matrix's columns. Each sits where its module ends (a general one in the last term)."""
+    ends = {m: max(max(i.hours_by_term) for i in items if i.module == m) for m in {i.module for i in items if i.module}}
+    content = gather(program, table, graph)
+    codes = [*content.competencies, *(r.code for r in program.general)]
+    out = []
+    for code in dict.fromkeys(codes):
+        comp = graph.competencies.get(code)
+        if comp is None or isinstance(comp, Discipline):
+            continue
+        module = graph.module_of.get(code)
+        kind = {"general": "general", "variable": "variable"}.get(comp.kind.value, "professional")
+        out.append(
+            Item(
+                code=code,
+                title=comp.title.value if comp.title else code,
+                kind=kind,
+                module=module,
+                term=ends.get(module or "", last),
+                hours=0,
+                hours_by_kind=HoursByKind(),
+                why=Why(reason="module" if module else "general", via=module or program.code, term_reason="written"),
+            )
+        )
+    return out
+
+
+def as_written(
+    program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph
+) -> tuple[Plan | None, list[Diagnostic]]:
+    """The plan exactly as the program's rows write it; see the module's docstring."""
+    std = table.get(program.standard.code) if program.standard else None
+    std = std if isinstance(std, Standard) else None
+    weeks_load = calendar_of(program, std)
+    if std is None or weeks_load is None:
+        missing = missing_calendar(program, std)
+        return None, [missing] if missing is not None else []
+    term_weeks, load = weeks_load
+    rows = whole(program, table, graph)
+    decls = _declarations(program, table)
+    pre_diploma = rows.role_cycle(CycleRole.PRE_DIPLOMA)
+    items: list[Item] = []
+    forms: dict[str, dict[int, str]] = {}
+    kinds: dict[str, dict[int, Hours]] = {}
+    unplaced: list[str] = []
+    exams: list[Row] = []
+    # rows with terms of their own first: the last term is the last any of them writes
+    for row in rows.rows:
+        if row.kind in ("final", "competency"):
+            continue
+        if row.kind == "exam":
+            exams.append(row)
+            continue
+        item, by_term, kinds[row.code] = _item(row, decls.get(row.code), None)
+        if item is None and row.cycle == pre_diploma and row.cycle is not None:
+            continue  # ПДП without terms: in the last term, below
+        if item is None:
+            unplaced.append(row.code)
+            continue
+        items.append(item)
+        forms[item.code] = by_term
+    if unplaced:
+        shown = ", ".join(f"`{c}`" for c in unplaced[:MAX_SHOWN]) + (" …" if len(unplaced) > MAX_SHOWN else "")
+        where = program.fields.get("CORE", program.code_span)
+        return None, [
+            diagnostic(
+                "C340",
+                "as-written-no-terms",
+                where,
+                count=len(unplaced),
+                codes=shown,
+                help="as-written-no-terms.help",
+            )
+        ]
+    last = max((t for i in items for t in i.hours_by_term), default=1)
+    for row in rows.rows:  # ПДП without terms: the last term
+        if row.kind == "practice" and row.cycle == pre_diploma and row.code not in {i.code for i in items}:
+            item, by_term, kinds[row.code] = _item(row, decls.get(row.code), last)
+            if item is not None:
+                items.append(item)
+                forms[item.code] = by_term
+    for row in exams:  # a module's exam where its module's last row ends
+        ends = max((max(i.hours_by_term) for i in items if i.module == row.module), default=last)
+        item, _, kinds[row.code] = _item(row, None, ends)
+        if item is not None:
+            items.append(item)
+    items += _competencies(program, table, graph, items, last)
+    return _plan(program, std, table, rows, items, forms, kinds, (term_weeks, load, last))
+
+
+def _plan(
+    program: Program,
+    std: Standard,
+    table: Mapping[str, AnyDeclaration],
+    rows: WholeProgram,
+    items: list[Item],
+    forms: dict[str, dict[int, str]],
+    kinds: dict[str, dict[int, Hours]],
+    calendar_terms: tuple[list[int], int, int],
+) -> tuple[Plan, list[Diagnostic]]:
+    """`calendar_terms`: the weeks of each term, the weekly load and the last term."""
+    term_weeks, load, last = calendar_terms
+    years = per_year(program, term_weeks)
+    final, demo, thesis = final_split(program, std)
+    order = {row.code: k for k, row in enumerate(rows.rows)}
+    items.sort(key=lambda i: (i.term, order.get(i.code, len(order))))
+    terms: list[Term] = []
+    over: list[str] = []
+    for t in range(1, last + 1):
+        by_kind = sum((kinds[i.code][t] for i in items if t in i.hours_by_term), Hours())
+        fa = final if t == last else 0
+        by_kind += Hours(attestation=fa)
+        weeks = term_weeks[(t - 1) % len(term_weeks)]
+        capacity = weeks * load
+        if by_kind.total > capacity:
+            over.append(f"{t} ({by_kind.total} / {capacity})")
+        terms.append(
+            Term(
+                number=t,
+                year=calendar.year_of(t, years),
+                weeks=weeks,
+                capacity_hours=capacity,
+                hours=by_kind.total,
+                hours_by_kind=_by_kind(by_kind),
+                final_attestation_hours=fa,
+                items=[i.code for i in items if t in i.hours_by_term],
+            )
+        )
+    total = sum(t.hours for t in terms)
+    length = calendar.duration(last, term_weeks, years)
+    base_length = std.baseline.get(program.base) if program.base is not None else None
+    base_terms = calendar.terms_for(base_length, term_weeks, years) if base_length else None
+    target_terms = calendar.terms_for(program.target, term_weeks, years) if program.target else None
+    exams, credits = written_attestations(rows, table)
+    plan = Plan(
+        program=program.code,
+        program_title=program.title.value if program.title else program.code,
+        standard=std.code,
+        qualification=program.qualification.value if program.qualification else None,
+        base=program.base.value if program.base else None,
+        track=program.track.value,
+        status="as_written",
+        lower_bound=None,
+        lower_bound_reason=None,
+        gap=None,
+        method="as_written",
+        solver_seconds=None,
+        heuristic_choices=False,
+        baseline=str(base_length) if base_length else None,
+        target=str(program.target) if program.target else None,
+        duration=str(length),
+        meets_target=(last <= target_terms) if target_terms else None,
+        weekly_load=load,
+        terms=terms,
+        items=items,
+        recognized=[],
+        final_attestation=FinalAttestation(
+            term=last,
+            hours=final,
+            demo_exam=program.demo_exam.level.value if program.demo_exam else None,
+            demo_exam_hours=demo,
+            thesis_hours=thesis,
+            parts=[FinalPart(kind=p.kind.value, hours=p.amount.hours(load)) for p in program.final_parts],
+        ),
+        savings=Savings(
+            full_hours=total,
+            terms=(base_terms - last) if base_terms else 0,
+            months=(base_length.total_months - length.total_months) if base_length else 0,
+        ),
+        total_hours=total,
+        attestations=[
+            YearAttestation(
+                year=y,
+                exams=exams.get(y, 0),
+                credits=credits.get(y, 0),
+                max_exams=std.max_exams_per_year,
+                max_credits=std.max_credits_per_year,
+            )
+            for y in range(1, calendar.year_of(last, years) + 1)
+        ],
+    )
+    plan = with_whole_fields(plan, program, table, rows)
+    written = [i.model_copy(update={"attestation": forms[i.code]}) if forms.get(i.code) else i for i in plan.items]
+    plan = with_variable(plan.model_copy(update={"items": written}), table)
+    diags = []
+    if over:
+        where = program.fields.get("CORE", program.code_span)
+        diags.append(diagnostic("C341", "as-written-over-capacity", where, terms=", ".join(over), load=load))
+    return plan, diags
