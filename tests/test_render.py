@@ -89,6 +89,7 @@ def test_docx_has_real_headings_and_a_repeating_table_header(rendered: dict[str,
     main = text.index("Основные печатные издания")
     assert text[main + 1].startswith("1. ГОСТ 5264-80") and "Дополнительные источники" in text
     assert any(t.startswith("Оборудование и технические средства обучения: сварочные посты") for t in text)
+    assert doc.core_properties.language == "ru-RU" and 'w:val="ru-RU"' in doc.styles.element.xml  # Word's spelling
     control = next(t for t in doc.tables if t.rows[0].cells[1].text == "Показатели освоения")
     assert control.rows[1].cells[1].text.startswith("выбирает способ и режим сварки")
     assert control.rows[2].cells[1].text.startswith("Иметь практический опыт: ")  # no indicators: the outcomes

@@ -1,13 +1,25 @@
-"""`constructor export`: a `.comp` file as a CurricularAnalytics CSV or a CASE package."""
+"""`constructor export`: a `.comp` file as a CurricularAnalytics CSV or a CASE package; a program's plan
+as an ИС «Планы» `.plx` (experimental)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
-from constructor.cli.common import Exit, fail, open_workspace, show, write_output
+from constructor.cli.common import Exit, compacted, fail, open_workspace, show, write_output
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.kind == "plx":
+        from constructor.interop.plx_write import write_plx
+
+        ws, program, planned = compacted(args)  # compacted, or as written (`--as-written`)
+        data = write_plx(planned, ws.table, program)
+        if args.output is None:  # UTF-16: bytes as they are, not text
+            sys.stdout.buffer.write(data)
+        else:
+            write_output(data, args.output)
+        return 0
     ws = open_workspace(args)
     if args.kind == "case":
         from constructor.interop.case import package

@@ -88,13 +88,18 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     for verb in ("import", "export"):
         parent = sub.add_parser(verb, help=h[verb], description=h[verb])
         kinds = parent.add_subparsers(dest="kind", metavar="FORMAT", required=True)
-        for kind in ("ca", "case", "plx") if verb == "import" else ("ca", "case"):
+        for kind in ("ca", "case", "plx"):
             k = kinds.add_parser(kind, help=h[kind], description=h[kind])
             k.add_argument("file", metavar="FILE", help=h["metrics-file"] if verb == "import" else h["file"])
             k.add_argument("-o", "--output", metavar="FILE", help=h["output"])
             k.add_argument("--root", metavar="DIR", help=h["root"])
             if verb == "export" and kind == "ca":
                 k.add_argument("--plan", action="store_true", help=h["plan"])
+            if verb == "export" and kind == "plx":
+                k.add_argument("--program", metavar="CODE", help=h["program"])
+                k.add_argument(
+                    "--as-written", action="store_const", const="as_written", dest="mode", help=h["as-written"]
+                )
             common(k)
 
     fmt = sub.add_parser("fmt", help=h["fmt"], description=h["fmt"])

@@ -29,8 +29,7 @@ from constructor.compact.whole_fields import with_whole_fields
 from constructor.diagnostics import Diagnostic, diagnostic
 from constructor.graph import CompetencyGraph, calendar
 from constructor.graph.program import gather
-from constructor.graph.whole import Row, WholeProgram, calendar_of, missing_calendar, per_year, whole
-from constructor.graph.whole_checks import written_attestations
+from constructor.graph.whole import CREDITS, EXAMS, Row, WholeProgram, calendar_of, missing_calendar, per_year, whole
 from constructor.model import (
     AnyDeclaration,
     Course,
@@ -45,6 +44,8 @@ from constructor.model import (
 )
 
 MAX_SHOWN = 8
+EXAM_FORMS = {f.value for f in EXAMS}
+CREDIT_FORMS = {f.value for f in CREDITS}
 _KINDS = ("theory", "practice", "lab", "course_design", "project", "consultations", "self_study", "attestation")
 
 
@@ -104,6 +105,35 @@ def _item(
         hours_by_term={t: h.total for t, h in sorted(hours.items())},
     )
     return item, forms, hours
+
+
+def _year_counts(
+    items: list[Item], table: Mapping[str, AnyDeclaration], program: Program, years: int
+) -> tuple[dict[int, int], dict[int, int]]:
+    """Exams and credits by study year, counted as compaction counts them (compact/marks.py): every
+    row's forms, a module's exam among the exams, `outside_limits` rows not counted, a complex exam's
+    rows in one term once."""
+    group_of = {ref.code: k for k, group in enumerate(program.complex_exams) for ref in group}
+    exams: dict[int, int] = {}
+    credits: dict[int, int] = {}
+    seen: set[tuple[int, int]] = set()
+    for item in items:
+        decl = table.get(item.code)
+        if isinstance(decl, Discipline) and decl.outside_limits:
+            continue
+        for term, written in item.attestation.items():
+            year = calendar.year_of(term, years)
+            for form in written.split(", "):
+                if form in EXAM_FORMS:
+                    group = group_of.get(item.code)
+                    if group is not None and (group, term) in seen:
+                        continue
+                    if group is not None:
+                        seen.add((group, term))
+                    exams[year] = exams.get(year, 0) + 1
+                elif form in CREDIT_FORMS:
+                    credits[year] = credits.get(year, 0) + 1
+    return exams, credits
 
 
 def _competencies(
@@ -241,8 +271,9 @@ def _plan(
     length = calendar.duration(last, term_weeks, years)
     base_length = std.baseline.get(program.base) if program.base is not None else None
     base_terms = calendar.terms_for(base_length, term_weeks, years) if base_length else None
+    if base_length is not None and base_terms == last:
+        length = base_length  # the normative term the plan is written for (an imported file's СрокОбучения)
     target_terms = calendar.terms_for(program.target, term_weeks, years) if program.target else None
-    exams, credits = written_attestations(rows, table)
     plan = Plan(
         program=program.code,
         program_title=program.title.value if program.title else program.code,
@@ -279,20 +310,21 @@ def _plan(
             months=(base_length.total_months - length.total_months) if base_length else 0,
         ),
         total_hours=total,
-        attestations=[
-            YearAttestation(
-                year=y,
-                exams=exams.get(y, 0),
-                credits=credits.get(y, 0),
-                max_exams=std.max_exams_per_year,
-                max_credits=std.max_credits_per_year,
-            )
-            for y in range(1, calendar.year_of(last, years) + 1)
-        ],
     )
     plan = with_whole_fields(plan, program, table, rows)
     written = [i.model_copy(update={"attestation": forms[i.code]}) if forms.get(i.code) else i for i in plan.items]
-    plan = with_variable(plan.model_copy(update={"items": written}), table)
+    exams, credits = _year_counts(written, table, program, years)
+    counts = [
+        YearAttestation(
+            year=y,
+            exams=exams.get(y, 0),
+            credits=credits.get(y, 0),
+            max_exams=std.max_exams_per_year,
+            max_credits=std.max_credits_per_year,
+        )
+        for y in range(1, calendar.year_of(last, years) + 1)
+    ]
+    plan = with_variable(plan.model_copy(update={"items": written, "attestations": counts}), table)
     diags = []
     if over:
         where = program.fields.get("CORE", program.code_span)

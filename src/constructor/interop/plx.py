@@ -166,6 +166,8 @@ def _plan(tables: dict[str, list[dict[str, str]]]) -> PlxPlan:
     plan.specialty = normalise_code(oop.get("Шифр", ""))
     plan.title = oop.get("Название", "").strip()
     number, date = oop.get("НомерДокумента", "").strip(), oop.get("ДатаДокумента", "").strip()[:10]
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):  # 2016-12-09 → 09.12.2016, as an order is cited
+        date = ".".join(reversed(date.split("-")))
     plan.order = " ".join(x for x in (f"от {date}" if date else "", f"№ {number}" if number else "") if x)
     head = (tables.get("Планы") or [{}])[0]
     plan.qualification = head.get("Квалификация", "").strip()

@@ -44,8 +44,11 @@ FINAL_PARTS = (
 )
 
 
-STUDY_WEEKS = (1, 4, 5)  # theory, educational and production practice weeks (КодВидаДеятельности)
+# the weeks of a term (КодВидаДеятельности): theory, educational and production practice, and the ГИА's
+# (ВКР, exams): the final attestation's hours are the last term's, as the plan's calendar places them
+STUDY_WEEKS = (1, 4, 5, 7, 11)
 ATTESTATION_WEEK, HOLIDAY_WEEK = 3, 12
+MODULE_CYCLES = ("ПМ", "П", "ПЦ")  # the professional cycle: its rows are the modules'
 
 
 def standard_code(plan: PlxPlan) -> str:
@@ -236,6 +239,8 @@ class _Writer:
                 out += self.elective(row)
             elif row.object_type == DISCIPLINE:
                 out += self.discipline(row)
+                if row.cycle in MODULE_CYCLES:  # a row of the professional cycle outside any module
+                    rows_of_program.append(self.codes[row.key])
             elif row.object_type == PRACTICE and row.practice == "pre_diploma":
                 terms = _practice_terms(row)
                 forms = _forms(f for fs in row.forms.values() for f in fs)
@@ -267,8 +272,8 @@ class _Writer:
         ]
         if plan.qualification:
             head.append(f"  qualification {quote(plan.qualification)}")
-        if plan.years is not None:
-            head.append(f"  base {'9-grades' if (plan.years, plan.months or 0) >= (3, 10) else '11-grades'}")
+        if plan.base in (1, 2) or plan.years is not None:
+            head.append(f"  base {self.base()}")
         if plan.form in (1, 2, 3):
             head.append(f"  form {({1: 'full_time', 2: 'extramural', 3: 'part_time'})[plan.form]}")
         if plan.admission:
@@ -278,13 +283,21 @@ class _Writer:
             head.append("  core " + ", ".join(modules))
         if general:
             head.append("  general " + ", ".join(general))
-        disciplines = [c for c in cycles if c not in ("ПМ", "П", "ПЦ", "ГИА", "ПДП")] + rows_of_program
+        disciplines = [c for c in cycles if c not in (*MODULE_CYCLES, "ГИА", "ПДП")] + rows_of_program
         if disciplines:
             head.append("  disciplines " + ", ".join(disciplines))
         if final:
             head.append("  final_attestation " + ", ".join(final))
         out += [*head, "}"]
         return "program.comp", "\n".join(out) + "\n"
+
+    def base(self) -> str:
+        """КодБазы (1 — 9 classes, 2 — 11 classes, as far as files show), else by the term: 3y10m and
+        longer is for 9-grade entrants."""
+        plan = self.plan
+        if plan.base in (1, 2):
+            return "9-grades" if plan.base == 1 else "11-grades"
+        return "9-grades" if (plan.years or 0, plan.months or 0) >= (3, 10) else "11-grades"
 
     def calendar(self) -> list[str]:
         """The program's weeks by term: from the file's calendar (study weeks: theory and practices;
@@ -328,6 +341,8 @@ class _Writer:
             lines.append(f"  order {quote('Приказ ' + plan.order)}")
         if plan.specialty:
             lines.append(f"  specialty {plan.specialty} {quote(plan.title)}")
+        if plan.years:  # the plan's term (СрокОбучения): the normative term for its base
+            lines.append(f"  baseline {self.base()} {plan.years}y{plan.months or 0}m".replace("y0m", "y"))
         lines.append("  weekly_load 36 h")
         general = [c.code for c in plan.competencies if c.code.startswith("ОК")]
         if general:

@@ -340,7 +340,7 @@ def docx(ctx: Context, doc: Any) -> bytes:
     """A working program as a Word document (render/word.py)."""
     from constructor.render.word import syllabus
 
-    return _fixed_zip(syllabus(doc, ctx.words()))
+    return _fixed_zip(syllabus(doc, ctx.words(), ctx.lang))
 
 
 def note_docx(ctx: Context) -> bytes:
@@ -349,7 +349,7 @@ def note_docx(ctx: Context) -> bytes:
 
     doc = views.plan_doc(ctx.plan, ctx.table, ctx.lang)
     assert doc.note is not None and doc.title_page is not None  # plan_doc always makes both
-    return _fixed_zip(note(doc.note, doc.title_page, f"{doc.program} «{doc.title}»"))
+    return _fixed_zip(note(doc.note, doc.title_page, f"{doc.program} «{doc.title}»", ctx.lang))
 
 
 def render_all(

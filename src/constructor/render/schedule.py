@@ -45,7 +45,9 @@ def _weeks_of(hours: int, load: int) -> int:
     return -(-hours // load) if hours > 0 else 0
 
 
-def _term_codes(plan: Plan, number: int, table: Mapping[str, AnyDeclaration]) -> list[str]:
+def _term_codes(plan: Plan, number: int, table: Mapping[str, AnyDeclaration]) -> tuple[list[str], list[str]]:
+    """A term's weeks before its intermediate attestation (theory, educational and production practice)
+    and after it (pre-diploma practice, then the ГИА: the last weeks of the program)."""
     term = plan.terms[number - 1]
     load = max(plan.weekly_load, 1)
     members = [i for i in plan.items if i.term == number]
@@ -55,8 +57,9 @@ def _term_codes(plan: Plan, number: int, table: Mapping[str, AnyDeclaration]) ->
     prod = _weeks_of(sum(i.hours for i, k in kinds if k is PracticeKind.PRODUCTION), load)
     final = _weeks_of(term.final_attestation_hours, load)
     theory = max(term.weeks - edu - prod - pdp - final, 0)
-    codes = ["Т"] * theory + ["У"] * edu + ["П"] * prod + ["ПДП"] * pdp + ["Г"] * final
-    return codes[: term.weeks] if len(codes) > term.weeks else codes
+    before, after = ["Т"] * theory + ["У"] * edu + ["П"] * prod, ["ПДП"] * pdp + ["Г"] * final
+    weeks = (before + after)[: term.weeks]  # more than the term's weeks: cut from the end, as ever
+    return weeks[: len(before)], weeks[len(before) :]
 
 
 def practice_kind(item: Item, table: Mapping[str, AnyDeclaration]) -> PracticeKind | None:
@@ -90,10 +93,12 @@ def schedule(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Sch
     for year, numbers in sorted(per_year.items()):
         codes: list[str] = []
         for k, number in enumerate(numbers):
-            codes += _term_codes(plan, number, table)
+            before, after = _term_codes(plan, number, table)
             index = number - 1 if len(attestation) > 2 else k
+            codes += before
             if attestation:
                 codes += ["ПА"] * attestation[index % len(attestation)]
+            codes += after
             if number != plan.terms[-1].number:
                 codes += ["К"] * (winter if k == 0 else summer)
         codes = (codes + ["="] * WEEKS)[:WEEKS]

@@ -273,7 +273,8 @@ def _module(
     rooms: Mapping[str, str],
 ) -> SyllabusDoc:
     w = WORDS[lang]
-    members = [i for i in plan.items if i.module == module.code]
+    # (as the plan table: a competency with no hours of its own, ОК formed across the plan, is no row)
+    members = [i for i in plan.items if i.module == module.code and (i.hours_by_kind.total or i.kind == "practice")]
     section, _ = views.module_rows(members, table, lang, n, views.DOC_WORDS[lang])
     total, parts = section[0], section[1:]
     for r in section:

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from constructor.i18n import Lang
 from constructor.render.note import NoteDoc
 from constructor.render.syllabus import SyllabusDoc
 from constructor.render.title import TitlePage
@@ -118,16 +119,32 @@ def _table(
                     run.font.size = Pt(size)
 
 
-def _document() -> Any:
-    """An empty A4 document in the house fonts with page numbers, dated 2000-01-01 (the same bytes)."""
+def _document(lang: Lang) -> Any:
+    """An empty A4 document in the house fonts with page numbers, in the document's language (Word
+    checks the spelling of Russian text as Russian), dated 2000-01-01 (the same bytes)."""
     from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
 
     document = Document()
     _fonts(document)
     _page(document)
-    document.core_properties.author = "constructor"
-    document.core_properties.created = datetime(2000, 1, 1)
-    document.core_properties.modified = datetime(2000, 1, 1)
+    code = {"ru": "ru-RU", "en": "en-GB"}[lang]
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:  # every style inherits the defaults' language
+        rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        if rpr is not None:
+            for old in rpr.findall(qn("w:lang")):
+                rpr.remove(old)
+            language = OxmlElement("w:lang")
+            language.set(qn("w:val"), code)
+            language.set(qn("w:eastAsia"), code)
+            language.set(qn("w:bidi"), "ar-SA")
+            rpr.append(language)
+    props = document.core_properties
+    props.author, props.last_modified_by, props.language = "constructor", "constructor", code
+    props.title = props.subject = props.keywords = props.comments = props.category = ""
+    props.created = props.modified = datetime(2000, 1, 1)
     return document
 
 
@@ -190,10 +207,10 @@ def _title_page(document: Any, doc: SyllabusDoc) -> None:
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def syllabus(doc: SyllabusDoc, w: Mapping[str, str]) -> bytes:
+def syllabus(doc: SyllabusDoc, w: Mapping[str, str], lang: Lang = "ru") -> bytes:
     """`doc` as a Word document; `w` the plan's words (the column headings the HTML shares)."""
     s = doc.words
-    document = _document()
+    document = _document(lang)
     _title_page(document, doc)
     document.add_heading(s["passport"], level=1)
     document.add_heading(s["place"], level=2)
@@ -268,13 +285,13 @@ def syllabus(doc: SyllabusDoc, w: Mapping[str, str]) -> bytes:
     return buffer.getvalue()
 
 
-def note(doc: NoteDoc, page: TitlePage, program: str) -> bytes:
+def note(doc: NoteDoc, page: TitlePage, program: str, lang: Lang = "ru") -> bytes:
     """The explanatory note (пояснительная записка) as colleges keep it in Word: its heading and the
     program, each section with its paragraphs, then the rooms as a numbered list by kind."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
 
-    document = _document()
+    document = _document(lang)
     if page.college:
         centred = document.add_paragraph(page.college)
         centred.alignment = WD_ALIGN_PARAGRAPH.CENTER
