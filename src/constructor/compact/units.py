@@ -298,7 +298,9 @@ def build(
     fixed_last: set[int] = set()
     for block, mod in blocks:
         i = index[block.code]
-        covered = [r.code for r in block.covers if r.code in index] or _members(mod, index)
+        covered = [r.code for r in block.covers if r.code in index and units[r.code].load] or _members(
+            mod, index, units
+        )
         binding = covered  # what really holds it back, as the plan will say
         if block.kind is PracticeKind.PRE_DIPLOMA:
             fixed_last.add(i)
@@ -318,7 +320,7 @@ def build(
     fixed_last.update(index[c] for c in last_practices)  # ПДП: the last term, with the final attestation
     for mod, exam in exams:  # the module's exam in the term the last of its courses and practices ends
         members = [
-            *_members(mod, index),
+            *_members(mod, index, units),
             *(c.code for c in mod.courses if c.code in index),
             *(p.code for p in mod.practices if p.code in index),
         ]
@@ -457,10 +459,11 @@ def _courses_own_hours(mod: Module, graph: CompetencyGraph) -> list[tuple[Course
     return out
 
 
-def _members(mod: Module, index: Mapping[str, int]) -> list[str]:
-    """The competencies a module teaches (through its courses or directly) that the problem places."""
-    refs = mod.taught
-    return [c for c in dict.fromkeys(r.code for r in refs) if c in index]
+def _members(mod: Module, index: Mapping[str, int], units: Mapping[str, Unit]) -> list[str]:
+    """The competencies a module teaches (through its courses or directly) that the problem places, with
+    hours of their own: a general competency the module lists (ОК, formed across the plan) holds no
+    practice and no exam back."""
+    return [c for c in dict.fromkeys(r.code for r in mod.taught) if c in index and units[c].load]
 
 
 def _practice_unit(block: Practice, module: str | None, load: int | None, why: Why) -> Unit:

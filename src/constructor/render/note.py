@@ -106,8 +106,11 @@ def _attestation(plan: Plan, program: Program, lang: Lang, rows: Sequence[Row]) 
     if first is not None and first.max_exams is not None and first.max_credits is not None:
         out.append(w["limits"].format(exams=first.max_exams, credits=first.max_credits))
     if plan.attestations:
-        years = [
-            w["year"].format(n=y.year, exams=noun(y.exams, "exam", lang), credits=noun(y.credits, "credit", lang))
+        keys = {(True, True): "year", (False, True): "year-no-exams", (True, False): "year-no-credits"}
+        years = [  # «экзаменов нет», not «0 экзаменов»
+            w[keys.get((y.exams > 0, y.credits > 0), "year-none")].format(
+                n=y.year, exams=noun(y.exams, "exam", lang), credits=noun(y.credits, "credit", lang)
+            )
             for y in plan.attestations
         ]
         out.append(w["by-year"].format(list="; ".join(years)))

@@ -146,7 +146,11 @@ def _control(doc: SyllabusDoc) -> SyllabusDoc:
     the competencies the discipline forms, and its forms of attestation."""
     w = doc.words
     if doc.kind == "module":
-        doc.control = [(f"{r.code} {r.title}", _shown_by(r, w), r.methods or doc.forms) for r in doc.results]
+        doc.control = [
+            (f"{r.code} {r.title}", shown, r.methods or doc.forms)
+            for r in doc.results
+            if (shown := _shown_by(r, w)) or not r.code.startswith("ОК")  # an ОК with nothing to show it: no row
+        ]
         return doc
     codes = ", ".join(r.code for r in doc.results)
     own = [f"{w['skills']}: {t}" for t in doc.skills] + [f"{w['knowledge']}: {t}" for t in doc.knowledge]
@@ -303,9 +307,9 @@ def _module(
             codes = [r.code for r in covers] or [r.code for r in module.taught]
         for code in dict.fromkeys(codes):
             assessed.setdefault(code, []).append(_assessed_by(part, w))
-    results = [
-        _result(code, table, "; ".join(assessed.get(code, []))) for code in dict.fromkeys(r.code for r in module.taught)
-    ]
+    codes = list(dict.fromkeys(r.code for r in module.taught))
+    codes.sort(key=lambda c: not c.startswith("ОК"))  # general competencies first, as the typical layout lists them
+    results = [_result(code, table, "; ".join(assessed.get(code, []))) for code in codes]
     topics: list[TopicLine] = []
     for course in module.courses:
         if course.topics:
