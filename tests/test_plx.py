@@ -284,3 +284,59 @@ def test_export_then_import_gives_the_same_plan(tmp_path: Path, text: str) -> No
     plan, table, again, back = _round_trip(folder, folder / "main.comp", folder)
     assert _table_rows(again, back) == _table_rows(plan, table)
     assert [t.hours for t in again.terms] == [t.hours for t in plan.terms]
+
+
+@pytest.mark.parametrize(
+    ("row", "change"),
+    [
+        ("-23", {9: {0: {TOTAL: 36}, 4: {TOTAL: 36}}}),  # a term no program has
+        ("-23", {9: {4: {TOTAL: -72}}}),  # negative hours
+        ("-23", {9: {4: {TOTAL: 10**9}}}),  # hours no row has
+        ("-10", {2: "Основы\nфилософии\t\r"}),  # a title across lines
+        ("-30", {9: {}, 10: {}}),  # ПДП with no hours
+        ("-25", {9: {}, 10: {}}),  # a module's exam with no hours
+    ],
+)
+def test_broken_rows_are_reported_and_never_crash_the_import_or_the_plan(
+    tmp_path: Path, row: str, change: dict[int, Any]
+) -> None:
+    plan = copy.deepcopy(PLAN)
+    i = [r[0] for r in plan["rows"]].index(row)
+    plan["rows"][i] = tuple(change.get(k, v) for k, v in enumerate(plan["rows"][i]))
+    project = _import(tmp_path, plx(plan))
+    ws = workspace(project / "program.comp", project)
+    written, diags = as_written(ws.programs()[0], ws.table, ws.graph)
+    assert written is not None or [d.code for d in diags] == ["C340"]  # a plan, or rows without terms said
+
+
+def test_a_competency_outside_any_course_is_not_dropped_from_a_plan_as_written(tmp_path: Path) -> None:
+    text = (
+        'standard С "с" { weekly_load 36 h  term_weeks 17, 23 }\n'
+        'competency ПКс-1.1 "к" { hours theory 20 }\n'
+        'discipline ОП.01 "д" { hours theory 30  term 1 { hours theory 30 } }\n'
+        'bundle Б "б" { requests ПКс-1.1 }\n'
+        'program П "п" { standard С  disciplines ОП.01  bundles Б }\n'
+    )
+    (tmp_path / "p.comp").write_text(text, encoding="utf-8")
+    ws = workspace(tmp_path / "p.comp", tmp_path)
+    plan, diags = as_written(ws.programs()[0], ws.table, ws.graph)
+    assert plan is None and [d.code for d in diags] == ["C340"] and "ПКс-1.1" in str(diags[0].message.args)
+
+
+def test_compaction_keeps_a_course_s_form_written_in_its_term_blocks(tmp_path: Path) -> None:
+    """An imported МДК writes its forms by term only: the compacted plan closes it with the last one."""
+    text = (
+        'standard С "с" { weekly_load 36 h  term_weeks 17, 23 }\nactivity ВД-1 "в"\n'
+        'competency ПК-1.1 "к" { activity ВД-1  hours theory 40, practice 32 }\n'
+        'module ПМ.01 "м" { activity ВД-1  covers ПК-1.1\n'
+        '  course МДК.01.01 "к" { covers ПК-1.1  hours theory 40, practice 32\n'
+        "    term 1 { hours theory 40  attestation exam }  term 2 { hours practice 32  attestation graded_credit } }\n"
+        "  practice УП.01 educational 36 h  attestation qualification_exam  exam ПМ.01.ЭК 12 h }\n"
+        'program П "п" { standard С  core ПМ.01 }\n'
+    )
+    (tmp_path / "p.comp").write_text(text, encoding="utf-8")
+    ws = workspace(tmp_path / "p.comp", tmp_path)
+    plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None
+    assert {i.code: list(i.attestation.values()) for i in plan.items}["ПК-1.1"] == ["ДЗ"]
+    assert plan.attestations[0].credits == 1

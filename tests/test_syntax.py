@@ -197,3 +197,8 @@ def test_a_work_program_s_sources_equipment_and_indicators_are_read() -> None:
     ]
     assert [t.value for t in discipline.equipment] == ["пост", "шаблон"]
     assert [d.code for d in diags] == ["C021"]  # an unknown kind of source, said once; the rest is read
+
+
+def test_a_noncharacter_xml_cannot_hold_is_a_diagnostic_not_a_broken_document() -> None:
+    _, diags = parse('competency К "a\uffffb"\n', "f.comp")
+    assert [d.code for d in diags] == ["C023"]

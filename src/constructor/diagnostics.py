@@ -260,7 +260,8 @@ def _snippet(
     return [f"{str(span.line).rjust(gutter)} | {visible(raw)}".rstrip(), f"{pad} | {underline}".rstrip()]
 
 
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # every control character but tab and newline
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")  # every control character but tab and
+# newline, and the two noncharacters XML cannot hold (a DOCX or XLSX could not be written)
 
 
 def visible(text: str) -> str:

@@ -114,8 +114,8 @@ def compacted(args: argparse.Namespace) -> tuple[Workspace, Program, Plan]:
         plan, diags = as_written(program, ws.table, ws.graph)
     else:
         plan, diags = compact(program, ws.table, ws.graph)
+    show(diags, ws.result.sources, args.lang)  # the plan's warnings too (C306, C341): `render` says them
     if plan is None:
-        show(diags, ws.result.sources, args.lang)
         raise Exit(1)
     return ws, program, plan
 

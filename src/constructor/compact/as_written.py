@@ -85,8 +85,10 @@ def _item(
         hours, forms = _written(decl.terms)
         if isinstance(decl, Practice):  # a practice's hours are practice, whatever the block says
             hours = {t: Hours(practice=h.total) for t, h in hours.items()}
-    elif term is not None and row.hours.total:
-        hours = {term: row.hours}
+        if not hours:  # blocks of no hours (attestation only, or `hours practice 0`): where they stand
+            hours = {min(t.term for t in decl.terms): Hours()}
+    elif term is not None:
+        hours = {term: row.hours}  # (a module's exam or ПДП of no hours is still a row of the plan)
     if not hours:
         return None, {}, {}
     total = sum(hours.values(), Hours())
@@ -187,7 +189,10 @@ def as_written(
     exams: list[Row] = []
     # rows with terms of their own first: the last term is the last any of them writes
     for row in rows.rows:
-        if row.kind in ("final", "competency"):
+        if row.kind == "final" or (row.kind == "competency" and not row.hours.total):
+            continue
+        if row.kind == "competency":  # an enterprise's competency outside any МДК: nowhere written
+            unplaced.append(row.code)
             continue
         if row.kind == "exam":
             exams.append(row)
@@ -213,7 +218,9 @@ def as_written(
                 help="as-written-no-terms.help",
             )
         ]
-    last = max((t for i in items for t in i.hours_by_term), default=1)
+    # the last term: the last any row writes (hours or a form), or the program's own calendar's
+    written = [t for i in items for t in i.hours_by_term] + [t for f in forms.values() for t in f]
+    last = max([*written, len(program.term_weeks), 1])
     for row in rows.rows:  # ПДП without terms: the last term
         if row.kind == "practice" and row.cycle == pre_diploma and row.code not in {i.code for i in items}:
             item, by_term, kinds[row.code] = _item(row, decls.get(row.code), last)

@@ -17,6 +17,7 @@ from constructor.compact.schedule import CREDIT, EXAM, BackgroundMark, Mark
 from constructor.compact.whole_fields import discipline_forms
 from constructor.graph.whole import CREDITS, EXAMS
 from constructor.model import AnyDeclaration, AttestationForm, Discipline, Module, Practice, Program, Standard
+from constructor.model.declarations import written_form
 
 
 def kind_of(form: AttestationForm | str | None) -> int | None:
@@ -71,7 +72,7 @@ def marks(
     for mod in modules:
         members = [i for code, i in index.items() if module_of.get(code) == mod.code]
         for course in mod.courses:
-            add(course.code, course.attestation, [index[r.code] for r in course.covers if r.code in index])
+            add(course.code, written_form(course), [index[r.code] for r in course.covers if r.code in index])
         for practice in mod.practices:
             if practice.code in index:
                 add(practice.code, practice.attestation, [index[practice.code]])

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from constructor.compact.plan import CycleHours, Item, Plan
 from constructor.graph.whole import WholeProgram
 from constructor.model import AnyDeclaration, AttestationForm, CycleRole, Discipline, Module, Practice, Program
-from constructor.model.declarations import last_form
+from constructor.model.declarations import last_form, written_form
 
 
 def _attestation(plan: Plan, program: Program, table: Mapping[str, AnyDeclaration]) -> dict[str, dict[int, str]]:
@@ -23,9 +23,10 @@ def _attestation(plan: Plan, program: Program, table: Mapping[str, AnyDeclaratio
         members = [i for i in plan.items if i.module == mod.code]
         for course in mod.courses:
             covered = [items[r.code] for r in course.covers if r.code in items]
-            if covered and course.attestation is not None:
+            form = written_form(course)
+            if covered and form is not None:
                 last = max(covered, key=lambda i: (i.term, i.code))
-                out.setdefault(last.code, {})[last.term] = course.attestation.value
+                out.setdefault(last.code, {})[last.term] = form.value
         for practice in mod.practices:
             if practice.code in items and practice.attestation is not None:
                 out.setdefault(practice.code, {})[items[practice.code].term] = practice.attestation.value

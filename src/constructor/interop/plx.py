@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from constructor.diagnostics import Diagnostic, diagnostic
+from constructor.diagnostics import CONTROL_CHARACTERS, Diagnostic, diagnostic
 from constructor.syntax.grammar import WORD
 
 # КодВидаРаботы of hours (КодТипаЧасов 1: volume) → the language's kinds of hours
@@ -31,6 +31,7 @@ HOUR_KINDS = {
     141: "consultations",
 }
 TOTAL_KIND, WEEKS_KIND, CREDITS_KIND = 1000, 51, 50
+MAX_TERMS, MAX_HOURS = 24, 100_000  # as the language reads them (C020): more is a broken file
 # КодВидаРаботы of forms of control (a row with Количество 1 in that term) → the language's forms
 FORMS = {1: "exam", 2: "credit", 3: "graded_credit", 4: "course_project", 5: "course_paper"}
 IGNORED_FORMS = {6, 49}  # К (control work), Др (other): the language has no such form; counted
@@ -122,6 +123,21 @@ def normalise_code(raw: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def _line(value: str) -> str:
+    """A title as one line of text a `.comp` string can hold: line breaks and tabs as spaces, control
+    characters (and XML's noncharacters) dropped."""
+    return " ".join(CONTROL_CHARACTERS.sub("", re.sub(r"[\r\n\t\u2028\u2029]+", " ", value)).split())
+
+
+def _planned(plan: PlxPlan, value: str | None) -> int:
+    """ЧасовПоПлану, when it is hours a row can have (else counted, and the row's terms are its hours)."""
+    hours = _int(value) or 0
+    if not 0 <= hours <= MAX_HOURS:
+        plan.unmapped["hours-out-of-range"] += 1
+        return 0
+    return hours
+
+
 def _int(value: str | None) -> int | None:
     try:
         return int(str(value).strip())
@@ -164,24 +180,24 @@ def _plan(tables: dict[str, list[dict[str, str]]]) -> PlxPlan:
     plan = PlxPlan()
     oop = (tables.get("ООП") or [{}])[0]
     plan.specialty = normalise_code(oop.get("Шифр", ""))
-    plan.title = oop.get("Название", "").strip()
+    plan.title = _line(oop.get("Название", ""))
     number, date = oop.get("НомерДокумента", "").strip(), oop.get("ДатаДокумента", "").strip()[:10]
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):  # 2016-12-09 → 09.12.2016, as an order is cited
         date = ".".join(reversed(date.split("-")))
     plan.order = " ".join(x for x in (f"от {date}" if date else "", f"№ {number}" if number else "") if x)
     head = (tables.get("Планы") or [{}])[0]
-    plan.qualification = head.get("Квалификация", "").strip()
+    plan.qualification = _line(head.get("Квалификация", ""))
     plan.admission = _int(head.get("ГодНачалаПодготовки"))
     plan.form = _int(head.get("КодФормыОбучения"))
     plan.base = _int(head.get("КодБазы"))
     plan.years = _int(head.get("СрокОбучения"))
     plan.months = _int(head.get("СрокОбученияМесяцев"))
     plan.terms_per_year = _int(head.get("СеместровНаКурсе")) or 2
-    plan.note = head.get("Примечание", "").strip()
-    plan.institution = (tables.get("Филиалы") or tables.get("ВУЗ") or [{}])[0].get("Название", "").strip()
+    plan.note = CONTROL_CHARACTERS.sub("", head.get("Примечание", "").replace("\r\n", "\n")).strip()
+    plan.institution = _line((tables.get("Филиалы") or tables.get("ВУЗ") or [{}])[0].get("Название", ""))
     cycles = {c["Код"]: c for c in tables.get("ПланыЦиклы", []) if "Код" in c}
     plan.cycles = [
-        Cycle(k, normalise_code(c.get("Идентификатор", "")), c.get("Цикл", "").strip(), c.get("КодРодителя"))
+        Cycle(k, normalise_code(c.get("Идентификатор", "")), _line(c.get("Цикл", "")), c.get("КодРодителя"))
         for k, c in cycles.items()
     ]
     cycle_id = {c.key: c.id for c in plan.cycles}
@@ -198,20 +214,20 @@ def _plan(tables: dict[str, list[dict[str, str]]]) -> PlxPlan:
             Row(
                 key=r["Код"],
                 code=code,
-                title=r.get("Дисциплина", "").strip(),
+                title=_line(r.get("Дисциплина", "")),
                 object_type=_int(r.get("ТипОбъекта")) or DISCIPLINE,
                 alternative=_int(r.get("ВидОбъекта")) in (2, 3),
                 practice=PRACTICE_KINDS.get(vid) if vid is not None else None,
                 cycle=cycle_id.get(r.get("КодБлока", "")),
                 parent=r.get("КодРодителя") or None,
                 counted=r.get("СчитатьВПлане", "true").strip().lower() not in ("false", "0", "-"),
-                planned=_int(r.get("ЧасовПоПлану")) or 0,
+                planned=_planned(plan, r.get("ЧасовПоПлану")),
             )
         )
     _hours(plan, tables.get("ПланыНовыеЧасы", []))
     _calendar(plan, tables.get("ПланыГрафикиЯчейки", []))
     plan.activities = {
-        a["Код"]: a.get("Наименование", "").strip() for a in tables.get("ВидыДеятельности", []) if "Код" in a
+        a["Код"]: _line(a.get("Наименование", "")) for a in tables.get("ВидыДеятельности", []) if "Код" in a
     }
     comps = tables.get("ПланыКомпетенции") or tables.get("Компетенции") or []
     by_key: dict[str, str] = {}
@@ -222,7 +238,7 @@ def _plan(tables: dict[str, list[dict[str, str]]]) -> PlxPlan:
             continue
         by_key[c.get("Код", code)] = code
         plan.competencies.append(
-            Competency(c.get("Код", code), code, c.get("Наименование", "").strip(), c.get("КодВидаДеятельности"))
+            Competency(c.get("Код", code), code, _line(c.get("Наименование", "")), c.get("КодВидаДеятельности"))
         )
     for link in tables.get("ПланыКомпетенцииДисциплины", []):
         comp, row = by_key.get(link.get("КодКомпетенции", "")), link.get("КодСтроки")
@@ -246,6 +262,9 @@ def _hours(plan: PlxPlan, cells: list[dict[str, str]]) -> None:
             plan.unmapped["hours-cell"] += 1
             continue
         term = (year - 1) * plan.terms_per_year + half
+        if not 1 <= term <= MAX_TERMS or not 0 <= amount <= MAX_HOURS:
+            plan.unmapped["hours-out-of-range"] += 1  # a term no program has, hours no row has
+            continue
         if work in FORMS:
             if amount:
                 row.forms.setdefault(term, []).append(FORMS[work])

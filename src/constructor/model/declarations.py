@@ -260,6 +260,14 @@ class RowFields(Attested):
     equipment: tuple[Text, ...] = ()  # and its equipment (оборудование, технические средства)
 
 
+def written_form(row: RowFields) -> AttestationForm | None:
+    """The form that closes a row: its `attestation`, else the one its last term block with a form writes
+    (an imported МДК writes its forms by term only)."""
+    if row.attestation is not None:
+        return row.attestation
+    return next((f for t in reversed(row.terms) if (f := last_form(t.attestations)) is not None), None)
+
+
 class Course(RowFields, Declaration):
     """An interdisciplinary course (МДК) of a module."""
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from constructor.compact.plan import Item, Plan
 from constructor.i18n import Lang, Words
 from constructor.model import AnyDeclaration, Cycle, CycleRole, Discipline, Module
+from constructor.model.declarations import written_form
 from constructor.render.note import NoteDoc, note
 from constructor.render.plan_table import (
     Row,
@@ -223,7 +224,8 @@ def module_rows(
                     parts.append(by_code[course.code])
                 used.update(r.code for r in parts)
                 if parts:
-                    form = course.attestation.value if course.attestation else None
+                    written = written_form(course)
+                    form = written.value if written else None
                     courses.append(course_row(course, parts, n, form))
         rest = [r for r in members if r.code not in used]
         group = sum_rows(key, title, [*courses, *rest], n)
