@@ -176,6 +176,12 @@ def test_a_program_whose_rows_write_no_terms_cannot_be_planned_as_written(capsys
     assert err.count("error[C340 as-written-no-terms]") == 1 and "`ООД.01`" in err and "…" in err
 
 
+def _as_written_of(tmp_path: Path, text: str) -> tuple[Any, list[Any]]:
+    (tmp_path / "p.comp").write_text(text, encoding="utf-8")
+    ws = workspace(tmp_path / "p.comp", tmp_path)
+    return as_written(ws.programs()[0], ws.table, ws.graph)
+
+
 def test_a_term_over_the_weekly_load_as_written_is_said_not_hidden(tmp_path: Path) -> None:
     text = (
         'standard С "с" { weekly_load 36 h  term_weeks 17, 23 }\n'
@@ -183,9 +189,7 @@ def test_a_term_over_the_weekly_load_as_written_is_said_not_hidden(tmp_path: Pat
         'discipline ОП.02 "д" { hours theory 100  term 2 { hours theory 100 } }\n'
         'program П "п" { standard С  disciplines ОП.01, ОП.02 }\n'
     )
-    (tmp_path / "p.comp").write_text(text, encoding="utf-8")
-    ws = workspace(tmp_path / "p.comp", tmp_path)
-    plan, diags = as_written(ws.programs()[0], ws.table, ws.graph)
+    plan, diags = _as_written_of(tmp_path, text)
     assert plan is not None and [d.code for d in diags] == ["C341"]
     assert diags[0].message.args["terms"] == "1 (700 / 612)"
     assert [(t.hours, t.capacity_hours) for t in plan.terms] == [(700, 612), (100, 828)]
@@ -317,9 +321,7 @@ def test_a_competency_outside_any_course_is_not_dropped_from_a_plan_as_written(t
         'bundle Б "б" { requests ПКс-1.1 }\n'
         'program П "п" { standard С  disciplines ОП.01  bundles Б }\n'
     )
-    (tmp_path / "p.comp").write_text(text, encoding="utf-8")
-    ws = workspace(tmp_path / "p.comp", tmp_path)
-    plan, diags = as_written(ws.programs()[0], ws.table, ws.graph)
+    plan, diags = _as_written_of(tmp_path, text)
     assert plan is None and [d.code for d in diags] == ["C340"] and "ПКс-1.1" in str(diags[0].message.args)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from constructor.compact.assemble import final_split
+from constructor.compact.assemble import by_kind, final_split
 from constructor.compact.plan import (
     FinalAttestation,
     FinalPart,
@@ -29,7 +29,7 @@ from constructor.compact.whole_fields import with_whole_fields
 from constructor.diagnostics import Diagnostic, diagnostic
 from constructor.graph import CompetencyGraph, calendar
 from constructor.graph.program import gather
-from constructor.graph.whole import CREDITS, EXAMS, Row, WholeProgram, calendar_of, missing_calendar, per_year, whole
+from constructor.graph.whole import CREDITS, EXAMS, Row, WholeProgram, per_year, planning_calendar, whole
 from constructor.model import (
     AnyDeclaration,
     Course,
@@ -46,11 +46,6 @@ from constructor.model import (
 MAX_SHOWN = 8
 EXAM_FORMS = {f.value for f in EXAMS}
 CREDIT_FORMS = {f.value for f in CREDITS}
-_KINDS = ("theory", "practice", "lab", "course_design", "project", "consultations", "self_study", "attestation")
-
-
-def _by_kind(hours: Hours) -> HoursByKind:
-    return HoursByKind(**{k: getattr(hours, k) for k in _KINDS}, total=hours.total)
 
 
 def _declarations(program: Program, table: Mapping[str, AnyDeclaration]) -> dict[str, Discipline | Course | Practice]:
@@ -101,7 +96,7 @@ def _item(
         module=row.module,
         term=min(hours),
         hours=total.total,
-        hours_by_kind=_by_kind(total),
+        hours_by_kind=by_kind(total),
         why=Why(reason=reason, via=via, term_reason="written"),
         cycle=row.cycle,
         hours_by_term={t: h.total for t, h in sorted(hours.items())},
@@ -172,13 +167,10 @@ def as_written(
     program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph
 ) -> tuple[Plan | None, list[Diagnostic]]:
     """The plan exactly as the program's rows write it; see the module's docstring."""
-    std = table.get(program.standard.code) if program.standard else None
-    std = std if isinstance(std, Standard) else None
-    weeks_load = calendar_of(program, std)
-    if std is None or weeks_load is None:
-        missing = missing_calendar(program, std)
-        return None, [missing] if missing is not None else []
-    term_weeks, load = weeks_load
+    planned = planning_calendar(program, table)
+    if isinstance(planned, list):
+        return None, planned
+    std, term_weeks, load = planned
     rows = whole(program, table, graph)
     decls = _declarations(program, table)
     pre_diploma = rows.role_cycle(CycleRole.PRE_DIPLOMA)
@@ -255,21 +247,20 @@ def _plan(
     terms: list[Term] = []
     over: list[str] = []
     for t in range(1, last + 1):
-        by_kind = sum((kinds[i.code][t] for i in items if t in i.hours_by_term), Hours())
         fa = final if t == last else 0
-        by_kind += Hours(attestation=fa)
+        hours = sum((kinds[i.code][t] for i in items if t in i.hours_by_term), Hours(attestation=fa))
         weeks = term_weeks[(t - 1) % len(term_weeks)]
         capacity = weeks * load
-        if by_kind.total > capacity:
-            over.append(f"{t} ({by_kind.total} / {capacity})")
+        if hours.total > capacity:
+            over.append(f"{t} ({hours.total} / {capacity})")
         terms.append(
             Term(
                 number=t,
                 year=calendar.year_of(t, years),
                 weeks=weeks,
                 capacity_hours=capacity,
-                hours=by_kind.total,
-                hours_by_kind=_by_kind(by_kind),
+                hours=hours.total,
+                hours_by_kind=by_kind(hours),
                 final_attestation_hours=fa,
                 items=[i.code for i in items if t in i.hours_by_term],
             )

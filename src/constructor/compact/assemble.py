@@ -51,7 +51,8 @@ def _term_reasons(problem: Problem, schedule: Schedule, names: list[str]) -> dic
     return out
 
 
-def _by_kind(hours: Hours) -> HoursByKind:
+def by_kind(hours: Hours) -> HoursByKind:
+    """The plan's hours by kind (with their total) of the model's hours."""
     return HoursByKind(**{k: getattr(hours, k) for k in KINDS}, total=hours.total)
 
 
@@ -95,7 +96,7 @@ def assemble(
                 module=unit.module,
                 term=min(by_term, default=starts.get(code, 1)),
                 hours=unit.load,
-                hours_by_kind=_by_kind(unit.hours),
+                hours_by_kind=by_kind(unit.hours),
                 saved=unit.saved,
                 requires=unit.requires,
                 coreq=unit.coreq,
@@ -119,7 +120,7 @@ def assemble(
                 weeks=term_weeks[(t - 1) % len(term_weeks)],
                 capacity_hours=problem.capacity(t),
                 hours=load[t - 1],
-                hours_by_kind=_by_kind(kinds),
+                hours_by_kind=by_kind(kinds),
                 final_attestation_hours=fa,
                 items=[it.code for it in items if t in it.hours_by_term],
             )

@@ -23,8 +23,8 @@ from constructor.compact.variable import with_variable
 from constructor.compact.whole_fields import with_whole_fields
 from constructor.diagnostics import Diagnostic
 from constructor.graph import CompetencyGraph, attainable
-from constructor.graph.whole import calendar_of, missing_calendar
-from constructor.model import AnyDeclaration, Program, Standard
+from constructor.graph.whole import planning_calendar
+from constructor.model import AnyDeclaration, Program
 
 
 def compact(
@@ -37,13 +37,10 @@ def compact(
     record_time: bool = False,
 ) -> tuple[Plan | None, list[Diagnostic]]:
     """The shortest program the rules allow, with its proof of (near) optimality; see docs/plan.md."""
-    std = table.get(program.standard.code) if program.standard else None
-    std = std if isinstance(std, Standard) else None
-    calendar_weeks = calendar_of(program, std)
-    if std is None or calendar_weeks is None:
-        missing = missing_calendar(program, std)
-        return None, [missing] if missing is not None else []
-    term_weeks, load = calendar_weeks
+    planned = planning_calendar(program, table)
+    if isinstance(planned, list):
+        return None, planned
+    std, term_weeks, load = planned
     capacity = [w * load for w in term_weeks]
     context = context_of(program, table, graph)
 

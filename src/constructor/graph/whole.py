@@ -95,6 +95,19 @@ def calendar_of(program: Program, std: Standard | None) -> tuple[list[int], int]
     return weeks, std.weekly_load
 
 
+def planning_calendar(
+    program: Program, table: Mapping[str, AnyDeclaration]
+) -> tuple[Standard, list[int], int] | list[Diagnostic]:
+    """The standard, the weeks of each term and the weekly load a plan is made with; else why not (C313)."""
+    std = table.get(program.standard.code) if program.standard else None
+    std = std if isinstance(std, Standard) else None
+    weeks_load = calendar_of(program, std)
+    if std is None or weeks_load is None:
+        missing = missing_calendar(program, std)
+        return [missing] if missing is not None else []
+    return std, *weeks_load
+
+
 TERMS_PER_YEAR = 2  # a program that lists its own terms' weeks lists two a year (СеместровНаКурсе)
 
 
