@@ -96,8 +96,8 @@ class ToModel(RowRules):
     can = _field("CAN")
     experience = _field("EXPERIENCE")
     links = _field("LINKS", lambda self, *xs: tuple(self._link(x) for x in xs))
-    indicators = _field("INDICATORS", lambda self, *xs: tuple(xs))
-    equipment = _field("EQUIPMENT", lambda self, *xs: tuple(xs))
+    indicators = _field("INDICATORS", lambda self, *xs: self._said("INDICATORS", xs))
+    equipment = _field("EQUIPMENT", lambda self, *xs: self._said("EQUIPMENT", xs))
     covers = _field("COVERS")
     standard_ref = _field("STANDARD")
     qualification = _field("QUALIFICATION")
@@ -361,7 +361,7 @@ class ToModel(RowRules):
             cycle=f.get("CYCLE"),
             rooms=f.get("ROOMS", ()),
             variable=f.get("VARIABLE"),
-            literature=tuple(f.get("LITERATURE", [])),
+            literature=tuple(x for x in f.get("LITERATURE", []) if x is not None),
             equipment=f.get("EQUIPMENT", ()),
         )
 

@@ -206,6 +206,14 @@ class ModelBase:
             spelt[word.text] = spelt.get(word.text, 0) + 1
         return value
 
+    def _said(self, field: str, texts: Sequence[Text]) -> tuple[Text, ...]:
+        """The texts that say something: an empty one (`""`, only spaces) would print an empty line of
+        a document, so it is C026 and left out."""
+        for t in texts:
+            if not t.value.strip():
+                self.diags.append(diagnostic("C026", "empty-text", t.span, field=Kw(field), help="empty-text.help"))
+        return tuple(t for t in texts if t.value.strip())
+
     def _duration(self, word: Word) -> Duration | None:
         return values.duration(word.text, word.span, self.diags)
 

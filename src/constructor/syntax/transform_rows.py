@@ -178,6 +178,8 @@ class RowRules(ModelBase):
         if isinstance(children[0], Word):
             kind = self._choose(children[0], SourceKind, "LITERATURE") or kind
         text: Text = children[-1]
+        if not self._said("LITERATURE", [text]):
+            return Field("LITERATURE", None, span)
         return Field("LITERATURE", Source(kind=kind, text=text.value, span=span), span)
 
     def outside_limits(self, meta: Any, children: list[Any]) -> Field:
@@ -204,7 +206,7 @@ class RowRules(ModelBase):
             "terms": tuple(sorted(terms, key=lambda t: t.term)),
             "topics": tuple(t for t in f.get("TOPIC", []) if t is not None),
             "rooms": f.get("ROOMS", ()),
-            "literature": tuple(f.get("LITERATURE", [])),
+            "literature": tuple(x for x in f.get("LITERATURE", []) if x is not None),
             "equipment": f.get("EQUIPMENT", ()),
         }
 
