@@ -342,3 +342,15 @@ def test_compaction_keeps_a_course_s_form_written_in_its_term_blocks(tmp_path: P
     assert plan is not None
     assert {i.code: list(i.attestation.values()) for i in plan.items}["ПК-1.1"] == ["ДЗ"]
     assert plan.attestations[0].credits == 1
+
+
+def test_pre_diploma_practice_without_terms_is_the_last_term_s(tmp_path: Path) -> None:
+    plan, diags = _as_written_of(
+        tmp_path,
+        'standard С "с" { weekly_load 36 h  term_weeks 17, 23 }\n'
+        'discipline ОП.01 "д" { hours theory 30  term 2 { hours theory 30 } }\n'
+        "practice ПДП.01 pre_diploma 144 h\n"
+        'program П "п" { standard С  disciplines ОП.01, ПДП.01 }\n',
+    )
+    assert plan is not None and diags == []
+    assert {i.code: i.hours_by_term for i in plan.items} == {"ОП.01": {2: 30}, "ПДП.01": {2: 144}}

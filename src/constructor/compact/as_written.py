@@ -38,6 +38,7 @@ from constructor.model import (
     Hours,
     Module,
     Practice,
+    PracticeKind,
     Program,
     Standard,
     TermPlan,
@@ -173,7 +174,15 @@ def as_written(
     std, term_weeks, load = planned
     rows = whole(program, table, graph)
     decls = _declarations(program, table)
-    pre_diploma = rows.role_cycle(CycleRole.PRE_DIPLOMA)
+    pre_diploma_cycle = rows.role_cycle(CycleRole.PRE_DIPLOMA)
+
+    def pre_diploma(row: Row) -> bool:  # ПДП: by its kind, or by its cycle's role
+        decl = decls.get(row.code)
+        kind = decl.kind if isinstance(decl, Practice) else None
+        return row.kind == "practice" and (
+            kind is PracticeKind.PRE_DIPLOMA or row.cycle == pre_diploma_cycle is not None
+        )
+
     items: list[Item] = []
     forms: dict[str, dict[int, str]] = {}
     kinds: dict[str, dict[int, Hours]] = {}
@@ -190,7 +199,7 @@ def as_written(
             exams.append(row)
             continue
         item, by_term, kinds[row.code] = _item(row, decls.get(row.code), None)
-        if item is None and row.cycle == pre_diploma and row.cycle is not None:
+        if item is None and pre_diploma(row):
             continue  # ПДП without terms: in the last term, below
         if item is None:
             unplaced.append(row.code)
@@ -214,7 +223,7 @@ def as_written(
     written = [t for i in items for t in i.hours_by_term] + [t for f in forms.values() for t in f]
     last = max([*written, len(program.term_weeks), 1])
     for row in rows.rows:  # ПДП without terms: the last term
-        if row.kind == "practice" and row.cycle == pre_diploma and row.code not in {i.code for i in items}:
+        if pre_diploma(row) and row.code not in {i.code for i in items}:
             item, by_term, kinds[row.code] = _item(row, decls.get(row.code), last)
             if item is not None:
                 items.append(item)
