@@ -154,3 +154,86 @@ def plx(plan: dict[str, Any] = PLAN, encoding: str = "utf-16") -> bytes:
     out.append("  </dsMMISDB>\n  </diffgr:diffgram>\n</Документ>\n")
     text = "".join(out)
     return ("\ufeff" + text).encode("utf-16-le") if encoding == "utf-16" else text.encode("utf-8")
+
+
+# ---------------------------------------------------------------- the Excel export (`.plx.xlsx`)
+# The «План» sheet as ../shared/formats/plx.md describes it: Считать в плане, Индекс, Наименование, the
+# forms of control (each cell the terms written together: «34»), Итого акад. часов, then for each Курс
+# and Семестр: Итого, Лек, Лаб, Пр, КРП, ИП, Конс, СР, ПАтт. Three header rows (groups, terms, columns).
+FORM_COLUMNS = (("Экзамен", 1), ("Зачет", 2), ("Зачет с оц.", 3), ("КП", 4), ("КР", 5))
+TERM_COLUMNS = (("Итого", None), ("Лек", 101), ("Лаб", 102), ("Пр", 103), ("КРП", 114), ("ИП", 140), ("Конс", 141))
+TERM_COLUMNS += (("СР", 107), ("ПАтт", 108))
+
+
+def plx_xlsx(plan: dict[str, Any] = PLAN, years: int = 4) -> bytes:
+    """The ИС «Планы» Excel export of a described plan: sheets Титул, План and Компетенции."""
+    import io
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    title = wb.active
+    assert title is not None
+    title.title = "Титул"
+    code, name = plan["specialty"]
+    number, date = plan["order"]
+    head = plan["head"]
+    day = date[:10].split("-")
+    for row in (
+        ["РАБОЧИЙ УЧЕБНЫЙ ПЛАН"],
+        [],
+        ["Специальность", None, f"{code} {name}"],
+        ["Квалификация:", None, head["Квалификация"]],
+        ["Год начала подготовки", None, int(head["ГодНачалаПодготовки"])],
+        ["Срок обучения", None, f"{head['СрокОбучения']}г {head['СрокОбученияМесяцев']}м"],
+        ["Форма обучения", None, "очная"],
+        ["Приказ", None, f"от {day[2]}.{day[1]}.{day[0]} № {number}"],
+    ):
+        title.append(row)
+    sheet = wb.create_sheet("План")
+    top = ["Считать в плане", "Индекс", "Наименование", "Форма контроля", None, None, None, None]
+    top += ["Итого акад.часов", None]
+    middle = [None] * len(top)
+    bottom = [None, None, None, *(f for f, _ in FORM_COLUMNS), "По плану", "С преп."]
+    for course in range(1, years + 1):
+        for half in (1, 2):
+            top += [f"Курс {course}" if half == 1 else None] + [None] * (len(TERM_COLUMNS) - 1)
+            middle += [f"Семестр {half}"] + [None] * (len(TERM_COLUMNS) - 1)
+            bottom += [c for c, _ in TERM_COLUMNS]
+    for row in (top, middle, bottom):
+        sheet.append(row)
+    by_cycle: dict[str, list[Any]] = {}
+    for r in plan["rows"]:
+        by_cycle.setdefault(r[6], []).append(r)
+    for key, ident, cycle_name, _ in plan["cycles"]:
+        sheet.append([None, ident, cycle_name])
+        for _, idx, row_name, _, _, _, _, _, counted, hours, forms in by_cycle.get(key, []):
+            line: list[Any] = ["+" if counted else "-", idx, row_name]
+            for _, form in FORM_COLUMNS:
+                line.append("".join(str(t) for t in sorted(forms) if form in forms[t]) or None)
+            planned = sum(h for works in hours.values() for h in works.values())
+            line += [planned or None, None]
+            for term in range(1, 2 * years + 1):
+                works = hours.get(term, {})
+                for _, work in TERM_COLUMNS:
+                    if work is None:
+                        line.append(sum(works.values()) or None)
+                    else:
+                        line.append(works.get(work) or (works.get(104) if work == 103 else None) or None)
+            sheet.append(line)
+    comps = wb.create_sheet("Компетенции")
+    comps.append(["Индекс", "Содержание"])
+    keys = {r[0]: r[1] for r in plan["rows"]}
+    for _, comp_code, comp_name, _ in plan["competencies"]:
+        comps.append([comp_code, comp_name])
+    comps.append([])
+    comps.append(["Индекс", "Наименование", "Формируемые компетенции"])
+    codes = {k: c for k, c, _, _ in plan["competencies"]}
+    linked: dict[str, list[str]] = {}
+    for comp, row in plan["matrix"]:
+        linked.setdefault(row, []).append(codes[comp])
+    for row, comp_codes in linked.items():
+        comps.append([keys[row], None, "; ".join(comp_codes)])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

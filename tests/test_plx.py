@@ -18,7 +18,7 @@ from constructor.compact import as_written, compact
 from constructor.interop.plx import HOUR_KINDS, normalise_code, read_plx
 from constructor.interop.plx_write import write_plx
 from constructor.model import Course, Discipline, Practice, Program
-from plx_synth import PLAN, plx
+from plx_synth import PLAN, plx, plx_xlsx
 
 TOTAL, WEEKS = 1000, 51
 
@@ -354,3 +354,35 @@ def test_pre_diploma_practice_without_terms_is_the_last_term_s(tmp_path: Path) -
     )
     assert plan is not None and diags == []
     assert {i.code: i.hours_by_term for i in plan.items} == {"ОП.01": {2: 30}, "ПДП.01": {2: 144}}
+
+
+def test_the_excel_export_imports_into_the_plan_the_plx_file_gives(tmp_path: Path) -> None:
+    """`import plx PLAN.plx.xlsx` (the «План», «Титул» and «Компетенции» sheets of a synthetic export)
+    gives a project that passes `check` and, planned as written, the rows, hours and forms by term of
+    the same plan imported from its `.plx`."""
+    (tmp_path / "plan.plx.xlsx").write_bytes(plx_xlsx())
+    assert main(["import", "plx", str(tmp_path / "plan.plx.xlsx"), "-o", str(tmp_path / "xlsx")]) == 0
+    assert check([tmp_path / "xlsx" / "program.comp"], root=tmp_path / "xlsx").diagnostics == []
+    plans = []
+    for folder in (_import(tmp_path, plx()), tmp_path / "xlsx"):
+        ws = workspace(folder / "program.comp", folder)
+        plan, diags = as_written(ws.programs()[0], ws.table, ws.graph)
+        assert plan is not None, diags
+        plans.append((plan, ws.table))
+    (from_plx, table), (from_xlsx, table_xlsx) = plans
+    assert _table_rows(from_xlsx, table_xlsx) == _table_rows(from_plx, table)
+    assert [t.hours for t in from_xlsx.terms] == [t.hours for t in from_plx.terms]
+    assert {c.id: c.hours for c in from_xlsx.cycles} == {c.id: c.hours for c in from_plx.cycles}
+    program = (tmp_path / "xlsx" / "program.comp").read_text(encoding="utf-8")
+    assert 'квалификация "Программист"' in program and "набор 2025" in program
+
+
+def test_a_workbook_that_is_not_a_plan_export_is_one_error(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.save(tmp_path / "other.xlsx")
+    (tmp_path / "broken.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
+    for name in ("other.xlsx", "broken.xlsx"):
+        assert main(["import", "plx", str(tmp_path / name), "-o", str(tmp_path / "out")]) == 1
+    assert not (tmp_path / "out").exists()

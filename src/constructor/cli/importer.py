@@ -39,10 +39,12 @@ def _plx(args: argparse.Namespace) -> int:
     """The project beside the file (`PLAN/` for `PLAN.plx`) or in `-o DIR`, all files or none."""
     from constructor.interop.plx import read_plx
     from constructor.interop.plx_comp import to_project
+    from constructor.interop.plx_xlsx import read_plx_xlsx
     from constructor.output import write_set
 
     source = Path(args.file)
-    plan, diags = read_plx(source, args.file)
+    reader = read_plx_xlsx if source.suffix.lower() in (".xlsx", ".xlsm") else read_plx  # the Excel export
+    plan, diags = reader(source, args.file)
     if plan is None:
         show(diags, {}, args.lang)
         return 1
