@@ -206,7 +206,17 @@ def plx_xlsx(plan: dict[str, Any] = PLAN, years: int = 4) -> bytes:
     for r in plan["rows"]:
         by_cycle.setdefault(r[6], []).append(r)
     for key, ident, cycle_name, _ in plan["cycles"]:
-        sheet.append([None, ident, cycle_name])
+        counted_rows = [r for r in by_cycle.get(key, []) if r[8] and r[3] not in (1, 5)]  # a cycle's sums, as
+        sums: list[Any] = [None, ident, cycle_name, *([None] * len(FORM_COLUMNS))]  # real exports have them
+        if ident == "П":  # some exports write a cycle's index and title in one cell
+            sums[1:3] = [f"{ident}.{cycle_name.upper()}", None]
+        sums += [sum(h for r in counted_rows for works in r[9].values() for h in works.values()) or None, None]
+        for term in range(1, 2 * years + 1):
+            for _, work in TERM_COLUMNS:
+                cells = [r[9].get(term, {}) for r in counted_rows]
+                value = sum(sum(w.values()) if work is None else w.get(work, 0) for w in cells)
+                sums.append(value or None)
+        sheet.append(sums)
         for _, idx, row_name, _, _, _, _, _, counted, hours, forms in by_cycle.get(key, []):
             line: list[Any] = ["+" if counted else "-", idx, row_name]
             for _, form in FORM_COLUMNS:

@@ -53,6 +53,7 @@ FORM_COLUMNS = {"экзамен": "exam", "зачет": "credit", "зачет с
 FORM_COLUMNS["кр"] = "course_paper"
 MAX_ROWS = 5000  # a plan has a few hundred rows; more is not a plan
 FINAL_CYCLES = ("ГИА",)
+CYCLE_IDS = {"ОО", "ОУД", "СО", "ОП", "ОГСЭ", "СГ", "ЕН", "ОПЦ", "П", "ПЦ", "ПМ", "ПДП", "ГИА", "ПП", "ОП.ОО"}
 
 
 def _label(value: Any) -> str:
@@ -180,6 +181,14 @@ def _title(plan: PlxPlan, rows: list[list[Any]]) -> None:
             plan.order = value
 
 
+def _is_cycle(code: str, title: str, row: list[Any], columns: _Columns) -> bool:
+    """A cycle's row: an index without a dot that names a cycle (ОГСЭ, П, ПМ, ГИА …) or a title that
+    says so, and no forms of control (its hours are its rows' sums, as in real exports)."""
+    if "." in code or any(j < len(row) and row[j] for j in columns.forms):
+        return False
+    return code in CYCLE_IDS or bool(re.search(r"цикл|подготовка|модули|аттестация|практика", title.lower()))
+
+
 def _kind(code: str, cycle: str | None) -> tuple[int, str | None]:
     """A row's kind (ТипОбъекта) and practice kind, from its index as the sheet writes it."""
     if cycle in FINAL_CYCLES:
@@ -201,6 +210,7 @@ def _kind(code: str, cycle: str | None) -> tuple[int, str | None]:
 
 def _rows(plan: PlxPlan, columns: _Columns, rows: list[list[Any]]) -> None:
     cycle: Cycle | None = None
+    opened = -1  # the line of the last cycle's row: a row of the same code right under it is a row (ПДП)
     modules: dict[str, str] = {}  # ПМ number → the module row's key
     groups: dict[str, str] = {}  # ОГСЭ.ДВ.01 → the group row's key
 
@@ -212,13 +222,15 @@ def _rows(plan: PlxPlan, columns: _Columns, rows: list[list[Any]]) -> None:
         if raw is None or not str(raw).strip():
             continue
         code, title = normalise_code(str(raw)), _line(str(cell(row, columns.title) or ""))
+        if m := re.fullmatch(r"([А-ЯЁ]+)\.([А-ЯЁ][А-ЯЁ ,-]{3,})", _line(str(raw))):  # «ОП.ОБЩЕОБРАЗОВАТЕЛЬНАЯ
+            code, title = m.group(1), title or m.group(2).capitalize()  # ПОДГОТОВКА»: a cycle's row
         if not WORD.fullmatch(code):
             plan.unmapped["row-code"] += 1
             continue
-        data = [j for j in columns.hours if cell(row, j) not in (None, "")]
-        if "." not in code and not data and not any(cell(row, j) for j in columns.forms):
-            cycle = Cycle(f"ц{len(plan.cycles) + 1}", code, title, None)  # a cycle's row: its sums only
+        if _is_cycle(code, title, row, columns) and not (cycle is not None and cycle.id == code and opened == k - 1):
+            cycle = Cycle(f"ц{len(plan.cycles) + 1}", code, title, None)  # its row carries its rows' sums
             plan.cycles.append(cycle)
+            opened = k
             continue
         kind, practice = _kind(code, cycle.id if cycle else None)
         key = f"с{k + 1}"
