@@ -386,3 +386,23 @@ def test_a_workbook_that_is_not_a_plan_export_is_one_error(tmp_path: Path) -> No
     for name in ("other.xlsx", "broken.xlsx"):
         assert main(["import", "plx", str(tmp_path / name), "-o", str(tmp_path / "out")]) == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_the_plan_workbook_render_writes_reads_back_as_the_same_plan(tmp_path: Path) -> None:
+    """Our XLSX «План» sheet keeps the export's columns: `import plx` reads it back, and the plan as
+    written has the compacted plan's rows, hours and forms by term, terms and cycles."""
+    root = Path(__file__).parents[1] / "catalogs"
+    ws = workspace(root / "examples" / "welding" / "program.comp", root)
+    plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None
+    from constructor.render.xlsx import workbook
+
+    (tmp_path / "plan.xlsx").write_bytes(workbook(plan, ws.table, "ru"))
+    assert main(["import", "plx", str(tmp_path / "plan.xlsx"), "-o", str(tmp_path / "back")]) == 0
+    back = workspace(tmp_path / "back" / "program.comp", tmp_path / "back")
+    again, diags = as_written(back.programs()[0], back.table, back.graph)
+    assert again is not None and diags == [], diags
+    assert [t.hours for t in again.terms] == [t.hours for t in plan.terms]
+    assert {c.id: c.scheduled_hours for c in again.cycles} == {c.id: c.scheduled_hours for c in plan.cycles}
+    assert _table_rows(again, back.table) == _table_rows(plan, ws.table)
+    assert again.final_attestation.hours == plan.final_attestation.hours

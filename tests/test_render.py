@@ -119,6 +119,18 @@ def test_xlsx_merged_headers_frozen_panes_and_sums_that_add_up(rendered: dict[st
     assert all(isinstance(ws.cell(row=r, column=7).value, int) for r in range(3, last))
     term_cells = [ws.cell(row=r, column=c).value for r in range(3, last) for c in range(20, ws.max_column + 1)]
     assert 0 not in term_cells and None in term_cells  # empty cells are empty, not zeros
+    # each term as the ИС «Планы» export has it: Итого, then the hours by kind, which add up to it
+    terms_at = 23  # after the index, name, forms (4), hours (13) and the three study years
+    assert [ws.cell(row=2, column=terms_at + k).value for k in range(9)] == [
+        "Итого", "Лек", "Лаб", "Пр", "КРП", "ИП", "Конс", "СР", "ПАтт",
+    ]  # fmt: skip
+    assert str(ws.cell(row=1, column=terms_at).value).startswith("Семестр 1")
+    for r in range(3, last):
+        for term in range(6):
+            cells = [ws.cell(row=r, column=terms_at + 9 * term + k).value or 0 for k in range(9)]
+            name = ws.cell(row=r, column=2).value
+            practice = ws.cell(row=r, column=13).value  # УП, ПП: a total with no kinds, as in the export
+            assert cells[0] == sum(cells[1:]) or practice or not any(cells[1:]), (name, term)
     # under the table: exams and credits a study year against the standard's limit
     assert str(ws.cell(row=last + 1, column=2).value).startswith("Экзаменов")
     assert "/ 8" in str(ws.cell(row=last + 1, column=20).value)

@@ -325,7 +325,7 @@ class _Writer:
             self.lost["calendar-incomplete"] += 1
         hours = [0] * len(terms)
         for r in plan.rows:
-            if r.object_type in (FINAL, MODULE, ELECTIVE) or (r.alternative and not r.counted):
+            if r.object_type in (MODULE, ELECTIVE) or (r.alternative and not r.counted):  # (ГИА: the last term's)
                 continue
             for t in r.terms:
                 hours[t - 1] += sum(r.hours.get(t, {}).values()) or r.totals.get(t, 0)

@@ -51,6 +51,8 @@ KIND_COLUMNS = {
 }
 FORM_COLUMNS = {"экзамен": "exam", "зачет": "credit", "зачет с оц.": "graded_credit", "кп": "course_project"}
 FORM_COLUMNS["кр"] = "course_paper"
+# the same columns as `render` writes them (its «План» sheet): Э, З, ДЗ, «КП, КР»
+FORM_COLUMNS |= {"э": "exam", "з": "credit", "дз": "graded_credit", "кп, кр": "course_project"}
 MAX_ROWS = 5000  # a plan has a few hundred rows; more is not a plan
 FINAL_CYCLES = ("ГИА",)
 CYCLE_IDS = {"ОО", "ОУД", "СО", "ОП", "ОГСЭ", "СГ", "ЕН", "ОПЦ", "П", "ПЦ", "ПМ", "ПДП", "ГИА", "ПП", "ОП.ОО"}
@@ -103,7 +105,7 @@ class _Columns:
                 self.title = j
             elif name == "считать в плане":
                 self.counted = j
-            elif name == "по плану":
+            elif name in ("по плану", "всего"):
                 self.planned = j
             elif name in FORM_COLUMNS and term is None:
                 self.forms[j] = FORM_COLUMNS[name]
@@ -113,7 +115,7 @@ class _Columns:
 
 
 def _ordinal(label: str, word: str) -> str | None:
-    m = re.fullmatch(rf"{word}\s*(\d+)", label)
+    m = re.match(rf"{word}\s*(\d+)\b", label)  # «семестр 1», «семестр 1 17 недель»
     return m.group(1) if m else None
 
 
@@ -219,6 +221,11 @@ def _rows(plan: PlxPlan, columns: _Columns, rows: list[list[Any]]) -> None:
 
     for k, row in enumerate(rows):
         raw = cell(row, columns.index)
+        if (raw is None or not str(raw).strip()) and _label(cell(row, columns.title)) in ("итого", "всего"):
+            break  # the table's total: what follows (counts of exams a year) is no row
+        has_hours = any(cell(row, j) not in (None, "") for j in columns.hours)
+        if (raw is None or not str(raw).strip()) and cycle is not None and cycle.id in FINAL_CYCLES and has_hours:
+            raw = f"{cycle.id}.{sum(1 for r in plan.rows if r.cycle == cycle.id) + 1:02d}"  # a ГИА part: its title says
         if raw is None or not str(raw).strip():
             continue
         code, title = normalise_code(str(raw)), _line(str(cell(row, columns.title) or ""))

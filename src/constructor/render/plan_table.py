@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from constructor.compact.plan import Item
-from constructor.model import AnyDeclaration, Course, Discipline
+from constructor.compact.rows import split_by_term
+from constructor.model import AnyDeclaration, Course, Discipline, Hours
 
 # the forms of control by column: exams (with the module's qualification exam), credits, graded
 # credits, course projects and papers
@@ -80,6 +81,7 @@ class Row:
     prep: int = 0  # «практическая подготовка»
     variable: int = 0
     forms: dict[str, list[int]] = field(default_factory=dict)  # form (Э, ДЗ, …) → its terms
+    term_hours: list[Hours] = field(default_factory=list)  # each term's hours by kind (practices: none)
 
     @property
     def teacher(self) -> int:
@@ -128,6 +130,13 @@ def item_row(item: Item, terms: int, table: Mapping[str, AnyDeclaration], title:
         attestation=k.attestation,
         forms=forms,
     )
+    row.term_hours = [Hours() for _ in range(terms)]
+    if item.kind != "practice" and item.hours_by_term:  # split as compaction splits them (rows.py)
+        ordered = sorted(item.hours_by_term)
+        hours = Hours(**{name: getattr(k, name) for name in Hours.model_fields})
+        for t, h in zip(ordered, split_by_term(hours, [item.hours_by_term[t] for t in ordered]), strict=True):
+            if 1 <= t <= terms:
+                row.term_hours[t - 1] = h
     decl = table.get(item.code)
     if item.kind == "practice":  # a practice is practical training, all of it
         row.training, row.practice = row.practice, 0
@@ -142,6 +151,7 @@ def sum_rows(code: str, title: str, rows: list[Row], terms: int, level: int = 0,
     out = Row(code, title, form, 0, 0, 0, 0, [sum(r.by_term[k] for r in rows) for k in range(terms)], level)
     for name in _STORED:
         setattr(out, name, sum(getattr(r, name) for r in rows))
+    out.term_hours = [sum((r.term_hours[k] for r in rows if r.term_hours), Hours()) for k in range(terms)]
     return out
 
 
@@ -164,7 +174,8 @@ def course_row(course: Course, parts: list[Row], terms: int, form: str | None) -
 
 
 def final_row(code: str, title: str, hours: int, terms: int) -> Row:
-    return Row(code, title, "", hours, 0, 0, 0, [hours if t == terms else 0 for t in range(1, terms + 1)], final=hours)
+    by_term = [hours if t == terms else 0 for t in range(1, terms + 1)]
+    return Row(code, title, "", hours, 0, 0, 0, by_term, final=hours, term_hours=[Hours() for _ in range(terms)])
 
 
 def code_key(code: str) -> list[tuple[int, int | str]]:

@@ -19,6 +19,9 @@ from constructor.render.schedule import schedule
 from constructor.render.title import title_page
 
 SHEETS = Words("xlsx.sheet.")  # the words are in the catalog: locale/*/LC_MESSAGES/constructor.po
+XLSX = Words("xlsx.")
+# each term's columns, as the ИС «Планы» export has them: Итого, then the hours by kind
+TERM_KINDS = ("theory", "lab", "practice", "course_design", "project", "consultations", "self_study", "attestation")
 _FORMULA_START = ("=", "+", "-", "@")
 
 
@@ -156,24 +159,29 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
     from openpyxl.utils import get_column_letter
 
     doc = views.plan_doc(plan, table, lang)
-    w = views.DOC_WORDS[lang]
+    w, x = views.DOC_WORDS[lang], XLSX[lang]
     n, years = len(doc.terms), len(doc.years)
     forms_at, hours_at = 3, 3 + len(FORM_COLUMNS)
     years_at = hours_at + len(HOUR_COLUMNS)
     terms_at = years_at + years
-    last = terms_at + n - 1
+    block = 1 + len(TERM_KINDS)  # a term: Итого and its hours by kind, as the ИС «Планы» export
+    last = terms_at + n * block - 1
     head: list[Any] = [None] * last
     head[0], head[1], head[forms_at - 1], head[hours_at - 1] = w["code"], w["title"], w["forms"], w["load"]
-    head[years_at - 1], head[terms_at - 1] = w["year"], w["term"]
+    head[years_at - 1] = w["year"]
+    for k, (t, weeks) in enumerate(zip(doc.terms, doc.term_weeks, strict=True)):
+        head[terms_at - 1 + k * block] = x["term"].format(n=t[0], weeks=weeks)
     sub: list[Any] = [None, None, *(w[f"col.{c}"] for c in FORM_COLUMNS), *(w[key] for _, key in HOUR_COLUMNS)]
-    sub += [*doc.years, *(f"{t[0]}\n{weeks}" for t, weeks in zip(doc.terms, doc.term_weeks, strict=True))]
+    sub += [*doc.years, *([x["kind.total"], *(x[f"kind.{kind}"] for kind in TERM_KINDS)] * n)]
     ws.append(head)
     ws.append(sub)
     for col in (1, 2):
         ws.merge_cells(start_row=1, start_column=col, end_row=2, end_column=col)
     for first_col, last_col in ((forms_at, hours_at - 1), (hours_at, years_at - 1), (years_at, terms_at - 1)):
         ws.merge_cells(start_row=1, start_column=first_col, end_row=1, end_column=last_col)
-    ws.merge_cells(start_row=1, start_column=terms_at, end_row=1, end_column=last)
+    for k in range(n):
+        start = terms_at + k * block
+        ws.merge_cells(start_row=1, start_column=start, end_row=1, end_column=start + block - 1)
     for cell in (*ws[1], *ws[2]):
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
@@ -181,7 +189,10 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
     group = PatternFill("solid", fgColor="F2F2F2")
     for row in doc.rows:
         forms = [row.form_cols[c] or None if row.level else None for c in FORM_COLUMNS]
-        numbers = [getattr(row, name) for name, _ in HOUR_COLUMNS] + row.by_year + row.by_term
+        numbers = [getattr(row, name) for name, _ in HOUR_COLUMNS] + row.by_year
+        for k in range(n):  # each term: its total, then its hours by kind
+            kinds = row.term_hours[k] if row.term_hours else None
+            numbers += [row.by_term[k], *(getattr(kinds, kind) if kinds else 0 for kind in TERM_KINDS)]
         ws.append([row.code, row.title, *forms, *(v or None for v in numbers)])  # empty, not 0
         ws.row_dimensions[ws.max_row].height = _height(row.title, 44)
         for cell in ws[ws.max_row]:
@@ -211,11 +222,15 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
     ws.column_dimensions["B"].width = 44
     for col in range(forms_at, hours_at):
         ws.column_dimensions[get_column_letter(col)].width = 5.5
-    for col in range(hours_at, last + 1):  # four digits and the short names of the kinds of work
+    for col in range(hours_at, terms_at):  # four digits and the short names of the kinds of work
         ws.column_dimensions[get_column_letter(col)].width = 7.5
+    for col in range(terms_at, last + 1):
+        ws.column_dimensions[get_column_letter(col)].width = 6
     ws.row_dimensions[1].height = 30
     ws.row_dimensions[2].height = 45
     _page(ws)
+    ws.page_setup.fitToWidth = 3  # as wide as the export: three pages across, the index and name on each
+    ws.print_title_cols = "A:B"
 
 
 def _code_width(ws: Any, least: float) -> float:
