@@ -406,3 +406,26 @@ def test_the_plan_workbook_render_writes_reads_back_as_the_same_plan(tmp_path: P
     assert {c.id: c.scheduled_hours for c in again.cycles} == {c.id: c.scheduled_hours for c in plan.cycles}
     assert _table_rows(again, back.table) == _table_rows(plan, ws.table)
     assert again.final_attestation.hours == plan.final_attestation.hours
+
+
+def test_keep_order_gives_a_module_s_competencies_the_file_s_order(tmp_path: Path) -> None:
+    """`import plx --keep-order`: МДК.01.02 runs in term 5, after МДК.01.01 ends (term 4), so its ПК-1.2
+    requires ПК-1.1 and compaction keeps them in that order; without the flag nothing is required."""
+    plan = copy.deepcopy(PLAN)
+    rows = {r[0]: k for k, r in enumerate(plan["rows"])}
+    k = rows["-22"]
+    plan["rows"][k] = (*plan["rows"][k][:9], {5: {101: 30, 103: 60}}, {5: [3]})
+    plan["matrix"] = [m for m in plan["matrix"] if m not in (("-53", "-21"),)]  # ПК-1.2: МДК.01.02 only
+    (tmp_path / "order.plx").write_bytes(plx(plan))
+    for flag in ([], ["--keep-order"]):
+        out = tmp_path / ("kept" if flag else "free")
+        assert main(["import", "plx", *flag, str(tmp_path / "order.plx"), "-o", str(out)]) == 0
+        standard = (out / "standard.comp").read_text(encoding="utf-8")
+        block = standard[standard.index("ПК-1.2") :].split("}", 1)[0]
+        assert ("требует ПК-1.1" in block) == bool(flag)
+        assert check([out / "program.comp"], root=out).diagnostics == []
+    ws = workspace(tmp_path / "kept" / "program.comp", tmp_path / "kept")
+    compacted, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert compacted is not None
+    terms = {i.code: i.term for i in compacted.items}
+    assert terms["ПК-1.2"] > terms["ПК-1.1"]

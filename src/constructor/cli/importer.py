@@ -48,7 +48,7 @@ def _plx(args: argparse.Namespace) -> int:
     if plan is None:
         show(diags, {}, args.lang)
         return 1
-    files, report = to_project(plan, source.name)
+    files, report = to_project(plan, source.name, keep_order=getattr(args, "keep_order", False))
     show(report, {}, args.lang)
     folder = Path(args.output) if args.output else source.with_name(source.name.split(".")[0] or "plan")
     write_set(folder, {name: text.encode("utf-8") for name, text in files.items()})

@@ -95,6 +95,8 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
             k.add_argument("--root", metavar="DIR", help=h["root"])
             if verb == "export" and kind == "ca":
                 k.add_argument("--plan", action="store_true", help=h["plan"])
+            if verb == "import" and kind == "plx":
+                k.add_argument("--keep-order", action="store_true", help=h["keep-order"])
             if verb == "export" and kind == "plx":
                 k.add_argument("--program", metavar="CODE", help=h["program"])
                 k.add_argument(

@@ -129,7 +129,31 @@ class _Writer:
             self.codes[r.key] = code
         self.activity_code = {k: f"ВД-{i}" for i, k in enumerate(sorted(plan.activities, key=_key_order), 1)}
         self.comp_hours = self._competency_hours()
+        self.order: dict[str, list[str]] = {}  # ПК → the ПК it requires (`import plx --keep-order`)
         self.comp_activity = {c.code: self.activity_code.get(c.activity or "") for c in plan.competencies}
+
+    def kept_order(self) -> dict[str, list[str]]:
+        """The order a file's terms give a module's ПК, as prerequisites (the file has none): a ПК whose
+        МДК all start after another ПК's МДК all end requires it — the latest such ones only (the rest
+        follow through them). Within a module; ПК whose МДК overlap in a term stay free."""
+        modules = {r.key for r in self.plan.rows if r.object_type == MODULE}
+        span: dict[str, tuple[int, int]] = {}
+        module_of: dict[str, str] = {}
+        for row in self.plan.rows:
+            if row.object_type != DISCIPLINE or row.parent not in modules or not row.terms:
+                continue
+            for code in self.plan.matrix.get(row.key, []):
+                if code.startswith("ПК"):
+                    first, last = span.get(code, (row.terms[0], row.terms[-1]))
+                    span[code] = (min(first, row.terms[0]), max(last, row.terms[-1]))
+                    module_of[code] = row.parent or ""
+        out: dict[str, list[str]] = {}
+        for code, (start, _) in span.items():
+            earlier = [b for b, (_, end) in span.items() if module_of[b] == module_of[code] and end < start]
+            latest = max((span[b][1] for b in earlier), default=None)
+            if latest is not None:
+                out[code] = sorted(b for b in earlier if span[b][1] == latest)
+        return out
 
     def _competency_hours(self) -> dict[str, dict[str, int]]:
         """Each МДК's hours of study split evenly among the ПК the matrix gives it (the remainder to the
@@ -365,6 +389,8 @@ class _Writer:
             fields = [f"activity {a}"] if (a := self.comp_activity.get(comp.code)) else []
             if hours := self.comp_hours.get(comp.code):
                 fields.append(f"hours {_hours(hours)}")
+            if before := self.order.get(comp.code):
+                fields.append("requires " + ", ".join(before))
             lines.append(
                 f"competency {comp.code} {quote(comp.title)}" + (f" {{ {'  '.join(fields)} }}" if fields else "")
             )
@@ -378,10 +404,13 @@ def _key_order(key: str) -> tuple[int, str]:
         return 0, key
 
 
-def to_project(plan: PlxPlan, source: str) -> tuple[dict[str, str], list[Diagnostic]]:
+def to_project(plan: PlxPlan, source: str, keep_order: bool = False) -> tuple[dict[str, str], list[Diagnostic]]:
     """The project's files (name → text, in Russian, laid out by the formatter) and the report of what
-    could not be carried (one diagnostic a kind, with its count)."""
+    could not be carried (one diagnostic a kind, with its count). `keep_order`: a module's ПК keep the
+    order of the terms their МДК run in (`requires`, see `_Writer.kept_order`)."""
     writer = _Writer(plan)
+    if keep_order:
+        writer.order = writer.kept_order()
     files: dict[str, str] = {}
     for name, text in (writer.standard(), writer.program()):
         formatted, problems = format_text(text, name, lang="ru")
