@@ -429,3 +429,41 @@ def test_keep_order_gives_a_module_s_competencies_the_file_s_order(tmp_path: Pat
     assert compacted is not None
     terms = {i.code: i.term for i in compacted.items}
     assert terms["ПК-1.2"] > terms["ПК-1.1"]
+
+
+def _broken(change: str) -> bytes:
+    plan = copy.deepcopy(PLAN)
+    i = [r[0] for r in plan["rows"]].index("-16")  # ОП.01
+    row = list(plan["rows"][i])
+    if change == "hours":  # kinds of work the language has no name for: the total is not by kind
+        row[9] = {2: {101: 30, 102: 40, 199: 8}}
+    elif change == "matrix":  # the matrix names a competency the file does not have
+        plan["matrix"] = [*plan["matrix"], ("-99", "-16")]
+    elif change == "cycle":  # the row's cycle is not among the file's cycles
+        row[6] = "-77"
+    plan["rows"][i] = tuple(row)
+    return plx(plan)
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        ("hours", "ПланыНовыеЧасы ОП.01"),
+        ("matrix", "ПланыКомпетенцииДисциплины: КодКомпетенции -99, КодСтроки -16"),
+        ("cycle", "ПланыСтроки ОП.01"),
+    ],
+)
+def test_a_broken_row_is_reported_with_its_table_and_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], change: str, where: str
+) -> None:
+    (tmp_path / "p.plx").write_bytes(_broken(change))
+    assert main(["import", "plx", "--lang", "ru", str(tmp_path / "p.plx"), "-o", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert "C040" in err and f"где: {where}" in err
+
+
+def test_a_truncated_file_is_one_error_and_nothing_is_written(tmp_path: Path) -> None:
+    data = plx()
+    (tmp_path / "cut.plx").write_bytes(data[: len(data) // 2])
+    assert main(["import", "plx", str(tmp_path / "cut.plx"), "-o", str(tmp_path / "out")]) == 1
+    assert not (tmp_path / "out").exists()

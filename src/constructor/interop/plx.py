@@ -75,6 +75,23 @@ class Cycle:
     parent: str | None
 
 
+class Losses(Counter[str]):
+    """What an import could not carry: a count a kind, and where (a table and a row's code), the first
+    few of each kind, so that a report can point at them."""
+
+    SHOWN = 5
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.where: dict[str, list[str]] = {}
+
+    def add(self, kind: str, where: str) -> None:
+        self[kind] += 1
+        places = self.where.setdefault(kind, [])
+        if len(places) < self.SHOWN and where not in places:
+            places.append(where)
+
+
 @dataclass
 class Competency:
     key: str
@@ -104,7 +121,7 @@ class PlxPlan:
     matrix: dict[str, list[str]] = field(default_factory=dict)  # row key → competency codes
     # the calendar: (year, half of the year) → kind of week (КодВидаДеятельности) → weeks
     calendar: dict[tuple[int, int], Counter[int]] = field(default_factory=dict)
-    unmapped: Counter[str] = field(default_factory=Counter)  # what was not carried, by kind
+    unmapped: Losses = field(default_factory=lambda: Losses())  # what was not carried, by kind, and where
 
     def row(self, key: str | None) -> Row | None:
         return next((r for r in self.rows if r.key == key), None) if key is not None else None
@@ -129,11 +146,11 @@ def _line(value: str) -> str:
     return " ".join(CONTROL_CHARACTERS.sub("", re.sub(r"[\r\n\t\u2028\u2029]+", " ", value)).split())
 
 
-def _planned(plan: PlxPlan, value: str | None) -> int:
+def _planned(plan: PlxPlan, value: str | None, code: str) -> int:
     """ЧасовПоПлану, when it is hours a row can have (else counted, and the row's terms are its hours)."""
     hours = _int(value) or 0
     if not 0 <= hours <= MAX_HOURS:
-        plan.unmapped["hours-out-of-range"] += 1
+        plan.unmapped.add("hours-out-of-range", f"ПланыСтроки {code}")
         return 0
     return hours
 
@@ -203,13 +220,15 @@ def _plan(tables: dict[str, list[dict[str, str]]]) -> PlxPlan:
     cycle_id = {c.key: c.id for c in plan.cycles}
     for r in tables.get("ПланыСтроки", []):
         if "Код" not in r:
-            plan.unmapped["row-without-key"] += 1
+            plan.unmapped.add("row-without-key", f"ПланыСтроки «{_line(r.get('ДисциплинаКод', ''))}»")
             continue
         code = normalise_code(r.get("ДисциплинаКод", ""))
         if not WORD.fullmatch(code):
-            plan.unmapped["row-code"] += 1
+            plan.unmapped.add("row-code", f"ПланыСтроки «{_line(r.get('ДисциплинаКод', ''))}»")
             code = f"СТР-{len(plan.rows) + 1}"
         vid = _int(r.get("ВидПрактики"))
+        if r.get("КодБлока") and r["КодБлока"] not in cycle_id:  # a cycle the file does not have
+            plan.unmapped.add("row-cycle", f"ПланыСтроки {code}")
         plan.rows.append(
             Row(
                 key=r["Код"],
@@ -221,7 +240,7 @@ def _plan(tables: dict[str, list[dict[str, str]]]) -> PlxPlan:
                 cycle=cycle_id.get(r.get("КодБлока", "")),
                 parent=r.get("КодРодителя") or None,
                 counted=r.get("СчитатьВПлане", "true").strip().lower() not in ("false", "0", "-"),
-                planned=_planned(plan, r.get("ЧасовПоПлану")),
+                planned=_planned(plan, r.get("ЧасовПоПлану"), code),
             )
         )
     _hours(plan, tables.get("ПланыНовыеЧасы", []))
@@ -234,7 +253,7 @@ def _plan(tables: dict[str, list[dict[str, str]]]) -> PlxPlan:
     for c in comps:
         code = normalise_code(c.get("ШифрКомпетенции", ""))
         if not WORD.fullmatch(code):
-            plan.unmapped["competency-code"] += 1
+            plan.unmapped.add("competency-code", f"ПланыКомпетенции «{_line(c.get('ШифрКомпетенции', ''))}»")
             continue
         by_key[c.get("Код", code)] = code
         plan.competencies.append(
@@ -243,7 +262,8 @@ def _plan(tables: dict[str, list[dict[str, str]]]) -> PlxPlan:
     for link in tables.get("ПланыКомпетенцииДисциплины", []):
         comp, row = by_key.get(link.get("КодКомпетенции", "")), link.get("КодСтроки")
         if comp is None or plan.row(row) is None:
-            plan.unmapped["matrix-link"] += 1
+            where = f"КодКомпетенции {link.get('КодКомпетенции', '')}, КодСтроки {link.get('КодСтроки', '')}"
+            plan.unmapped.add("matrix-link", f"ПланыКомпетенцииДисциплины: {where}")
             continue
         assert row is not None
         codes = plan.matrix.setdefault(row, [])
@@ -259,17 +279,17 @@ def _hours(plan: PlxPlan, cells: list[dict[str, str]]) -> None:
         work, kind = _int(cell.get("КодВидаРаботы")), _int(cell.get("КодТипаЧасов")) or 1
         year, half, amount = _int(cell.get("Курс")), _int(cell.get("Семестр")), _int(cell.get("Количество"))
         if row is None or work is None or year is None or half is None or amount is None:
-            plan.unmapped["hours-cell"] += 1
+            plan.unmapped.add("hours-cell", f"ПланыНовыеЧасы Код {cell.get('Код', '?')}")
             continue
         term = (year - 1) * plan.terms_per_year + half
         if not 1 <= term <= MAX_TERMS or not 0 <= amount <= MAX_HOURS:
-            plan.unmapped["hours-out-of-range"] += 1  # a term no program has, hours no row has
+            plan.unmapped.add("hours-out-of-range", f"ПланыНовыеЧасы {row.code}")  # a term or hours no row has
             continue
         if work in FORMS:
             if amount:
                 row.forms.setdefault(term, []).append(FORMS[work])
         elif work in IGNORED_FORMS:
-            plan.unmapped[f"form-{work}"] += 1
+            plan.unmapped.add(f"form-{work}", f"ПланыНовыеЧасы {row.code}")
         elif kind != 1:
             continue  # interactive, per week, e-learning, practical training: views of the same hours
         elif work in HOUR_KINDS:
@@ -280,7 +300,7 @@ def _hours(plan: PlxPlan, cells: list[dict[str, str]]) -> None:
         elif work == WEEKS_KIND:
             row.weeks[term] = row.weeks.get(term, 0) + amount
         elif work != CREDITS_KIND:
-            plan.unmapped[f"work-{work}"] += 1
+            plan.unmapped.add(f"work-{work}", f"ПланыНовыеЧасы {row.code}")
 
 
 def _calendar(plan: PlxPlan, cells: list[dict[str, str]]) -> None:
@@ -290,7 +310,7 @@ def _calendar(plan: PlxPlan, cells: list[dict[str, str]]) -> None:
         year, half, week = _int(cell.get("Курс")), _int(cell.get("Семестр")), _int(cell.get("НомерНедели"))
         kind = _int(cell.get("КодВидаДеятельности"))
         if year is None or half is None or week is None or kind is None:
-            plan.unmapped["calendar-cell"] += 1
+            plan.unmapped.add("calendar-cell", f"ПланыГрафикиЯчейки Код {cell.get('Код', '?')}")
             continue
         if (year, half, week) in seen:
             continue

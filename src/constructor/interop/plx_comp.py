@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from constructor.diagnostics import Diagnostic, diagnostic
 from constructor.i18n import Msg
-from constructor.interop.plx import CONTROL, DISCIPLINE, ELECTIVE, FINAL, MODULE, PRACTICE, PlxPlan, Row
+from constructor.interop.plx import CONTROL, DISCIPLINE, ELECTIVE, FINAL, MODULE, PRACTICE, Losses, PlxPlan, Row
 from constructor.model import COURSE_ONLY_KINDS, HOURS_KINDS
 from constructor.syntax.format import format_text, quote
 
@@ -67,13 +67,13 @@ def _forms(forms: Iterable[str]) -> str:
     return ", ".join(dict.fromkeys(forms))
 
 
-def _row_body(row: Row, lost: Counter[str]) -> list[str]:
+def _row_body(row: Row, lost: Losses) -> list[str]:
     """A discipline's or МДК's hours and forms by term, with its total when the kinds add up to it."""
     lines = []
     if row.planned and row.planned == row.total():
         lines.append(f"total {row.planned} h")
     elif row.planned != row.total():
-        lost["hours-not-by-kind"] += 1  # the file's total has hours of kinds the language has no name for
+        lost.add("hours-not-by-kind", f"ПланыСтроки {row.code}")  # hours of kinds the language cannot name
     for term in row.terms:
         parts = []
         if row.hours.get(term):
@@ -109,7 +109,7 @@ def _final_part(row: Row) -> str | None:
 class _Writer:
     def __init__(self, plan: PlxPlan) -> None:
         self.plan = plan
-        self.lost: Counter[str] = Counter(plan.unmapped)
+        self.lost = plan.unmapped
         self.children: dict[str, list[Row]] = {}
         for r in plan.rows:
             if r.parent is not None:
@@ -120,7 +120,7 @@ class _Writer:
         for r in plan.rows:
             code = r.code
             if code in taken:
-                self.lost["code-renamed"] += 1
+                self.lost.add("code-renamed", f"ПланыСтроки {code}")
                 n = 1
                 while f"{code}.{n:02d}" in taken:
                     n += 1
@@ -167,7 +167,7 @@ class _Writer:
                 continue
             pks = [c for c in self.plan.matrix.get(row.key, []) if c.startswith("ПК")]
             if not pks:
-                self.lost["course-without-competencies"] += 1
+                self.lost.add("course-without-competencies", f"ПланыСтроки {row.code}")
                 continue
             by_kind: dict[str, int] = {}
             for term_hours in row.hours.values():
@@ -236,7 +236,7 @@ class _Writer:
             elif part.object_type == CONTROL:
                 lines.append(f"  exam {code} {_practice_hours(part)} h")
             else:
-                self.lost["module-part"] += 1
+                self.lost.add("module-part", f"ПланыСтроки {part.code}")
         return [*lines, "}"]
 
     def program(self) -> tuple[str, str]:
@@ -258,7 +258,7 @@ class _Writer:
                     modules.append(self.codes[row.key])
                     out += self.module(row)
                 else:
-                    self.lost["module-without-courses"] += 1
+                    self.lost.add("module-without-courses", f"ПланыСтроки {row.code}")
             elif row.object_type == ELECTIVE:
                 out += self.elective(row)
             elif row.object_type == DISCIPLINE:
@@ -280,12 +280,12 @@ class _Writer:
             elif row.object_type == FINAL:
                 part = _final_part(row)
                 if part is None:
-                    self.lost["final-part"] += 1
+                    self.lost.add("final-part", f"ПланыСтроки {row.code}")
                 else:
                     final.append(f"{part} {_practice_hours(row)} h")
                 continue
             else:
-                self.lost["row-kind"] += 1
+                self.lost.add("row-kind", f"ПланыСтроки {row.code}")
                 continue
             out.append("")
         cycles = [c.id for c in plan.cycles if c.id in {r.cycle for r in plan.rows if r.object_type != MODULE}]
@@ -379,7 +379,7 @@ class _Writer:
         for c in cycles:
             role = ROLES.get(c.id)
             if role is None:
-                self.lost["cycle-role"] += 1
+                self.lost.add("cycle-role", f"ПланыЦиклы {c.id}")
             lines.append(f"cycle {c.id} {quote(c.title or c.id)}" + (f" {{ role {role} }}" if role else ""))
         lines.append("")
         for key in sorted(plan.activities, key=_key_order):
@@ -421,12 +421,16 @@ def to_project(plan: PlxPlan, source: str, keep_order: bool = False) -> tuple[di
     return files, unmapped_diagnostics(writer.lost, source)
 
 
-def unmapped_diagnostics(lost: Counter[str], source: str) -> list[Diagnostic]:
-    """One warning a kind of what was not carried, with how many: nothing is dropped silently."""
+def unmapped_diagnostics(lost: Losses, source: str) -> list[Diagnostic]:
+    """One warning a kind of what was not carried, with how many and where (the first few: a table and a
+    row's code): nothing is dropped silently."""
     out = []
     for kind, n in sorted(lost.items()):
         if not n:
             continue
         what = Msg("plx-unmapped.work", {"n": kind[5:]}) if kind.startswith("work-") else Msg(f"plx-unmapped.{kind}")
-        out.append(diagnostic("C040", "plx-unmapped", None, path=source, what=what, count=n))
+        places = lost.where.get(kind, [])
+        shown = "; ".join(places) + (" …" if n > len(places) else "")
+        notes = [Msg("plx-unmapped.where", {"where": shown})] if places else []
+        out.append(diagnostic("C040", "plx-unmapped", None, path=source, what=what, count=n, notes=notes))
     return out

@@ -232,7 +232,7 @@ def _rows(plan: PlxPlan, columns: _Columns, rows: list[list[Any]]) -> None:
         if m := re.fullmatch(r"([А-ЯЁ]+)\.([А-ЯЁ][А-ЯЁ ,-]{3,})", _line(str(raw))):  # «ОП.ОБЩЕОБРАЗОВАТЕЛЬНАЯ
             code, title = m.group(1), title or m.group(2).capitalize()  # ПОДГОТОВКА»: a cycle's row
         if not WORD.fullmatch(code):
-            plan.unmapped["row-code"] += 1
+            plan.unmapped.add("row-code", f"План «{_line(str(raw))}»")
             continue
         if _is_cycle(code, title, row, columns) and not (cycle is not None and cycle.id == code and opened == k - 1):
             cycle = Cycle(f"ц{len(plan.cycles) + 1}", code, title, None)  # its row carries its rows' sums
@@ -263,14 +263,14 @@ def _rows(plan: PlxPlan, columns: _Columns, rows: list[list[Any]]) -> None:
             cycle=cycle.id if cycle else None,
             parent=parent,
             counted=counted,
-            planned=_hours(plan, cell(row, columns.planned)),
+            planned=_hours(plan, cell(row, columns.planned), code),
         )
         for j, (term, hours_kind) in columns.hours.items():
-            amount = _hours(plan, cell(row, j))
+            amount = _hours(plan, cell(row, j), code)
             if not amount:
                 continue
             if not 1 <= term <= MAX_TERMS:
-                plan.unmapped["hours-out-of-range"] += 1
+                plan.unmapped.add("hours-out-of-range", f"План {code}")
             elif hours_kind is None:
                 r.totals[term] = r.totals.get(term, 0) + amount
             else:
@@ -287,10 +287,10 @@ def _rows(plan: PlxPlan, columns: _Columns, rows: list[list[Any]]) -> None:
         plan.rows.append(r)
 
 
-def _hours(plan: PlxPlan, value: Any) -> int:
+def _hours(plan: PlxPlan, value: Any, code: str) -> int:
     number = _number(value) if value not in (None, "") else 0
     if number is None or not 0 <= number <= MAX_HOURS:
-        plan.unmapped["hours-out-of-range"] += 1
+        plan.unmapped.add("hours-out-of-range", f"План {code}")
         return 0
     return number
 
