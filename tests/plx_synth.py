@@ -137,6 +137,11 @@ def plx(plan: dict[str, Any] = PLAN, encoding: str = "utf-16") -> bytes:
         )
     for comp, row in plan["matrix"]:
         out.append(_el("ПланыКомпетенцииДисциплины", КодКомпетенции=comp, КодСтроки=row))
+    for key, form, members in plan.get("complex", []):  # complex forms of control: a form, its rows
+        out.append(_el("КомплексныеФК", Код=key, КодВидаРабот=form))
+        for row in members:
+            cell += 1
+            out.append(_el("Строки_КомплексныеФК", Код=cell, КодКомплексногоФК=key, КодСтроки=row))
     for (course, half), weeks in sorted(plan.get("calendar", {}).items()):
         for number, kind in enumerate(weeks, 1 if half == 1 else 27):
             cell += 1

@@ -467,3 +467,26 @@ def test_a_truncated_file_is_one_error_and_nothing_is_written(tmp_path: Path) ->
     (tmp_path / "cut.plx").write_bytes(data[: len(data) // 2])
     assert main(["import", "plx", str(tmp_path / "cut.plx"), "-o", str(tmp_path / "out")]) == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_complex_exams_are_carried_and_other_complex_forms_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = copy.deepcopy(PLAN)
+    plan["complex"] = [("-60", 1, ["-12", "-16"]), ("-61", 2, ["-10", "-11"])]  # an exam, a credit
+    (tmp_path / "c.plx").write_bytes(plx(plan))
+    assert main(["import", "plx", "--lang", "ru", str(tmp_path / "c.plx"), "-o", str(tmp_path / "out")]) == 0
+    assert "комплексный_экзамен ЕН.01, ОП.01" in (tmp_path / "out" / "program.comp").read_text(encoding="utf-8")
+    assert "где: КомплексныеФК -61" in capsys.readouterr().err
+    assert check([tmp_path / "out" / "program.comp"], root=tmp_path / "out").diagnostics == []
+
+
+def test_the_programmer_s_complex_exam_survives_export_and_import(tmp_path: Path) -> None:
+    root = Path(__file__).parents[1] / "catalogs"
+    assert (
+        main(["export", "plx", str(root / "examples" / "programmer" / "program.comp"), "-o", str(tmp_path / "p.plx")])
+        == 0
+    )
+    assert main(["import", "plx", str(tmp_path / "p.plx"), "-o", str(tmp_path / "back")]) == 0
+    text = (tmp_path / "back" / "program.comp").read_text(encoding="utf-8")
+    assert "комплексный_экзамен МДК.04.01, МДК.04.02" in text

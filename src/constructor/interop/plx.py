@@ -121,6 +121,7 @@ class PlxPlan:
     matrix: dict[str, list[str]] = field(default_factory=dict)  # row key → competency codes
     # the calendar: (year, half of the year) → kind of week (КодВидаДеятельности) → weeks
     calendar: dict[tuple[int, int], Counter[int]] = field(default_factory=dict)
+    complex_exams: list[list[str]] = field(default_factory=list)  # row keys examined together
     unmapped: Losses = field(default_factory=lambda: Losses())  # what was not carried, by kind, and where
 
     def row(self, key: str | None) -> Row | None:
@@ -244,6 +245,7 @@ def _plan(tables: dict[str, list[dict[str, str]]]) -> PlxPlan:
             )
         )
     _hours(plan, tables.get("ПланыНовыеЧасы", []))
+    _complex(plan, tables.get("КомплексныеФК", []), tables.get("Строки_КомплексныеФК", []))
     _calendar(plan, tables.get("ПланыГрафикиЯчейки", []))
     plan.activities = {
         a["Код"]: _line(a.get("Наименование", "")) for a in tables.get("ВидыДеятельности", []) if "Код" in a
@@ -301,6 +303,29 @@ def _hours(plan: PlxPlan, cells: list[dict[str, str]]) -> None:
             row.weeks[term] = row.weeks.get(term, 0) + amount
         elif work != CREDITS_KIND:
             plan.unmapped.add(f"work-{work}", f"ПланыНовыеЧасы {row.code}")
+
+
+def _complex(plan: PlxPlan, forms: list[dict[str, str]], links: list[dict[str, str]]) -> None:
+    """Complex exams: a form (КодВидаРабот) shared by several rows. The link table's field names are not
+    known for sure, so a link is read by its values: the one that is a complex form's key, the one that
+    is a row's. Only exams become `complex_exam`; other shared forms are counted."""
+    kinds = {f["Код"]: _int(f.get("КодВидаРабот") or f.get("КодВидаРаботы")) for f in forms if "Код" in f}
+    rows = {r.key for r in plan.rows}
+    groups: dict[str, list[str]] = {}
+    for link in links:
+        group = next((v for k, v in link.items() if v in kinds and k != "Код"), None)
+        row = next((v for v in link.values() if v in rows), None)
+        if group is None or row is None:
+            plan.unmapped.add("complex-link", "Строки_КомплексныеФК")
+            continue
+        members = groups.setdefault(group, [])
+        if row not in members:
+            members.append(row)
+    for group, members in groups.items():
+        if kinds.get(group) != 1:
+            plan.unmapped.add("complex-form", f"КомплексныеФК {group}")
+        elif len(members) > 1:
+            plan.complex_exams.append(members)
 
 
 def _calendar(plan: PlxPlan, cells: list[dict[str, str]]) -> None:

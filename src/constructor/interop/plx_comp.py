@@ -312,6 +312,10 @@ class _Writer:
             head.append("  disciplines " + ", ".join(disciplines))
         if final:
             head.append("  final_attestation " + ", ".join(final))
+        for group in plan.complex_exams:  # rows the project has (a group's row may have been left out)
+            codes = [self.codes[k] for k in group if (r := plan.row(k)) is not None and r.object_type == DISCIPLINE]
+            if len(codes) > 1:
+                head.append("  complex_exam " + ", ".join(codes))
         out += [*head, "}"]
         return "program.comp", "\n".join(out) + "\n"
 

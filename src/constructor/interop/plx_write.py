@@ -288,6 +288,13 @@ def write_plx(plan: Plan, table: Mapping[str, AnyDeclaration], program: Program)
         for code in row.covers:
             if code in comp_keys:
                 add("ПланыКомпетенцииДисциплины", КодКомпетенции=comp_keys[code], КодСтроки=row.key)
+    by_code = {row.code: row.key for row in b.rows}
+    for group in program.complex_exams:  # a complex exam: one form, shared by its rows
+        key = b.key()
+        add("КомплексныеФК", Код=key, КодВидаРабот=1)
+        for ref in group:
+            if ref.code in by_code:
+                add("Строки_КомплексныеФК", КодКомплексногоФК=key, КодСтроки=by_code[ref.code])
     view = calendar_view.schedule(plan, table, "ru")
     for year in view.years:
         half, week, seen_holiday = 1, 0, False
