@@ -171,7 +171,13 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
     head[years_at - 1] = w["year"]
     for k, (t, weeks) in enumerate(zip(doc.terms, doc.term_weeks, strict=True)):
         head[terms_at - 1 + k * block] = x["term"].format(n=t[0], weeks=weeks)
-    sub: list[Any] = [None, None, *(w[f"col.{c}"] for c in FORM_COLUMNS), *(w[key] for _, key in HOUR_COLUMNS)]
+    # the columns as the ИС «Планы» export names them (a methodologist sets the two side by side)
+    sub: list[Any] = [
+        None,
+        None,
+        *(x[f"col.{c}"] for c in FORM_COLUMNS),
+        *(x[f"col.{name}"] for name, _ in HOUR_COLUMNS),
+    ]
     sub += [*doc.years, *([x["kind.total"], *(x[f"kind.{kind}"] for kind in TERM_KINDS)] * n)]
     ws.append(head)
     ws.append(sub)
