@@ -28,10 +28,12 @@ from constructor.compact.variable import with_variable
 from constructor.compact.whole_fields import with_whole_fields
 from constructor.diagnostics import Diagnostic, diagnostic
 from constructor.graph import CompetencyGraph, calendar
-from constructor.graph.program import gather
-from constructor.graph.whole import CREDITS, EXAMS, Row, WholeProgram, per_year, planning_calendar, whole
+from constructor.graph.program import ProgramContent, gather
+from constructor.graph.whole import Row, WholeProgram, per_year, planning_calendar, whole
+from constructor.graph.whole_checks import count_by_year
 from constructor.model import (
     AnyDeclaration,
+    AttestationForm,
     Course,
     CycleRole,
     Discipline,
@@ -45,8 +47,6 @@ from constructor.model import (
 )
 
 MAX_SHOWN = 8
-EXAM_FORMS = {f.value for f in EXAMS}
-CREDIT_FORMS = {f.value for f in CREDITS}
 
 
 def _declarations(program: Program, table: Mapping[str, AnyDeclaration]) -> dict[str, Discipline | Course | Practice]:
@@ -109,38 +109,23 @@ def _year_counts(
     items: list[Item], table: Mapping[str, AnyDeclaration], program: Program, years: int
 ) -> tuple[dict[int, int], dict[int, int]]:
     """Exams and credits by study year, counted as compaction counts them (compact/marks.py): every
-    row's forms, a module's exam among the exams, `outside_limits` rows not counted, a complex exam's
-    rows in one term once."""
-    group_of = {ref.code: k for k, group in enumerate(program.complex_exams) for ref in group}
-    exams: dict[int, int] = {}
-    credits: dict[int, int] = {}
-    seen: set[tuple[int, int]] = set()
-    for item in items:
-        decl = table.get(item.code)
-        if isinstance(decl, Discipline) and decl.outside_limits:
-            continue
-        for term, written in item.attestation.items():
-            year = calendar.year_of(term, years)
-            for form in written.split(", "):
-                if form in EXAM_FORMS:
-                    group = group_of.get(item.code)
-                    if group is not None and (group, term) in seen:
-                        continue
-                    if group is not None:
-                        seen.add((group, term))
-                    exams[year] = exams.get(year, 0) + 1
-                elif form in CREDIT_FORMS:
-                    credits[year] = credits.get(year, 0) + 1
-    return exams, credits
+    row's forms, a module's exam among the exams, `outside_limits` rows not counted (C333's count)."""
+    counted = [i for i in items if not (isinstance(d := table.get(i.code), Discipline) and d.outside_limits)]
+    marks = [
+        (i.code, term, AttestationForm(form))
+        for i in counted
+        for term, written in i.attestation.items()
+        for form in written.split(", ")
+    ]
+    return count_by_year(marks, program, lambda term: calendar.year_of(term, years))
 
 
 def _competencies(
-    program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph, items: list[Item], last: int
+    program: Program, content: ProgramContent, graph: CompetencyGraph, items: list[Item], last: int
 ) -> list[Item]:
     """The competencies the program forms, with no hours of their own (its rows carry them): the
     competency matrix's columns. Each sits where its module ends (a general one in the last term)."""
     ends = {m: max(max(i.hours_by_term) for i in items if i.module == m) for m in {i.module for i in items if i.module}}
-    content = gather(program, table, graph)
     codes = [*content.competencies, *(r.code for r in program.general)]
     out = []
     for code in dict.fromkeys(codes):
@@ -172,16 +157,16 @@ def as_written(
     if isinstance(planned, list):
         return None, planned
     std, term_weeks, load = planned
-    rows = whole(program, table, graph)
+    content = gather(program, table, graph)  # once: the rows and the matrix's competencies
+    rows = whole(program, table, graph, content)
     decls = _declarations(program, table)
     pre_diploma_cycle = rows.role_cycle(CycleRole.PRE_DIPLOMA)
 
     def pre_diploma(row: Row) -> bool:  # ПДП: by its kind, or by its cycle's role
         decl = decls.get(row.code)
         kind = decl.kind if isinstance(decl, Practice) else None
-        return row.kind == "practice" and (
-            kind is PracticeKind.PRE_DIPLOMA or row.cycle == pre_diploma_cycle is not None
-        )
+        in_cycle = pre_diploma_cycle is not None and row.cycle == pre_diploma_cycle
+        return row.kind == "practice" and (kind is PracticeKind.PRE_DIPLOMA or in_cycle)
 
     items: list[Item] = []
     forms: dict[str, dict[int, str]] = {}
@@ -233,7 +218,7 @@ def as_written(
         item, _, kinds[row.code] = _item(row, None, ends)
         if item is not None:
             items.append(item)
-    items += _competencies(program, table, graph, items, last)
+    items += _competencies(program, content, graph, items, last)
     return _plan(program, std, table, rows, items, forms, kinds, (term_weeks, load, last))
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
+
+from constructor.model import Course, Module
 
 
 class PlanModel(BaseModel):
@@ -183,3 +186,22 @@ class Plan(PlanModel):
     cycles: list[CycleHours] = []
     attestations: list[YearAttestation] = []
     notes: list[str] = []
+
+
+def course_parts(module: Module, codes: Iterable[str]) -> tuple[list[tuple[Course, list[str]]], list[str]]:
+    """A module's item codes by МДК, as the plan's rows are made: each course's competencies (in its
+    `covers` order, each in the first course that forms it) then the item of its own hours; and the codes
+    no course takes (practices, the exam, competencies outside the courses), in their order. The plan
+    table, the variable part and the `.plx` export group a module's items by this one rule."""
+    present = list(dict.fromkeys(codes))
+    have = set(present)
+    used: set[str] = set()
+    groups: list[tuple[Course, list[str]]] = []
+    for course in module.courses:
+        parts = [r.code for r in course.covers if r.code in have and r.code not in used]
+        if course.code in have:  # its own consultations, course project and exam
+            parts.append(course.code)
+        used.update(parts)
+        if parts:
+            groups.append((course, parts))
+    return groups, [c for c in present if c not in used]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from constructor.compact.plan import Item
 from constructor.compact.schedule import spread_hours
 from constructor.model import Discipline, Hours, HoursKind
 
@@ -85,3 +86,12 @@ def _in_sequence(amounts: dict[str, int], totals: Sequence[int]) -> list[Hours]:
             need -= take
         out.append(Hours(**term))
     return out
+
+
+def item_term_hours(item: Item) -> dict[int, Hours]:
+    """A placed item's hours by kind in each of its terms, split as compaction splits a row's (the plan
+    JSON keeps its hours by kind and its hours by term, not both at once)."""
+    k = item.hours_by_kind
+    hours = Hours(**{name: getattr(k, name) for name in Hours.model_fields})
+    terms = sorted(item.hours_by_term)
+    return dict(zip(terms, split_by_term(hours, [item.hours_by_term[t] for t in terms]), strict=True))

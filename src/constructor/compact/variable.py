@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from constructor.compact.plan import Item, Plan
+from constructor.compact.plan import Item, Plan, course_parts
 from constructor.diagnostics import Diagnostic
 from constructor.graph.variable import counted, split_cycles, variable_share_off
 from constructor.graph.whole import variable_hours
@@ -38,21 +38,17 @@ def variable_parts(items: list[Item], table: Mapping[str, AnyDeclaration]) -> di
         if not isinstance(module, Module):
             continue
         present = {i.code: i for i in members}
-        used: set[str] = set()
-        for course in module.courses:
-            parts = [present[r.code] for r in course.covers if r.code in present and r.code not in used]
-            if course.code in present:  # its own consultations, course project and exam
-                parts.append(present[course.code])
-            used.update(p.code for p in parts)
+        groups, rest = course_parts(module, present)
+        for course, codes in groups:
+            parts = [present[c] for c in codes]
             total = sum(p.hours_by_kind.total for p in parts)
             declared = variable_hours(course, total) or variable_hours(module, total)
             if declared:  # of the course's row: laid over its items in order
                 for p in parts:
                     out[p.code] = min(declared, p.hours_by_kind.total)
                     declared -= out[p.code]
-        for item in members:  # a practice or the exam of a module in the variable part
-            if item.code not in used:
-                out[item.code] = out[item.code] or variable_hours(module, item.hours_by_kind.total)
+        for code in rest:  # a practice or the exam of a module in the variable part
+            out[code] = out[code] or variable_hours(module, present[code].hours_by_kind.total)
     return out
 
 

@@ -7,7 +7,7 @@ said by `check` too)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from constructor.diagnostics import Diagnostic, Label, diagnostic
 from constructor.graph.graph import CompetencyGraph
@@ -24,6 +24,7 @@ from constructor.graph.whole import (
 from constructor.i18n import Msg
 from constructor.model import (
     AnyDeclaration,
+    AttestationForm,
     Base,
     Course,
     CycleRole,
@@ -404,23 +405,30 @@ def written_attestations(
         mod = table.get(ref.code)
         if isinstance(mod, Module):
             rows.extend(mod.courses)
+    marks = [(row.code, t.term, a.form) for row in rows for t in row.terms for a in t.attestations]
+    return count_by_year(marks, plan.program, lambda term: (term + 1) // 2)
+
+
+def count_by_year(
+    marks: Iterable[tuple[str, int, AttestationForm]], program: Program, year_of: Callable[[int], int]
+) -> tuple[dict[int, int], dict[int, int]]:
+    """Exams and credits by study year of (row, term, form) marks, as the standard's limits count them:
+    a complex exam's rows in one term are one exam; course projects and papers are neither."""
     exams: dict[int, int] = {}
     credits: dict[int, int] = {}
-    group_of = {ref.code: k for k, group in enumerate(plan.program.complex_exams) for ref in group}
+    group_of = {ref.code: k for k, group in enumerate(program.complex_exams) for ref in group}
     seen: set[tuple[int, int]] = set()  # a complex exam's rows in one term: one exam
-    for row in rows:
-        for term in row.terms:
-            year = (term.term + 1) // 2
-            for att in term.attestations:
-                if att.form in EXAMS:
-                    group = group_of.get(row.code)
-                    if group is not None:
-                        if (group, term.term) in seen:
-                            continue
-                        seen.add((group, term.term))
-                    exams[year] = exams.get(year, 0) + 1
-                elif att.form in CREDITS:
-                    credits[year] = credits.get(year, 0) + 1
+    for code, term, form in marks:
+        year = year_of(term)
+        if form in EXAMS:
+            group = group_of.get(code)
+            if group is not None and (group, term) in seen:
+                continue
+            if group is not None:
+                seen.add((group, term))
+            exams[year] = exams.get(year, 0) + 1
+        elif form in CREDITS:
+            credits[year] = credits.get(year, 0) + 1
     return exams, credits
 
 

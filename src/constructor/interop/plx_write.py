@@ -16,8 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from xml.sax.saxutils import quoteattr
 
-from constructor.compact.plan import Item, Plan
-from constructor.compact.rows import split_by_term
+from constructor.compact.plan import Item, Plan, course_parts
+from constructor.compact.rows import item_term_hours
 from constructor.interop.plx import HOUR_KINDS, PRACTICE_KINDS
 from constructor.model import AnyDeclaration, Base, Cycle, CycleRole, Hours, Module, Practice, Program, Standard
 from constructor.render import schedule as calendar_view
@@ -57,21 +57,12 @@ class _Row:
         return sum(h.total for h in self.by_term.values())
 
 
-def _split(item: Item) -> dict[int, Hours]:
-    """The item's hours by kind in each of its terms, as compaction split them."""
-    k = item.hours_by_kind
-    hours = Hours(**{name: getattr(k, name) for name in Hours.model_fields})
-    terms = sorted(item.hours_by_term)
-    parts = split_by_term(hours, [item.hours_by_term[t] for t in terms])
-    return dict(zip(terms, parts, strict=True))
-
-
 def _forms(item: Item) -> dict[int, list[str]]:
     return {t: written.split(", ") for t, written in item.attestation.items()}
 
 
 def _merge(into: _Row, item: Item) -> None:
-    for t, h in _split(item).items():
+    for t, h in item_term_hours(item).items():
         into.by_term[t] = into.by_term.get(t, Hours()) + h
     for t, forms in _forms(item).items():
         into.forms.setdefault(t, []).extend(f for f in forms if f not in into.forms[t])
@@ -127,10 +118,7 @@ class _Builder:
         practice = PRACTICE_CODES.get(decl.kind.value) if isinstance(decl, Practice) else None
         row = _Row(self.key(), item.code, item.title, kind, cycle, parent, practice)
         _merge(row, item)
-        if isinstance(decl, Practice | Module):
-            row.covers = [r.code for r in decl.covers]
-        elif decl is not None and hasattr(decl, "covers"):
-            row.covers = [r.code for r in getattr(decl, "covers", ())]
+        row.covers = [r.code for r in getattr(decl, "covers", ())]  # a discipline's or practice's
         if item.kind == "exam":
             row.forms = {t: ["Эк"] for t in row.by_term}
         return row
@@ -146,25 +134,15 @@ class _Builder:
                 self.activities.setdefault(mod.activity.code, self.key())
         self.rows.append(head)
         present = {i.code: i for i in members}
-        used: set[str] = set()
-        if isinstance(mod, Module):
-            for course in mod.courses:
-                parts = [present[r.code] for r in course.covers if r.code in present and r.code not in used]
-                if course.code in present:
-                    parts.append(present[course.code])
-                used.update(p.code for p in parts)
-                if not parts:
-                    continue
-                row = _Row(
-                    self.key(), course.code, course.title.value if course.title else course.code, 2, cycle, head.key
-                )
-                row.covers = [r.code for r in course.covers]
-                for part in parts:
-                    _merge(row, part)
-                self.rows.append(row)
-        for item in members:
-            if item.code not in used:
-                self.rows.append(self.row_of(item, cycle, head.key))
+        groups, rest = course_parts(mod, present) if isinstance(mod, Module) else ([], list(present))
+        for course, codes in groups:
+            row = _Row(self.key(), course.code, course.title.value if course.title else course.code, 2, cycle, head.key)
+            row.covers = [r.code for r in course.covers]
+            for code in codes:
+                _merge(row, present[code])
+            self.rows.append(row)
+        for code in rest:
+            self.rows.append(self.row_of(present[code], cycle, head.key))
         for t, h in ((t, h) for r in self.rows if r.parent == head.key for t, h in r.by_term.items()):
             head.by_term[t] = head.by_term.get(t, Hours()) + h
 

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from constructor.compact.plan import Item
-from constructor.compact.rows import split_by_term
+from constructor.compact.rows import item_term_hours
 from constructor.model import AnyDeclaration, Course, Discipline, Hours
 
 # the forms of control by column: exams (with the module's qualification exam), credits, graded
@@ -131,10 +131,8 @@ def item_row(item: Item, terms: int, table: Mapping[str, AnyDeclaration], title:
         forms=forms,
     )
     row.term_hours = [Hours() for _ in range(terms)]
-    if item.kind != "practice" and item.hours_by_term:  # split as compaction splits them (rows.py)
-        ordered = sorted(item.hours_by_term)
-        hours = Hours(**{name: getattr(k, name) for name in Hours.model_fields})
-        for t, h in zip(ordered, split_by_term(hours, [item.hours_by_term[t] for t in ordered]), strict=True):
+    if item.kind != "practice":  # a practice's hours are weeks of practice: its total only
+        for t, h in item_term_hours(item).items():
             if 1 <= t <= terms:
                 row.term_hours[t - 1] = h
     decl = table.get(item.code)

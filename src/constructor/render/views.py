@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from constructor.compact.plan import Item, Plan
+from constructor.compact.plan import Item, Plan, course_parts
 from constructor.i18n import Lang, Words
 from constructor.model import AnyDeclaration, Cycle, CycleRole, Discipline, Module
 from constructor.model.declarations import written_form
@@ -215,19 +215,12 @@ def module_rows(
         module = table.get(key)
         title = module.title.value if isinstance(module, Module) and module.title else key
         by_code = {r.code: r for r in members}
-        used: set[str] = set()
+        by_course, left = course_parts(module, by_code) if isinstance(module, Module) else ([], list(by_code))
         courses: list[Row] = []
-        if isinstance(module, Module):
-            for course in module.courses:
-                parts = [by_code[r.code] for r in course.covers if r.code in by_code and r.code not in used]
-                if course.code in by_code:  # its own consultations, course project and exam
-                    parts.append(by_code[course.code])
-                used.update(r.code for r in parts)
-                if parts:
-                    written = written_form(course)
-                    form = written.value if written else None
-                    courses.append(course_row(course, parts, n, form))
-        rest = [r for r in members if r.code not in used]
+        for course, codes in by_course:
+            written = written_form(course)
+            courses.append(course_row(course, [by_code[c] for c in codes], n, written.value if written else None))
+        rest = [by_code[c] for c in left]
         group = sum_rows(key, title, [*courses, *rest], n)
         rows += [group, *courses, *rest]
         leaves += [*courses, *rest]
