@@ -105,22 +105,30 @@ def test_xlsx_merged_headers_frozen_panes_and_sums_that_add_up(rendered: dict[st
     assert str(ws.page_setup.paperSize) == str(ws.PAPERSIZE_A4) and ws.page_setup.orientation == "landscape"
     assert ws["B5"].border.left.style == "thin" and ws["B5"].alignment.wrap_text
     merged = {str(r) for r in ws.merged_cells.ranges}
-    # index and name; forms of control (4); hours by kind, practical training, the two parts (13)
-    assert {"A1:A2", "B1:B2", "C1:F1", "G1:S1"} <= merged
-    assert ws["G2"].value == "По плану" and ws["C2"].value == "Экзамен"  # as the ИС «Планы» export names them
-    assert ws.freeze_panes == "C3" and ws.print_title_rows in ("1:2", "$1:$2")
-    codes = [str(c.value) for c in ws["A"] if c.value is not None]
-    assert ws.column_dimensions["A"].width > max(len(c) for c in codes)  # `ООД.ДВ.01.01` whole
-    last = next(r for r in range(3, ws.max_row + 1) if ws.cell(row=r, column=2).value == "Итого")
-    formula = str(ws.cell(row=last, column=7).value)
+    # «Считать в плане», index and name; forms of control (5: КП and КР apart, as the export has them);
+    # hours by kind, practical training, the two parts (13)
+    assert {"A1:A2", "B1:B2", "C1:C2", "D1:H1", "I1:U1"} <= merged
+    assert [ws.cell(row=2, column=c).value for c in range(4, 10)] == [
+        "Экзамен", "Зачет", "Зачет с оц.", "КП", "КР", "По плану",
+    ]  # fmt: skip
+    assert ws["A1"].value == "Считать в плане"
+    assert ws.freeze_panes == "D3" and ws.print_title_rows in ("1:2", "$1:$2")
+    codes = [str(c.value) for c in ws["B"] if c.value is not None]
+    assert ws.column_dimensions["B"].width > max(len(c) for c in codes)  # `ООД.ДВ.01.01` whole
+    last = next(r for r in range(3, ws.max_row + 1) if ws.cell(row=r, column=3).value == "Итого")
+    counted = {ws.cell(row=r, column=1).value for r in range(3, last) if ws.cell(row=r, column=9).value}
+    assert counted <= {"+", "−", None} and "+" in counted
+    formula = str(ws.cell(row=last, column=9).value)
     assert formula.startswith("=")
     total = sum(int(ws[ref].value) for ref in formula[1:].split("+"))
     assert total == _all_hours(_plan())
-    assert all(isinstance(ws.cell(row=r, column=7).value, int) for r in range(3, last))
-    term_cells = [ws.cell(row=r, column=c).value for r in range(3, last) for c in range(20, ws.max_column + 1)]
+    plus = [r for r in range(3, last) if ws.cell(row=r, column=1).value == "+"]
+    assert sum(int(ws.cell(row=r, column=9).value) for r in plus) == total  # «+» rows are the total
+    assert all(isinstance(ws.cell(row=r, column=9).value, int) for r in range(3, last))
+    term_cells = [ws.cell(row=r, column=c).value for r in range(3, last) for c in range(22, ws.max_column + 1)]
     assert 0 not in term_cells and None in term_cells  # empty cells are empty, not zeros
     # each term as the ИС «Планы» export has it: Итого, then the hours by kind, which add up to it
-    terms_at = 23  # after the index, name, forms (4), hours (13) and the three study years
+    terms_at = 25  # after «+», the index, name, forms (5), hours (13) and the three study years
     assert [ws.cell(row=2, column=terms_at + k).value for k in range(9)] == [
         "Итого", "Лек", "Лаб", "Пр", "КРП", "ИП", "Конс", "СР", "ПАтт",
     ]  # fmt: skip
@@ -128,12 +136,12 @@ def test_xlsx_merged_headers_frozen_panes_and_sums_that_add_up(rendered: dict[st
     for r in range(3, last):
         for term in range(6):
             cells = [ws.cell(row=r, column=terms_at + 9 * term + k).value or 0 for k in range(9)]
-            name = ws.cell(row=r, column=2).value
-            practice = ws.cell(row=r, column=13).value  # УП, ПП: a total with no kinds, as in the export
+            name = ws.cell(row=r, column=3).value
+            practice = ws.cell(row=r, column=15).value  # УП, ПП: a total with no kinds, as in the export
             assert cells[0] == sum(cells[1:]) or practice or not any(cells[1:]), (name, term)
     # under the table: exams and credits a study year against the standard's limit
-    assert str(ws.cell(row=last + 1, column=2).value).startswith("Экзаменов")
-    assert "/ 8" in str(ws.cell(row=last + 1, column=20).value)
+    assert str(ws.cell(row=last + 1, column=3).value).startswith("Экзаменов")
+    assert "/ 8" in str(ws.cell(row=last + 1, column=22).value)
     title = wb["Титул"]
     texts = [str(c.value) for row in title.iter_rows() for c in row if c.value]
     assert "УЧЕБНЫЙ ПЛАН" in texts and any("2 года 10 месяцев" in t for t in texts)

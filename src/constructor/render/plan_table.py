@@ -95,11 +95,11 @@ class Row:
     def form_cols(self) -> dict[str, str]:
         """The terms of each form column as ИС «Планы» writes them: «34567», with commas past term 9
         (a property, not a method: templates only read values)."""
-        out = {}
-        for column, forms in FORM_COLUMNS.items():
-            terms = sorted({t for form in forms for t in self.forms.get(form, [])})
-            out[column] = ("" if all(t < 10 for t in terms) else ", ").join(map(str, terms))
-        return out
+        return {column: self.terms_of(forms) for column, forms in FORM_COLUMNS.items()}
+
+    def terms_of(self, forms: tuple[str, ...]) -> str:
+        terms = sorted({t for form in forms for t in self.forms.get(form, [])})
+        return ("" if all(t < 10 for t in terms) else ", ").join(map(str, terms))
 
 
 def forms_phrase(forms: Mapping[str, list[int]]) -> str:

@@ -14,13 +14,21 @@ from constructor.compact.plan import Plan
 from constructor.i18n import Lang, Words
 from constructor.model import AnyDeclaration
 from constructor.render import views
-from constructor.render.plan_table import FORM_COLUMNS, HOUR_COLUMNS
+from constructor.render.plan_table import HOUR_COLUMNS
 from constructor.render.schedule import schedule
 from constructor.render.title import title_page
 
 SHEETS = Words("xlsx.sheet.")  # the words are in the catalog: locale/*/LC_MESSAGES/constructor.po
 XLSX = Words("xlsx.")
 # each term's columns, as the ИС «Планы» export has them: Итого, then the hours by kind
+# the forms of control as the ИС «Планы» export has them: course projects and papers apart
+XLSX_FORMS = {
+    "exam": ("Э", "Эк"),
+    "credit": ("З",),
+    "graded": ("ДЗ",),
+    "course_project": ("КП",),
+    "course_paper": ("КР",),
+}
 TERM_KINDS = ("theory", "lab", "practice", "course_design", "project", "consultations", "self_study", "attestation")
 _FORMULA_START = ("=", "+", "-", "@")
 
@@ -161,27 +169,29 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
     doc = views.plan_doc(plan, table, lang)
     w, x = views.DOC_WORDS[lang], XLSX[lang]
     n, years = len(doc.terms), len(doc.years)
-    forms_at, hours_at = 3, 3 + len(FORM_COLUMNS)
+    # «Считать в плане», index and name, then the forms (the export's order)
+    forms_at, hours_at = 4, 4 + len(XLSX_FORMS)
     years_at = hours_at + len(HOUR_COLUMNS)
     terms_at = years_at + years
     block = 1 + len(TERM_KINDS)  # a term: Итого and its hours by kind, as the ИС «Планы» export
     last = terms_at + n * block - 1
     head: list[Any] = [None] * last
-    head[0], head[1], head[forms_at - 1], head[hours_at - 1] = w["code"], w["title"], w["forms"], w["load"]
-    head[years_at - 1] = w["year"]
+    head[0], head[1], head[2] = x["col.counted"], w["code"], w["title"]
+    head[forms_at - 1], head[hours_at - 1], head[years_at - 1] = w["forms"], w["load"], w["year"]
     for k, (t, weeks) in enumerate(zip(doc.terms, doc.term_weeks, strict=True)):
         head[terms_at - 1 + k * block] = x["term"].format(n=t[0], weeks=weeks)
     # the columns as the ИС «Планы» export names them (a methodologist sets the two side by side)
     sub: list[Any] = [
         None,
         None,
-        *(x[f"col.{c}"] for c in FORM_COLUMNS),
+        None,
+        *(x[f"col.{c}"] for c in XLSX_FORMS),
         *(x[f"col.{name}"] for name, _ in HOUR_COLUMNS),
     ]
     sub += [*doc.years, *([x["kind.total"], *(x[f"kind.{kind}"] for kind in TERM_KINDS)] * n)]
     ws.append(head)
     ws.append(sub)
-    for col in (1, 2):
+    for col in (1, 2, 3):
         ws.merge_cells(start_row=1, start_column=col, end_row=2, end_column=col)
     for first_col, last_col in ((forms_at, hours_at - 1), (hours_at, years_at - 1), (years_at, terms_at - 1)):
         ws.merge_cells(start_row=1, start_column=first_col, end_row=1, end_column=last_col)
@@ -191,15 +201,19 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
     for cell in (*ws[1], *ws[2]):
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    for col in range(forms_at, hours_at):  # «Экзамен», «Зачет с оц.» up the narrow columns, as the export
+        ws.cell(2, col).alignment = Alignment(text_rotation=90, wrap_text=True, vertical="center", horizontal="center")
     first = 3
     group = PatternFill("solid", fgColor="F2F2F2")
     for row in doc.rows:
-        forms = [row.form_cols[c] or None if row.level else None for c in FORM_COLUMNS]
+        # an item counts in the plan's totals (+); a course's breakdown row does not (−); a heading has none
+        counted = {1: "+", 2: "−"}.get(row.level)
+        forms = [row.terms_of(f) or None if row.level else None for f in XLSX_FORMS.values()]
         numbers = [getattr(row, name) for name, _ in HOUR_COLUMNS] + row.by_year
         for k in range(n):  # each term: its total, then its hours by kind
             kinds = row.term_hours[k] if row.term_hours else None
             numbers += [row.by_term[k], *(getattr(kinds, kind) if kinds else 0 for kind in TERM_KINDS)]
-        ws.append([row.code, row.title, *forms, *(v or None for v in numbers)])  # empty, not 0
+        ws.append([counted, row.code, row.title, *forms, *(v or None for v in numbers)])  # empty, not 0
         ws.row_dimensions[ws.max_row].height = _height(row.title, 44)
         for cell in ws[ws.max_row]:
             _as_text(cell)
@@ -208,8 +222,9 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
                 cell.fill = group
             elif row.level == 2:
                 cell.font = Font(italic=True)
+        ws.cell(ws.max_row, 1).alignment = Alignment(horizontal="center")
     item_rows = [first + k for k, r in enumerate(doc.rows) if r.level == 1]
-    total: list[object] = [None, doc.totals.title, *([None] * len(FORM_COLUMNS))]
+    total: list[object] = [None, None, doc.totals.title, *([None] * len(XLSX_FORMS))]
     for col in range(hours_at, last + 1):
         letter = get_column_letter(col)
         total.append("=" + "+".join(f"{letter}{r}" for r in item_rows) if item_rows else 0)
@@ -217,15 +232,16 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
     for cell in ws[ws.max_row]:
         cell.font = Font(bold=True)
     for label, cells in doc.counts:  # exams and credits a study year, with the limit
-        ws.append([None, label, *([None] * (years_at - 3)), *cells])
+        ws.append([None, None, label, *([None] * (years_at - 4)), *cells])
         for cell in ws[ws.max_row]:
             cell.font = Font(italic=True)
             _as_text(cell)
     _box(ws, 1, ws.max_row, last)
-    ws.freeze_panes = "C3"
+    ws.freeze_panes = "D3"
     ws.print_title_rows = "1:2"
-    ws.column_dimensions["A"].width = _code_width(ws, 11)
-    ws.column_dimensions["B"].width = 44
+    ws.column_dimensions["A"].width = 9  # «Считать в плане» in three lines, no word broken
+    ws.column_dimensions["B"].width = _code_width(ws, 11, "B")
+    ws.column_dimensions["C"].width = 44
     for col in range(forms_at, hours_at):
         ws.column_dimensions[get_column_letter(col)].width = 5.5
     for col in range(hours_at, terms_at):  # four digits and the short names of the kinds of work
@@ -233,15 +249,15 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
     for col in range(terms_at, last + 1):
         ws.column_dimensions[get_column_letter(col)].width = 6
     ws.row_dimensions[1].height = 30
-    ws.row_dimensions[2].height = 45
+    ws.row_dimensions[2].height = 60
     _page(ws)
     ws.page_setup.fitToWidth = 3  # as wide as the export: three pages across, the index and name on each
-    ws.print_title_cols = "A:B"
+    ws.print_title_cols = "A:C"
 
 
-def _code_width(ws: Any, least: float) -> float:
-    """Column A wide enough for its longest code (`ООД.ДВ.01.01` was cut at 11 characters)."""
-    return max(least, *(len(str(c.value)) + 1 for c in ws["A"] if c.value is not None))
+def _code_width(ws: Any, least: float, column: str = "A") -> float:
+    """A column of codes wide enough for its longest (`ООД.ДВ.01.01` was cut at 11 characters)."""
+    return max(least, *(len(str(c.value)) + 1 for c in ws[column] if c.value is not None))
 
 
 def _matrix_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> None:
