@@ -65,6 +65,24 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run(cwd=tmp_path).returncode == 2
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("compact", "x.comp", "--time-limit=-5"),
+        ("compact", "x.comp", "--time-limit", "nan"),
+        ("compact", "x.comp", "--time-limit", "0"),
+        ("check", "x.comp", "--limit=-1"),
+        ("graph", "x.comp", "--depth", "два"),
+    ],
+)
+def test_numbers_out_of_range_are_usage_errors(args: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> None:
+    """A negative time limit or count is refused before any work, with the value named."""
+    with pytest.raises(SystemExit) as stop:
+        main([*args, "--lang", "ru"])
+    assert stop.value.code == 2
+    assert "«" + args[-1].split("=")[-1] + "»" in capsys.readouterr().err
+
+
 def test_json_format_carries_every_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "x.comp").write_text('competency ПК-1.2 "т" { requires ПК-1.1 }', encoding="utf-8")
     assert main(["check", "--format", "json", "--lang", "en", str(tmp_path / "x.comp")]) == 1

@@ -346,3 +346,25 @@ def test_random_programs_compact_to_valid_explained_plans(text: str) -> None:
         assert heuristic is not None and len(heuristic.terms) >= len(plan.terms)
         again, _ = compact(program, ws.table, ws.graph, time_limit=5)
         assert again == plan
+
+
+def test_a_prerequisite_cycle_is_check_s_c201_on_the_command_line_and_c312_in_the_library(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`compact` plans only what `check` accepts: the cycle is shown as `check` shows it (C201, with
+    both links); the library's `compact()`, called without the check, still refuses with C312."""
+    (tmp_path / "main.comp").write_text(
+        'standard С "С" { weekly_load 36  term_weeks 17, 23  final_attestation 216 h  baseline 9-grades 3y10m }\n'
+        'competency ПК-1.1 "Первая" { hours theory 36 requires ПК-1.2 }\n'
+        'competency ПК-1.2 "Вторая" { hours theory 36 requires ПК-1.1 }\n'
+        'module М "Модуль" { covers ПК-1.1, ПК-1.2 }\nprogram П "Программа" { standard С core М }\n',
+        encoding="utf-8",
+    )
+    for command in ("compact", "render"):
+        assert main([command, str(tmp_path / "main.comp"), "--lang", "en", "-o", str(tmp_path / "out")]) == 1
+        err = capsys.readouterr().err
+        assert err.count("error[C201 prerequisite-cycle]") == 1 and "C312" not in err
+    assert not (tmp_path / "out").exists()
+    ws = workspace(tmp_path / "main.comp", tmp_path)
+    plan, diags = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is None and [d.code for d in diags] == ["C312"]

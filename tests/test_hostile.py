@@ -72,7 +72,7 @@ def test_documents_of_hostile_codes_and_titles(tmp_path: Path, capsys: pytest.Ca
     wb = load_workbook(io.BytesIO((out / "plan.xlsx").read_bytes()))
     ws = wb.active
     assert ws is not None
-    titles = [c for row in ws.iter_rows(min_row=3) for c in row[:2] if isinstance(c.value, str)]
+    titles = [c for row in ws.iter_rows(min_row=3) for c in row[:3] if isinstance(c.value, str)]  # «+», index, name
     assert any(c.value.startswith("=HYPERLINK") for c in titles)
     assert all(c.data_type == "s" for c in titles)  # text, never a live formula
 

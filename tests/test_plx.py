@@ -196,6 +196,21 @@ def test_a_term_over_the_weekly_load_as_written_is_said_not_hidden(tmp_path: Pat
     assert plan.attestations[0].exams == 1 and plan.items[0].attestation == {1: "Э"}
 
 
+def test_rows_written_past_the_program_s_own_calendar_are_an_error_not_made_up_weeks(tmp_path: Path) -> None:
+    text = (
+        'standard С "с" { weekly_load 36 h  term_weeks 17, 23 }\n'
+        'discipline ОП.01 "д" { hours theory 30  term 1 { hours theory 30 } }\n'
+        'discipline ОП.02 "д" { hours theory 30  term 4 { hours theory 30 } }\n'
+        'discipline ОП.03 "д" { hours theory 30  term 2 { hours theory 30 }  term 3 { attestation exam } }\n'
+        'program П "п" { standard С  term_weeks 17, 23  disciplines ОП.01, ОП.02, ОП.03 }\n'
+    )
+    plan, diags = _as_written_of(tmp_path, text)
+    assert plan is None and [d.code for d in diags] == ["C342"]
+    assert diags[0].message.args["codes"] == "`ОП.02`, `ОП.03`" and diags[0].message.args["terms"] == 2
+    plan, diags = _as_written_of(tmp_path, text.replace("term_weeks 17, 23  disc", "term_weeks 17, 23, 17, 23  disc"))
+    assert plan is not None and diags == [] and [t.weeks for t in plan.terms] == [17, 23, 17, 23]
+
+
 # ---------------------------------------------------------------- export: `.plx` and back
 
 

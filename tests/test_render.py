@@ -172,6 +172,11 @@ def test_hostile_titles_are_shown_as_text(tmp_path: Path) -> None:
     html = render_all(plan, ws.table, "ru", ("html",))["plan.html"].decode()
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;кавычки&#34;" in html
     assert "<b>жирный</b>" not in html
+    md = render_all(plan, ws.table, "ru", ("md",))
+    for name, data in md.items():  # Markdown shows the titles as written, no markup gets through
+        text = data.decode()
+        assert "<script>" not in text and "<b>" not in text, name
+    assert "&lt;b>жирный&lt;/b>" in md["plan.md"].decode()
 
 
 def test_user_templates_override_and_are_confined(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

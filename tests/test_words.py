@@ -64,3 +64,23 @@ def test_the_calendar_has_52_weeks_a_year_under_months_and_a_budget_that_adds_up
         assert study == sum(t.weeks for t in plan.terms if t.year == row.year)
     first = cal.years[0].budget
     assert first["ПА"] == 2 and first["К"] == 8  # the program's own: attestation 1 + 1, holidays 2 + 6
+
+
+def test_a_term_a_plan_leaves_empty_is_no_study_in_the_calendar(tmp_path: Path) -> None:
+    """A plan as written may leave a term empty: its weeks are «=», not theory, and it has no ПА."""
+    from constructor.compact import as_written
+    from constructor.render.schedule import schedule
+
+    (tmp_path / "p.comp").write_text(
+        'standard С "с" { weekly_load 36 h  term_weeks 17, 23 }\n'
+        'discipline ОП.01 "д" { hours theory 30  term 1 { hours theory 30  attestation exam } }\n'
+        'discipline ОП.02 "д" { hours theory 30  term 3 { hours theory 30  attestation exam } }\n'
+        'program П "п" { standard С  term_weeks 17, 23, 17  attestation_weeks 1  disciplines ОП.01, ОП.02 }\n',
+        encoding="utf-8",
+    )
+    ws = workspace(tmp_path / "p.comp", tmp_path)
+    plan, diags = as_written(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None and [t.hours for t in plan.terms] == [30, 0, 30], diags
+    first = schedule(plan, ws.table, "ru").years[0]
+    assert first.codes[:18] == ["Т"] * 17 + ["ПА"]  # term 1: theory, then its attestation week
+    assert first.budget["ПА"] == 1 and first.codes.count("Т") == 17  # term 2: none of either

@@ -116,6 +116,7 @@ REGISTRY: dict[str, CodeInfo] = {
     "C337": CodeInfo("calendar-weeks", W),
     "C340": CodeInfo("as-written-no-terms", E),
     "C341": CodeInfo("as-written-over-capacity", W),
+    "C342": CodeInfo("as-written-past-calendar", E),
     "C401": CodeInfo("template-escapes", E),
     "C402": CodeInfo("template-error", E),
 }

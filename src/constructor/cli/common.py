@@ -101,7 +101,22 @@ def open_program(args: argparse.Namespace) -> tuple[Workspace, Program]:
     program = program_of(args, ws) if hasattr(args, "program") else next(iter(ws.programs()), None)
     if program is None:
         fail("no-program", file=args.file)
+    refuse_content_errors(ws, args.lang)
     return ws, program
+
+
+def refuse_content_errors(ws: Workspace, lang: Lang) -> None:
+    """A program is planned only from content `check` accepts: an error of the graph's content
+    (C2xx: a prerequisite cycle, hours that disagree, an incomplete module) ends the command with what
+    `check` says. The plan's own rules (C3xx: the target, volumes, shares) are compaction's to weigh
+    and report: it applies them from the same place, and a plan that misses a target is still shown."""
+    from constructor.graph import check_graph
+
+    errors = [d for d in check_graph(ws.result.catalog) if d.is_error and d.code.startswith("C2")]
+    if errors:
+        show(errors, ws.result.sources, lang)
+        print(f"constructor: {HELP[lang]['load-errors']}", file=sys.stderr)
+        raise Exit(1)
 
 
 def compacted(args: argparse.Namespace) -> tuple[Workspace, Program, Plan]:

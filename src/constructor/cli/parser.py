@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from constructor.cli.common import HELP
 from constructor.i18n import LANGS, Lang, default_lang
@@ -17,6 +17,23 @@ def lang_from_argv(argv: Sequence[str]) -> Lang:
         if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGS:
             return argv[i + 1]  # type: ignore[return-value]
     return default_lang()
+
+
+def _number(
+    kind: Callable[[str], float | int], ok: Callable[[float | int], bool], message: str
+) -> Callable[[str], float | int]:
+    """An argument's type that refuses what `ok` refuses («--time-limit -5» is not a time), naming it."""
+
+    def parse(text: str) -> float | int:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(message.format(value=text)) from None
+        if not ok(value):  # NaN fails every comparison: refused too
+            raise argparse.ArgumentTypeError(message.format(value=text))
+        return value
+
+    return parse
 
 
 def build_parser(lang: Lang) -> argparse.ArgumentParser:
@@ -35,6 +52,9 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"constructor {__version__}", help=h["version"])
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    seconds = _number(float, lambda v: v > 0, h["positive-number"])
+    count = _number(int, lambda v: v >= 0, h["whole-number"])
+
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("--lang", choices=LANGS, default=None, help=h["lang"])  # None: not given (main fills it)
 
@@ -42,14 +62,14 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH", help=h["paths"])
     check.add_argument("--format", choices=("full", "concise", "json"), default="full", help=h["format"])
     check.add_argument("--root", metavar="DIR", help=h["root"])
-    check.add_argument("--limit", type=int, default=50, metavar="N", help=h["limit"])
+    check.add_argument("--limit", type=count, default=50, metavar="N", help=h["limit"])
     common(check)
 
     graph = sub.add_parser("graph", help=h["graph"], description=h["graph"])
     graph.add_argument("file", metavar="FILE", help=h["file"])
     graph.add_argument("--format", choices=("dot", "mermaid", "json", "svg"), default="dot", help=h["graph-format"])
     graph.add_argument("--focus", metavar="CODE", help=h["focus"])
-    graph.add_argument("--depth", type=int, metavar="N", help=h["depth"])
+    graph.add_argument("--depth", type=count, metavar="N", help=h["depth"])
     graph.add_argument("-o", "--output", metavar="FILE", help=h["output"])
     graph.add_argument("--root", metavar="DIR", help=h["root"])
     common(graph)
@@ -70,7 +90,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     how.add_argument("--exact", action="store_const", const="exact", dest="mode", help=h["exact"])
     how.add_argument("--heuristic", action="store_const", const="heuristic", dest="mode", help=h["heuristic"])
     how.add_argument("--as-written", action="store_const", const="as_written", dest="mode", help=h["as-written"])
-    compact.add_argument("--time-limit", type=float, default=10.0, metavar="SECONDS", help=h["time-limit"])
+    compact.add_argument("--time-limit", type=seconds, default=10.0, metavar="SECONDS", help=h["time-limit"])
     compact.add_argument("--timings", action="store_true", help=h["timings"])
     compact.add_argument("-o", "--output", metavar="FILE", help=h["output"])
     compact.add_argument("--root", metavar="DIR", help=h["root"])

@@ -206,6 +206,8 @@ def as_written(
         ]
     # the last term: the last any row writes (hours or a form), or the program's own calendar's
     written = [t for i in items for t in i.hours_by_term] + [t for f in forms.values() for t in f]
+    if program.term_weeks and max(written, default=0) > len(program.term_weeks):
+        return None, [_past_calendar(program, items, forms)]
     last = max([*written, len(program.term_weeks), 1])
     for row in rows.rows:  # ПДП without terms: the last term
         if pre_diploma(row) and row.code not in {i.code for i in items}:
@@ -220,6 +222,23 @@ def as_written(
             items.append(item)
     items += _competencies(program, content, graph, items, last)
     return _plan(program, std, table, rows, items, forms, kinds, (term_weeks, load, last))
+
+
+def _past_calendar(program: Program, items: list[Item], forms: Mapping[str, Mapping[int, str]]) -> Diagnostic:
+    """C342: rows written in terms the program's own calendar (`term_weeks`, every term) does not
+    have; their weeks would be made up, so the plan is not made."""
+    terms = len(program.term_weeks)
+    past = [i.code for i in items if max([*i.hours_by_term, *forms.get(i.code, {})]) > terms]
+    shown = ", ".join(f"`{c}`" for c in past[:MAX_SHOWN]) + (" …" if len(past) > MAX_SHOWN else "")
+    return diagnostic(
+        "C342",
+        "as-written-past-calendar",
+        program.fields.get("TERM_WEEKS", program.code_span),
+        count=len(past),
+        codes=shown,
+        terms=terms,
+        help="as-written-past-calendar.help",
+    )
 
 
 def _plan(

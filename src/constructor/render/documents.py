@@ -270,7 +270,14 @@ def html_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
     return out
 
 
+def _md_value(value: object) -> object:
+    """Every value a Markdown template prints is text, not markup: a title «<script>» shows as
+    written (`&lt;` reads as `<` in every Markdown viewer), the template's own lines stay as they are."""
+    return value.replace("<", "&lt;") if isinstance(value, str) else value  # no tag starts without «<»
+
+
 def md_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
+    env = env.overlay(finalize=_md_value)
     base = {"lang": ctx.lang, "w": ctx.words()}
     out = {"plan": _render(env.get_template("plan.md.j2"), doc=views.plan_doc(ctx.plan, ctx.table, ctx.lang), **base)}
     for doc in syllabi(ctx.plan, ctx.table, ctx.lang):

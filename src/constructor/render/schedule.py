@@ -50,6 +50,8 @@ def _term_codes(plan: Plan, number: int, table: Mapping[str, AnyDeclaration]) ->
     and after it (pre-diploma practice, then the ГИА: the last weeks of the program)."""
     term = plan.terms[number - 1]
     load = max(plan.weekly_load, 1)
+    if not term.hours:  # a term the plan leaves empty (a plan as written may): no study, not theory
+        return ["="] * term.weeks, []
     members = [i for i in plan.items if i.term == number]
     kinds = [(i, practice_kind(i, table)) for i in members if i.kind == "practice"]
     edu = _weeks_of(sum(i.hours for i, k in kinds if k is PracticeKind.EDUCATIONAL), load)
@@ -96,7 +98,7 @@ def schedule(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Sch
             before, after = _term_codes(plan, number, table)
             index = number - 1 if len(attestation) > 2 else k
             codes += before
-            if attestation:
+            if attestation and plan.terms[number - 1].hours:
                 codes += ["ПА"] * attestation[index % len(attestation)]
             codes += after
             if number != plan.terms[-1].number:

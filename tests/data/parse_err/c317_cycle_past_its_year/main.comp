@@ -11,5 +11,7 @@ module ПМ.01 "Модуль" {
   activity ВД-1
   covers ПК-1.1
   course МДК.01.01 "Курс" { covers ПК-1.1 }
+  practice УП.01 educational 36 h
+  attestation qualification_exam
 }
 program П "Программа" { standard С  core ПМ.01  disciplines ОО }
