@@ -85,12 +85,18 @@ def test_docx_has_real_headings_and_a_repeating_table_header(rendered: dict[str,
     assert any(row.cells[0].text == "МДК.01.01" for row in table.rows)
     # conditions: equipment and the sources by kind, numbered; the control table's declared indicators
     text = [p.text for p in doc.paragraphs]
-    assert "Информационное обеспечение" in headings
+    assert "3.2. Информационное обеспечение реализации программы" in headings  # numbered as the typical layout
+    assert headings[1] == "1.1. Место в структуре образовательной программы"
+    assert "2.3. Тематический план" in headings  # a module: 2.2 is its structure table
+    back = [p.text for p in doc.paragraphs]  # the back of the title page, before the passport
+    basis = next(t for t in back if "разработана на основе федерального государственного" in t)
+    assert back.index(basis) < back.index(headings[0]) and "Приказ Минобрнауки России от 21.04.2014 № 360" in basis
+    assert any(t.startswith("Протокол № ") for t in back)
     main = text.index("Основные печатные издания")
     assert text[main + 1].startswith("1. ГОСТ 5264-80") and "Дополнительные источники" in text
     assert any(t.startswith("Оборудование и технические средства обучения: сварочные посты") for t in text)
     assert doc.core_properties.language == "ru-RU" and 'w:val="ru-RU"' in doc.styles.element.xml  # Word's spelling
-    control = next(t for t in doc.tables if t.rows[0].cells[1].text == "Показатели освоения")
+    control = next(t for t in doc.tables if t.rows[0].cells[1].text == "Критерии оценки")
     assert control.rows[1].cells[1].text.startswith("выбирает способ и режим сварки")
     assert control.rows[2].cells[1].text.startswith("Иметь практический опыт: ")  # no indicators: the outcomes
 

@@ -34,7 +34,7 @@ from constructor.model import (
 )
 from constructor.render import views
 from constructor.render.plan_table import HOUR_COLUMNS, Row, item_row, sum_rows, with_years
-from constructor.render.title import TitlePage, title_page
+from constructor.render.title import TitlePage, back_page, title_page
 
 WORDS = Words("syllabus.")  # the words are in the catalog: locale/*/LC_MESSAGES/constructor.po
 
@@ -104,6 +104,8 @@ class SyllabusDoc:
     equipment: list[str] = field(default_factory=list)
     literature: list[tuple[str, list[str]]] = field(default_factory=list)  # (kind's heading, sources)
     part_columns: list[tuple[str, str]] = field(default_factory=list)  # (Row field, heading) with any hours
+    back: list[str] = field(default_factory=list)  # the back of the title page: basis, developer, approval
+    headings: dict[str, str] = field(default_factory=dict)  # a section's key → «1.2. Планируемые результаты»
 
 
 # the hour columns of a module's parts table: the plan table's kinds of work (not its derived sums);
@@ -172,7 +174,21 @@ def syllabi(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> list
     for module in table.values():
         if isinstance(module, Module) and any(i.module == module.code for i in plan.items):
             out.append(_module(plan, table, lang, module, n, years, rooms))
+    for doc in out:
+        doc.back = back_page(plan, table, lang, doc.name, f"{doc.code} «{doc.title}»")
+        doc.headings = _numbered(doc)
     return out
+
+
+def _numbered(doc: SyllabusDoc) -> dict[str, str]:
+    """The subsections numbered within their sections, as the typical layout has them (1.1, 1.2; 2.1 …;
+    a module's structure table makes the topic plan 2.3; 3.1 the rooms and equipment, 3.2 the sources)."""
+    sections = (
+        ("place", "results"),
+        ("volume", *(("parts",) if doc.kind == "module" else ()), "topics"),
+        ("materials", "literature"),
+    )
+    return {key: f"{n}.{k}. {doc.words[key]}" for n, keys in enumerate(sections, 1) for k, key in enumerate(keys, 1)}
 
 
 def _page(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang, heading: str, agreed: bool = False) -> TitlePage:

@@ -72,3 +72,29 @@ def title_page(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> T
     if plan.track == "professionalitet":
         page.professionalitet = w["professionalitet"]
     return page
+
+
+def back_page(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang, name: str, row: str) -> list[str]:
+    """The back of a working program's title page, as colleges print it: what the program is made on
+    (the standard, its order), the organisation that made it, and the lines the college fills in by
+    hand — the developers and the commission that approved it, with the protocol's number and date.
+    `name`: «Рабочая программа учебной дисциплины»; `row`: «ОП.01 «Инженерная графика»»."""
+    w = WORDS[lang]
+    program = table.get(plan.program)
+    std = table.get(plan.standard) if plan.standard else None
+    basis = w["back.basis"].format(name=name, row=row)
+    if isinstance(std, Standard) and std.specialty is not None:
+        code = std.specialty.code
+        workers = re.fullmatch(r"\d\d\.01\.\d\d", code) is not None
+        title = f" «{std.specialty_title.value}»" if std.specialty_title else ""
+        basis += " " + w["back.standard"].format(
+            of=w["back.profession" if workers else "back.specialty"], code=code + title
+        )
+        if std.order is not None:
+            basis += f" ({std.order.value})"
+    lines = [basis + "."]
+    college = table.get(program.college.code) if isinstance(program, Program) and program.college else None
+    if isinstance(college, College):
+        lines.append(w["back.developer"].format(college=college.title.value if college.title else college.code))
+    lines += [w["back.authors"], w["back.commission"], w["back.protocol"], w["back.chair"]]
+    return lines

@@ -186,7 +186,7 @@ def _title_page(document: Any, doc: SyllabusDoc) -> None:
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         paragraph.add_run(t.words["approved"]).font.bold = True
-        lines = [t.approved[0], *([t.college] if t.college else []), f"____________ {t.approved[1]}", t.date]
+        lines = [t.approved[0], f"____________ {t.approved[1]}", t.date]  # the position as written: «Директор ГБПОУ …»
         for line in lines:
             paragraph.add_run().add_break()
             paragraph.add_run(line)
@@ -212,10 +212,16 @@ def syllabus(doc: SyllabusDoc, w: Mapping[str, str], lang: Lang = "ru") -> bytes
     s = doc.words
     document = _document(lang)
     _title_page(document, doc)
+    if doc.back:  # the back of the title page: basis, developer, the lines filled in by hand
+        from docx.enum.text import WD_BREAK
+
+        for line in doc.back:
+            document.add_paragraph(line)
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     document.add_heading(s["passport"], level=1)
-    document.add_heading(s["place"], level=2)
+    document.add_heading(doc.headings["place"], level=2)
     _table(document, None, [[label, value] for label, value in doc.place], LINES_CM)
-    document.add_heading(s["results"], level=2)
+    document.add_heading(doc.headings["results"], level=2)
     for word, texts in (("skills", doc.skills), ("knowledge", doc.knowledge)):
         if texts:
             document.add_paragraph(s[word] + ":")
@@ -234,13 +240,13 @@ def syllabus(doc: SyllabusDoc, w: Mapping[str, str], lang: Lang = "ru") -> bytes
                         paragraph.add_run(f"{s[word]}: ").font.italic = True
                         paragraph.add_run("; ".join(texts))
     document.add_heading(s["structure"], level=1)
-    document.add_heading(s["volume"], level=2)
+    document.add_heading(doc.headings["volume"], level=2)
     volume: list[list[object]] = [["    " * depth + word, hours] for word, hours, depth in doc.volume]
     if doc.forms:
         volume.append([f"{s['attestation']}: {doc.forms}", ""])
     _table(document, [s["kind"], s["hours"]], volume, VOLUME_CM)
     if doc.kind == "module":
-        document.add_heading(s["parts"], level=2)
+        document.add_heading(doc.headings["parts"], level=2)
         header = [w["code"], w["title"], w["short.form"], *(h for _, h in doc.part_columns)]
         header += [f"{w['term']} {t}" for t in doc.terms]
         rows: list[list[object]] = [
@@ -254,7 +260,7 @@ def syllabus(doc: SyllabusDoc, w: Mapping[str, str], lang: Lang = "ru") -> bytes
             for p in doc.parts
         ]
         _table(document, header, rows, _parts_widths(len(header) - 3), size=8, vertical=3)
-    document.add_heading(s["topics"], level=2)
+    document.add_heading(doc.headings["topics"], level=2)
     if doc.topics:
         header = [w["title"], w["all"], w["short.theory"], w["short.practical"], w["short.lab"], w["short.self"]]
         topic_rows: list[list[object]] = [
@@ -265,12 +271,13 @@ def syllabus(doc: SyllabusDoc, w: Mapping[str, str], lang: Lang = "ru") -> bytes
     if doc.topics_note:
         document.add_paragraph(doc.topics_note)
     document.add_heading(s["conditions"], level=1)
+    document.add_heading(doc.headings["materials"], level=2)
     document.add_paragraph(f"{s['rooms']}: " + ("; ".join(doc.rooms) or s["rooms.none"]))
     if doc.equipment:
         document.add_paragraph(f"{s['equipment']}: " + "; ".join(doc.equipment))
     if doc.sites:
         document.add_paragraph(f"{s['sites']}: " + "; ".join(doc.sites))
-    document.add_heading(s["literature"], level=2)
+    document.add_heading(doc.headings["literature"], level=2)
     for heading, sources in doc.literature:
         document.add_paragraph().add_run(heading).bold = True
         for k, source in enumerate(sources, 1):  # numbered in the text: Word's list numbering runs on
@@ -279,7 +286,8 @@ def syllabus(doc: SyllabusDoc, w: Mapping[str, str], lang: Lang = "ru") -> bytes
         document.add_paragraph(s["literature.none"])
     document.add_heading(s["control"], level=1)
     middle = s["indicators"] if doc.kind == "module" else s["control.codes"]
-    _table(document, [s["result"], middle, s["methods"]], [list(r) for r in doc.control], CONTROL_CM)
+    first = s["result.module"] if doc.kind == "module" else s["result"]
+    _table(document, [first, middle, s["methods"]], [list(r) for r in doc.control], CONTROL_CM)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
