@@ -84,3 +84,25 @@ def test_a_term_a_plan_leaves_empty_is_no_study_in_the_calendar(tmp_path: Path) 
     first = schedule(plan, ws.table, "ru").years[0]
     assert first.codes[:18] == ["Т"] * 17 + ["ПА"]  # term 1: theory, then its attestation week
     assert first.budget["ПА"] == 1 and first.codes.count("Т") == 17  # term 2: none of either
+
+
+def test_a_plan_without_a_college_has_a_line_to_fill_in_on_its_title_page(tmp_path: Path) -> None:
+    from constructor.render.title import title_page
+
+    (tmp_path / "p.comp").write_text(
+        'standard С "с" { weekly_load 36 h  term_weeks 17, 23 }\n'
+        'discipline ОП.01 "д" { hours theory 30  term 1 { hours theory 30 } }\n'
+        'program П "п" { standard С  disciplines ОП.01 }\n',
+        encoding="utf-8",
+    )
+    ws = workspace(tmp_path / "p.comp", tmp_path)
+    plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None
+    page = title_page(plan, ws.table, "ru")
+    assert (
+        page.college is not None and page.college.startswith("____") and "образовательной организации" in page.college
+    )
+    example = Path(__file__).parents[1] / "catalogs" / "examples" / "welding" / "program.comp"
+    ws = workspace(example)
+    plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None and "Колледж промышленных технологий" in str(title_page(plan, ws.table, "ru").college)

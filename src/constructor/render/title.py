@@ -45,6 +45,8 @@ def title_page(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> T
         page.founder = college.founder
         if college.approved_by is not None:
             page.approved = (college.approved_by.position, college.approved_by.name)
+    else:  # a plan with no college (an imported file may name none): a line to fill in, not a gap
+        page.college = w["college.blank"]
     if program.approved_by is not None:
         page.approved = (program.approved_by.position, program.approved_by.name)
     page.agreed = [(s.position, s.name) for s in program.agreed_by]
