@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from constructor.api import CheckResult
 from constructor.i18n import Lang, Words
+from constructor.resolve.check_cache import CheckReport
 
 _ORDER = (
     "standard",
@@ -26,20 +26,20 @@ _ORDER = (
 _NAMES = Words("summary.")  # the words are in the catalog: locale/*/LC_MESSAGES/constructor.po
 
 
-def summary_data(result: CheckResult) -> dict[str, object]:
-    counts = result.catalog.counts()
+def summary_data(result: CheckReport) -> dict[str, object]:
+    counts = result.counts
     return {
-        "files": len(result.catalog.files),
+        "files": result.files,
         "declarations": {k: counts[k] for k in _ORDER if k in counts},
         "errors": result.errors,
         "warnings": result.warnings,
     }
 
 
-def summary_line(result: CheckResult, lang: Lang) -> str:
+def summary_line(result: CheckReport, lang: Lang) -> str:
     names = _NAMES[lang]
-    counts = result.catalog.counts()
-    parts = [f"{names['files']}: {len(result.catalog.files)}"]
+    counts = result.counts
+    parts = [f"{names['files']}: {result.files}"]
     parts += [f"{names[k]}: {counts[k]}" for k in _ORDER if k in counts]
     key = "errors" if result.errors else "warnings" if result.warnings else "clean"
     verdict = names[key].format(errors=result.errors, warnings=result.warnings)

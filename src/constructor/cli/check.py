@@ -6,11 +6,11 @@ import argparse
 
 
 def run(args: argparse.Namespace) -> int:
-    from constructor.api import check
     from constructor.diagnostics import Report
+    from constructor.resolve.check_cache import cached_check
     from constructor.summary import summary_data, summary_line
 
-    result = check(args.paths, root=args.root, cache=True)
+    result = cached_check([str(p) for p in args.paths], args.root)
     report = Report(result.diagnostics, result.sources, limit=max(args.limit, 1))
     if args.format == "json":
         # a machine reads it: its words do not follow the machine's locale, only `--lang` (Russian first)

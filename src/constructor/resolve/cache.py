@@ -119,16 +119,20 @@ class ParseCache:
             self.evict()
 
     def evict(self, limit: int = MAX_BYTES) -> None:
-        """Remove the entries used longest ago until the folder holds at most three quarters of `limit`."""
-        try:
-            entries = [(p.stat().st_mtime, p.stat().st_size, p) for p in self.folder.glob("*/*") if p.is_file()]
-        except OSError:
-            return
-        total = sum(size for _, size, _ in entries)
-        if total <= limit:
-            return
-        for _, size, p in sorted(entries):
-            p.unlink(missing_ok=True)
-            total -= size
-            if total <= limit * 3 // 4:
-                break
+        evict(self.folder, limit)
+
+
+def evict(folder: Path, limit: int) -> None:
+    """Remove the entries used longest ago until `folder` holds at most three quarters of `limit`."""
+    try:
+        entries = [(p.stat().st_mtime, p.stat().st_size, p) for p in folder.glob("*/*") if p.is_file()]
+    except OSError:
+        return
+    total = sum(size for _, size, _ in entries)
+    if total <= limit:
+        return
+    for _, size, p in sorted(entries):
+        p.unlink(missing_ok=True)
+        total -= size
+        if total <= limit * 3 // 4:
+            break

@@ -1,0 +1,230 @@
+"""A cache of whole `check` results: a second `check` of files that have not changed prints what the
+first printed without parsing, resolving or checking anything (issue 18: ≤ 0.1× the first run).
+
+An entry is keyed by what the check was asked (the working folder, `--root`, the paths as written) and
+the build of the constructor (every module of the package and the grammar), and holds the diagnostics,
+the summary's counts, and what the result depended on: every file read with the digest of its bytes,
+where each file's `use` lines led, and the files and project roots the command line named. A lookup
+re-reads those files (through the same guarded reader as the loader) and re-resolves those `use` lines;
+any difference is a miss and the check runs. Results that depend on files *not* being there or being
+unreadable (C001–C007, C104–C106: a missing `use` target may be created at any time) are not stored.
+
+Entries are written under a temporary name and renamed (two runs at once never read half an entry),
+a damaged one is removed, the folder is bounded like the parse cache's, and a folder that cannot be
+written is no cache. Pickles are read only from the user's own cache folder (docs/security.md).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from constructor.diagnostics import Diagnostic
+
+FORMAT = 1
+MAX_BYTES = 64 * 2**20
+# what a file system can change without any file's text changing: such results are never stored
+UNCACHEABLE = {"C001", "C002", "C003", "C004", "C005", "C006", "C007", "C104", "C105", "C106"}
+
+
+@dataclass
+class CheckReport:
+    """What `check` prints: the diagnostics (with the texts of the files they point into), the counts
+    of declarations by kind and the number of files — from a fresh check or from the cache."""
+
+    diagnostics: Sequence[Diagnostic]
+    sources: Mapping[str, str]
+    counts: dict[str, int]
+    files: int
+    cached: bool = False
+
+    @property
+    def errors(self) -> int:
+        return sum(d.is_error for d in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        return sum(not d.is_error for d in self.diagnostics)
+
+    @property
+    def exit_code(self) -> int:
+        from constructor.diagnostics import exit_code
+
+        return exit_code(self.diagnostics)
+
+
+@dataclass
+class _Entry:
+    format: int
+    diagnostics: list[Diagnostic]
+    counts: dict[str, int]
+    files: dict[str, str]  # shown path → sha256 of its bytes
+    uses: list[tuple[str, str, str]]  # (file, the `use` path as written, where it led)
+    named: list[tuple[str, str]] = field(default_factory=list)  # the command line's files and their roots
+
+
+def folder() -> Path:
+    from constructor.shipped import user_cache
+
+    return user_cache() / "check"
+
+
+@cache
+def _build_digest() -> bytes:
+    """Every module of the package and the grammar: a changed constructor never reads an old result."""
+    import constructor
+    from constructor.syntax.grammar import grammar_text
+
+    root = Path(constructor.__file__).parent
+    h = hashlib.sha256(constructor.__version__.encode())
+    h.update(grammar_text().encode("utf-8"))
+    for path in sorted(root.rglob("*.py")):
+        h.update(path.relative_to(root).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.digest()
+
+
+def _key(paths: Sequence[str], root: str | None) -> Path:
+    h = hashlib.sha256(_build_digest())
+    for part in (str(Path.cwd().resolve()), root or "", *paths):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    digest = h.hexdigest()
+    return folder() / digest[:2] / digest[2:]
+
+
+def _absolute(shown: str) -> Path:
+    return Path.cwd().resolve() / shown  # a shown path is relative to the working folder, or absolute
+
+
+def _digest_of(shown: str) -> str | None:
+    from constructor.resolve.loader import read_bytes
+
+    data, problems = read_bytes(_absolute(shown), shown)
+    return hashlib.sha256(data).hexdigest() if data is not None and not problems else None
+
+
+def _named(paths: Sequence[str], root: str | None) -> list[tuple[str, str]] | None:
+    """The files the command line names with the root each is checked under (as the loader finds
+    them), or None when naming them is itself a problem (a missing path, a folder with no files)."""
+    from constructor.resolve.loader import Loaded, _expand, display_path, find_root
+
+    loaded = Loaded()
+    found = _expand(paths, loaded)
+    if loaded.diagnostics:
+        return None
+    out = []
+    for path, fallback in found:
+        resolved = path.resolve()
+        project = Path(root).resolve() if root else find_root(resolved) or fallback
+        out.append((display_path(resolved), str(project)))
+    return out
+
+
+def lookup(paths: Sequence[str], root: str | None) -> CheckReport | None:
+    """The stored result of this check when nothing it depended on has changed, else None."""
+    from constructor.resolve.loader import display_path
+
+    path = _key(paths, root)
+    try:
+        data = path.read_bytes()
+        entry = pickle.loads(data)
+        if not isinstance(entry, _Entry) or entry.format != FORMAT:
+            raise TypeError("not an entry")
+    except OSError:
+        return None
+    except Exception:  # a damaged or foreign entry: removed, and the check runs
+        path.unlink(missing_ok=True)
+        return None
+    if _named(paths, root) != entry.named:
+        return None
+    for shown, digest in entry.files.items():
+        if _digest_of(shown) != digest:
+            return None
+    for shown, written, target in entry.uses:
+        try:
+            if display_path((_absolute(shown).parent / written).resolve()) != target:
+                return None
+        except (OSError, ValueError):
+            return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # used now: the last to be evicted
+    pointed = {d.span.file for d in entry.diagnostics if d.span is not None}
+    pointed |= {label.span.file for d in entry.diagnostics for label in d.labels}
+    sources = {}
+    for shown in sorted(pointed & entry.files.keys()):
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            sources[shown] = _absolute(shown).read_bytes().decode("utf-8-sig")
+    return CheckReport(entry.diagnostics, sources, entry.counts, len(entry.files), cached=True)
+
+
+def store(
+    paths: Sequence[str],
+    root: str | None,
+    report: CheckReport,
+    uses: Iterable[tuple[str, str, str]],
+) -> None:
+    """Keep `report` for the next run, unless it depends on the file system more than on the texts."""
+    if any(d.code in UNCACHEABLE for d in report.diagnostics):
+        return
+    named = _named(paths, root)
+    files = {}
+    for shown in report.sources:
+        digest = _digest_of(shown)
+        if digest is None:
+            return
+        files[shown] = digest
+    if named is None or len(files) != report.files:
+        return
+    entry = _Entry(FORMAT, list(report.diagnostics), report.counts, files, sorted(uses), named)
+    _write(_key(paths, root), entry)
+
+
+def _write(path: Path, entry: _Entry) -> None:
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(entry, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        tmp = None
+    except (OSError, pickle.PicklingError, RecursionError):
+        return  # no cache then, not an error
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    from constructor.resolve.cache import evict
+
+    evict(folder(), MAX_BYTES)
+
+
+def cached_check(paths: Sequence[str], root: str | None) -> CheckReport:
+    """`constructor check` through the cache (unless CONSTRUCTOR_NO_CACHE is set): the stored report
+    when nothing changed, else a fresh check (parsing through the parse cache), stored for next time.
+    The library is imported only on a miss: a hit costs reading and hashing the files."""
+    use = not os.environ.get("CONSTRUCTOR_NO_CACHE")
+    if use and (hit := lookup(paths, root)) is not None:
+        return hit
+    from constructor.api import check
+    from constructor.resolve.loader import display_path
+
+    result = check(paths, root=root, cache=use)
+    catalog = result.catalog
+    report = CheckReport(result.diagnostics, result.sources, catalog.counts(), len(catalog.files))
+    if use:
+        uses = []
+        for f in catalog.files:
+            for u in f.uses:
+                with contextlib.suppress(OSError, ValueError):
+                    uses.append((f.path, u.path, display_path((_absolute(f.path).parent / u.path).resolve())))
+        store(paths, root, report, uses)
+    return report
