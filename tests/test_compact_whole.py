@@ -325,7 +325,7 @@ def test_the_explanatory_note_says_what_the_plan_says() -> None:
     assert f"Из {plan.savings.full_hours} ч полной программы" in text and f"в плане — {plan.total_hours} ч" in text
     for part in plan.final_attestation.parts:
         assert f"— {part.hours} ч" in text
-    assert ("это доказано расчётом" in text) == (plan.status == "optimal")
+    assert ("не может быть составлен на меньшее число семестров" in text) == (plan.status == "optimal")
     assert [kind for kind, _ in doc.note.rooms][:3] == ["Кабинеты", "Лаборатории", "Мастерские"]
     # the variable part as the plan JSON counts it, and the note breaks the standard's rule exactly when
     # `compact` says so (C306, C332)

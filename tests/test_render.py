@@ -193,7 +193,8 @@ def test_user_templates_override_and_are_confined(tmp_path: Path, capsys: pytest
     plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
     assert plan is not None
     files = render_all(plan, ws.table, "ru", ("html",), mine)
-    assert files["matrix.html"].decode() == "<p>Моя матрица: ОК-01, ОК-03, ОК-04</p>"  # ОК-02 is recognised, not taught
+    # ОК-02 is recognised (its hours credited) and still the program's: a column, as in the working programs
+    assert files["matrix.html"].decode() == "<p>Моя матрица: ОК-01, ОК-02, ОК-03</p>"
     outside = tmp_path / "secret.html.j2"
     outside.write_text("secret", encoding="utf-8")
     os.symlink(outside, mine / "plan.html.j2")

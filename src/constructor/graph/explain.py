@@ -10,6 +10,9 @@ from constructor.graph.graph import CompetencyGraph
 from constructor.graph.program import gather, requests
 from constructor.model import AnyDeclaration, Program
 
+# every kind of hours a competency may declare, in the order `explain` prints them (all add up to the total)
+HOUR_KINDS = ("theory", "practice", "lab", "course_design", "project", "consultations", "self_study", "attestation")
+
 
 @dataclass
 class Reason:
@@ -68,12 +71,7 @@ def explain(
         activity=comp.activity.code if comp.activity else None,
         module=graph.module_of.get(code),
         course=course.code if course else None,
-        hours={
-            "theory": comp.hours.theory,
-            "practice": comp.hours.practice,
-            "self_study": comp.hours.self_study,
-            "total": comp.hours.total,
-        },
+        hours={kind: getattr(comp.hours, kind) for kind in HOUR_KINDS} | {"total": comp.hours.total},
         program=program.code if program else None,
         reasons=reasons,
         requires=graph.prerequisites(code) + graph.corequisites(code),

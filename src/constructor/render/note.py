@@ -69,10 +69,11 @@ def note(
     variable = _variable(plan, program, std, table, lang)
     if variable:
         doc.sections.append((w["s.variable"], variable))
-    doc.sections.append((w["s.network"], _network(plan, lang, totals)))
+    doc.sections.append((w["s.network" if plan.sites else "s.practice"], _network(plan, lang, totals)))
     shortening = _shortening(plan, lang)
-    if shortening:
-        doc.sections.append((w["s.shortening"], shortening))
+    if shortening:  # a plan in its normative term is not «shortened»: the section says the term
+        shortened = plan.savings.terms or plan.baseline != plan.duration
+        doc.sections.append((w["s.shortening" if shortened else "s.term"], shortening))
     doc.sections.append((w["s.final"], [_final(plan, lang, part_titles)]))
     kept = [(h, [p for p in ps if p]) for h, ps in doc.sections if any(ps)]
     doc.sections = [(f"{n}. {h}", ps) for n, (h, ps) in enumerate(kept, 1)]  # numbered as they stand
@@ -205,14 +206,17 @@ def _shortening(plan: Plan, lang: Lang) -> list[str]:
     if not plan.baseline:
         return []
     s = plan.savings
-    out = [
-        w["shortening"].format(
-            baseline=duration(plan.baseline, lang),
-            duration=duration(plan.duration, lang),
-            before=len(plan.terms) + s.terms,
-            after=len(plan.terms),
-        )
-    ]
+    if not s.terms and plan.baseline == plan.duration:
+        out = [w["normative"].format(duration=duration(plan.duration, lang))]
+    else:
+        out = [
+            w["shortening"].format(
+                baseline=duration(plan.baseline, lang),
+                duration=duration(plan.duration, lang),
+                before=len(plan.terms) + s.terms,
+                after=len(plan.terms),
+            )
+        ]
     rows = savings_rows(plan, COMPACT_WORDS[lang])
     if rows:  # the first row is the full program, the last the plan; between them the reductions
         unit = WORDS[lang]["hours-unit"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from constructor.compact.plan import Item, Plan, course_parts
 from constructor.i18n import Lang, Words
-from constructor.model import AnyDeclaration, Cycle, CycleRole, Discipline, Module
+from constructor.model import AnyDeclaration, Competency, Cycle, CycleRole, Discipline, Module
 from constructor.model.declarations import written_form
 from constructor.render.note import NoteDoc, note
 from constructor.render.plan_table import (
@@ -243,6 +243,9 @@ def disciplines_in_order(plan: Plan, table: Mapping[str, AnyDeclaration]) -> lis
 def matrix(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang = "ru") -> MatrixDoc:
     items = {i.code: i for i in plan.items}
     comps = [i.code for i in plan.items if i.kind in ("general", "professional", "variable")]
+    # a recognised competency is still the program's (its rows still form it; only its hours are
+    # credited): a column, so the matrix agrees with the working programs that list it
+    comps += [c for c in plan.recognized if isinstance(table.get(c), Competency)]
     columns = sorted(dict.fromkeys(comps), key=lambda c: (not c.startswith("ОК"), code_key(c)))
     index = {c: k for k, c in enumerate(columns)}
 
@@ -253,6 +256,9 @@ def matrix(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang = "ru") -
     for d in disciplines_in_order(plan, table):
         covered = {r.code for r in d.covers if r.code in index}
         rows.append((d.code, d.title.value if d.title else d.code, marks(covered), 1))
+    for item in plan.items:  # an employer's competency taught outside any МДК is a row of its own
+        if item.kind == "variable" and item.module is None and item.code in index:
+            rows.append((item.code, item.title, marks({item.code}), 1))
     for module in table.values():
         if not isinstance(module, Module) or not any(i.module == module.code for i in plan.items):
             continue

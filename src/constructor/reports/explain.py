@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from constructor.graph.cycles import show_path
-from constructor.graph.explain import Explanation
+from constructor.graph.explain import HOUR_KINDS, Explanation
 from constructor.i18n import Lang, Words
 
 WORDS = Words("explain.")  # the words are in the catalog: locale/*/LC_MESSAGES/constructor.po
@@ -18,8 +18,8 @@ def render_text(e: Explanation, lang: Lang) -> str:
     w = WORDS[lang]
     where = [w[f"kind.{e.kind}"]]
     where += [x for x in (e.activity, e.module, e.course) if x]
-    hours = f"{e.hours['total']} {w['hours']} ({w['theory']} {e.hours['theory']}, {w['practice']} {e.hours['practice']}"
-    hours += f", {w['self_study']} {e.hours['self_study']})" if e.hours["self_study"] else ")"
+    kinds = [f"{w[kind]} {e.hours[kind]}" for kind in HOUR_KINDS if e.hours.get(kind)]  # every kind there is
+    hours = f"{e.hours['total']} {w['hours']}" + (f" ({', '.join(kinds)})" if kinds else "")
     lines = [f"{e.code} «{e.title}»", f"  {', '.join(where)}; {hours}", ""]
     if e.program is None:
         lines.append(str(w["no-program"]))
