@@ -334,3 +334,24 @@ def test_hover_speaks_the_editors_language(tmp_path: Path) -> None:
     answers, _ = _raw_session(messages)
     said = answers[1]["result"]["contents"]["value"]
     assert "часы: теория 36 (всего 36)" in said and "профессиональная" in said and "сложность" in said
+
+
+def test_the_first_open_reads_files_on_disk_from_the_parse_cache_and_never_caches_an_edit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file on disk parses through the persistent cache `check` fills (a second editor session reads
+    it back); the document being edited is parsed in memory only — no cache entry per keystroke."""
+    from constructor.lsp.workspace import Workspace
+
+    monkeypatch.setenv("CONSTRUCTOR_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "constructor.toml").write_text("")
+    (tmp_path / "lib.comp").write_text('competency ПК-1.1 "Первая" { hours theory 36 }\n', encoding="utf-8")
+    main = (tmp_path / "main.comp").resolve()
+    for edit in range(3):
+        ws = Workspace(tmp_path)
+        ws.open[main] = f'use "lib.comp"\nmodule М "Модуль {edit}" {{ covers ПК-1.1 }}\n'
+        assert [d.code for d in ws.scope(main).diagnostics] == []
+        disk = ws._disk
+        assert (disk.hits, disk.misses) == ((0, 1) if edit == 0 else (1, 0))  # type: ignore[attr-defined]
+    entries = [p for p in (tmp_path / "cache" / "constructor" / "parse").glob("*/*") if p.is_file()]
+    assert len(entries) == 1  # lib.comp only: the edited main.comp never went to disk

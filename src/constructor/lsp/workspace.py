@@ -5,6 +5,7 @@ module translates."""
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from constructor.graph import CompetencyGraph, check_scope
 from constructor.model import AnyDeclaration, Catalog, Ref, SourceFile, Span
 from constructor.resolve import load_files, resolve
 from constructor.resolve.follow_ons import catalog_of, group_follow_ons
-from constructor.resolve.loader import display_path, read_source
+from constructor.resolve.loader import ParseFn, display_path, read_source
 from constructor.resolve.references import references
 from constructor.syntax import parse_text
 from constructor.syntax.grammar import WORD
@@ -42,6 +43,13 @@ class Workspace:
         self._parsed: dict[tuple[str, str], tuple[SourceFile, list[Diagnostic]]] = {}
         self._sizes: dict[tuple[str, str], int] = {}
         self._bytes = 0
+        # files on disk parse through the persistent cache `check` fills (the editor's first open of a
+        # large workspace reads them back); a document being edited never goes there: an entry an edit
+        self._disk: ParseFn = parse_text
+        if not os.environ.get("CONSTRUCTOR_NO_CACHE"):
+            from constructor.resolve.cache import ParseCache
+
+            self._disk = ParseCache(parse_text)
 
     def parse(self, text: str, shown: str) -> tuple[SourceFile, list[Diagnostic]]:
         """Parse, or reuse the parse of the same text: an edit re-parses only the edited file."""
@@ -57,7 +65,8 @@ class Workspace:
                 oldest = next(iter(self._parsed))
                 self._bytes -= self._sizes.pop(oldest, 0)
                 del self._parsed[oldest]
-            self._parsed[key] = parse_text(text, shown)
+            edited = any(display_path(p) == shown for p in self.open)
+            self._parsed[key] = (parse_text if edited else self._disk)(text, shown)
             self._sizes[key] = len(text)
             self._bytes += len(text)
         return self._parsed[key]
