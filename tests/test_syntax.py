@@ -202,3 +202,11 @@ def test_a_work_program_s_sources_equipment_and_indicators_are_read() -> None:
 def test_a_noncharacter_xml_cannot_hold_is_a_diagnostic_not_a_broken_document() -> None:
     _, diags = parse('competency К "a\uffffb"\n', "f.comp")
     assert [d.code for d in diags] == ["C023"]
+
+
+def test_keywords_read_from_the_grammar_text_are_the_parser_s() -> None:
+    """Printing a diagnostic reads the keywords' spellings from the grammar's text (no parser built):
+    they must be exactly the terminals lark makes, in its order."""
+    from constructor.syntax import keywords
+
+    assert keywords._keyword_terminals() == keywords._keyword_terminals_of_the_parser()

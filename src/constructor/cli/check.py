@@ -11,7 +11,7 @@ def run(args: argparse.Namespace) -> int:
     from constructor.summary import summary_data, summary_line
 
     result = cached_check([str(p) for p in args.paths], args.root)
-    report = Report(result.diagnostics, result.sources, limit=max(args.limit, 1))
+    report = Report(result.diagnostics, result.sources, limit=max(args.limit, 1), _langs=dict(result.langs))
     if args.format == "json":
         # a machine reads it: its words do not follow the machine's locale, only `--lang` (Russian first)
         print(report.render("json", args.lang if args.lang_given else "ru", summary_data(result)))

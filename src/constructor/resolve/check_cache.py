@@ -27,8 +27,9 @@ from functools import cache
 from pathlib import Path
 
 from constructor.diagnostics import Diagnostic
+from constructor.i18n import Lang
 
-FORMAT = 1
+FORMAT = 2
 MAX_BYTES = 64 * 2**20
 # what a file system can change without any file's text changing: such results are never stored
 UNCACHEABLE = {"C001", "C002", "C003", "C004", "C005", "C006", "C007", "C104", "C105", "C106"}
@@ -44,6 +45,7 @@ class CheckReport:
     counts: dict[str, int]
     files: int
     cached: bool = False
+    langs: dict[str, Lang] = field(default_factory=dict)  # a file's keyword language, where already known
 
     @property
     def errors(self) -> int:
@@ -68,6 +70,7 @@ class _Entry:
     files: dict[str, str]  # shown path → sha256 of its bytes
     uses: list[tuple[str, str, str]]  # (file, the `use` path as written, where it led)
     named: list[tuple[str, str]] = field(default_factory=list)  # the command line's files and their roots
+    langs: dict[str, Lang] = field(default_factory=dict)  # the keyword language of each file shown
 
 
 def folder() -> Path:
@@ -162,7 +165,8 @@ def lookup(paths: Sequence[str], root: str | None) -> CheckReport | None:
     for shown in sorted(pointed & entry.files.keys()):
         with contextlib.suppress(OSError, UnicodeDecodeError):
             sources[shown] = _absolute(shown).read_bytes().decode("utf-8-sig")
-    return CheckReport(entry.diagnostics, sources, entry.counts, len(entry.files), cached=True)
+    langs = {shown: lang for shown, lang in entry.langs.items() if shown in sources}
+    return CheckReport(entry.diagnostics, sources, entry.counts, len(entry.files), cached=True, langs=langs)
 
 
 def store(
@@ -183,7 +187,13 @@ def store(
         files[shown] = digest
     if named is None or len(files) != report.files:
         return
-    entry = _Entry(FORMAT, list(report.diagnostics), report.counts, files, sorted(uses), named)
+    from constructor.syntax.keywords import keyword_language
+
+    # the language each shown file's keywords are written in (a diagnostic names keywords in it): found
+    # once here, not by scanning megabytes of text again on every cached run
+    pointed = {d.span.file for d in report.diagnostics if d.span is not None}
+    langs = {shown: keyword_language(text) for shown, text in report.sources.items() if shown in pointed}
+    entry = _Entry(FORMAT, list(report.diagnostics), report.counts, files, sorted(uses), named, langs)
     _write(_key(paths, root), entry)
 
 
