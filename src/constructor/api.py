@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from constructor.diagnostics import Diagnostic, diagnostic, exit_code, sorted_diagnostics
+from constructor.diagnostics import Diagnostic, Tally, diagnostic, sorted_diagnostics
 from constructor.model import AnyDeclaration, Catalog, Program, SourceFile, Span
 from constructor.resolve import load_files, resolve
 from constructor.resolve.follow_ons import catalog_of, group_follow_ons
@@ -27,22 +27,10 @@ def parse(text: str, path: str = "<text>") -> tuple[SourceFile, list[Diagnostic]
 
 
 @dataclass
-class CheckResult:
+class CheckResult(Tally):
     catalog: Catalog
     diagnostics: Sequence[Diagnostic]
     sources: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def errors(self) -> int:
-        return sum(d.is_error for d in self.diagnostics)
-
-    @property
-    def warnings(self) -> int:
-        return sum(not d.is_error for d in self.diagnostics)
-
-    @property
-    def exit_code(self) -> int:
-        return exit_code(self.diagnostics)
 
 
 @contextmanager

@@ -197,6 +197,24 @@ def sorted_diagnostics(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
     return out
 
 
+class Tally:
+    """Errors, warnings and the exit code of a result's `diagnostics` (a check's, fresh or cached)."""
+
+    diagnostics: Sequence[Diagnostic]
+
+    @property
+    def errors(self) -> int:
+        return sum(d.is_error for d in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        return sum(not d.is_error for d in self.diagnostics)
+
+    @property
+    def exit_code(self) -> int:
+        return exit_code(self.diagnostics)
+
+
 def exit_code(diags: Iterable[Diagnostic]) -> int:
     """0 with no errors (warnings allowed); 2 for usage or I/O problems; 1 for other errors."""
     codes = [d.info.exit_code for d in diags if d.is_error]

@@ -106,13 +106,7 @@ class ParseCache:
         return source, diags
 
     def _write(self, path: Path, result: tuple[SourceFile, list[Diagnostic]]) -> None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(result, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except (OSError, pickle.PicklingError, RecursionError):
+        if not write_entry(path, result):
             return  # no cache then, not an error
         if not self._checked_size:
             self._checked_size = True
@@ -120,6 +114,26 @@ class ParseCache:
 
     def evict(self, limit: int = MAX_BYTES) -> None:
         evict(self.folder, limit)
+
+
+def write_entry(path: Path, value: object) -> bool:
+    """`value` pickled to `path` through a temporary name (a concurrent reader never sees half an
+    entry; a failed write leaves nothing behind); False when it could not be written."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        tmp = None
+        return True
+    except (OSError, pickle.PicklingError, RecursionError):
+        return False
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 def evict(folder: Path, limit: int) -> None:

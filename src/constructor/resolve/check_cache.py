@@ -20,13 +20,12 @@ import contextlib
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from constructor.diagnostics import Diagnostic
+from constructor.diagnostics import Diagnostic, Tally
 from constructor.i18n import Lang
 
 FORMAT = 2
@@ -36,7 +35,7 @@ UNCACHEABLE = {"C001", "C002", "C003", "C004", "C005", "C006", "C007", "C104", "
 
 
 @dataclass
-class CheckReport:
+class CheckReport(Tally):
     """What `check` prints: the diagnostics (with the texts of the files they point into), the counts
     of declarations by kind and the number of files — from a fresh check or from the cache."""
 
@@ -46,20 +45,6 @@ class CheckReport:
     files: int
     cached: bool = False
     langs: dict[str, Lang] = field(default_factory=dict)  # a file's keyword language, where already known
-
-    @property
-    def errors(self) -> int:
-        return sum(d.is_error for d in self.diagnostics)
-
-    @property
-    def warnings(self) -> int:
-        return sum(not d.is_error for d in self.diagnostics)
-
-    @property
-    def exit_code(self) -> int:
-        from constructor.diagnostics import exit_code
-
-        return exit_code(self.diagnostics)
 
 
 @dataclass
@@ -198,23 +183,10 @@ def store(
 
 
 def _write(path: Path, entry: _Entry) -> None:
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(entry, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        tmp = None
-    except (OSError, pickle.PicklingError, RecursionError):
-        return  # no cache then, not an error
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-    from constructor.resolve.cache import evict
+    from constructor.resolve.cache import evict, write_entry
 
-    evict(folder(), MAX_BYTES)
+    if write_entry(path, entry):
+        evict(folder(), MAX_BYTES)
 
 
 def cached_check(paths: Sequence[str], root: str | None) -> CheckReport:
