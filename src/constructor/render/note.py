@@ -97,6 +97,9 @@ def _process(plan: Plan, program: Program, lang: Lang) -> list[str]:
         total = sum(program.holidays.values())
         winter = program.holidays.get("winter", 0)
         out.append(w["holidays"].format(weeks=count(total, "week", lang), winter=count(winter, "week", lang)))
+    for prof in plan.professions:  # the worker profession a student can be qualified in during the program
+        if prof.term is not None:
+            out.append(w["profession"].format(code=prof.code, title=prof.title, term=prof.term))
     return out
 
 
