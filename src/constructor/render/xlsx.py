@@ -93,8 +93,10 @@ def _title_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang:
     if page.agreed:
         for position, name in page.agreed:
             lines.append((f"{w['agreed']}: {position}", f"____________ {name}", False))
+            lines.append(("", page.date, False))  # «___» ____________ 20___ г., as on the printed page
     if page.approved:
         lines.append((f"{w['approved']}: {page.approved[0]}", f"____________ {page.approved[1]}", False))
+        lines.append(("", page.date, False))
     lines.append(("", "", False))
     lines.append((page.heading, "", True))
     for text in (page.kind, page.specialty, f"{plan.program} «{plan.program_title}»"):
