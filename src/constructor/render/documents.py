@@ -255,6 +255,11 @@ def html_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
         proof=summary[1].strip(),
         savings=savings_rows(ctx.plan, TEXT_WORDS[ctx.lang]),
         savings_title=TEXT_WORDS[ctx.lang]["savings"],
+        # «выпуск для предприятия «…»: 25 чел. в 3-м учебном году», as `compact` says it
+        graduates=[
+            TEXT_WORDS[ctx.lang]["graduates"].format(enterprise=g.enterprise or g.bundle, seats=g.seats, year=g.year)
+            for g in ctx.plan.graduates
+        ],
         graph=_graph_picture(ctx.plan),
         **base,
     )
