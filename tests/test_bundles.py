@@ -140,3 +140,29 @@ def test_a_file_with_no_bundle_does_not_change_the_programs_own_totals(capsys: p
         == 0
     )
     assert json.loads(capsys.readouterr().out) == alone
+
+
+def test_a_bundle_s_courses_join_the_modules_of_their_activities_in_the_programs_that_take_it(
+    tmp_path: Path,
+) -> None:
+    """The welding bundle's МДК.01.03 (ПКс-1.1, ПКс-1.3 of ВД-1) joins ПМ.01 and МДК.03.02 joins ПМ.03:
+    МДК rows with their graded credit, in the module's working program and matrix — no rows named by
+    competencies; a program without the bundle has no such МДК."""
+    from constructor.render.syllabus import syllabi
+    from constructor.render.views import matrix, plan_doc
+
+    ws = workspace(EXAMPLE / "program.comp")
+    program = ws.programs()[0]
+    plan, diags = compact(program, ws.table, ws.graph)
+    assert plan is not None and not [d for d in diags if d.code == "C325"]
+    rows = {r.code: r for r in plan_doc(plan, ws.table, "ru").rows}
+    assert rows["МДК.01.03"].forms == {"ДЗ": [plan.items[[i.code for i in plan.items].index("ПКс-1.3")].term]}
+    assert "МДК.03.02" in rows and not [code for code in rows if code.startswith("ПКс")]
+    items = {i.code: i for i in plan.items}
+    assert items["ПКс-1.1"].module == "ПМ.01" and items["ПКс-3.1"].module == "ПМ.03"
+    pm01 = next(d for d in syllabi(plan, ws.table, "ru") if d.code == "ПМ.01")
+    assert "МДК.01.03" in [p.code for p in pm01.parts]
+    assert "МДК.01.03" in [r[0] for r in matrix(plan, ws.table).rows]
+    alone, _ = compact(program.model_copy(update={"bundles": ()}), ws.table, ws.graph)
+    assert alone is not None and not [i for i in alone.items if i.code.startswith("ПКс-1.")]
+    assert "МДК.01.03" not in {r.code for r in plan_doc(alone, ws.table, "ru").rows}

@@ -11,6 +11,7 @@ import pytest
 from constructor.api import workspace
 from constructor.compact import compact
 from constructor.compact.plan import Plan
+from constructor.graph.bundle_courses import as_planned
 from constructor.model import AnyDeclaration, Discipline, Module
 from constructor.render.syllabus import SyllabusDoc, syllabi
 
@@ -82,7 +83,7 @@ def test_declared_topics_make_the_topic_plan_and_say_when_the_plan_has_other_hou
 def test_a_module_is_assessed_by_its_courses_forms_and_its_exam() -> None:
     plan, table = _planned(EXAMPLES[0])
     doc = next(d for d in syllabi(plan, table, "ru") if d.code == "ПМ.01")
-    module = table["ПМ.01"]
+    module = as_planned(plan.program, table)["ПМ.01"]  # with the bundle's МДК.01.03
     assert isinstance(module, Module)
     taught = list(dict.fromkeys(r.code for r in module.taught))  # the general ones first, as the layout has them
     assert [r.code for r in doc.results] == [c for c in taught if c.startswith("ОК")] + [
@@ -115,7 +116,7 @@ def test_the_competency_matrix_marks_what_each_row_forms(path: Path) -> None:
     doc = matrix(plan, table, "ru")
     assert doc.columns[0].startswith("ОК")  # general competencies first, then ПК
     marked = {code: {c for c, on in zip(doc.columns, marks, strict=True) if on} for code, _, marks, _ in doc.rows}
-    for code, decl in table.items():
+    for code, decl in as_planned(plan.program, table).items():  # modules with the bundles' МДК
         if isinstance(decl, Discipline) and code in marked:
             assert marked[code] == {r.code for r in decl.covers} & set(doc.columns), code
         if isinstance(decl, Module) and code in marked:

@@ -102,6 +102,7 @@ REGISTRY: dict[str, CodeInfo] = {
     "C318": CodeInfo("attestation-limits-unkeepable", E),
     "C319": CodeInfo("complex-exam-split", W),
     "C324": CodeInfo("solver-no-schedule", E),
+    "C325": CodeInfo("bundle-course-apart", E),
     "C320": CodeInfo("bundle-conflict", E),
     "C321": CodeInfo("bundle-other-standard", E),
     "C322": CodeInfo("bundle-over-cap", W),

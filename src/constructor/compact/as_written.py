@@ -27,7 +27,7 @@ from constructor.compact.plan import (
 from constructor.compact.variable import with_variable
 from constructor.compact.whole_fields import with_whole_fields
 from constructor.diagnostics import Diagnostic, diagnostic
-from constructor.graph import CompetencyGraph, calendar
+from constructor.graph import CompetencyGraph, calendar, program_view_and_graph
 from constructor.graph.program import ProgramContent, gather
 from constructor.graph.whole import Row, WholeProgram, per_year, planning_calendar, whole
 from constructor.graph.whole_checks import count_by_year
@@ -153,6 +153,7 @@ def as_written(
     program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph
 ) -> tuple[Plan | None, list[Diagnostic]]:
     """The plan exactly as the program's rows write it; see the module's docstring."""
+    table, graph = program_view_and_graph(program, table, graph)  # its bundles' МДК in their modules
     planned = planning_calendar(program, table)
     if isinstance(planned, list):
         return None, planned

@@ -22,7 +22,8 @@ from constructor.compact.units import build, context_of
 from constructor.compact.variable import with_variable
 from constructor.compact.whole_fields import with_whole_fields
 from constructor.diagnostics import Diagnostic
-from constructor.graph import CompetencyGraph, attainable
+from constructor.graph import CompetencyGraph, attainable, program_view_and_graph
+from constructor.graph.bundle_courses import unattached_courses
 from constructor.graph.whole import planning_calendar
 from constructor.model import AnyDeclaration, Program
 
@@ -37,9 +38,11 @@ def compact(
     record_time: bool = False,
 ) -> tuple[Plan | None, list[Diagnostic]]:
     """The shortest program the rules allow, with its proof of (near) optimality; see docs/plan.md."""
+    apart = unattached_courses(program, table)  # a bundle's МДК that joins no module: said, as `check` says it
+    table, graph = program_view_and_graph(program, table, graph)  # its bundles' МДК in their modules
     planned = planning_calendar(program, table)
     if isinstance(planned, list):
-        return None, planned
+        return None, [*apart, *planned]
     std, term_weeks, load = planned
     capacity = [w * load for w in term_weeks]
     context = context_of(program, table, graph)
@@ -82,4 +85,4 @@ def compact(
     plan = network(plan, program, table, built.content, program.recognized)
     plan = with_variable(with_whole_fields(plan, program, table, context.rows), table)
     # the standard's shares, measured on the plan
-    return plan, [*diags, *plan_rules(program, std, plan, table)]
+    return plan, [*apart, *diags, *plan_rules(program, std, plan, table)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from constructor.diagnostics import Diagnostic
+from constructor.graph.bundle_courses import program_view, unattached_courses
 from constructor.graph.cycles import attainable, check_cycles
 from constructor.graph.graph import CompetencyGraph, Link
 from constructor.graph.program import ProgramContent, check_program, gather
@@ -14,7 +15,16 @@ from constructor.graph.whole import whole
 from constructor.graph.whole_checks import check_rows, check_whole
 from constructor.model import AnyDeclaration, Catalog, Program
 
-__all__ = ["CompetencyGraph", "Link", "ProgramContent", "attainable", "check_graph", "check_scope", "gather"]
+__all__ = [
+    "CompetencyGraph",
+    "Link",
+    "ProgramContent",
+    "attainable",
+    "check_graph",
+    "check_scope",
+    "gather",
+    "program_view_and_graph",
+]
 
 
 def check_graph(catalog: Catalog) -> list[Diagnostic]:
@@ -47,11 +57,23 @@ def check_scope(
                 # a program naming an unknown code is reported there (C101); what it would then seem to
                 # lack (a module, the volume, a cycle) would only be consequences of that one mistake
                 continue
-            content = gather(decl, table, graph)
-            rows = whole(decl, table, graph, content)  # once, for both: the rows of the whole program
-            diags += check_program(decl, table, graph, content, rows)
-            diags += check_whole(decl, table, graph, rows)
+            # the program as it sees the declarations: its bundles' МДК in their modules
+            view, g = program_view_and_graph(decl, table, graph)
+            content = gather(decl, view, g)
+            rows = whole(decl, view, g, content)  # once, for both: the rows of the whole program
+            diags += check_program(decl, view, g, content, rows)
+            diags += check_whole(decl, view, g, rows)
+            diags += unattached_courses(decl, table)
     return diags
+
+
+def program_view_and_graph(
+    program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph
+) -> tuple[Mapping[str, AnyDeclaration], CompetencyGraph]:
+    """The declarations and the graph as `program` sees them (graph/bundle_courses.py): the same ones
+    when its bundles add no МДК, else the view and a graph of it (which module teaches what changed)."""
+    view = program_view(program, table)
+    return (table, graph) if view is table else (view, CompetencyGraph(view))
 
 
 def _unresolved(program: Program, table: Mapping[str, AnyDeclaration]) -> bool:

@@ -74,11 +74,17 @@ def gather(program: Program, table: Mapping[str, AnyDeclaration], graph: Compete
     std = table.get(program.standard.code) if program.standard else None
     content = ProgramContent(program, std if isinstance(std, Standard) else None)
     wanted: list[str] = []
+    enterprises = _bundle_course_codes(program, table)
     for ref in program.core:
         mod = table.get(ref.code)
         if isinstance(mod, Module):
             content.modules.append(mod)
-            codes = [r.code for r in mod.taught]
+            # a bundle's МДK in the module (graph/bundle_courses.py) teaches the bundle's competencies,
+            # not the core's: they stay what the enterprise asked for
+            codes = [
+                *(r.code for r in mod.covers),
+                *(r.code for c in mod.courses if c.code not in enterprises for r in c.covers),
+            ]
             content.core.update(codes)
             wanted.extend(codes)
     content.core.update(r.code for r in program.general)
@@ -94,11 +100,16 @@ def gather(program: Program, table: Mapping[str, AnyDeclaration], graph: Compete
     return content
 
 
+def _bundle_course_codes(program: Program, table: Mapping[str, AnyDeclaration]) -> set[str]:
+    return {c.code for ref in program.bundles if isinstance(b := table.get(ref.code), Bundle) for c in b.courses}
+
+
 def requests(program: Program, content: ProgramContent) -> dict[str, tuple[str, str]]:
     """What the program asks for itself: code → (why: module, general or bundle; which one)."""
     out: dict[str, tuple[str, str]] = {}
+    enterprises = {c.code for b in content.bundles for c in b.courses}
     for mod in content.modules:
-        for ref in mod.taught:
+        for ref in (*mod.covers, *(r for c in mod.courses if c.code not in enterprises for r in c.covers)):
             out.setdefault(ref.code, ("module", mod.code))
     for ref in program.general:
         out.setdefault(ref.code, ("general", program.code))

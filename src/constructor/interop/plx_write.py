@@ -180,6 +180,9 @@ def _order(std: Standard) -> tuple[str, str]:
 
 def write_plx(plan: Plan, table: Mapping[str, AnyDeclaration], program: Program) -> bytes:
     """The `.plx` file of `plan` (UTF-16 with a BOM)."""
+    from constructor.graph.bundle_courses import program_view
+
+    table = program_view(program, table)  # the program's bundles' МДК in their modules, as planned
     b = _Builder(plan, table, program)
     b.build()
     std = table.get(plan.standard or "")

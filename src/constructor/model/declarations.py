@@ -400,6 +400,9 @@ class Bundle(Declaration):
     standard: Ref | None = None
     requests: tuple[Ref, ...] = ()
     competencies: tuple[Competency, ...] = ()
+    # the enterprise's МДК: in a program that takes the bundle, each joins the core module of its
+    # competencies' activity (`module` is empty until then: compact/bundle_courses.py)
+    courses: tuple[Course, ...] = ()
     hours_max: int | None = None
     deliveries: tuple[Delivery, ...] = ()
     seats: int | None = None

@@ -73,7 +73,7 @@ class SourceFile(Frozen):
     unread: tuple[Unread, ...] = ()
 
     def all_declarations(self) -> list[AnyDeclaration]:
-        """Top-level declarations and the ones nested in them (courses, practices, bundle competencies,
+        """Top-level declarations and the ones nested in them (courses, practices, bundle competencies and courses,
         the alternatives of an elective group, a college's rooms)."""
         out: list[AnyDeclaration] = []
         for decl in self.declarations:
@@ -83,6 +83,7 @@ class SourceFile(Frozen):
                 out.extend(decl.practices)
             elif isinstance(decl, Bundle):
                 out.extend(decl.competencies)
+                out.extend(decl.courses)
             elif isinstance(decl, Elective):
                 out.extend(decl.alternatives)
             elif isinstance(decl, College):

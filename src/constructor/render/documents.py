@@ -375,7 +375,10 @@ def render_all(
 ) -> dict[str, bytes]:
     """File name → content, for every document in every format asked for (each format a writer of
     render/writers)."""
+    from constructor.graph.bundle_courses import as_planned
     from constructor.render.writers import Job, writers
+
+    table = as_planned(plan.program, table)  # the program's bundles' МДК in their modules, as planned
 
     job = Job(plan, table, lang, environment(templates, lang), bundles, progress)
     found = writers()

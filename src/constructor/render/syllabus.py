@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from constructor.compact.plan import Item, Plan
+from constructor.graph.bundle_courses import as_planned
 from constructor.i18n import Lang, Words
 from constructor.model import (
     AnyDeclaration,
@@ -163,6 +164,7 @@ def _control(doc: SyllabusDoc) -> SyllabusDoc:
 def syllabi(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> list[SyllabusDoc]:
     """A working program for every module and discipline the plan teaches, in the order of the plan:
     general education, the other cycles' disciplines by code, then the modules."""
+    table = as_planned(plan.program, table)  # its bundles' МДК in their modules (graph/bundle_courses.py)
     items = {i.code: i for i in plan.items}
     n = len(plan.terms)
     years = [t.year for t in plan.terms]

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from constructor.compact.plan import Item, Plan, course_parts
+from constructor.graph.bundle_courses import as_planned
 from constructor.i18n import Lang, Words
 from constructor.model import AnyDeclaration, Competency, Cycle, CycleRole, Discipline, Module
 from constructor.model.declarations import written_form
@@ -87,6 +88,7 @@ def title_of(item: Item, table: Mapping[str, AnyDeclaration], lang: Lang) -> str
 
 
 def plan_doc(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> PlanDoc:
+    table = as_planned(plan.program, table)  # its bundles' МДК in their modules (graph/bundle_courses.py)
     w = DOC_WORDS[lang]
     n = len(plan.terms)
     by_cycle: dict[str | None, list[Item]] = {}
@@ -241,6 +243,7 @@ def disciplines_in_order(plan: Plan, table: Mapping[str, AnyDeclaration]) -> lis
 
 
 def matrix(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang = "ru") -> MatrixDoc:
+    table = as_planned(plan.program, table)  # its bundles' МДК in their modules (graph/bundle_courses.py)
     items = {i.code: i for i in plan.items}
     comps = [i.code for i in plan.items if i.kind in ("general", "professional", "variable")]
     # a recognised competency is still the program's (its rows still form it; only its hours are

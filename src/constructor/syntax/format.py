@@ -380,18 +380,7 @@ class _Printer:
         if m.covers:
             self.items(d, self.kw("COVERS"), self.codes(m.covers), self.line_of(m, "COVERS"))
         for course in m.courses:
-            block = bool(course.fields)
-            self.header(d, "COURSE", course.code, self.title(course), course.span.line, block)
-            if block:
-                if course.covers:
-                    self.items(d + 1, self.kw("COVERS"), self.codes(course.covers), self.line_of(course, "COVERS"))
-                if self.hours(course.hours) and not (course.terms and "HOURS" not in course.fields):
-                    self.items(d + 1, self.kw("HOURS"), self.hours(course.hours), self.line_of(course, "HOURS"))
-                if course.attestations:
-                    atts = self.attestations(course.attestations)
-                    self.items(d + 1, self.kw("ATTESTATION"), atts, self.line_of(course, "ATTESTATION"))
-                self.course_more(d + 1, course)
-                self.close(d, course.span.end_line, course.span.line)
+            self.course(d, course)
         for p in m.practices:
             self.practice(d, p)
         if m.attestations:
@@ -455,6 +444,20 @@ class _Printer:
             self.items(d, self.kw("ATTAINED_BY"), self.codes(decl.attained_by), self.line_of(decl, "ATTAINED_BY"))
         self.close(depth, decl.span.end_line, decl.span.line)
 
+    def course(self, d: int, course: Course) -> None:
+        block = bool(course.fields)
+        self.header(d, "COURSE", course.code, self.title(course), course.span.line, block)
+        if block:
+            if course.covers:
+                self.items(d + 1, self.kw("COVERS"), self.codes(course.covers), self.line_of(course, "COVERS"))
+            if self.hours(course.hours) and not (course.terms and "HOURS" not in course.fields):
+                self.items(d + 1, self.kw("HOURS"), self.hours(course.hours), self.line_of(course, "HOURS"))
+            if course.attestations:
+                atts = self.attestations(course.attestations)
+                self.items(d + 1, self.kw("ATTESTATION"), atts, self.line_of(course, "ATTESTATION"))
+            self.course_more(d + 1, course)
+            self.close(d, course.span.end_line, course.span.line)
+
     def bundle(self, depth: int, b: Bundle) -> None:
         self.header(depth, "BUNDLE", b.code, self.title(b), b.span.line, True)
         d = depth + 1
@@ -466,6 +469,8 @@ class _Printer:
             self.items(d, self.kw("REQUESTS"), self.codes(b.requests), self.line_of(b, "REQUESTS"))
         for comp in b.competencies:
             self.competency(d, comp)
+        for course in b.courses:
+            self.course(d, course)
         if b.hours_max is not None:
             self.emit(d, f"{self.kw('HOURS_MAX')} {self.unit(b.hours_max)}", self.line_of(b, "HOURS_MAX"))
         for delivery in b.deliveries:

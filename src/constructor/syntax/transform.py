@@ -466,6 +466,7 @@ class ToModel(RowRules):
             standard=f.get("STANDARD"),
             requests=f.get("REQUESTS", ()),
             competencies=tuple(competencies),
+            courses=tuple(Course(**kw, module="") for kw in f.get("COURSE", [])),
             hours_max=f.get("HOURS_MAX"),
             deliveries=tuple(f.get("DELIVERS", [])),
             seats=f.get("SEATS"),
