@@ -4,6 +4,7 @@ printed, and nothing a file system can change — an edited file, a new file in 
 
 from __future__ import annotations
 
+import os
 import pickle
 from pathlib import Path
 
@@ -83,3 +84,38 @@ def test_a_damaged_entry_is_removed_and_the_check_runs(project: Path) -> None:
         entry.write_bytes(damage)
         report = cached_check(["p/main.comp"], None)
         assert not report.cached and [d.code for d in report.diagnostics] == ["C101"]
+
+
+def test_a_file_edited_or_added_while_a_check_runs_is_checked_again(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What is stored is what the check read: an edit (or a new file in the folder) that lands while
+    it runs makes the next run miss, not repeat the result of the old text."""
+    import constructor.api
+
+    real = constructor.api.check
+
+    def check_then_edit(*args: object, **kwargs: object) -> object:
+        result = real(*args, **kwargs)  # type: ignore[arg-type]
+        (project / "lib.comp").write_text(LIB.replace("ПК-1.9", "ПК-1.1"), encoding="utf-8")
+        (project / "more.comp").write_text('competency ПК-2.1 "Ещё" { requires ПК-404 }\n', encoding="utf-8")
+        return result
+
+    monkeypatch.setattr(constructor.api, "check", check_then_edit)
+    assert [d.code for d in cached_check(["p"], None).diagnostics] == ["C101"]  # ПК-1.9, as read
+    monkeypatch.setattr(constructor.api, "check", real)
+    report = cached_check(["p"], None)
+    assert (
+        not report.cached and report.files == 3 and [d.message.args["code"] for d in report.diagnostics] == ["ПК-404"]
+    )
+
+
+def test_a_fifo_or_a_device_planted_as_an_entry_is_not_waited_on(project: Path) -> None:
+    cached_check(["p/main.comp"], None)
+    (entry,) = [p for p in check_cache.folder().glob("*/*") if p.is_file()]
+    entry.unlink()
+    os.mkfifo(entry)
+    assert not cached_check(["p/main.comp"], None).cached  # returns: the check runs again
+    entry.unlink()
+    entry.symlink_to("/dev/zero")
+    assert not cached_check(["p/main.comp"], None).cached

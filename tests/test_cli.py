@@ -235,3 +235,13 @@ def test_a_plan_is_byte_identical_across_processes_and_hash_seeds() -> None:
     out = [run("compact", "--format", "json", example, env={"PYTHONHASHSEED": seed}) for seed in ("1", "2")]
     assert all(p.returncode == 0 for p in out), [p.stderr for p in out]
     assert out[0].stdout == out[1].stdout and json.loads(out[0].stdout)["status"] == "optimal"
+
+
+def test_a_working_folder_deleted_under_the_command_is_said_not_a_crash(tmp_path: Path) -> None:
+    gone = tmp_path / "gone"
+    code = (
+        "import os, sys; os.makedirs(sys.argv[1]); os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]); "
+        "from constructor.cli import main; sys.exit(main(['check', 'x.comp', '--lang', 'en']))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, str(gone)], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and "working folder" in proc.stderr and "Traceback" not in proc.stderr

@@ -183,6 +183,15 @@ def test_hostile_titles_are_shown_as_text(tmp_path: Path) -> None:
         text = data.decode()
         assert "<script>" not in text and "<b>" not in text, name
     assert "&lt;b>жирный&lt;/b>" in md["plan.md"].decode()
+    (tmp_path / "p.comp").write_text(
+        (tmp_path / "p.comp").read_text(encoding="utf-8").replace("<b>жирный</b>", "[x](javascript:alert(3))\\nвторая"),
+        encoding="utf-8",
+    )
+    ws = workspace(tmp_path / "p.comp")
+    plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None
+    text = render_all(plan, ws.table, "ru", ("md",))["plan.md"].decode()
+    assert text.splitlines()[0].endswith("«\\[x](javascript:alert(3)) вторая»")  # one heading line, no link
 
 
 def test_user_templates_override_and_are_confined(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

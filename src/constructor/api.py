@@ -31,6 +31,7 @@ class CheckResult(Tally):
     catalog: Catalog
     diagnostics: Sequence[Diagnostic]
     sources: dict[str, str] = field(default_factory=dict)
+    imports: dict[str, list[str]] = field(default_factory=dict)  # shown path → the files its `use` lines led to
 
 
 @contextmanager
@@ -63,7 +64,7 @@ def load(paths: Iterable[str | Path], root: str | Path | None = None, cache: boo
         loaded = load_files(paths, root, parse=parse)
         catalog = catalog_of(loaded)
         diags = group_follow_ons([*loaded.diagnostics, *resolve(catalog)], catalog)
-    return CheckResult(catalog, sorted_diagnostics(diags), loaded.sources)
+    return CheckResult(catalog, sorted_diagnostics(diags), loaded.sources, loaded.imports)
 
 
 def check(paths: Iterable[str | Path], root: str | Path | None = None, cache: bool = False) -> CheckResult:
@@ -73,7 +74,8 @@ def check(paths: Iterable[str | Path], root: str | Path | None = None, cache: bo
     result = load(paths, root, cache)
     with gc_paused():
         graph_diags = check_graph(result.catalog)
-    return CheckResult(result.catalog, sorted_diagnostics([*result.diagnostics, *graph_diags]), result.sources)
+    diags = sorted_diagnostics([*result.diagnostics, *graph_diags])
+    return CheckResult(result.catalog, diags, result.sources, result.imports)
 
 
 @dataclass

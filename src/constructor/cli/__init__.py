@@ -51,6 +51,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
+        os.getcwd()  # every path is shown relative to it: a working folder deleted under us is said, not a crash
+    except OSError:
+        print(f"constructor: {HELP[args.lang]['no-cwd']}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
         command = importlib.import_module(f"constructor.cli.{COMMANDS[args.command]}")
         code: int = command.run(args)
         return code

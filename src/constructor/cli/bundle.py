@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from constructor.cli.common import fail, program_of, refuse_load_errors, show, write_output
+from constructor.cli.common import fail, program_of, refuse_content_errors, refuse_load_errors, show, write_output
 
 
 def run(args: argparse.Namespace) -> int:
@@ -20,6 +20,7 @@ def run(args: argparse.Namespace) -> int:
     program = program_of(args, ws)
     if program is None:
         fail("no-program", file=args.file)
+    refuse_content_errors(ws, args.lang)  # bundles are weighed by compaction: only on content check accepts
     report, diags = evaluate(program, ws.table, ws.graph, args.lang)
     show(diags, ws.result.sources, args.lang)
     if args.format == "json":

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from constructor.cli.common import Exit, compacted, fail, open_workspace, show, write_output
+from constructor.cli.common import Exit, compacted, fail, open_workspace, refuse_content_errors, show, write_output
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
         programs = ws.programs()
         if not programs:
             fail("no-program", file=args.file)
+        refuse_content_errors(ws, args.lang)  # the terms come from a plan: only of content check accepts
         plan, diags = compact(programs[0], ws.table, ws.graph)
         if plan is None:
             show(diags, ws.result.sources, args.lang)

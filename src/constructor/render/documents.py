@@ -278,7 +278,10 @@ def html_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
 def _md_value(value: object) -> object:
     """Every value a Markdown template prints is text, not markup: a title «<script>» shows as
     written (`&lt;` reads as `<` in every Markdown viewer), the template's own lines stay as they are."""
-    return value.replace("<", "&lt;") if isinstance(value, str) else value  # no tag starts without «<»
+    if not isinstance(value, str):
+        return value
+    # no tag starts without «<», no link without «[» (`[x](javascript:…)` stays text)
+    return value.replace("<", "&lt;").replace("[", "\\[")
 
 
 def md_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:

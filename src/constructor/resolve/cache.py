@@ -85,9 +85,8 @@ class ParseCache:
     def _read(self, path: Path) -> tuple[SourceFile, list[Diagnostic]] | None:
         import gc
 
-        try:
-            data = path.read_bytes()
-        except OSError:
+        data = read_entry(path, MAX_BYTES)
+        if data is None:
             return None
         was = gc.isenabled()
         gc.disable()  # a large entry is millions of small objects: the collector would rescan them all
@@ -114,6 +113,26 @@ class ParseCache:
 
     def evict(self, limit: int = MAX_BYTES) -> None:
         evict(self.folder, limit)
+
+
+def read_entry(path: Path, limit: int) -> bytes | None:
+    """An entry's bytes, if it is a regular file of at most `limit` bytes: a FIFO or a link to a device
+    planted in the cache folder is not waited on or read without end (opened without blocking, checked
+    on the open descriptor, read no further than the limit)."""
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as f:
+        try:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                return None
+            data = f.read(limit + 1)
+        except OSError:
+            return None
+    return data if len(data) <= limit else None
 
 
 def write_entry(path: Path, value: object) -> bool:

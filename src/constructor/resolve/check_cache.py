@@ -92,11 +92,21 @@ def _absolute(shown: str) -> Path:
     return Path.cwd().resolve() / shown  # a shown path is relative to the working folder, or absolute
 
 
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def _digest_of(shown: str) -> str | None:
+    """The digest of a file's text as the loader reads it now (its guarded reader, UTF-8)."""
     from constructor.resolve.loader import read_bytes
 
     data, problems = read_bytes(_absolute(shown), shown)
-    return hashlib.sha256(data).hexdigest() if data is not None and not problems else None
+    if data is None or problems:
+        return None
+    try:
+        return _digest(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return None
 
 
 def _named(paths: Sequence[str], root: str | None) -> list[tuple[str, str]] | None:
@@ -118,16 +128,17 @@ def _named(paths: Sequence[str], root: str | None) -> list[tuple[str, str]] | No
 
 def lookup(paths: Sequence[str], root: str | None) -> CheckReport | None:
     """The stored result of this check when nothing it depended on has changed, else None."""
+    from constructor.resolve.cache import read_entry
     from constructor.resolve.loader import display_path
 
     path = _key(paths, root)
+    data = read_entry(path, MAX_BYTES)  # a regular file only: a planted FIFO is not waited on
+    if data is None:
+        return None
     try:
-        data = path.read_bytes()
         entry = pickle.loads(data)
         if not isinstance(entry, _Entry) or entry.format != FORMAT:
             raise TypeError("not an entry")
-    except OSError:
-        return None
     except Exception:  # a damaged or foreign entry: removed, and the check runs
         path.unlink(missing_ok=True)
         return None
@@ -159,17 +170,15 @@ def store(
     root: str | None,
     report: CheckReport,
     uses: Iterable[tuple[str, str, str]],
+    named: list[tuple[str, str]] | None,
 ) -> None:
-    """Keep `report` for the next run, unless it depends on the file system more than on the texts."""
+    """Keep `report` for the next run, unless it depends on the file system more than on the texts.
+    Everything stored is what the check itself saw — the digests of the texts it read, the `use`
+    targets the loader followed, the files named as listed before it started — so a file edited or
+    added while it ran makes the next lookup miss, never repeat a stale result."""
     if any(d.code in UNCACHEABLE for d in report.diagnostics):
         return
-    named = _named(paths, root)
-    files = {}
-    for shown in report.sources:
-        digest = _digest_of(shown)
-        if digest is None:
-            return
-        files[shown] = digest
+    files = {shown: _digest(text) for shown, text in report.sources.items()}
     if named is None or len(files) != report.files:
         return
     from constructor.syntax.keywords import keyword_language
@@ -197,16 +206,17 @@ def cached_check(paths: Sequence[str], root: str | None) -> CheckReport:
     if use and (hit := lookup(paths, root)) is not None:
         return hit
     from constructor.api import check
-    from constructor.resolve.loader import display_path
 
+    named = _named(paths, root) if use else None  # before the check: a file added meanwhile is new next time
     result = check(paths, root=root, cache=use)
     catalog = result.catalog
     report = CheckReport(result.diagnostics, result.sources, catalog.counts(), len(catalog.files))
     if use:
         uses = []
         for f in catalog.files:
-            for u in f.uses:
-                with contextlib.suppress(OSError, ValueError):
-                    uses.append((f.path, u.path, display_path((_absolute(f.path).parent / u.path).resolve())))
-        store(paths, root, report, uses)
+            targets = result.imports.get(f.path, [])
+            if len(targets) != len(f.uses):  # a `use` the loader did not follow: not stored
+                return report
+            uses += [(f.path, u.path, target) for u, target in zip(f.uses, targets, strict=True)]
+        store(paths, root, report, uses, named)
     return report
