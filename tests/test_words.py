@@ -60,8 +60,7 @@ def test_the_calendar_has_52_weeks_a_year_under_months_and_a_budget_that_adds_up
     assert [row.year for row in cal.years] == sorted({t.year for t in plan.terms})
     for row in cal.years:
         assert len(row.codes) == WEEKS and sum(row.budget.values()) == WEEKS
-        # a term's weeks hold its intermediate attestation (its hours are inside the term's hours)
-        study = sum(row.budget.get(c, 0) for c in ("Т", "У", "П", "ПА", "ПДП", "Г"))
+        study = sum(row.budget.get(c, 0) for c in ("Т", "У", "П", "ПДП", "Г"))
         assert study == sum(t.weeks for t in plan.terms if t.year == row.year)
     first = cal.years[0].budget
     assert first["ПА"] == 2 and first["К"] == 8  # the program's own: attestation 1 + 1, holidays 2 + 6
@@ -83,8 +82,8 @@ def test_a_term_a_plan_leaves_empty_is_no_study_in_the_calendar(tmp_path: Path) 
     plan, diags = as_written(ws.programs()[0], ws.table, ws.graph)
     assert plan is not None and [t.hours for t in plan.terms] == [30, 0, 30], diags
     first = schedule(plan, ws.table, "ru").years[0]
-    assert first.codes[:17] == ["Т"] * 16 + ["ПА"]  # term 1: theory, then its attestation week, 17 in all
-    assert first.budget["ПА"] == 1 and first.codes.count("Т") == 16  # term 2: none of either
+    assert first.codes[:18] == ["Т"] * 17 + ["ПА"]  # term 1: theory, then its attestation week
+    assert first.budget["ПА"] == 1 and first.codes.count("Т") == 17  # term 2: none of either
 
 
 def test_a_plan_without_a_college_has_a_line_to_fill_in_on_its_title_page(tmp_path: Path) -> None:

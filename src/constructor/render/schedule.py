@@ -45,12 +45,9 @@ def _weeks_of(hours: int, load: int) -> int:
     return -(-hours // load) if hours > 0 else 0
 
 
-def _term_codes(
-    plan: Plan, number: int, table: Mapping[str, AnyDeclaration], attestation: int = 0
-) -> tuple[list[str], list[str]]:
+def _term_codes(plan: Plan, number: int, table: Mapping[str, AnyDeclaration]) -> tuple[list[str], list[str]]:
     """A term's weeks before its intermediate attestation (theory, educational and production practice)
-    and after it (pre-diploma practice, then the ГИА: the last weeks of the program). The `attestation`
-    weeks are inside the term's weeks: its hours (ПАтт) are inside the term's hours and its capacity."""
+    and after it (pre-diploma practice, then the ГИА: the last weeks of the program)."""
     term = plan.terms[number - 1]
     load = max(plan.weekly_load, 1)
     if not term.hours:  # a term the plan leaves empty (a plan as written may): no study, not theory
@@ -61,7 +58,7 @@ def _term_codes(
     pdp = _weeks_of(sum(i.hours for i, k in kinds if k is PracticeKind.PRE_DIPLOMA), load)
     prod = _weeks_of(sum(i.hours for i, k in kinds if k is PracticeKind.PRODUCTION), load)
     final = _weeks_of(term.final_attestation_hours, load)
-    theory = max(term.weeks - edu - prod - pdp - final - attestation, 0)
+    theory = max(term.weeks - edu - prod - pdp - final, 0)
     before, after = ["Т"] * theory + ["У"] * edu + ["П"] * prod, ["ПДП"] * pdp + ["Г"] * final
     weeks = (before + after)[: term.weeks]  # more than the term's weeks: cut from the end, as ever
     return weeks[: len(before)], weeks[len(before) :]
@@ -98,10 +95,15 @@ def schedule(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Sch
     for year, numbers in sorted(per_year.items()):
         codes: list[str] = []
         for k, number in enumerate(numbers):
+            before, after = _term_codes(plan, number, table)
             index = number - 1 if len(attestation) > 2 else k
-            weeks = attestation[index % len(attestation)] if attestation and plan.terms[number - 1].hours else 0
-            before, after = _term_codes(plan, number, table, weeks)
-            codes += before + ["ПА"] * weeks + after  # the term's own weeks: ПА is not added on top
+            codes += before
+            # ПА weeks follow the term's weeks, as the budget of time counts them (C337: term weeks +
+            # attestation weeks + holidays = 52): the 2024 plan of 09.02.07 in catalogs/ fits exactly
+            # that way (17 + 25 + 1 + 1 + 8 = 52) while its hours are the term weeks × 36
+            if attestation and plan.terms[number - 1].hours:
+                codes += ["ПА"] * attestation[index % len(attestation)]
+            codes += after
             if number != plan.terms[-1].number:
                 codes += ["К"] * (winter if k == 0 else summer)
         codes = (codes + ["="] * WEEKS)[:WEEKS]
