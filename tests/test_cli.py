@@ -73,6 +73,8 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
         ("compact", "x.comp", "--time-limit", "0"),
         ("check", "x.comp", "--limit=-1"),
         ("graph", "x.comp", "--depth", "два"),
+        ("check", "x.comp", "--limit", "٣"),
+        ("check", "x.comp", "--limit", "1_0"),
     ],
 )
 def test_numbers_out_of_range_are_usage_errors(args: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> None:
@@ -81,6 +83,13 @@ def test_numbers_out_of_range_are_usage_errors(args: tuple[str, ...], capsys: py
         main([*args, "--lang", "ru"])
     assert stop.value.code == 2
     assert "«" + args[-1].split("=")[-1] + "»" in capsys.readouterr().err
+
+
+def test_a_long_number_is_not_echoed_whole(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["check", "x.comp", "--limit", "-" + "9" * 5000, "--lang", "en"])
+    err = capsys.readouterr().err
+    assert "…" in err and len(err) < 600
 
 
 def test_json_format_carries_every_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

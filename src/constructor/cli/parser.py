@@ -25,12 +25,16 @@ def _number(
     """An argument's type that refuses what `ok` refuses («--time-limit -5» is not a time), naming it."""
 
     def parse(text: str) -> float | int:
+        shown = text if len(text) <= 20 else text[:20] + "…"  # a 5000-digit value is not echoed whole
+        # plain ASCII digits: Python's int() and float() also take «٣» and «1_0», which no one means here
+        if not text.isascii() or "_" in text:
+            raise argparse.ArgumentTypeError(message.format(value=shown))
         try:
             value = kind(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(message.format(value=text)) from None
+            raise argparse.ArgumentTypeError(message.format(value=shown)) from None
         if not ok(value):  # NaN fails every comparison: refused too
-            raise argparse.ArgumentTypeError(message.format(value=text))
+            raise argparse.ArgumentTypeError(message.format(value=shown))
         return value
 
     return parse

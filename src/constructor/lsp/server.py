@@ -350,6 +350,7 @@ def symbols(ls: ConstructorServer, params: types.DocumentSymbolParams) -> list[t
             children = [_symbol(ls, c, types.SymbolKind.Field) for c in parts]
         elif isinstance(decl, Bundle):
             children = [_symbol(ls, c, types.SymbolKind.Function) for c in decl.competencies]
+            children += [_symbol(ls, c, types.SymbolKind.Field) for c in decl.courses]  # its МДК, as a module's
         elif isinstance(decl, Elective):
             children = [_symbol(ls, c, types.SymbolKind.Method) for c in decl.alternatives]
         elif isinstance(decl, College):
