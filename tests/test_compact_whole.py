@@ -455,3 +455,18 @@ def test_the_plan_s_variable_part_is_counted_once_for_the_json_the_table_and_the
     assert doc.note is not None  # the note says what `compact` says
     note = "\n".join(p for _, ps in doc.note.sections for p in ps)
     assert f"Вариативная часть — {variable} ч" in note and ("не соответствует стандарту" in note) == bool(codes)
+
+
+def test_a_closing_item_completed_through_another_has_room_where_it_falls() -> None:
+    """Found by hypothesis: item 9 closes on item 8 and item 2, and item 8 closes on items 0 and 2, so
+    placing item 2 completes both; the list scheduler counted only item 8's hours and put term 2 one
+    hour over its capacity. Both need room now."""
+    problem = Problem(
+        hours=[60, 500, 267, 60, 60, 60, 60, 113, 18, 44],
+        before=[(0, 2), (4, 7)],
+        not_after=[(0, 1), (0, 8), (2, 8), (8, 9), (2, 9)],
+        term_capacity=(612, 828),
+        closing=[(8, (0, 2)), (9, (8, 2))],
+    )
+    schedule = list_schedule(problem)
+    assert valid(problem, schedule) == []

@@ -406,14 +406,20 @@ def _list(problem: Problem, min_terms: int, urgency: _Urgency, level: Fraction =
         it is the last member of, then those they are the last member of (a course's hours, then its
         module's exam)."""
         out: list[tuple[int, int]] = []
+        # counted as if placed: a closing item whose members are item i *and* an item i completes (a
+        # module's exam closing on a course and on that course's hours) is completed too, and needs room
+        # (hypothesis found a term 1 h over its capacity when only direct completions were counted)
+        left_now: dict[int, int] = {}
+        end_now: dict[int, int] = {}
         frontier = [(i, end)]
         while frontier:
             x, x_end = frontier.pop()
             for e in closing_of[x]:
-                if closing_left[e] == 1:
-                    where = max(closing_end[e], x_end)
-                    out.append((e, where))
-                    frontier.append((e, where))
+                left_now[e] = left_now.get(e, closing_left[e]) - 1
+                end_now[e] = max(end_now.get(e, closing_end[e]), x_end)
+                if left_now[e] == 0:
+                    out.append((e, end_now[e]))
+                    frontier.append((e, end_now[e]))
         return out
 
     def closes_fit(i: int, t: int, added: dict[tuple[int, int], int]) -> bool:
