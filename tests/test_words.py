@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from constructor.api import workspace
+from constructor.api import Workspace, workspace
 from constructor.compact import compact
 from constructor.render.documents import render_all
 from constructor.words import count, duration, noun
@@ -66,19 +66,25 @@ def test_the_calendar_has_52_weeks_a_year_under_months_and_a_budget_that_adds_up
     assert first["ПА"] == 2 and first["К"] == 8  # the program's own: attestation 1 + 1, holidays 2 + 6
 
 
+def _small(tmp_path: Path, text: str) -> Workspace:
+    """A one-file project of a standard (36 h, terms of 17 and 23 weeks) and `text`."""
+    (tmp_path / "p.comp").write_text(
+        'standard С "с" { weekly_load 36 h  term_weeks 17, 23 }\n' + text, encoding="utf-8"
+    )
+    return workspace(tmp_path / "p.comp", tmp_path)
+
+
 def test_a_term_a_plan_leaves_empty_is_no_study_in_the_calendar(tmp_path: Path) -> None:
     """A plan as written may leave a term empty: its weeks are «=», not theory, and it has no ПА."""
     from constructor.compact import as_written
     from constructor.render.schedule import schedule
 
-    (tmp_path / "p.comp").write_text(
-        'standard С "с" { weekly_load 36 h  term_weeks 17, 23 }\n'
+    ws = _small(
+        tmp_path,
         'discipline ОП.01 "д" { hours theory 30  term 1 { hours theory 30  attestation exam } }\n'
         'discipline ОП.02 "д" { hours theory 30  term 3 { hours theory 30  attestation exam } }\n'
         'program П "п" { standard С  term_weeks 17, 23, 17  attestation_weeks 1  disciplines ОП.01, ОП.02 }\n',
-        encoding="utf-8",
     )
-    ws = workspace(tmp_path / "p.comp", tmp_path)
     plan, diags = as_written(ws.programs()[0], ws.table, ws.graph)
     assert plan is not None and [t.hours for t in plan.terms] == [30, 0, 30], diags
     first = schedule(plan, ws.table, "ru").years[0]
@@ -89,13 +95,11 @@ def test_a_term_a_plan_leaves_empty_is_no_study_in_the_calendar(tmp_path: Path) 
 def test_a_plan_without_a_college_has_a_line_to_fill_in_on_its_title_page(tmp_path: Path) -> None:
     from constructor.render.title import title_page
 
-    (tmp_path / "p.comp").write_text(
-        'standard С "с" { weekly_load 36 h  term_weeks 17, 23 }\n'
+    ws = _small(
+        tmp_path,
         'discipline ОП.01 "д" { hours theory 30  term 1 { hours theory 30 } }\n'
         'program П "п" { standard С  disciplines ОП.01 }\n',
-        encoding="utf-8",
     )
-    ws = workspace(tmp_path / "p.comp", tmp_path)
     plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
     assert plan is not None
     page = title_page(plan, ws.table, "ru")

@@ -110,9 +110,10 @@ def refuse_content_errors(ws: Workspace, lang: Lang) -> None:
     (C2xx: a prerequisite cycle, hours that disagree, an incomplete module) ends the command with what
     `check` says. The plan's own rules (C3xx: the target, volumes, shares) are compaction's to weigh
     and report: it applies them from the same place, and a plan that misses a target is still shown."""
-    from constructor.graph import check_graph
+    from constructor.graph import check_scope
 
-    errors = [d for d in check_graph(ws.result.catalog) if d.is_error and d.code.startswith("C2")]
+    # the workspace's own table and graph (all the file sees): no second graph built for the check
+    errors = [d for d in check_scope(ws.table, ws.graph) if d.is_error and d.code.startswith("C2")]
     if errors:
         show(errors, ws.result.sources, lang)
         print(f"constructor: {HELP[lang]['load-errors']}", file=sys.stderr)

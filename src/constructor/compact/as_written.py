@@ -153,7 +153,7 @@ def as_written(
     program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph
 ) -> tuple[Plan | None, list[Diagnostic]]:
     """The plan exactly as the program's rows write it; see the module's docstring."""
-    table, graph = program_view_and_graph(program, table, graph)  # its bundles' МДК in their modules
+    table, graph, _ = program_view_and_graph(program, table, graph)  # its bundles' МДК in their modules
     planned = planning_calendar(program, table)
     if isinstance(planned, list):
         return None, planned

@@ -23,7 +23,6 @@ from constructor.compact.variable import with_variable
 from constructor.compact.whole_fields import with_whole_fields
 from constructor.diagnostics import Diagnostic
 from constructor.graph import CompetencyGraph, attainable, program_view_and_graph
-from constructor.graph.bundle_courses import unattached_courses
 from constructor.graph.whole import planning_calendar
 from constructor.model import AnyDeclaration, Program
 
@@ -38,8 +37,8 @@ def compact(
     record_time: bool = False,
 ) -> tuple[Plan | None, list[Diagnostic]]:
     """The shortest program the rules allow, with its proof of (near) optimality; see docs/plan.md."""
-    apart = unattached_courses(program, table)  # a bundle's МДК that joins no module: said, as `check` says it
-    table, graph = program_view_and_graph(program, table, graph)  # its bundles' МДК in their modules
+    # its bundles' МДК in their modules; one that joins none said (C325), as `check` says it
+    table, graph, apart = program_view_and_graph(program, table, graph)
     planned = planning_calendar(program, table)
     if isinstance(planned, list):
         return None, [*apart, *planned]

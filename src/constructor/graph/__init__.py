@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from constructor.diagnostics import Diagnostic
-from constructor.graph.bundle_courses import program_view, unattached_courses
+from constructor.graph.bundle_courses import view_and_apart
 from constructor.graph.cycles import attainable, check_cycles
 from constructor.graph.graph import CompetencyGraph, Link
 from constructor.graph.program import ProgramContent, check_program, gather
@@ -58,22 +58,23 @@ def check_scope(
                 # lack (a module, the volume, a cycle) would only be consequences of that one mistake
                 continue
             # the program as it sees the declarations: its bundles' МДК in their modules
-            view, g = program_view_and_graph(decl, table, graph)
+            view, g, apart = program_view_and_graph(decl, table, graph)
             content = gather(decl, view, g)
             rows = whole(decl, view, g, content)  # once, for both: the rows of the whole program
             diags += check_program(decl, view, g, content, rows)
             diags += check_whole(decl, view, g, rows)
-            diags += unattached_courses(decl, table)
+            diags += apart
     return diags
 
 
 def program_view_and_graph(
     program: Program, table: Mapping[str, AnyDeclaration], graph: CompetencyGraph
-) -> tuple[Mapping[str, AnyDeclaration], CompetencyGraph]:
+) -> tuple[Mapping[str, AnyDeclaration], CompetencyGraph, list[Diagnostic]]:
     """The declarations and the graph as `program` sees them (graph/bundle_courses.py): the same ones
-    when its bundles add no МДК, else the view and a graph of it (which module teaches what changed)."""
-    view = program_view(program, table)
-    return (table, graph) if view is table else (view, CompetencyGraph(view))
+    when its bundles add no МДК, else the view and a graph of it (which module teaches what changed);
+    and C325 for each bundle course that joins no module."""
+    view, apart = view_and_apart(program, table)
+    return (table, graph, apart) if view is table else (view, CompetencyGraph(view), apart)
 
 
 def _unresolved(program: Program, table: Mapping[str, AnyDeclaration]) -> bool:

@@ -57,22 +57,24 @@ def _attach(program: Program, table: Mapping[str, AnyDeclaration]) -> tuple[dict
 def program_view(program: Program, table: Mapping[str, AnyDeclaration]) -> Mapping[str, AnyDeclaration]:
     """The declarations as `program` sees them: each core module with the МДК its bundles add (the
     same table when they add none)."""
-    joined, _ = _attach(program, table)
-    if not joined:
-        return table
-    view = dict(table)
-    for code, courses in joined.items():
-        module = table[code]
-        assert isinstance(module, Module)
-        view[code] = module.model_copy(update={"courses": (*module.courses, *courses)})
-        view.update((c.code, c) for c in courses)
-    return view
+    return view_and_apart(program, table)[0]
 
 
-def unattached_courses(program: Program, table: Mapping[str, AnyDeclaration]) -> list[Diagnostic]:
-    """C325 for each bundle course the program takes that joins no module."""
-    _, apart = _attach(program, table)
-    return [
+def view_and_apart(
+    program: Program, table: Mapping[str, AnyDeclaration]
+) -> tuple[Mapping[str, AnyDeclaration], list[Diagnostic]]:
+    """The program's view (`program_view`) and a C325 for each bundle course it takes that joins no
+    module — one attachment for both."""
+    joined, apart = _attach(program, table)
+    view = table
+    if joined:
+        view = dict(table)
+        for code, courses in joined.items():
+            module = table[code]
+            assert isinstance(module, Module)
+            view[code] = module.model_copy(update={"courses": (*module.courses, *courses)})
+            view.update((c.code, c) for c in courses)
+    diags = [
         diagnostic(
             "C325",
             f"bundle-course-apart.{a.reason}",
@@ -85,6 +87,7 @@ def unattached_courses(program: Program, table: Mapping[str, AnyDeclaration]) ->
         )
         for a in apart
     ]
+    return view, diags
 
 
 def as_planned(program_code: str, table: Mapping[str, AnyDeclaration]) -> Mapping[str, AnyDeclaration]:

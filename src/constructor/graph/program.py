@@ -24,6 +24,7 @@ from constructor.model import (
     CompetencyKind,
     Module,
     Program,
+    Ref,
     Span,
     Standard,
     Track,
@@ -74,17 +75,14 @@ def gather(program: Program, table: Mapping[str, AnyDeclaration], graph: Compete
     std = table.get(program.standard.code) if program.standard else None
     content = ProgramContent(program, std if isinstance(std, Standard) else None)
     wanted: list[str] = []
-    enterprises = _bundle_course_codes(program, table)
+    enterprises = {c.code for ref in program.bundles if isinstance(b := table.get(ref.code), Bundle) for c in b.courses}
     for ref in program.core:
         mod = table.get(ref.code)
         if isinstance(mod, Module):
             content.modules.append(mod)
             # a bundle's МДK in the module (graph/bundle_courses.py) teaches the bundle's competencies,
             # not the core's: they stay what the enterprise asked for
-            codes = [
-                *(r.code for r in mod.covers),
-                *(r.code for c in mod.courses if c.code not in enterprises for r in c.covers),
-            ]
+            codes = [r.code for r in own_taught(mod, enterprises)]
             content.core.update(codes)
             wanted.extend(codes)
     content.core.update(r.code for r in program.general)
@@ -100,8 +98,11 @@ def gather(program: Program, table: Mapping[str, AnyDeclaration], graph: Compete
     return content
 
 
-def _bundle_course_codes(program: Program, table: Mapping[str, AnyDeclaration]) -> set[str]:
-    return {c.code for ref in program.bundles if isinstance(b := table.get(ref.code), Bundle) for c in b.courses}
+def own_taught(mod: Module, enterprises: set[str]) -> list[Ref]:
+    """What a module teaches for itself: its `covers` and its courses' — not the МДК an enterprise's
+    bundle added to it (`enterprises`: their codes; graph/bundle_courses.py), whose competencies stay
+    what the enterprise asked for."""
+    return [*mod.covers, *(r for c in mod.courses if c.code not in enterprises for r in c.covers)]
 
 
 def requests(program: Program, content: ProgramContent) -> dict[str, tuple[str, str]]:
@@ -109,7 +110,7 @@ def requests(program: Program, content: ProgramContent) -> dict[str, tuple[str, 
     out: dict[str, tuple[str, str]] = {}
     enterprises = {c.code for b in content.bundles for c in b.courses}
     for mod in content.modules:
-        for ref in (*mod.covers, *(r for c in mod.courses if c.code not in enterprises for r in c.covers)):
+        for ref in own_taught(mod, enterprises):
             out.setdefault(ref.code, ("module", mod.code))
     for ref in program.general:
         out.setdefault(ref.code, ("general", program.code))

@@ -3,7 +3,7 @@ first printed without parsing, resolving or checking anything (issue 18: ≤ 0.1
 
 An entry is keyed by what the check was asked (the working folder, `--root`, the paths as written) and
 the build of the constructor (every module of the package and the grammar), and holds the diagnostics,
-the summary's counts, and what the result depended on: every file read with the digest of its bytes,
+the summary's counts, and what the result depended on: every file read with the digest of its text,
 where each file's `use` lines led, and the files and project roots the command line named. A lookup
 re-reads those files (through the same guarded reader as the loader) and re-resolves those `use` lines;
 any difference is a miss and the check runs. Results that depend on files *not* being there or being
@@ -96,17 +96,22 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _digest_of(shown: str) -> str | None:
-    """The digest of a file's text as the loader reads it now (its guarded reader, UTF-8)."""
+def _text_of(shown: str) -> str | None:
+    """A file's text as the loader reads it now (its guarded reader, UTF-8), None when it cannot."""
     from constructor.resolve.loader import read_bytes
 
     data, problems = read_bytes(_absolute(shown), shown)
     if data is None or problems:
         return None
     try:
-        return _digest(data.decode("utf-8-sig"))
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None
+
+
+def _pointed(diagnostics: Iterable[Diagnostic]) -> set[str]:
+    """The files the diagnostics show lines of."""
+    return {s.file for d in diagnostics for s in (d.span, *(label.span for label in d.labels)) if s is not None}
 
 
 def _named(paths: Sequence[str], root: str | None) -> list[tuple[str, str]] | None:
@@ -144,9 +149,12 @@ def lookup(paths: Sequence[str], root: str | None) -> CheckReport | None:
         return None
     if _named(paths, root) != entry.named:
         return None
+    texts: dict[str, str] = {}
     for shown, digest in entry.files.items():
-        if _digest_of(shown) != digest:
+        text = _text_of(shown)
+        if text is None or _digest(text) != digest:
             return None
+        texts[shown] = text
     for shown, written, target in entry.uses:
         try:
             if display_path((_absolute(shown).parent / written).resolve()) != target:
@@ -155,12 +163,7 @@ def lookup(paths: Sequence[str], root: str | None) -> CheckReport | None:
             return None
     with contextlib.suppress(OSError):
         os.utime(path)  # used now: the last to be evicted
-    pointed = {d.span.file for d in entry.diagnostics if d.span is not None}
-    pointed |= {label.span.file for d in entry.diagnostics for label in d.labels}
-    sources = {}
-    for shown in sorted(pointed & entry.files.keys()):
-        with contextlib.suppress(OSError, UnicodeDecodeError):
-            sources[shown] = _absolute(shown).read_bytes().decode("utf-8-sig")
+    sources = {shown: texts[shown] for shown in sorted(_pointed(entry.diagnostics) & texts.keys())}  # read once
     langs = {shown: lang for shown, lang in entry.langs.items() if shown in sources}
     return CheckReport(entry.diagnostics, sources, entry.counts, len(entry.files), cached=True, langs=langs)
 
@@ -185,7 +188,7 @@ def store(
 
     # the language each shown file's keywords are written in (a diagnostic names keywords in it): found
     # once here, not by scanning megabytes of text again on every cached run
-    pointed = {d.span.file for d in report.diagnostics if d.span is not None}
+    pointed = _pointed(report.diagnostics)
     langs = {shown: keyword_language(text) for shown, text in report.sources.items() if shown in pointed}
     entry = _Entry(FORMAT, list(report.diagnostics), report.counts, files, sorted(uses), named, langs)
     _write(_key(paths, root), entry)
