@@ -148,10 +148,12 @@ def test_a_limit_can_add_terms_and_the_bound_says_why() -> None:
 
 def _shown_counts(plan: Plan, path: Path) -> dict[tuple[int, int], int]:
     """Count the forms the plan's items show, as the limits count them: rows `outside_limits` left out,
-    a complex exam's rows in one term once, a course's form on the item it falls on."""
+    a complex exam's rows in one term once (a complex credit's likewise), a course's form on the item it
+    falls on."""
     ws = workspace(path)
     program = ws.programs()[0]
-    group_of = {ref.code: k for k, group in enumerate(program.complex_exams) for ref in group}
+    group_of = {(ref.code, EXAM): ("exam", k) for k, group in enumerate(program.complex_exams) for ref in group}
+    group_of |= {(ref.code, CREDIT): ("credit", k) for k, group in enumerate(program.complex_credits) for ref in group}
     course_of = {}
     for decl in ws.table.values():
         for course in getattr(decl, "courses", ()):
@@ -159,7 +161,7 @@ def _shown_counts(plan: Plan, path: Path) -> dict[tuple[int, int], int]:
                 course_of[ref.code] = course.code
     years = {t.number: t.year for t in plan.terms}
     out: dict[tuple[int, int], int] = {}
-    seen: set[tuple[int, int]] = set()
+    seen: set[tuple[tuple[str, int], int]] = set()
     for item in plan.items:
         decl = ws.table.get(item.code)
         if isinstance(decl, Discipline) and decl.outside_limits:
@@ -168,7 +170,7 @@ def _shown_counts(plan: Plan, path: Path) -> dict[tuple[int, int], int]:
             kind = kind_of(form)
             if kind is None:
                 continue
-            group = group_of.get(course_of.get(item.code, item.code)) if kind == EXAM else None
+            group = group_of.get((course_of.get(item.code, item.code), kind))
             if group is not None:
                 if (group, term) in seen:
                     continue
@@ -191,25 +193,29 @@ def test_the_examples_keep_the_limits_and_show_what_they_count(path: Path) -> No
     assert shown == reported
 
 
-def test_a_complex_exam_the_schedule_puts_apart_is_said_where_the_plan_shows_it(tmp_path: Path) -> None:
-    """C319 reads the exam terms as the limits place them (marks.py); the plan table shows the same terms
-    for the rows, so the warning, the plan and the explanatory note say one thing."""
-    from constructor.render.note import _exam_terms
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name)
+def test_a_complex_form_the_schedule_puts_apart_is_said_where_the_plan_shows_it(path: Path) -> None:
+    """C319 reads the exam (credit) terms as the limits place them (marks.py); the plan table shows the
+    same terms for the rows, so the warning, the plan and the explanatory note say one thing."""
+    from constructor.render.note import _form_terms
     from constructor.render.views import plan_doc
 
-    path = ROOT / "catalogs" / "examples" / "programmer" / "program.comp"
     ws = workspace(path)
     program = ws.programs()[0]
     plan, diags = compact(program, ws.table, ws.graph)
     assert plan is not None
-    split = [d for d in diags if d.code == "C319"]
     rows = {r.code: r for r in plan_doc(plan, ws.table, "ru").rows}
-    for group in program.complex_exams:
-        terms = sorted({t for ref in group for t in _exam_terms(rows[ref.code])})
-        said = [d for d in split if all(f"`{ref.code}`" in str(d.message.args["codes"]) for ref in group)]
-        assert bool(said) == (len(terms) > 1)
-        if said:
-            assert said[0].message.args["terms"] == ", ".join(map(str, terms))
+    for groups, forms, kind in (
+        (program.complex_exams, ("Э", "Эк"), "exam"),
+        (program.complex_credits, ("З", "ДЗ"), "credit"),
+    ):
+        split = [d for d in diags if d.code == "C319" and d.message.key == f"complex-{kind}-split"]
+        for group in groups:
+            terms = sorted({t for ref in group for t in _form_terms(rows[ref.code], forms)})
+            said = [d for d in split if all(f"`{ref.code}`" in str(d.message.args["codes"]) for ref in group)]
+            assert bool(said) == (len(terms) > 1)
+            if said:
+                assert said[0].message.args["terms"] == ", ".join(map(str, terms))
 
 
 def _together_possible(problem: Problem, terms: int) -> bool:

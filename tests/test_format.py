@@ -135,3 +135,15 @@ def test_the_spelling_the_file_writes_is_kept_when_a_keyword_has_several() -> No
     text = 'модуль ПМ.01 "М" {\n  мдк МДК.01.01 "К" {\n    охватывает ПК-1.1\n    аттестация Эк\n  }\n}\n'
     out, _ = format_text(text)
     assert out == text  # not `курс`, `формирует`, `квалификационный_экзамен`
+
+
+def test_complex_credits_are_written_as_the_file_spells_them() -> None:
+    # `комплексный_зачет` (without ё) is a spelling of `complex_credit` too, kept where the file uses it
+    text = (
+        'программа П "П" {\n  комплексный_экзамен МДК.01.01, МДК.01.02\n'
+        "  комплексный_зачет УП.01, ПП.01\n  комплексный_зачет ОГСЭ.01, ОГСЭ.02\n}\n"
+    )
+    out, diags = format_text(text)
+    assert diags == [] and out == text
+    program = parse(text, "f.comp")[0].declarations[0]
+    assert [[r.code for r in g] for g in program.complex_credits] == [["УП.01", "ПП.01"], ["ОГСЭ.01", "ОГСЭ.02"]]

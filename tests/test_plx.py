@@ -482,15 +482,18 @@ def test_a_truncated_file_is_one_error_and_nothing_is_written(tmp_path: Path) ->
     assert not (tmp_path / "out").exists()
 
 
-def test_complex_exams_are_carried_and_other_complex_forms_reported(
+def test_complex_exams_and_credits_are_carried_and_other_complex_forms_reported(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     plan = copy.deepcopy(PLAN)
-    plan["complex"] = [("-60", 1, ["-12", "-16"]), ("-61", 2, ["-10", "-11"])]  # an exam, a credit
+    # an exam, a graded credit, a course project
+    plan["complex"] = [("-60", 1, ["-12", "-16"]), ("-61", 3, ["-10", "-11"]), ("-62", 4, ["-10", "-12"])]
     (tmp_path / "c.plx").write_bytes(plx(plan))
     assert main(["import", "plx", "--lang", "ru", str(tmp_path / "c.plx"), "-o", str(tmp_path / "out")]) == 0
-    assert "комплексный_экзамен ЕН.01, ОП.01" in (tmp_path / "out" / "program.comp").read_text(encoding="utf-8")
-    assert "где: КомплексныеФК -61" in capsys.readouterr().err
+    written = (tmp_path / "out" / "program.comp").read_text(encoding="utf-8")
+    assert "комплексный_экзамен ЕН.01, ОП.01" in written
+    assert "комплексный_зачёт ОГСЭ.01, ОГСЭ.04" in written
+    assert "где: КомплексныеФК -62" in capsys.readouterr().err
     assert check([tmp_path / "out" / "program.comp"], root=tmp_path / "out").diagnostics == []
 
 

@@ -6,7 +6,9 @@
 # Общие компетенции: у каждого модуля ОК-01 .. ОК-09 — как столбец «Коды формируемых компетенций»
 #   структуры программы в стандартах 2014 года («ОК 1 - 9, ПК 1.1 - 1.4») [M: с текстом № 360 не сверено];
 #   своих часов у ОК нет, они в часах МДК и практик.
-# Экзамен по модулю — отдельная строка ПМ.0N.ЭК, 18 ч, как в планах колледжей [S]. Часы практик — пример, а не норма стандарта. Часы МДК — это часы компетенций, которые он формирует
+# Экзамен по модулю — отдельная строка ПМ.0N.ЭК, 18 ч, как в планах колледжей [S]. Учебная и производственная
+# практика — дифференцированный зачёт, как в планах колледжей [S] (комплексный с практикой того же
+# модуля — решение программы: `complex_credit`). Часы практик — пример, а не норма стандарта. Часы МДК — это часы компетенций, которые он формирует
 # (они объявлены в standard.comp): записанные в двух местах, они расходились бы (C231).
 
 use "standard.comp"
@@ -22,8 +24,12 @@ module ПМ.01 "Подготовка и осуществление технол�
     covers ПК-1.3, ПК-1.4
     attestation graded_credit
   }
-  practice УП.01 educational 108 h
-  practice ПП.01 production 144 h
+  practice УП.01 educational 108 h {
+    attestation graded_credit
+  }
+  practice ПП.01 production 144 h {
+    attestation graded_credit
+  }
   attestation qualification_exam
   exam ПМ.01.ЭК 18 h
   # Условия рабочей программы — пример [M]: стандарты названы по их обозначениям и заголовкам [V];
@@ -49,8 +55,12 @@ module ПМ.02 "Разработка технологических процес
     covers ПК-2.1, ПК-2.3
     attestation course_project
   }
-  practice УП.02 educational 72 h
-  practice ПП.02 production 108 h
+  practice УП.02 educational 72 h {
+    attestation graded_credit
+  }
+  practice ПП.02 production 108 h {
+    attestation graded_credit
+  }
   attestation qualification_exam
   exam ПМ.02.ЭК 18 h
 }
@@ -62,8 +72,12 @@ module ПМ.03 "Контроль качества сварочных работ"
     covers ПК-3.1 .. ПК-3.4
     attestation exam
   }
-  practice УП.03 educational 72 h
-  practice ПП.03 production 108 h
+  practice УП.03 educational 72 h {
+    attestation graded_credit
+  }
+  practice ПП.03 production 108 h {
+    attestation graded_credit
+  }
   attestation qualification_exam
   exam ПМ.03.ЭК 18 h
 }
@@ -75,7 +89,9 @@ module ПМ.04 "Организация и планирование свароч�
     covers ПК-4.1 .. ПК-4.5
     attestation exam
   }
-  practice ПП.04 production 72 h
+  practice ПП.04 production 72 h {
+    attestation graded_credit
+  }
   attestation qualification_exam
   exam ПМ.04.ЭК 18 h
 }
@@ -87,8 +103,12 @@ module ПМ.05 "Выполнение работ по одной или неск�
     covers ПКс-5.1, ПКс-5.2
     attestation graded_credit
   }
-  practice УП.05 educational 144 h
-  practice ПП.05 production 108 h
+  practice УП.05 educational 144 h {
+    attestation graded_credit
+  }
+  practice ПП.05 production 108 h {
+    attestation graded_credit
+  }
   attestation qualification_exam
   exam ПМ.05.ЭК 18 h
   variable all

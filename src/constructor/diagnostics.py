@@ -100,7 +100,7 @@ REGISTRY: dict[str, CodeInfo] = {
     "C315": CodeInfo("site-over-capacity", E),
     "C317": CodeInfo("cycle-past-its-year", E),
     "C318": CodeInfo("attestation-limits-unkeepable", E),
-    "C319": CodeInfo("complex-exam-split", W),
+    "C319": CodeInfo("complex-form-split", W),
     "C324": CodeInfo("solver-no-schedule", E),
     "C325": CodeInfo("bundle-course-apart", E),
     "C320": CodeInfo("bundle-conflict", E),

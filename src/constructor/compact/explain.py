@@ -13,7 +13,7 @@ from constructor.compact.variable import plan_variable_share
 from constructor.diagnostics import Diagnostic, diagnostic
 from constructor.graph import calendar
 from constructor.graph.program import practice_share_low
-from constructor.graph.whole import TERMS_PER_YEAR
+from constructor.graph.whole import TERMS_PER_YEAR, complex_forms, complex_span
 from constructor.i18n import Count, Dur, Kw, Msg
 from constructor.model import AnyDeclaration, Program, Site, Span, Standard
 
@@ -54,15 +54,16 @@ def split_complex_exams(program: Program, problem: Problem, schedule: Schedule) 
     """A complex exam is one exam only where its rows' exams fall in one term (placed as the limits count
     them, `compact/marks.py`); a group the schedule puts apart is said, and is held as separate exams."""
     out = []
+    forms = complex_forms(program)
     for number, terms in sorted(problem.group_terms(schedule.term).items()):
-        group = program.complex_exams[number]
+        kind, group = forms[number]
         if len(terms) > 1:
             out.append(
                 diagnostic(
                     "C319",
-                    "complex-exam-split",
-                    span_of(program, "COMPLEX_EXAM"),
-                    help="complex-exam-split.help",
+                    f"complex-{kind}-split",
+                    complex_span(program, kind, group),
+                    help=f"complex-{kind}-split.help",
                     codes=" + ".join(f"`{r.code}`" for r in group),
                     terms=", ".join(map(str, terms)),
                 )
@@ -206,7 +207,8 @@ def _limits_unkeepable(problem: Problem, program: Program) -> Diagnostic:
             )
         ],
         help=Msg(
-            "attestation-limits-unkeepable.help", {"complex": Kw("COMPLEX_EXAM"), "outside": Kw("OUTSIDE_LIMITS")}
+            "attestation-limits-unkeepable.help",
+            {"complex": Kw("COMPLEX_EXAM"), "complex_credit": Kw("COMPLEX_CREDIT"), "outside": Kw("OUTSIDE_LIMITS")},
         ),
         program=program.code,
         limits=_per_kind(exams, credits),

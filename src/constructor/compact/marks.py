@@ -6,7 +6,8 @@ falls depends on where the row is placed, so the limits are rules of the schedul
 `Mark` on the items it follows, with the same placement `whole_fields` gives the plan's forms:
 a discipline's forms on its terms (`discipline_forms`), a course's form where its last competency
 ends, a practice's and a module exam's on their own term, the module's form (without an exam row)
-where its last item ends. A complex exam's rows share a group: their exams in one term count once.
+where its last item ends. A complex exam's rows share a group: their exams in one term count once;
+so do a complex credit's (`complex_credit`) credits.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Mapping, Sequence
 
 from constructor.compact.schedule import CREDIT, EXAM, BackgroundMark, Mark
 from constructor.compact.whole_fields import discipline_forms
-from constructor.graph.whole import CREDITS, EXAMS
+from constructor.graph.whole import CREDITS, EXAMS, complex_forms
 from constructor.model import AnyDeclaration, AttestationForm, Discipline, Module, Practice, Program, Standard
 from constructor.model.declarations import written_form
 
@@ -81,12 +82,13 @@ def marks(
             add(mod.exam.code, module_form, [index[mod.exam.code]])
         else:
             add(mod.code, module_form, sorted(set(members)))
-    for number, group in enumerate(program.complex_exams):
+    for number, (form, group) in enumerate(complex_forms(program)):
+        kind = EXAM if form == "exam" else CREDIT
         for ref in group:
             row = by_row.get(ref.code, [])
-            last = max((m for m in row if m.kind == EXAM), key=lambda m: m.offset or 0, default=None)
+            last = max((m for m in row if m.kind == kind), key=lambda m: m.offset or 0, default=None)
             if last is not None:
-                row[row.index(last)] = Mark(EXAM, last.items, last.offset, group=number)
+                row[row.index(last)] = Mark(kind, last.items, last.offset, group=number)
     return [m for row in by_row.values() for m in row], out_background
 
 

@@ -141,7 +141,7 @@ class CycleHours(PlanModel):
 
 class YearAttestation(PlanModel):
     """Exams and credits of a study year, counted as the yearly limits count them (physical culture and
-    other `outside_limits` rows not counted, a complex exam once), with the standard's limits."""
+    other `outside_limits` rows not counted, a complex exam or a complex credit once), with the standard's limits."""
 
     year: int
     exams: int

@@ -148,7 +148,7 @@ class Problem:
         return sorted(g for g, terms in self.group_terms(term).items() if len(terms) > 1)
 
     def mark_count(self, kind: int) -> int:
-        """The marks of a kind the items have, a complex exam once (its marks may share one term)."""
+        """The marks of a kind the items have, a complex exam or credit once (its marks may share one term)."""
         groups = {m.group for m in self.marks if m.kind == kind and m.group is not None}
         return sum(1 for m in self.marks if m.kind == kind and m.group is None) + len(groups)
 

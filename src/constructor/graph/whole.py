@@ -26,6 +26,7 @@ from constructor.model import (
     Module,
     Practice,
     Program,
+    Ref,
     Span,
     Standard,
 )
@@ -38,6 +39,30 @@ EXAMS = (AttestationForm.EXAM, AttestationForm.QUALIFICATION_EXAM)
 CREDITS = (AttestationForm.CREDIT, AttestationForm.GRADED_CREDIT)
 # roles whose hours the obligatory/variable split is of (general education, ПДП and ГИА are outside it)
 SPLIT_ROLES = (CycleRole.HUMANITIES, CycleRole.NATURAL, CycleRole.GENERAL_PROFESSIONAL, CycleRole.PROFESSIONAL)
+ComplexKind = Literal["exam", "credit"]
+
+
+def complex_forms(program: Program) -> list[tuple[ComplexKind, tuple[Ref, ...]]]:
+    """The program's complex forms of control, numbered as the scheduler's mark groups are: its complex
+    exams (`complex_exam`), then its complex credits (`complex_credit`, a complex graded credit of
+    practices as colleges hold them). A group's forms in one term count once against the yearly limits."""
+    return [("exam", g) for g in program.complex_exams] + [("credit", g) for g in program.complex_credits]
+
+
+def complex_span(program: Program, kind: ComplexKind, group: tuple[Ref, ...]) -> Span:
+    """Where a complex form's rows are written (from its first code to its last), so that each of a
+    program's complex credits is pointed at on its own line."""
+    if not group:
+        return program.fields.get("COMPLEX_EXAM" if kind == "exam" else "COMPLEX_CREDIT", program.code_span)
+    first, last = group[0].span, group[-1].span
+    if first.file != last.file:
+        return first
+    return first.model_copy(update={"end_line": last.end_line, "end_column": last.end_column})
+
+
+def complex_form_of(program: Program) -> dict[tuple[str, ComplexKind], int]:
+    """(row code, kind) → the number of the complex form it belongs to."""
+    return {(ref.code, kind): k for k, (kind, group) in enumerate(complex_forms(program)) for ref in group}
 
 
 @dataclass(frozen=True)

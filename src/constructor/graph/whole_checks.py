@@ -16,7 +16,11 @@ from constructor.graph.whole import (
     CREDITS,
     EXAMS,
     SPLIT_ROLES,
+    ComplexKind,
     WholeProgram,
+    complex_form_of,
+    complex_forms,
+    complex_span,
     cycle_of,
     final_too_large,
     missing_calendar,
@@ -254,7 +258,7 @@ def _complex_exams(program: Program, table: Mapping[str, AnyDeclaration], graph:
                     stack.append(nxt)
         return seen
 
-    for group in program.complex_exams:
+    for kind, group in complex_forms(program):
         rows = {r.code: formed(r.code) for r in group}
         found = next(
             (
@@ -271,9 +275,9 @@ def _complex_exams(program: Program, table: Mapping[str, AnyDeclaration], graph:
             out.append(
                 diagnostic(
                     "C319",
-                    "complex-exam-impossible",
-                    program.fields.get("COMPLEX_EXAM", program.code_span),
-                    help="complex-exam-split.help",
+                    f"complex-{kind}-impossible",
+                    complex_span(program, kind, group),
+                    help=f"complex-{kind}-split.help",
                     codes=" + ".join(f"`{r.code}`" for r in group),
                     competency=c,
                     later=later,
@@ -416,19 +420,20 @@ def count_by_year(
     a complex exam's rows in one term are one exam; course projects and papers are neither."""
     exams: dict[int, int] = {}
     credits: dict[int, int] = {}
-    group_of = {ref.code: k for k, group in enumerate(program.complex_exams) for ref in group}
-    seen: set[tuple[int, int]] = set()  # a complex exam's rows in one term: one exam
+    group_of = complex_form_of(program)
+    seen: set[tuple[int, int]] = set()  # a complex form's rows in one term: one exam or one credit
     for code, term, form in marks:
         year = year_of(term)
-        if form in EXAMS:
-            group = group_of.get(code)
-            if group is not None and (group, term) in seen:
-                continue
-            if group is not None:
-                seen.add((group, term))
-            exams[year] = exams.get(year, 0) + 1
-        elif form in CREDITS:
-            credits[year] = credits.get(year, 0) + 1
+        kind: ComplexKind | None = "exam" if form in EXAMS else "credit" if form in CREDITS else None
+        if kind is None:
+            continue
+        group = group_of.get((code, kind))
+        if group is not None and (group, term) in seen:
+            continue
+        if group is not None:
+            seen.add((group, term))
+        counts = exams if kind == "exam" else credits
+        counts[year] = counts.get(year, 0) + 1
     return exams, credits
 
 

@@ -122,6 +122,7 @@ class PlxPlan:
     # the calendar: (year, half of the year) → kind of week (КодВидаДеятельности) → weeks
     calendar: dict[tuple[int, int], Counter[int]] = field(default_factory=dict)
     complex_exams: list[list[str]] = field(default_factory=list)  # row keys examined together
+    complex_credits: list[list[str]] = field(default_factory=list)  # row keys credited together
     unmapped: Losses = field(default_factory=lambda: Losses())  # what was not carried, by kind, and where
 
     def row(self, key: str | None) -> Row | None:
@@ -308,7 +309,8 @@ def _hours(plan: PlxPlan, cells: list[dict[str, str]]) -> None:
 def _complex(plan: PlxPlan, forms: list[dict[str, str]], links: list[dict[str, str]]) -> None:
     """Complex exams: a form (КодВидаРабот) shared by several rows. The link table's field names are not
     known for sure, so a link is read by its values: the one that is a complex form's key, the one that
-    is a row's. Only exams become `complex_exam`; other shared forms are counted."""
+    is a row's. Exams become `complex_exam`, credits and graded credits `complex_credit`; other shared
+    forms are counted."""
     kinds = {f["Код"]: _int(f.get("КодВидаРабот") or f.get("КодВидаРаботы")) for f in forms if "Код" in f}
     rows = {r.key for r in plan.rows}
     groups: dict[str, list[str]] = {}
@@ -322,10 +324,11 @@ def _complex(plan: PlxPlan, forms: list[dict[str, str]], links: list[dict[str, s
         if row not in members:
             members.append(row)
     for group, members in groups.items():
-        if kinds.get(group) != 1:
+        kind = kinds.get(group)
+        if kind not in (1, 2, 3):
             plan.unmapped.add("complex-form", f"КомплексныеФК {group}")
         elif len(members) > 1:
-            plan.complex_exams.append(members)
+            (plan.complex_exams if kind == 1 else plan.complex_credits).append(members)
 
 
 def _calendar(plan: PlxPlan, cells: list[dict[str, str]]) -> None:

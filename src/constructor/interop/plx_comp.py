@@ -316,6 +316,14 @@ class _Writer:
             codes = [self.codes[k] for k in group if (r := plan.row(k)) is not None and r.object_type == DISCIPLINE]
             if len(codes) > 1:
                 head.append("  complex_exam " + ", ".join(codes))
+        for group in plan.complex_credits:  # a complex credit: disciplines, МДК and practices
+            codes = [
+                self.codes[k]
+                for k in group
+                if (r := plan.row(k)) is not None and r.object_type in (DISCIPLINE, PRACTICE) and k in self.codes
+            ]
+            if len(codes) > 1:
+                head.append("  complex_credit " + ", ".join(codes))
         out += [*head, "}"]
         return "program.comp", "\n".join(out) + "\n"
 

@@ -19,7 +19,18 @@ from xml.sax.saxutils import quoteattr
 from constructor.compact.plan import Item, Plan, course_parts
 from constructor.compact.rows import item_term_hours
 from constructor.interop.plx import HOUR_KINDS, PRACTICE_KINDS
-from constructor.model import AnyDeclaration, Base, Cycle, CycleRole, Hours, Module, Practice, Program, Standard
+from constructor.model import (
+    AnyDeclaration,
+    AttestationForm,
+    Base,
+    Cycle,
+    CycleRole,
+    Hours,
+    Module,
+    Practice,
+    Program,
+    Standard,
+)
 from constructor.render import schedule as calendar_view
 
 DIFFGRAM = "urn:schemas-microsoft-com:xml-diffgram-v1"
@@ -273,6 +284,15 @@ def write_plx(plan: Plan, table: Mapping[str, AnyDeclaration], program: Program)
     for group in program.complex_exams:  # a complex exam: one form, shared by its rows
         key = b.key()
         add("КомплексныеФК", Код=key, КодВидаРабот=1)
+        for ref in group:
+            if ref.code in by_code:
+                add("Строки_КомплексныеФК", КодКомплексногоФК=key, КодСтроки=by_code[ref.code])
+    for group in program.complex_credits:  # a complex credit: ЗаО (3) when one of its rows is graded, else За (2)
+        graded = any(
+            getattr(table.get(ref.code), "attestation", None) == AttestationForm.GRADED_CREDIT for ref in group
+        )
+        key = b.key()
+        add("КомплексныеФК", Код=key, КодВидаРабот=3 if graded else 2)
         for ref in group:
             if ref.code in by_code:
                 add("Строки_КомплексныеФК", КодКомплексногоФК=key, КодСтроки=by_code[ref.code])

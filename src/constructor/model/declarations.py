@@ -368,6 +368,7 @@ class Program(Declaration):
     agreed_by: tuple[Signatory, ...] = ()
     approved_by: Signatory | None = None
     complex_exams: tuple[tuple[Ref, ...], ...] = ()
+    complex_credits: tuple[tuple[Ref, ...], ...] = ()  # rows whose credits in one term are one credit
     rooms: tuple[Ref, ...] = ()  # the rooms, labs and workshops the program needs (else the college's)
 
     @property

@@ -120,25 +120,31 @@ def _attestation(plan: Plan, program: Program, lang: Lang, rows: Sequence[Row]) 
         out.append(w["by-year"].format(list="; ".join(years)))
     if any(i.kind == "exam" for i in plan.items):
         out.append(w["module-exam"])
-    together, apart = [], []
+    apart: list[str] = []
     by_code = {r.code: r for r in rows}
-    for group in program.complex_exams:  # a complex exam only where the plan puts its rows' exams together
-        codes = " + ".join(r.code for r in group)
-        terms = sorted({t for r in group if r.code in by_code for t in _exam_terms(by_code[r.code])})
-        if len(terms) == 1:
-            together.append(w["complex-term"].format(list=codes, term=terms[0]))
-        else:
-            apart.append(w["complex-apart"].format(list=codes, terms=", ".join(map(str, terms))))
-    if together:
-        out.append(w["complex"].format(list="; ".join(together)))
+    # a complex form only where the plan puts its rows' forms together
+    for groups, forms, key in (
+        (program.complex_exams, ("Э", "Эк"), "complex"),
+        (program.complex_credits, ("З", "ДЗ"), "complex-credit"),
+    ):
+        together = []
+        for group in groups:
+            codes = " + ".join(r.code for r in group)
+            terms = sorted({t for r in group if r.code in by_code for t in _form_terms(by_code[r.code], forms)})
+            if len(terms) == 1:
+                together.append(w["complex-term"].format(list=codes, term=terms[0]))
+            else:
+                apart.append(w[f"{key}-apart"].format(list=codes, terms=", ".join(map(str, terms))))
+        if together:
+            out.append(w[key].format(list="; ".join(together)))
     return out + apart
 
 
-def _exam_terms(row: Row) -> list[int]:
-    """The terms of a row's exams as the plan table shows them (a course's form where its last
-    competency ends); a row without an exam, its last term with hours."""
-    exams = sorted({t for form in ("Э", "Эк") for t in row.forms.get(form, [])})
-    return exams or [k + 1 for k, hours in enumerate(row.by_term) if hours][-1:]
+def _form_terms(row: Row, forms: tuple[str, ...]) -> list[int]:
+    """The terms of a row's forms (exams or credits) as the plan table shows them (a course's form where
+    its last competency ends); a row without one, its last term with hours."""
+    found = sorted({t for form in forms for t in row.forms.get(form, [])})
+    return found or [k + 1 for k, hours in enumerate(row.by_term) if hours][-1:]
 
 
 def _general(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> list[str]:

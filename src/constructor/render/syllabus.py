@@ -170,12 +170,15 @@ def syllabi(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> list
     years = [t.year for t in plan.terms]
     out = []
     rooms = _room_titles(table)
+    program = table.get(plan.program)
+    forms = {r.code: r.forms for r in views.plan_doc(plan, table, lang).rows}  # the plan table's, term by term
+    joint = complex_phrases(program if isinstance(program, Program) else None, forms, WORDS[lang])
     for decl in views.disciplines_in_order(plan, table):
         row = with_years(item_row(items[decl.code], n, table, decl.title.value if decl.title else None), years)
-        out.append(_discipline(plan, table, lang, decl, items[decl.code], row, rooms))
+        out.append(_discipline(plan, table, lang, decl, items[decl.code], row, rooms, joint))
     for module in table.values():
         if isinstance(module, Module) and any(i.module == module.code for i in plan.items):
-            out.append(_module(plan, table, lang, module, n, years, rooms))
+            out.append(_module(plan, table, lang, module, n, years, rooms, joint))
     for doc in out:
         doc.back = back_page(plan, table, lang, doc.name, f"{doc.code} «{doc.title}»")
         doc.headings = _numbered(doc)
@@ -241,6 +244,7 @@ def _discipline(
     item: Item,
     row: Row,
     rooms: Mapping[str, str],
+    joint: Joint,
 ) -> SyllabusDoc:
     w = WORDS[lang]
     cycle = table.get(decl.cycle.code if decl.cycle else item.cycle or "")
@@ -250,7 +254,7 @@ def _discipline(
     place = [*_cycle_line(cycle, w), (w["part"], _part(row, w))]
     terms = sorted(item.hours_by_term) or [item.term]
     place.append((w["terms"], ", ".join(map(str, terms))))
-    methods = _row_forms(row, w)
+    methods = "; ".join(_phrases(row, w, joint, named=False))
     results = [_result(code, table, methods) for code in dict.fromkeys(r.code for r in decl.covers)]
     topics = [
         TopicLine(t.title, t.hours.theory, t.hours.practice, t.hours.lab, t.hours.self_study, t.hours.total)
@@ -293,6 +297,7 @@ def _module(
     n: int,
     years: list[int],
     rooms: Mapping[str, str],
+    joint: Joint,
 ) -> SyllabusDoc:
     w = WORDS[lang]
     # (as the plan table: a competency with no hours of its own, ОК formed across the plan, is no row)
@@ -314,8 +319,8 @@ def _module(
     # and the module's exam, which assesses them all
     assessed: dict[str, list[str]] = {}
     for part in parts:
-        phrase = _row_forms(part, w)
-        if not phrase:
+        phrases = _phrases(part, w, joint, named="Эк" not in part.forms)
+        if not phrases:
             continue
         decl = table.get(part.code)
         covers = getattr(decl, "covers", None)
@@ -324,10 +329,10 @@ def _module(
         else:
             codes = [r.code for r in covers] or [r.code for r in module.taught]
         for code in dict.fromkeys(codes):
-            assessed.setdefault(code, []).append(_assessed_by(part, w))
+            assessed.setdefault(code, []).extend(phrases)
     codes = list(dict.fromkeys(r.code for r in module.taught))
     codes.sort(key=lambda c: not c.startswith("ОК"))  # general competencies first, as the typical layout lists them
-    results = [_result(code, table, "; ".join(assessed.get(code, []))) for code in codes]
+    results = [_result(code, table, "; ".join(dict.fromkeys(assessed.get(code, [])))) for code in codes]
     topics: list[TopicLine] = []
     for course in module.courses:
         if course.topics:
@@ -359,7 +364,7 @@ def _module(
             [],
             [],
             _volume(total, w),
-            "; ".join(_assessed_by(p, w) for p in parts if p.forms),
+            "; ".join(dict.fromkeys(x for p in parts for x in _phrases(p, w, joint, named="Эк" not in p.forms))),
             parts,
             topics,
             note,
@@ -411,22 +416,58 @@ def when(terms: list[int], w: Mapping[str, str]) -> str:
     return w["when.list"].format(prep=prep, list=", ".join(map(str, terms[:-1])), last=terms[-1])
 
 
-def _row_forms(row: Row, w: Mapping[str, str]) -> str:
-    """«экзамен во 2-м семестре; зачёт в 1–5-м семестрах»: every form with its terms in words."""
-    return "; ".join(
-        w["form-when"].format(form=w.get(f"form.{form}", form), when=when(terms, w))
-        for form, terms in row.forms.items()
-    )
+# (row, form, term) → the words of the complex exam or credit the row takes there with other rows
+Joint = Mapping[tuple[str, str, int], str]
 
 
-def _assessed_by(part: Row, w: Mapping[str, str]) -> str:
-    """«экзамен по МДК.01.01 во 2-м семестре»; the module's exam is named by its form alone."""
-    if "Эк" in part.forms:
-        return _row_forms(part, w)
-    return "; ".join(
-        w["assessed"].format(form=w.get(f"form.{form}", form), code=part.code, when=when(terms, w))
-        for form, terms in part.forms.items()
-    )
+def complex_phrases(
+    program: Program | None, forms: Mapping[str, Mapping[str, list[int]]], w: Mapping[str, str]
+) -> Joint:
+    """«комплексный дифференцированный зачёт по УП.01 и ПП.01 в 4-м семестре» for each row, form and term
+    of a program's complex exam or credit where two or more of its rows take it in one term (as the plan
+    table puts their forms; rows apart take their own, as the note and C319 say)."""
+    out: dict[tuple[str, str, int], str] = {}
+    if program is None:
+        return out
+    for kinds, groups in ((("Э",), program.complex_exams), (("З", "ДЗ"), program.complex_credits)):
+        for group in groups:
+            by_term: dict[int, list[tuple[str, str]]] = {}
+            for code in dict.fromkeys(r.code for r in group):
+                for form in kinds:
+                    for term in forms.get(code, {}).get(form, []):
+                        by_term.setdefault(term, []).append((code, form))
+            for term, members in by_term.items():
+                if len(members) < 2:
+                    continue
+                form = "ДЗ" if any(f == "ДЗ" for _, f in members) else members[0][1]
+                codes = [c for c, _ in members]
+                phrase = w["assessed.complex"].format(
+                    form=w.get(f"form.{form}", form), first=", ".join(codes[:-1]), last=codes[-1], when=when([term], w)
+                )
+                out.update({(code, f, term): phrase for code, f in members})
+    return out
+
+
+def _phrases(row: Row, w: Mapping[str, str], joint: Joint, *, named: bool) -> list[str]:
+    """Every form of a row with its terms in words: «экзамен во 2-м семестре», «зачёт в 1–5-м семестрах»;
+    `named`, with the row's code: «экзамен по МДК.01.01 во 2-м семестре» (a module's exam is named by its
+    form alone); a complex one in its own words, once for all its rows."""
+    out: list[str] = []
+    for form, terms in row.forms.items():
+        own = [t for t in terms if (row.code, form, t) not in joint]
+        said = [(t, joint[row.code, form, t]) for t in terms if (row.code, form, t) in joint]
+        if own:
+            shown = w.get(f"form.{form}", form)
+            said.append(
+                (
+                    own[0],
+                    w["assessed"].format(form=shown, code=row.code, when=when(own, w))
+                    if named
+                    else w["form-when"].format(form=shown, when=when(own, w)),
+                )
+            )
+        out += [phrase for _, phrase in sorted(said, key=lambda x: x[0])]
+    return list(dict.fromkeys(out))
 
 
 def _result(code: str, table: Mapping[str, AnyDeclaration], methods: str) -> ResultLine | None:

@@ -70,6 +70,7 @@ FIELD_TARGETS: dict[str, Expected] = {
     "DISCIPLINES": PROGRAM_ROW,
     "COLLEGE": (College,),
     "COMPLEX_EXAM": (Course, Discipline),
+    "COMPLEX_CREDIT": (Course, Discipline, Practice),
     "ATTAINED_BY": COMPETENCY,
     "REQUESTS": COMPETENCY,
     "DELIVERS": MODULE_PART,
@@ -142,6 +143,8 @@ def references(decl: AnyDeclaration) -> Iterator[tuple[str, Ref, Expected]]:
         yield from (("ROOMS", r, FIELD_TARGETS["ROOMS"]) for r in decl.rooms)
         for group in decl.complex_exams:
             yield from (("COMPLEX_EXAM", r, FIELD_TARGETS["COMPLEX_EXAM"]) for r in group)
+        for group in decl.complex_credits:
+            yield from (("COMPLEX_CREDIT", r, FIELD_TARGETS["COMPLEX_CREDIT"]) for r in group)
     elif isinstance(decl, Profession):
         yield from (("ATTAINED_BY", r, FIELD_TARGETS["ATTAINED_BY"]) for r in decl.attained_by)
     elif isinstance(decl, Bundle):

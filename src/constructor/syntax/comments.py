@@ -73,7 +73,7 @@ def _anchors(decl: TopDeclaration | Course | Practice | Competency) -> list[int]
         lines += [a.span.line for a in decl.alternatives]
     elif isinstance(decl, College):
         lines += [r.span.line for r in decl.rooms]
-    for name in ("terms", "topics", "agreed_by", "complex_exams", "final_parts"):
+    for name in ("terms", "topics", "agreed_by", "complex_exams", "complex_credits", "final_parts"):
         for part in getattr(decl, name, ()):
             span = getattr(part, "span", None) or (part[0].span if part else None)
             if span is not None:

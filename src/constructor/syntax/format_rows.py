@@ -282,5 +282,7 @@ class Printer(_Printer):
             self.emit(d, f"{self.kw('APPROVED_BY')} {quote(who.position)} {quote(who.name)}", who.span.line)
         for group in p.complex_exams:
             self.items(d, self.kw("COMPLEX_EXAM"), [r.code for r in group], group[0].span.line if group else None)
+        for group in p.complex_credits:
+            self.items(d, self.kw("COMPLEX_CREDIT"), [r.code for r in group], group[0].span.line if group else None)
         if p.rooms:
             self.items(d, self.kw("ROOMS"), [r.code for r in p.rooms], self.line_of(p, "ROOMS"))

@@ -134,6 +134,7 @@ class ToModel(RowRules):
     college_ref = _field("COLLEGE")
     attestation_weeks = _field("ATTESTATION_WEEKS", lambda self, *xs: tuple(xs))
     complex_exam = _field("COMPLEX_EXAM")
+    complex_credit = _field("COMPLEX_CREDIT")
     del _field
 
     def baseline_item(self, meta: Any, children: list[Word]) -> tuple[Base, Duration, Span] | None:
@@ -436,6 +437,7 @@ class ToModel(RowRules):
             agreed_by=tuple(f.get("AGREED_BY", [])),
             approved_by=f.get("APPROVED_BY"),
             complex_exams=tuple(f.get("COMPLEX_EXAM", [])),
+            complex_credits=tuple(f.get("COMPLEX_CREDIT", [])),
             rooms=f.get("ROOMS", ()),
         )
 

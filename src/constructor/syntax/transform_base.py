@@ -84,6 +84,7 @@ _REPEATED = {
     "TOPIC",
     "AGREED_BY",
     "COMPLEX_EXAM",
+    "COMPLEX_CREDIT",
     "ROOM",
     "LITERATURE",
 }
