@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 EXAMPLE := catalogs/examples/welding
 
-.PHONY: demo test lint typecheck unit bench fuzz install install-runtime grammar-deps clean
+.PHONY: demo test lint typecheck unit bench fuzz install install-runtime grammar-deps browser-deps clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -27,7 +27,20 @@ demo: install-runtime
 	$(BIN)/constructor render $(EXAMPLE)/program.comp -o out
 	@echo "Документы примера — в папке out/ (HTML, PDF, DOCX, XLSX, Markdown). The example's documents are in out/."
 
-test: install grammar-deps lint typecheck unit
+test: install grammar-deps browser-deps lint typecheck unit
+
+# The portal's browser test drives Debian's Chromium with Playwright (no browser download: the machine
+# may have no internet but its package mirrors). Installed where apt-get can; else the test is skipped
+# and says so.
+browser-deps:
+	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		echo "installing Debian's chromium for the portal's browser test (apt-get)"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
+		echo "chromium could not be installed: the portal's browser test will be skipped"; \
+	else \
+		echo "chromium is not installed: the portal's browser test will be skipped (Debian: apt-get install chromium)"; \
+	fi
 
 # The VS Code grammar is tested with vscode-textmate, as VS Code tokenizes (npm registry packages).
 grammar-deps:

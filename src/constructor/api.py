@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,10 +47,16 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load(paths: Iterable[str | Path], root: str | Path | None = None, cache: bool = False) -> CheckResult:
+def load(
+    paths: Iterable[str | Path],
+    root: str | Path | None = None,
+    cache: bool = False,
+    overlay: Mapping[Path, str] | None = None,
+) -> CheckResult:
     """Read the files (folders: every `.comp` in them) and what they `use`, and resolve every code.
     `cache`: parse through the persistent parse cache (resolve/cache.py), unless CONSTRUCTOR_NO_CACHE
-    is set."""
+    is set; `overlay`: texts (by resolved path) read instead of the disk — a file not yet written, as
+    the portal's draft bundle."""
     import os
 
     from constructor.resolve.loader import ParseFn
@@ -61,7 +67,7 @@ def load(paths: Iterable[str | Path], root: str | Path | None = None, cache: boo
 
         parse = ParseCache(parse_text)
     with gc_paused():
-        loaded = load_files(paths, root, parse=parse)
+        loaded = load_files(paths, root, parse=parse, overlay=overlay)
         catalog = catalog_of(loaded)
         diags = group_follow_ons([*loaded.diagnostics, *resolve(catalog)], catalog)
     return CheckResult(catalog, sorted_diagnostics(diags), loaded.sources, loaded.imports)
@@ -91,14 +97,18 @@ class Workspace:
 
 
 def workspace(
-    path: str | Path, root: str | Path | None = None, extra: Sequence[str | Path] = (), cache: bool = False
+    path: str | Path,
+    root: str | Path | None = None,
+    extra: Sequence[str | Path] = (),
+    cache: bool = False,
+    overlay: Mapping[Path, str] | None = None,
 ) -> Workspace:
     """Load a file (references resolved, no graph checks) and build the graph of what it sees —
     and of what `extra` files see (bundles proposed in files the program does not `use` yet)."""
     from constructor.graph import CompetencyGraph
     from constructor.resolve.loader import display_path
 
-    result = load([path, *extra], root, cache)
+    result = load([path, *extra], root, cache, overlay)
     known = {f.path for f in result.catalog.files}
     scope: set[str] = set()
     for p in (path, *extra):

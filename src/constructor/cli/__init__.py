@@ -36,6 +36,7 @@ COMMANDS = {
     "render": "render",
     "catalogs": "catalogs",
     "init": "init",
+    "serve": "serve",
 }
 
 

@@ -164,6 +164,16 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     catalogs = sub.add_parser("catalogs", help=h["catalogs"], description=h["catalogs"])
     common(catalogs)
 
+    serve = sub.add_parser("serve", help=h["serve"], description=h["serve"])
+    serve.add_argument("project", metavar="PROJECT_DIR", help=h["serve-project"])
+    serve.add_argument("--host", default="127.0.0.1", help=h["serve-host"])
+    serve.add_argument("--port", type=count, default=8000, help=h["serve-port"])
+    serve.add_argument("--db", metavar="FILE", help=h["serve-db"])
+    serve.add_argument("--secure-cookies", action="store_true", help=h["serve-secure"])
+    serve.add_argument("--create-methodologist", metavar="EMAIL", help=h["serve-create"])
+    serve.add_argument("--name", metavar="NAME", help=h["serve-name"])
+    common(serve)
+
     init = sub.add_parser("init", help=h["init"], description=h["init"])
     init.add_argument("folder", nargs="?", default=".", metavar="DIR", help=h["init-folder"])
     init.add_argument("--standard", choices=("09.02.07", "22.02.06"), default="09.02.07", help=h["init-standard"])

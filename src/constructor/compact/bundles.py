@@ -121,7 +121,6 @@ def evaluate(
     """Every bundle the program takes, and every other bundle in view, weighed against the program."""
     diags: list[Diagnostic] = []
     taken = [r for r in program.bundles if isinstance(table.get(r.code), Bundle)]
-    taken_codes = {r.code for r in taken}
     candidates = [d for d in table.values() if isinstance(d, Bundle)]
     std_code = program.standard.code if program.standard else None
     core_plan, _ = _plan(program, table, graph, [], lang)
@@ -141,63 +140,10 @@ def evaluate(
                 )
             )
             continue
-        ref = Ref(code=bundle.code, span=bundle.code_span)
-        others = [r for r in taken if r.code != bundle.code]
-        without, _ = _plan(program, table, graph, others, lang)
-        with_plan, with_diags = _plan(program, table, graph, [*others, ref], lang)
-        if without is None or with_plan is None:
-            diags += with_diags
-            continue
-        before = {i.code for i in without.items}
-        added = [i for i in with_plan.items if i.code not in before]
-        asked = {r.code for r in bundle.requests} | {c.code for c in bundle.competencies}
-        requests = []
-        for code in [
-            *(r.code for r in bundle.requests),
-            *(c.code for c in bundle.competencies if c.code not in {r.code for r in bundle.requests}),
-        ]:
-            decl = table.get(code)
-            comp = decl if isinstance(decl, Competency) else None
-            kind = "unknown" if comp is None else ("variable" if comp.kind is CompetencyKind.VARIABLE else "standard")
-            links = [f"{x.standard} {x.function}" if x.function else x.standard for x in (comp.links if comp else ())]
-            requests.append(
-                Request(code, comp.title.value if comp and comp.title else code, kind, code in core_codes, links)
-            )
-        hours_added = sum(i.hours_by_kind.total for i in added)
-        if bundle.hours_max is not None and hours_added > bundle.hours_max:
-            diags.append(
-                diagnostic(
-                    "C322",
-                    "bundle-over-cap",
-                    bundle.fields.get("HOURS_MAX", bundle.code_span),
-                    bundle=bundle.code,
-                    hours=hours_added,
-                    cap=bundle.hours_max,
-                )
-            )
-        diags += _levels(program, table, bundle)
-        breaks = with_plan.meets_target is False and without.meets_target is not False
-        evaluations.append(
-            Evaluation(
-                bundle=bundle.code,
-                title=bundle.title.value if bundle.title else bundle.code,
-                enterprise=bundle.enterprise.value if bundle.enterprise else None,
-                taken=bundle.code in taken_codes,
-                requests=requests,
-                pulls_in=[(i.code, i.title) for i in added if i.code not in asked],
-                hours_added=hours_added,
-                hours_max=bundle.hours_max,
-                duration_without=without.duration,
-                duration_with=with_plan.duration,
-                terms_without=len(without.terms),
-                terms_with=len(with_plan.terms),
-                meets_target=with_plan.meets_target,
-                reason=_reason(with_diags, lang) if breaks else None,
-                seats=bundle.seats,
-                graduation_year=with_plan.terms[-1].year if bundle.seats and with_plan.terms else None,
-                sites=sorted({d.site.code for d in bundle.deliveries}),
-            )
-        )
+        found, found_diags = weigh(program, table, graph, bundle, lang, taken, core_codes)
+        diags += found_diags
+        if found is not None:
+            evaluations.append(found)
     alternatives = []
     codes = [e.bundle for e in evaluations]
     subsets: list[tuple[str, ...]] = []
@@ -233,3 +179,82 @@ def cluster(programs: Sequence[tuple[Program, Mapping[str, AnyDeclaration], Comp
         for g in plan.graduates:
             rows.append(ClusterRow(g.enterprise or g.bundle, g.year, g.qualification, program.code, g.seats))
     return sorted(rows, key=lambda r: (r.enterprise, r.year, r.program))
+
+
+def weigh(
+    program: Program,
+    table: Mapping[str, AnyDeclaration],
+    graph: CompetencyGraph,
+    bundle: Bundle,
+    lang: Lang,
+    taken: list[Ref] | None = None,
+    core_codes: set[str] | None = None,
+) -> tuple[Evaluation | None, list[Diagnostic]]:
+    """One bundle weighed against the program with the other bundles it takes: what it adds, against its
+    cap, and the duration without and with it (None when either plan cannot be made: the diagnostics say
+    why). The portal's composer weighs a draft this way."""
+    diags: list[Diagnostic] = []
+    if taken is None:
+        taken = [r for r in program.bundles if isinstance(table.get(r.code), Bundle)]
+    if core_codes is None:
+        core_plan, _ = _plan(program, table, graph, [], lang)
+        core_codes = {i.code for i in core_plan.items} if core_plan else set()
+    taken_codes = {r.code for r in taken}
+    ref = Ref(code=bundle.code, span=bundle.code_span)
+    others = [r for r in taken if r.code != bundle.code]
+    without, _ = _plan(program, table, graph, others, lang)
+    with_plan, with_diags = _plan(program, table, graph, [*others, ref], lang)
+    if without is None or with_plan is None:
+        diags += with_diags
+        return None, diags
+    before = {i.code for i in without.items}
+    added = [i for i in with_plan.items if i.code not in before]
+    asked = {r.code for r in bundle.requests} | {c.code for c in bundle.competencies}
+    requests = []
+    for code in [
+        *(r.code for r in bundle.requests),
+        *(c.code for c in bundle.competencies if c.code not in {r.code for r in bundle.requests}),
+    ]:
+        decl = table.get(code)
+        comp = decl if isinstance(decl, Competency) else None
+        kind = "unknown" if comp is None else ("variable" if comp.kind is CompetencyKind.VARIABLE else "standard")
+        links = [f"{x.standard} {x.function}" if x.function else x.standard for x in (comp.links if comp else ())]
+        requests.append(
+            Request(code, comp.title.value if comp and comp.title else code, kind, code in core_codes, links)
+        )
+    hours_added = sum(i.hours_by_kind.total for i in added)
+    if bundle.hours_max is not None and hours_added > bundle.hours_max:
+        diags.append(
+            diagnostic(
+                "C322",
+                "bundle-over-cap",
+                bundle.fields.get("HOURS_MAX", bundle.code_span),
+                bundle=bundle.code,
+                hours=hours_added,
+                cap=bundle.hours_max,
+            )
+        )
+    diags += _levels(program, table, bundle)
+    breaks = with_plan.meets_target is False and without.meets_target is not False
+    return (
+        Evaluation(
+            bundle=bundle.code,
+            title=bundle.title.value if bundle.title else bundle.code,
+            enterprise=bundle.enterprise.value if bundle.enterprise else None,
+            taken=bundle.code in taken_codes,
+            requests=requests,
+            pulls_in=[(i.code, i.title) for i in added if i.code not in asked],
+            hours_added=hours_added,
+            hours_max=bundle.hours_max,
+            duration_without=without.duration,
+            duration_with=with_plan.duration,
+            terms_without=len(without.terms),
+            terms_with=len(with_plan.terms),
+            meets_target=with_plan.meets_target,
+            reason=_reason(with_diags, lang) if breaks else None,
+            seats=bundle.seats,
+            graduation_year=with_plan.terms[-1].year if bundle.seats and with_plan.terms else None,
+            sites=sorted({d.site.code for d in bundle.deliveries}),
+        ),
+        diags,
+    )

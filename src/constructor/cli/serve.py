@@ -1,0 +1,55 @@
+"""`constructor serve`: the cluster portal over one project folder (constructor/portal)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from constructor.cli.common import HELP, UsageError
+
+
+def run(args: argparse.Namespace) -> int:
+    h = HELP[args.lang]
+    try:
+        import argon2  # noqa: F401
+        import starlette  # noqa: F401
+        import uvicorn
+    except ImportError:
+        print(f"constructor: {h['serve-missing']}", file=sys.stderr)
+        return 2
+    from constructor.portal.accounts import AccountError
+    from constructor.portal.app import create_app, first_methodologist
+    from constructor.portal.db import NewerDatabase
+
+    project = Path(args.project)
+    if not project.is_dir():
+        raise UsageError("serve-no-folder", path=args.project)
+    db = Path(args.db) if args.db else project / ".constructor" / "portal.sqlite3"
+    try:
+        if args.create_methodologist:
+            password = _password(h)
+            first_methodologist(db, args.create_methodologist, args.name or args.create_methodologist, password)
+            print(h["serve-created"].format(email=args.create_methodologist), file=sys.stderr)
+            return 0
+        app = create_app(project, db, args.lang, args.secure_cookies)
+    except AccountError as e:
+        print(f"constructor: {h['serve-account'].format(reason=e.key)}", file=sys.stderr)
+        return 1
+    except NewerDatabase:
+        print(f"constructor: {h['serve-newer-db'].format(path=db)}", file=sys.stderr)
+        return 2
+    print(h["serve-listening"].format(host=args.host, port=args.port, path=project), file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def _password(h: dict[str, str]) -> str:
+    """Typed twice on a terminal (not echoed); else the first line of the standard input."""
+    if sys.stdin.isatty():
+        first = getpass.getpass(h["serve-password"])
+        if getpass.getpass(h["serve-password-again"]) != first:
+            raise UsageError("serve-passwords-differ")
+        return first
+    return sys.stdin.readline().rstrip("\r\n")

@@ -1,0 +1,295 @@
+"""The project folder as the portal sees it, read and written only through the library.
+
+Programs, the catalog a composer picks from, a draft weighed against its program (the draft is given
+to the loader as text, never written), an accepted proposal written as a bundle file with the program's
+`use` and `bundles` updated, and the documents `render` makes. One lock a project serialises the
+writes; each file is written through a temporary name, and a write whose program file changed since
+the methodologist saw it is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import threading
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from constructor.api import Workspace, load, workspace
+from constructor.diagnostics import Diagnostic
+from constructor.i18n import Lang
+from constructor.model import Bundle, Competency, CompetencyKind, Module, Program, Site
+from constructor.portal.proposals import ProposalBody, bundle_text
+
+IGNORED = (".constructor", "out", ".git", ".venv", "node_modules")
+
+
+class ProjectError(Exception):
+    def __init__(self, key: str, detail: str = "") -> None:
+        super().__init__(key)
+        self.key = key
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class ProgramInfo:
+    code: str
+    title: str
+    file: Path
+    standard: str | None
+
+
+@dataclass
+class Overview:
+    """What a program page and the composer show."""
+
+    program: ProgramInfo
+    duration: str | None
+    target: str | None
+    meets_target: bool | None
+    terms: list[dict[str, Any]]
+    competencies: list[dict[str, Any]]  # the catalog in view: code, title, kind, hours, activity, in program
+    activities: list[tuple[str, str]]
+    deliveries: list[tuple[str, str, str]]  # (practice, site, the site's title) a bundle may ask for
+    bundles: list[str]
+    diagnostics: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Weighed:
+    """A draft weighed against its program: the bundle evaluation, or what stops it."""
+
+    ok: bool
+    hours_added: int = 0
+    hours_max: int | None = None
+    duration_without: str = ""
+    duration_with: str = ""
+    meets_target: bool | None = None
+    reason: str | None = None
+    pulls_in: list[tuple[str, str]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _said(diags: list[Diagnostic], lang: Lang, files: set[str] | None = None) -> list[str]:
+    return [
+        f"{d.code}: {d.message.text(lang)}"
+        for d in diags
+        if d.is_error and (files is None or (d.span is not None and d.span.file in files))
+    ]
+
+
+class Project:
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+        self.lock = threading.Lock()  # writes to the project, one at a time
+
+    def files(self) -> list[Path]:
+        return sorted(
+            p
+            for p in self.root.rglob("*.comp")
+            if p.is_file() and not any(part in IGNORED for part in p.relative_to(self.root).parts)
+        )
+
+    def programs(self) -> list[ProgramInfo]:
+        result = load(self.files(), self.root)
+        out = []
+        for f in result.catalog.files:
+            for d in f.declarations:
+                if isinstance(d, Program):
+                    out.append(
+                        ProgramInfo(
+                            d.code,
+                            d.title.value if d.title else d.code,
+                            Path(f.path).resolve(),
+                            d.standard.code if d.standard else None,
+                        )
+                    )
+        return sorted(out, key=lambda p: p.code)
+
+    def program(self, code: str) -> ProgramInfo:
+        found = next((p for p in self.programs() if p.code == code), None)
+        if found is None:
+            raise ProjectError("no-program", code)
+        return found
+
+    def workspace(self, code: str, draft: str | None = None) -> tuple[Workspace, Program, Path | None]:
+        """The program's workspace; with `draft`, the text of a bundle file beside the program's, seen
+        as if written (it never is)."""
+        info = self.program(code)
+        extra: list[Path] = []
+        overlay: dict[Path, str] | None = None
+        virtual = None
+        if draft is not None:
+            virtual = (info.file.parent / ".portal-draft.comp").resolve()
+            extra, overlay = [virtual], {virtual: draft}
+        ws = workspace(info.file, self.root, extra=extra, overlay=overlay)
+        program = next((p for p in ws.programs() if p.code == code), None)
+        if program is None:
+            raise ProjectError("no-program", code)
+        return ws, program, virtual
+
+    def overview(self, code: str, lang: Lang) -> Overview:
+        from constructor.compact import compact
+
+        ws, program, _ = self.workspace(code)
+        info = self.program(code)
+        plan, diags = compact(program, ws.table, ws.graph)
+        in_plan = {i.code for i in plan.items} if plan else set()
+        comps = [
+            {
+                "code": d.code,
+                "title": d.title.value if d.title else d.code,
+                "kind": d.kind.value,
+                "hours": d.hours.total,
+                "activity": d.activity.code if d.activity else "",
+                "in_plan": d.code in in_plan,
+            }
+            for d in ws.table.values()
+            if isinstance(d, Competency) and d.kind in (CompetencyKind.PROFESSIONAL, CompetencyKind.VARIABLE)
+        ]
+        activities = sorted(
+            {
+                (m.activity.code, getattr(ws.table.get(m.activity.code), "title", None))
+                for r in program.core
+                if isinstance(m := ws.table.get(r.code), Module) and m.activity
+            },
+            key=lambda a: a[0],
+        )
+        sites = [d for d in ws.table.values() if isinstance(d, Site)]
+        practices = [p.code for r in program.core if isinstance(m := ws.table.get(r.code), Module) for p in m.practices]
+        return Overview(
+            info,
+            plan.duration if plan else None,
+            str(program.target) if program.target else None,
+            plan.meets_target if plan else None,
+            [t.model_dump() for t in plan.terms] if plan else [],
+            sorted(comps, key=lambda c: c["code"]),
+            [(code, t.value if t else code) for code, t in activities],
+            [(p, s.code, s.title.value if s.title else s.code) for p in practices for s in sites],
+            [r.code for r in program.bundles],
+            _said(diags, lang),
+        )
+
+    def uses_of(self, info: ProgramInfo) -> list[str]:
+        """The `use` lines of the program's file (a bundle beside it needs what the program sees)."""
+        result = load([info.file], self.root)
+        own = next((f for f in result.catalog.files if Path(f.path).resolve() == info.file), None)
+        return [u.path for u in own.uses] if own else []
+
+    def draft_text(self, code: str, body: ProposalBody, bundle: str, enterprise: str) -> str:
+        info = self.program(code)
+        return bundle_text(bundle, body, enterprise, info.standard, self.uses_of(info))
+
+    def weigh(self, code: str, body: ProposalBody, bundle: str, enterprise: str, lang: Lang) -> Weighed:
+        """The draft as the bundle report weighs it (`compact/bundles.weigh`): hours against the cap, the
+        duration without and with it; errors of the draft itself say what to fix."""
+        from constructor.compact.bundles import weigh
+        from constructor.graph import check_scope
+
+        text = self.draft_text(code, body, bundle, enterprise)
+        ws, program, virtual = self.workspace(code, text)
+        shown = {f.path for f in ws.result.catalog.files if virtual and Path(f.path).resolve() == virtual}
+        problems = _said([*ws.result.diagnostics, *check_scope(ws.table, ws.graph)], lang, shown)
+        decl = ws.table.get(bundle)
+        if problems or not isinstance(decl, Bundle):
+            return Weighed(False, problems=problems or [bundle])
+        # (which requests the core already has is not shown here: no third plan for it)
+        evaluation, diags = weigh(program, ws.table, ws.graph, decl, lang, core_codes=set())
+        if evaluation is None:
+            return Weighed(False, problems=_said(diags, lang) or [bundle])
+        return Weighed(
+            True,
+            evaluation.hours_added,
+            evaluation.hours_max,
+            evaluation.duration_without,
+            evaluation.duration_with,
+            evaluation.meets_target,
+            evaluation.reason,
+            evaluation.pulls_in,
+            [f"{d.code}: {d.message.text(lang)}" for d in diags],
+        )
+
+    def program_digest(self, code: str) -> str:
+        return digest(self.program(code).file.read_bytes())
+
+    def accept(self, code: str, body: ProposalBody, bundle: str, enterprise: str, seen: str, lang: Lang) -> Path:
+        """Write the bundle file beside the program's and add it to the program (`use`, `bundles`), or
+        nothing: refused when the program's file is not the one the methodologist saw (`seen`: its
+        digest), when the bundle's file exists, or when `check` of the program would then fail."""
+        from constructor.api import check
+        from constructor.output import write_file
+
+        with self.lock:
+            info = self.program(code)
+            old = info.file.read_bytes()
+            if digest(old) != seen:
+                raise ProjectError("program-changed", info.file.name)
+            target = info.file.parent / f"bundle-{bundle}.comp"
+            if target.exists():
+                raise ProjectError("bundle-exists", target.name)
+            _, program, _ = self.workspace(code)
+            new_program = _with_bundle(old.decode("utf-8"), program, bundle, target.name)
+            text = self.draft_text(code, body, bundle, enterprise)
+            write_file(target, text.encode("utf-8"))  # a new file, not yet used: harmless on its own
+            try:
+                write_file(info.file, new_program.encode("utf-8"), expect=old)
+            except BaseException:
+                target.unlink(missing_ok=True)
+                raise
+            errors = [d for d in check([info.file], self.root).diagnostics if d.is_error]
+            if errors:  # back to the old state: the program as it was, no bundle file
+                write_file(info.file, old)
+                target.unlink(missing_ok=True)
+                raise ProjectError("check-fails", "; ".join(_said(errors[:5], lang)))
+            return target
+
+    def documents(self, code: str, fmt: str, lang: Lang) -> bytes:
+        """A zip of the program's documents in one format, as `render` makes them."""
+        from constructor.compact import compact
+        from constructor.compact.bundles import evaluate
+        from constructor.render.documents import FORMATS, render_documents
+
+        if fmt not in FORMATS:
+            raise ProjectError("bad-format", fmt)
+        ws, program, _ = self.workspace(code)
+        plan, diags = compact(program, ws.table, ws.graph)
+        if plan is None:
+            raise ProjectError("no-plan", "; ".join(_said(diags, lang)))
+        bundles = evaluate(program, ws.table, ws.graph, lang)[0] if program.bundles else None
+        files, problems = render_documents(plan, ws.table, lang, (fmt,), None, bundles)
+        if problems:
+            raise ProjectError("no-plan", "; ".join(_said(problems, lang)))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, data in sorted(files.items()):
+                info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))  # the same input, the same bytes
+                info.compress_type = zipfile.ZIP_DEFLATED
+                z.writestr(info, data)
+        return out.getvalue()
+
+
+def _with_bundle(text: str, program: Program, bundle: str, file_name: str) -> str:
+    """The program's file with `use "<file>"` after its last `use` line and the bundle added to the
+    program's `bundles` (after its last code, found by its span; a new `bundles` line after the program's
+    first line when it has none). Columns of spans count characters, as Python's strings do."""
+    lines = text.splitlines(keepends=True)
+    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+    if program.bundles:
+        last = program.bundles[-1].span
+        line = lines[last.end_line - 1]
+        lines[last.end_line - 1] = line[: last.end_column - 1] + f", {bundle}" + line[last.end_column - 1 :]
+    else:
+        head = program.code_span.line - 1
+        brace = next((k for k in range(head, len(lines)) if "{" in lines[k]), None)
+        if brace is None or lines[brace].rstrip().endswith("{") is False:
+            raise ProjectError("program-layout", file_name)
+        lines.insert(brace + 1, f"  bundles {bundle}{newline}")
+    uses = [k + 1 for k, line in enumerate(lines) if line.lstrip().startswith(("use ", "использовать "))]
+    lines.insert(max(uses, default=0), f'use "{file_name}"{newline}')
+    return "".join(lines)
