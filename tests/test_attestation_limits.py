@@ -227,16 +227,17 @@ def _together_possible(problem: Problem, terms: int) -> bool:
     )
 
 
-def _one_complex_exam(problem: Problem) -> Problem:
-    """Every exam of the problem in one complex exam (so most problems have one to keep together)."""
-    return replace(problem, marks=[replace(m, group=0) if m.kind == EXAM else m for m in problem.marks])
+def _complex_forms(problem: Problem) -> Problem:
+    """Every exam of the problem in one complex exam and every credit in one complex credit (so most
+    problems have one to keep together, or two)."""
+    return replace(problem, marks=[replace(m, group=0 if m.kind == EXAM else 1) for m in problem.marks])
 
 
 @settings(max_examples=60, deadline=None)
-@given(limited_problems(max_items=5).map(_one_complex_exam))
+@given(limited_problems(max_items=5).map(_complex_forms))
 def test_a_complex_exam_is_kept_in_one_term_whenever_a_schedule_of_as_many_terms_allows(problem: Problem) -> None:
     """Among the schedules of the optimal number of terms, the exact solver takes one that holds each
-    complex exam's marks in one term when brute force finds one; it never adds a term for it."""
+    complex exam's (credit's) marks in one term when brute force finds one; it never adds a term for it."""
     try:
         result = exact_schedule(problem, time_limit=10)
     except Infeasible:

@@ -4,6 +4,7 @@ concurrent accepts), the database's migrations, and the bundle text hostile titl
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import sqlite3
@@ -262,3 +263,33 @@ def test_the_first_methodologist_is_made_on_the_command_line(tmp_path: Path, mon
     monkeypatch.setattr("sys.stdin", io.StringIO("короткий\n"))
     assert main(["serve", str(tmp_path), "--create-methodologist", "n@college.example"]) == 1
     assert main(["serve", str(tmp_path / "nowhere")]) == 2
+
+
+def test_the_map_shows_every_row_and_the_chain_that_binds(project: Path) -> None:
+    from constructor.api import workspace
+    from constructor.compact import compact
+    from constructor.portal.program_map import binding_chain, program_map
+
+    ws = workspace(project / "examples" / "welding" / "program.comp", project)
+    plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None
+    drawn = program_map(plan)
+    assert {n.code for n in drawn.nodes} == {i.code for i in plan.items if i.hours > 0 or i.kind == "practice"}
+    items = {i.code: i for i in plan.items}
+    chain = binding_chain(plan)
+    if plan.lower_bound_reason == "chain":
+        # each link needs the one before it and starts right after it ends, from the first term on
+        assert chain and items[chain[0]].term == 1
+        for before, after in itertools.pairwise(chain):
+            assert before in items[after].requires
+            assert max(items[before].hours_by_term, default=items[before].term) == items[after].term - 1
+        assert {e.source + e.target for e in drawn.edges if e.binding} == {a + b for a, b in itertools.pairwise(chain)}
+    client, _ = _portal(project)
+    _log_in(client, *METHODOLOGIST)
+    page = client.get(f"/programs/{PROGRAM}/map")
+    assert page.status_code == 200 and page.text.count('class="node') == len(drawn.nodes)
+    said = client.get(f"/programs/{PROGRAM}/explain/ПК-2.1").json()["text"]
+    assert said.startswith("ПК-2.1") and "ПМ.02" in said
+    assert client.get(f"/programs/{PROGRAM}/explain/ОП.01").json()["text"].startswith("ОП.01")
+    assert client.get(f"/programs/{PROGRAM}/explain/НЕТ-1").json()["text"] is None  # nothing to say
+    assert client.get("/programs/НЕТ-ТАКОЙ/map").status_code == 404

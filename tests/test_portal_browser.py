@@ -4,7 +4,7 @@ the project's `check` is clean and the program's documents include the bundle.
 
 Chromium is Debian's (`apt-get install chromium`, which `make test` does where it can) driven through
 Playwright's `executable_path`; without it the test is skipped and says how to install it. Set
-CONSTRUCTOR_SCREENSHOTS=DIR to keep the screenshots (the composer, the proposal, the program page)."""
+CONSTRUCTOR_SCREENSHOTS=DIR to keep the screenshots (the composer, the proposal, the program page, the map)."""
 
 from __future__ import annotations
 
@@ -119,6 +119,14 @@ def test_an_enterprise_composes_in_the_browser_and_the_methodologist_accepts(ser
         methodologist.goto(f"{url}/programs/{PROGRAM}")
         assert "ПОРТАЛ-1" in methodologist.inner_text(".summary")
         _shot(methodologist, "program")
+        methodologist.goto(f"{url}/programs/{PROGRAM}/map")
+        methodologist.click("g.node[data-code='ПКс-4.7']")  # the new competency and what it needs
+        methodologist.wait_for_selector("#explain-text:has-text('ПОРТАЛ-1')", timeout=30000)
+        assert "ПК-4.2" in methodologist.inner_text("#explain-links")
+        assert methodologist.locator("g.node.required[data-code='ПК-4.2']").count() == 1
+        methodologist.select_option("#colour-by", "bundle")
+        assert "ПОРТАЛ-1" in methodologist.inner_text("#legend")
+        _shot(methodologist, "map")
         browser.close()
     program = root / "examples" / "welding" / "program.comp"
     assert [d for d in check([program], root).diagnostics if d.is_error] == []

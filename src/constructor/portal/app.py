@@ -173,6 +173,22 @@ class Portal:
         overview = await self.heavy(self.project.overview, code, self.lang)
         return self.page(request, "program.html.j2", o=overview)
 
+    async def program_map(self, request: Request) -> Response:
+        user = self.need(request)
+        code = request.path_params["code"]
+        self.program_of(user, code)
+        found = await self.heavy(self.project.program_map, code)
+        if found is None:
+            return self.page(request, "error.html.j2", 409, message=self.word("error.no-plan"), detail=code)
+        return self.page(request, "map.html.j2", code=code, m=found)
+
+    async def explain(self, request: Request) -> Response:
+        user = self.need(request)
+        code = request.path_params["code"]
+        self.program_of(user, code)
+        text = await self.heavy(self.project.explain, code, request.path_params["item"], self.lang)
+        return JSONResponse({"text": text}, headers=HEADERS)
+
     async def documents(self, request: Request) -> Response:
         user = self.need(request)
         code, fmt = request.path_params["code"], request.path_params["fmt"]
@@ -418,6 +434,8 @@ def create_app(project: Path, db: Path, lang: Lang = "ru", secure_cookies: bool 
             route("/", portal.home),
             route("/programs/{code}", portal.program),
             route("/programs/{code}/documents/{fmt}", portal.documents),
+            route("/programs/{code}/map", portal.program_map),
+            route("/programs/{code}/explain/{item}", portal.explain),
             route("/programs/{code}/compose", portal.compose),
             route("/programs/{code}/weigh", portal.weigh, "POST"),
             route("/programs/{code}/proposals", portal.save, "POST"),

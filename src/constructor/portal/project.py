@@ -21,6 +21,7 @@ from constructor.api import Workspace, load, workspace
 from constructor.diagnostics import Diagnostic
 from constructor.i18n import Lang
 from constructor.model import Bundle, Competency, CompetencyKind, Module, Program, Site
+from constructor.portal.program_map import ProgramMap
 from constructor.portal.proposals import ProposalBody, bundle_text
 
 IGNORED = (".constructor", "out", ".git", ".venv", "node_modules")
@@ -175,6 +176,25 @@ class Project:
             [r.code for r in program.bundles],
             _said(diags, lang),
         )
+
+    def program_map(self, code: str) -> ProgramMap | None:
+        """The map of the program's plan (None when it cannot be planned)."""
+        from constructor.compact import compact
+        from constructor.portal.program_map import program_map
+
+        ws, program, _ = self.workspace(code)
+        plan, _ = compact(program, ws.table, ws.graph)
+        return program_map(plan) if plan else None
+
+    def explain(self, code: str, item: str, lang: Lang) -> str | None:
+        """What `constructor explain` says of a competency in the program (None: not a competency)."""
+        from constructor.graph.explain import explain
+        from constructor.reports.explain import render_text
+
+        ws, program, _ = self.workspace(code)
+        if item not in ws.graph:
+            return None
+        return render_text(explain(item, ws.table, ws.graph, program), lang)
 
     def uses_of(self, info: ProgramInfo) -> list[str]:
         """The `use` lines of the program's file (a bundle beside it needs what the program sees)."""
