@@ -106,6 +106,12 @@ def test_an_enterprise_proposes_and_the_methodologist_accepts(project: Path) -> 
     assert r.status_code == 200 and r.url.path.startswith("/proposals/")
     number = r.url.path.rsplit("/", 1)[1]
     assert "на рассмотрении" in r.text
+    # side by side: the bundle the program takes, the proposal, and their combinations
+    compared = client.get(f"/programs/{PROGRAM}/compare")
+    assert compared.status_code == 200 and chief.get(f"/programs/{PROGRAM}/compare").status_code == 404
+    for shown in ("ЗАВОД-2026", "ПОРТАЛ-1", "без пакетов"):
+        assert shown in compared.text
+    assert re.search(r"ПОРТАЛ-1 \+ ЗАВОД-2026|ЗАВОД-2026 \+ ПОРТАЛ-1", compared.text)
     seen = re.search(r'name="seen" value="([^"]+)"', client.get(f"/proposals/{number}").text)
     assert seen is not None
     r = client.post(f"/proposals/{number}/accept", data={"csrf": csrf, "seen": seen.group(1)})
@@ -293,3 +299,18 @@ def test_the_map_shows_every_row_and_the_chain_that_binds(project: Path) -> None
     assert client.get(f"/programs/{PROGRAM}/explain/ОП.01").json()["text"].startswith("ОП.01")
     assert client.get(f"/programs/{PROGRAM}/explain/НЕТ-1").json()["text"] is None  # nothing to say
     assert client.get("/programs/НЕТ-ТАКОЙ/map").status_code == 404
+
+
+def test_the_diagnostics_follow_the_files_on_disk(project: Path) -> None:
+    client, _ = _portal(project)
+    _log_in(client, *METHODOLOGIST)
+    first = client.get(f"/programs/{PROGRAM}/diagnostics").json()
+    assert not any(line["error"] for line in first["lines"])
+    assert client.get(f"/programs/{PROGRAM}/diagnostics").json()["digest"] == first["digest"]
+    program = project / "examples" / "welding" / "program.comp"
+    program.write_text(
+        program.read_text(encoding="utf-8").replace("core ПМ.01 .. ПМ.05", "core ПМ.01 .. ПМ.07"), "utf-8"
+    )
+    changed = client.get(f"/programs/{PROGRAM}/diagnostics").json()
+    assert changed["digest"] != first["digest"]
+    assert any(line["error"] and "ПМ.06" in line["text"] for line in changed["lines"])

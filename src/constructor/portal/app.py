@@ -182,6 +182,27 @@ class Portal:
             return self.page(request, "error.html.j2", 409, message=self.word("error.no-plan"), detail=code)
         return self.page(request, "map.html.j2", code=code, m=found)
 
+    async def compare(self, request: Request) -> Response:
+        """Every combination of the program's bundles and the proposals submitted for it, side by side."""
+        user = self.need(request, methodologist=True)
+        code = request.path_params["code"]
+        self.program_of(user, code)
+        rows = self.conn.execute(
+            "SELECT * FROM proposals WHERE program = ? AND status = 'submitted' ORDER BY id", (code,)
+        ).fetchall()
+        drafts = [(self.bundle_code(r), proposals.body_of(r), self.enterprise_of(r)) for r in rows]
+        report, problems = await self.heavy(self.project.compare, code, drafts, self.lang)
+        return self.page(request, "compare.html.j2", code=code, report=report, problems=problems)
+
+    async def diagnostics(self, request: Request) -> Response:
+        """What `check` says now (the program page asks every few seconds: files change on disk)."""
+        user = self.need(request, methodologist=True)
+        code = request.path_params["code"]
+        self.program_of(user, code)
+        seen, lines = await self.heavy(self.project.diagnostics, code, self.lang)
+        shown = [{"text": text, "error": error} for text, error in lines]
+        return JSONResponse({"digest": seen, "lines": shown}, headers=HEADERS)
+
     async def explain(self, request: Request) -> Response:
         user = self.need(request)
         code = request.path_params["code"]
@@ -435,6 +456,8 @@ def create_app(project: Path, db: Path, lang: Lang = "ru", secure_cookies: bool 
             route("/programs/{code}", portal.program),
             route("/programs/{code}/documents/{fmt}", portal.documents),
             route("/programs/{code}/map", portal.program_map),
+            route("/programs/{code}/compare", portal.compare),
+            route("/programs/{code}/diagnostics", portal.diagnostics),
             route("/programs/{code}/explain/{item}", portal.explain),
             route("/programs/{code}/compose", portal.compose),
             route("/programs/{code}/weigh", portal.weigh, "POST"),

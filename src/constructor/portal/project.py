@@ -13,12 +13,13 @@ import hashlib
 import io
 import threading
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from constructor.api import Workspace, load, workspace
-from constructor.diagnostics import Diagnostic
+from constructor.diagnostics import Diagnostic, render_concise
 from constructor.i18n import Lang
 from constructor.model import Bundle, Competency, CompetencyKind, Module, Program, Site
 from constructor.portal.program_map import ProgramMap
@@ -77,7 +78,7 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _said(diags: list[Diagnostic], lang: Lang, files: set[str] | None = None) -> list[str]:
+def _said(diags: Sequence[Diagnostic], lang: Lang, files: set[str] | None = None) -> list[str]:
     return [
         f"{d.code}: {d.message.text(lang)}"
         for d in diags
@@ -119,17 +120,13 @@ class Project:
             raise ProjectError("no-program", code)
         return found
 
-    def workspace(self, code: str, draft: str | None = None) -> tuple[Workspace, Program, Path | None]:
-        """The program's workspace; with `draft`, the text of a bundle file beside the program's, seen
-        as if written (it never is)."""
+    def workspace(self, code: str, *drafts: str) -> tuple[Workspace, Program, list[Path]]:
+        """The program's workspace; with `drafts`, the texts of bundle files beside the program's, seen
+        as if written (they never are)."""
         info = self.program(code)
-        extra: list[Path] = []
-        overlay: dict[Path, str] | None = None
-        virtual = None
-        if draft is not None:
-            virtual = (info.file.parent / ".portal-draft.comp").resolve()
-            extra, overlay = [virtual], {virtual: draft}
-        ws = workspace(info.file, self.root, extra=extra, overlay=overlay)
+        virtual = [(info.file.parent / f".portal-draft-{k}.comp").resolve() for k in range(len(drafts))]
+        overlay = dict(zip(virtual, drafts, strict=True))
+        ws = workspace(info.file, self.root, extra=virtual, overlay=overlay or None)
         program = next((p for p in ws.programs() if p.code == code), None)
         if program is None:
             raise ProjectError("no-program", code)
@@ -214,7 +211,7 @@ class Project:
 
         text = self.draft_text(code, body, bundle, enterprise)
         ws, program, virtual = self.workspace(code, text)
-        shown = {f.path for f in ws.result.catalog.files if virtual and Path(f.path).resolve() == virtual}
+        shown = {f.path for f in ws.result.catalog.files if Path(f.path).resolve() in virtual}
         problems = _said([*ws.result.diagnostics, *check_scope(ws.table, ws.graph)], lang, shown)
         decl = ws.table.get(bundle)
         if problems or not isinstance(decl, Bundle):
@@ -234,6 +231,30 @@ class Project:
             evaluation.pulls_in,
             [f"{d.code}: {d.message.text(lang)}" for d in diags],
         )
+
+    def compare(self, code: str, drafts: list[tuple[str, ProposalBody, str]], lang: Lang) -> tuple[Any, list[str]]:
+        """Every combination of the bundles in view — those the program takes, those beside it, and the
+        proposals `drafts` (bundle code, body, enterprise) — weighed as `constructor bundle` weighs them
+        (`compact/bundles.evaluate`: each bundle, then the combinations side by side)."""
+        from constructor.compact.bundles import evaluate
+
+        texts = [self.draft_text(code, body, bundle, enterprise) for bundle, body, enterprise in drafts]
+        ws, program, virtual = self.workspace(code, *texts)
+        shown = {f.path for f in ws.result.catalog.files if Path(f.path).resolve() in virtual}
+        problems = _said(ws.result.diagnostics, lang, shown)
+        report, diags = evaluate(program, ws.table, ws.graph, lang)
+        return report, problems + [f"{d.code}: {d.message.text(lang)}" for d in diags]
+
+    def diagnostics(self, code: str, lang: Lang) -> tuple[str, list[tuple[str, bool]]]:
+        """What `check` says of the program's file and what it uses, as lines (and whether each is an
+        error), and a digest of the
+        texts it read (the page asks again and redraws only when the files changed on disk)."""
+        from constructor.api import check
+
+        result = check([self.program(code).file], self.root)
+        seen = digest("\0".join(f"{p}\0{t}" for p, t in sorted(result.sources.items())).encode("utf-8"))
+        lines = [(render_concise(d, lang), d.is_error) for d in result.diagnostics]
+        return seen, lines
 
     def program_digest(self, code: str) -> str:
         return digest(self.program(code).file.read_bytes())
