@@ -196,7 +196,7 @@ def test_logins_are_rate_limited_and_passwords_hashed(project: Path) -> None:
     assert stored.startswith("$argon2") and METHODOLOGIST[1] not in stored
 
 
-def test_accepting_is_atomic_and_one_of_two_concurrent_accepts_wins(project: Path) -> None:
+def test_accepting_is_atomic_and_two_concurrent_accepts_write_once(project: Path) -> None:
     target = Project(project)
     body = ProposalBody(title="Пакет", requests=("ПК-1.1",), seats=3)
     program = target.program(PROGRAM).file
@@ -222,7 +222,8 @@ def test_accepting_is_atomic_and_one_of_two_concurrent_accepts_wins(project: Pat
         t.start()
     for t in threads:
         t.join()
-    assert sorted(results) == ["program-changed", "written"]
+    # the second finds it written (the same bundle file, the program taking it) and writes nothing more
+    assert results == ["written", "written"]
     assert program.read_text(encoding="utf-8").count("ПОРТАЛ-8") == 2  # `use` and `bundles`, once each
     # a bundle that makes check fail leaves the project as it was
     seen = target.program_digest(PROGRAM)
@@ -314,3 +315,54 @@ def test_the_diagnostics_follow_the_files_on_disk(project: Path) -> None:
     changed = client.get(f"/programs/{PROGRAM}/diagnostics").json()
     assert changed["digest"] != first["digest"]
     assert any(line["error"] and "ПМ.06" in line["text"] for line in changed["lines"])
+
+
+def test_what_the_hostile_tester_found_stays_fixed(project: Path) -> None:
+    """A code field with a newline wrote a second competency into the accepted bundle (pydantic's
+    `pattern` searches); an accept and a return at once left the project written and the proposal
+    returned; five guesses from anywhere locked a user out; static files had no security headers."""
+    client, database = _portal(project)
+    csrf = _log_in(client, *METHODOLOGIST)
+    chief = _enterprise(client, csrf, CHIEF[0], "Завод")
+    token = _csrf(chief.get("/proposals").text)
+    injected = 'ВД-1\n  }\n  requests ПКс-1.8\n  competency ПКс-1.8 "Скрытая" {\n    kind variable'
+    form = {"csrf": token, "title": "т", "new_code": "ПКс-1.9", "new_title": "Новая", "new_activity": injected}
+    answer = chief.post(f"/programs/{PROGRAM}/weigh", data=form, headers={"X-CSRF-Token": token}).json()
+    assert answer["ok"] is False and answer["problems"][0].endswith("activity")
+    assert chief.post(f"/programs/{PROGRAM}/proposals", data=form).status_code == 400
+    assert (
+        chief.post(
+            f"/programs/{PROGRAM}/proposals", data={**form, "new_activity": "ВД-1", "new_code": "a b .. c"}
+        ).status_code
+        == 400
+    )
+    # a proposal being accepted cannot be returned meanwhile
+    conn = db.connect(database)
+    chief_id = conn.execute("SELECT id FROM users WHERE email = ?", (CHIEF[0],)).fetchone()[0]
+    number = proposals.save(conn, chief_id, PROGRAM, ProposalBody(title="П", requests=("ПК-1.1",)))
+    proposals.set_status(conn, number, chief_id, "submitted", ("draft",))
+    portal = client.app.state.portal  # type: ignore[attr-defined]
+    portal.accepting.add(number)
+    assert client.post(f"/proposals/{number}/return", data={"csrf": csrf, "comment": "нет"}).status_code == 409
+    portal.accepting.discard(number)
+    # an accept the server did not live to record is found written, not refused
+    target = Project(project)
+    body = ProposalBody(title="П", requests=("ПК-1.1",))
+    seen = target.program_digest(PROGRAM)
+    first = target.accept(PROGRAM, body, f"ПОРТАЛ-{number}", "Завод", seen, "ru")
+    assert target.accept(PROGRAM, body, f"ПОРТАЛ-{number}", "Завод", seen, "ru") == first
+    # guesses from another address do not lock the user out
+    stranger = TestClient(client.app, client=("203.0.113.9", 4000))
+    pre = _csrf(stranger.get("/login").text)
+    for _ in range(accounts.FAILURES_ALLOWED + 1):
+        stranger.post("/login", data={"csrf": pre, "email": METHODOLOGIST[0], "password": "не тот пароль"})
+    assert (
+        stranger.post("/login", data={"csrf": pre, "email": METHODOLOGIST[0], "password": METHODOLOGIST[1]}).status_code
+        == 429
+    )
+    _log_in(TestClient(client.app), *METHODOLOGIST)
+    # every response carries the security headers
+    for response in (client.get("/static/portal.js"), client.get(f"/programs/{PROGRAM}/diagnostics")):
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert "default-src 'self'" in response.headers["content-security-policy"]
+    assert client.get("/proposals/0001").status_code == 404

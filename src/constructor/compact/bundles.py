@@ -189,10 +189,12 @@ def weigh(
     lang: Lang,
     taken: list[Ref] | None = None,
     core_codes: set[str] | None = None,
+    without: Plan | None = None,
 ) -> tuple[Evaluation | None, list[Diagnostic]]:
     """One bundle weighed against the program with the other bundles it takes: what it adds, against its
     cap, and the duration without and with it (None when either plan cannot be made: the diagnostics say
-    why). The portal's composer weighs a draft this way."""
+    why). The portal's composer weighs a draft this way, with `without`: the plan of the program with
+    the other bundles, which it keeps while the project's files stay the same."""
     diags: list[Diagnostic] = []
     if taken is None:
         taken = [r for r in program.bundles if isinstance(table.get(r.code), Bundle)]
@@ -202,7 +204,8 @@ def weigh(
     taken_codes = {r.code for r in taken}
     ref = Ref(code=bundle.code, span=bundle.code_span)
     others = [r for r in taken if r.code != bundle.code]
-    without, _ = _plan(program, table, graph, others, lang)
+    if without is None:  # (the portal passes the plan it keeps for the program as it is)
+        without, _ = _plan(program, table, graph, others, lang)
     with_plan, with_diags = _plan(program, table, graph, [*others, ref], lang)
     if without is None or with_plan is None:
         diags += with_diags

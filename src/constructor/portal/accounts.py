@@ -23,9 +23,14 @@ from constructor.portal.db import audit, transaction
 Role = Literal["methodologist", "enterprise"]
 SESSION_SECONDS = 12 * 3600
 INVITATION_SECONDS = 14 * 24 * 3600
-# at most this many failed logins for one address (e-mail) in the window; then the login waits
+# sign-in attempts in the window, counted before the password is checked (so parallel guesses count
+# too): an e-mail from one client address, any e-mail from one address, one e-mail from anywhere —
+# a stranger elsewhere cannot lock a user out with five guesses, and many addresses cannot guess forever
 FAILURES_ALLOWED = 5
+FROM_ADDRESS = 30
+TO_EMAIL = 50
 FAILURE_WINDOW = 15 * 60
+MAX_NAME = 300
 MIN_PASSWORD = 10
 
 _hasher = PasswordHasher()
@@ -88,6 +93,8 @@ def create_user(
 ) -> int:
     email = normal_email(email)
     _check_password(password)
+    if len(name) > MAX_NAME or len(enterprise or "") > MAX_NAME:
+        raise AccountError("long-name")
     hashed = _hasher.hash(password)
     with transaction(conn):
         if conn.execute("SELECT 1 FROM users WHERE email = ?", (email,)).fetchone():
@@ -120,10 +127,17 @@ def log_in(conn: sqlite3.Connection, email: str, password: str, address: str) ->
     except AccountError:
         raise AccountError("bad-login") from None
     now = time.time()
+    limited = False
     with transaction(conn):
         conn.execute("DELETE FROM login_failures WHERE at < ?", (now - FAILURE_WINDOW,))
-        failures = conn.execute("SELECT COUNT(*) FROM login_failures WHERE email = ?", (email,)).fetchone()[0]
-    if failures >= FAILURES_ALLOWED:
+        count = "SELECT COUNT(*) FROM login_failures WHERE "
+        same = conn.execute(count + "email = ? AND address = ?", (email, address)).fetchone()[0]
+        here = conn.execute(count + "address = ?", (address,)).fetchone()[0]
+        there = conn.execute(count + "email = ?", (email,)).fetchone()[0]
+        limited = same >= FAILURES_ALLOWED or here >= FROM_ADDRESS or there >= TO_EMAIL
+        if not limited:  # the attempt counts before the password is checked; a success takes it back
+            conn.execute("INSERT INTO login_failures (email, address, at) VALUES (?, ?, ?)", (email, address, now))
+    if limited:
         raise AccountError("rate-limited")
     row = conn.execute("SELECT id, password FROM users WHERE email = ?", (email,)).fetchone()
     try:
@@ -131,13 +145,12 @@ def log_in(conn: sqlite3.Connection, email: str, password: str, address: str) ->
         ok = row is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         ok = False
-    if not ok:  # the failure is kept (the limit counts it), then said
+    if not ok:
         with transaction(conn):
-            conn.execute("INSERT INTO login_failures (email, address, at) VALUES (?, ?, ?)", (email, address, now))
             audit(conn, row["id"] if row else None, "login-failed", json.dumps({"email": email, "address": address}))
         raise AccountError("bad-login")
     with transaction(conn):
-        conn.execute("DELETE FROM login_failures WHERE email = ?", (email,))
+        conn.execute("DELETE FROM login_failures WHERE email = ? AND address = ?", (email, address))
         token = secrets.token_urlsafe(32)
         conn.execute(
             "INSERT INTO sessions (token, user_id, csrf, created, expires) VALUES (?, ?, ?, ?, ?)",
@@ -176,6 +189,8 @@ def invite(
     email = normal_email(email)
     if role == "enterprise" and not (enterprise or "").strip():
         raise AccountError("enterprise-needed")
+    if len(enterprise or "") > MAX_NAME:
+        raise AccountError("long-name")
     if role == "enterprise" and not programs:
         raise AccountError("programs-needed")
     token = secrets.token_urlsafe(32)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import secrets
 import sqlite3
+import threading
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -21,18 +22,20 @@ from typing import Any
 import anyio
 import jinja2
 from starlette.applications import Starlette
-from starlette.datastructures import FormData
+from starlette.datastructures import FormData, MutableHeaders
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from constructor.i18n import Lang, translations
 from constructor.portal import accounts, proposals
 from constructor.portal.accounts import AccountError, User
 from constructor.portal.db import audit, connect, transaction
-from constructor.portal.project import Project, ProjectError
+from constructor.portal.project import Project, ProjectError, Weighed
 from constructor.portal.proposals import ProposalError
 from constructor.shipped import shipped
 from constructor.words import duration
@@ -56,7 +59,12 @@ class Portal:
         self.conn = connect(db)
         self.lang = lang
         self.secure = secure_cookies
-        self.limiter = anyio.CapacityLimiter(2)  # heavy work: compaction, documents (the machine's cores)
+        # heavy work in worker threads, each kind with its own few: compaction (pages, weighing) and
+        # documents, so a PDF does not hold up a page; sign-ins (Argon2) use anyio's default threads
+        self.limiter = anyio.CapacityLimiter(2)
+        self.render_limiter = anyio.CapacityLimiter(1)
+        self.claims = threading.Lock()
+        self.accepting: set[int] = set()  # proposals being written into the project
         folder = shipped("templates") / "portal"
         self.static = folder / "static"
         self.env = jinja2.Environment(
@@ -82,6 +90,18 @@ class Portal:
 
     async def heavy(self, fn: Callable[..., Any], *args: Any) -> Any:
         return await anyio.to_thread.run_sync(fn, *args, limiter=self.limiter)
+
+    async def weighed(self, code: str, body: proposals.ProposalBody, bundle: str, enterprise: str) -> Weighed:
+        """The draft weighed (in a worker thread), or what stops it."""
+        try:
+            found: Weighed = await self.heavy(self.project.weigh, code, body, bundle, enterprise, self.lang)
+        except ProjectError as e:
+            return Weighed(False, problems=[f"{self.word('error.' + e.key)} {e.detail}".strip()])
+        return found
+
+    async def light(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """Work that must not wait behind compaction (a sign-in's password hashing)."""
+        return await anyio.to_thread.run_sync(fn, *args)
 
     def who(self, request: Request) -> User | None:
         found = accounts.session(self.conn, request.cookies.get(COOKIE))
@@ -116,7 +136,7 @@ class Portal:
 
     def proposal_row(self, user: User, number: str) -> sqlite3.Row:
         row: sqlite3.Row | None = None
-        if number.isascii() and number.isdigit() and len(number) < 10:
+        if number.isascii() and number.isdigit() and len(number) < 10 and str(int(number)) == number:
             row = self.conn.execute("SELECT * FROM proposals WHERE id = ?", (int(number),)).fetchone()
         if row is None or (not user.methodologist and row["user_id"] != user.id):
             raise HTTPException(404)  # another's proposal is not said to exist
@@ -140,7 +160,7 @@ class Portal:
         form = await self.form(request, pre=True)
         address = request.client.host if request.client else "?"
         try:
-            token = await self.heavy(
+            token = await self.light(
                 accounts.log_in, self.conn, str(form.get("email", "")), str(form.get("password", "")), address
             )
         except AccountError as e:
@@ -215,7 +235,9 @@ class Portal:
         code, fmt = request.path_params["code"], request.path_params["fmt"]
         self.program_of(user, code)
         try:
-            data = await self.heavy(self.project.documents, code, fmt, self.lang)
+            data = await anyio.to_thread.run_sync(
+                self.project.documents, code, fmt, self.lang, limiter=self.render_limiter
+            )
         except ProjectError as e:
             return self.page(request, "error.html.j2", 409, message=self.word(f"error.{e.key}"), detail=e.detail)
         name = f"{code}-{fmt}.zip".encode("ascii", "replace").decode().replace("?", "_")
@@ -264,9 +286,10 @@ class Portal:
         try:
             body = self._body(form)
         except ProposalError as e:
-            return JSONResponse({"ok": False, "problems": [f"{self.word('error.' + e.key)} {e.detail}"]}, 200)
+            problem = f"{self.word('error.' + e.key)} {e.detail}".strip()
+            return JSONResponse({"ok": False, "problems": [problem]}, 200, headers=HEADERS)
         enterprise = user.enterprise or user.name
-        weighed = await self.heavy(self.project.weigh, code, body, "ПОРТАЛ-ЧЕРНОВИК", enterprise, self.lang)
+        weighed = await self.weighed(code, body, "ПОРТАЛ-ЧЕРНОВИК", enterprise)
         answer = dict(weighed.__dict__)
         for key in ("duration_without", "duration_with"):
             answer[f"{key}_words"] = duration(answer[key], self.lang) if answer[key] else "—"
@@ -296,9 +319,7 @@ class Portal:
         user = self.need(request)
         row = self.proposal_row(user, request.path_params["number"])
         body = proposals.body_of(row)
-        weighed = await self.heavy(
-            self.project.weigh, row["program"], body, self.bundle_code(row), self.enterprise_of(row), self.lang
-        )
+        weighed = await self.weighed(row["program"], body, self.bundle_code(row), self.enterprise_of(row))
         seen = await self.heavy(self.project.program_digest, row["program"]) if user.methodologist else ""
         return self.page(
             request,
@@ -327,6 +348,9 @@ class Portal:
         user = self.need(request, methodologist=True)
         row = self.proposal_row(user, request.path_params["number"])
         form = await self.form(request)
+        with self.claims:
+            if row["id"] in self.accepting:  # being written into the project right now
+                raise HTTPException(409)
         try:
             proposals.set_status(
                 self.conn, row["id"], user.id, "returned", ("submitted",), str(form.get("comment", ""))
@@ -339,8 +363,20 @@ class Portal:
         user = self.need(request, methodologist=True)
         row = self.proposal_row(user, request.path_params["number"])
         form = await self.form(request)
-        if row["status"] != "submitted":
-            raise HTTPException(409)
+        # the proposal is claimed before anything is written: a «return» meanwhile is refused (409), so the
+        # files and the status cannot disagree; the status is read again inside the claim
+        with self.claims:
+            current = self.conn.execute("SELECT status FROM proposals WHERE id = ?", (row["id"],)).fetchone()
+            if row["id"] in self.accepting or current is None or current["status"] != "submitted":
+                raise HTTPException(409)
+            self.accepting.add(row["id"])
+        try:
+            return await self._accept(request, user, row, form)
+        finally:
+            with self.claims:
+                self.accepting.discard(row["id"])
+
+    async def _accept(self, request: Request, user: User, row: sqlite3.Row, form: FormData) -> Response:
         body = proposals.body_of(row)
         try:
             written = await self.heavy(
@@ -359,9 +395,7 @@ class Portal:
                     (str(written.relative_to(self.project.root)), row["id"]),
                 )
         except (ProjectError, ProposalError) as e:
-            weighed = await self.heavy(
-                self.project.weigh, row["program"], body, self.bundle_code(row), self.enterprise_of(row), self.lang
-            )
+            weighed = await self.weighed(row["program"], body, self.bundle_code(row), self.enterprise_of(row))
             seen = await self.heavy(self.project.program_digest, row["program"])
             message = f"{self.word('error.' + e.key)} {e.detail}".strip()
             enterprise = self.enterprise_of(row)
@@ -417,7 +451,7 @@ class Portal:
         if row is None:
             return self.page(request, "error.html.j2", 404, message=self.word("error.bad-invitation"), detail="")
         try:
-            await self.heavy(
+            await self.light(
                 accounts.accept_invitation, self.conn, token, str(form.get("name", "")), str(form.get("password", ""))
             )
         except AccountError as e:
@@ -434,6 +468,27 @@ class Portal:
         return self.page(request, "audit.html.j2", rows=rows)
 
 
+class SecurityHeaders:
+    """The security headers on every response (pages, JSON, static files, redirects, errors)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in HEADERS.items():
+                    headers[name] = value
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
 def create_app(project: Path, db: Path, lang: Lang = "ru", secure_cookies: bool = False) -> Starlette:
     portal = Portal(project, db, lang, secure_cookies)
 
@@ -441,7 +496,7 @@ def create_app(project: Path, db: Path, lang: Lang = "ru", secure_cookies: bool 
         status = getattr(exc, "status_code", 500)
         if status == 303:
             return RedirectResponse(getattr(exc, "headers", {}).get("Location", "/login"), 303)
-        key = {403: "forbidden", 404: "not-found", 409: "conflict"}.get(status, "not-found")
+        key = {400: "bad-request", 403: "forbidden", 405: "not-allowed", 409: "conflict"}.get(status, "not-found")
         return portal.page(request, "error.html.j2", status, message=portal.word(f"error.{key}"), detail="")
 
     def route(path: str, handler: Callable[[Request], Awaitable[Response]], *methods: str) -> Route:
@@ -475,6 +530,7 @@ def create_app(project: Path, db: Path, lang: Lang = "ru", secure_cookies: bool 
             Mount("/static", StaticFiles(directory=str(portal.static)), name="static"),
         ],
         exception_handlers={HTTPException: not_found},
+        middleware=[Middleware(SecurityHeaders)],
     )
     app.state.portal = portal
     return app

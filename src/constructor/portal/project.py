@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from constructor.api import Workspace, load, workspace
+from constructor.compact.plan import Plan
 from constructor.diagnostics import Diagnostic, render_concise
 from constructor.i18n import Lang
 from constructor.model import Bundle, Competency, CompetencyKind, Module, Program, Site
@@ -26,6 +27,7 @@ from constructor.portal.program_map import ProgramMap
 from constructor.portal.proposals import ProposalBody, bundle_text
 
 IGNORED = (".constructor", "out", ".git", ".venv", "node_modules")
+BUNDLE_PREFIX = "bundle-ПОРТАЛ-"  # the files of bundles the portal wrote (app.bundle_code: ПОРТАЛ-<proposal>)
 
 
 class ProjectError(Exception):
@@ -90,6 +92,8 @@ class Project:
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
         self.lock = threading.Lock()  # writes to the project, one at a time
+        self._plans: dict[str, Plan | None] = {}  # `_without`: a program's plan by the texts it read
+        self._documents: dict[str, bytes] = {}  # `documents`: zips by program, format and texts read
 
     def files(self) -> list[Path]:
         return sorted(
@@ -133,11 +137,11 @@ class Project:
         return ws, program, virtual
 
     def overview(self, code: str, lang: Lang) -> Overview:
-        from constructor.compact import compact
 
         ws, program, _ = self.workspace(code)
         info = self.program(code)
-        plan, diags = compact(program, ws.table, ws.graph)
+        plan = self._without(code, ws, program, [])
+        diags: list[Diagnostic] = []
         in_plan = {i.code for i in plan.items} if plan else set()
         comps = [
             {
@@ -194,14 +198,26 @@ class Project:
         return render_text(explain(item, ws.table, ws.graph, program), lang)
 
     def uses_of(self, info: ProgramInfo) -> list[str]:
-        """The `use` lines of the program's file (a bundle beside it needs what the program sees)."""
+        """The `use` lines of the program's file (a bundle beside it needs what the program sees), but
+        the bundle files the portal wrote: bundles do not build on each other, and a bundle's file
+        stays the same after its program takes it (an accept is found done by comparing it)."""
         result = load([info.file], self.root)
         own = next((f for f in result.catalog.files if Path(f.path).resolve() == info.file), None)
-        return [u.path for u in own.uses] if own else []
+        return [u.path for u in own.uses if not Path(u.path).name.startswith(BUNDLE_PREFIX)] if own else []
 
     def draft_text(self, code: str, body: ProposalBody, bundle: str, enterprise: str) -> str:
+        """The proposal as a bundle file, after making sure it is just that: the program's `use` lines and
+        one bundle of this code (whatever a form held, the loader reads nothing else because of it)."""
+        from constructor.api import parse
+
         info = self.program(code)
-        return bundle_text(bundle, body, enterprise, info.standard, self.uses_of(info))
+        uses = self.uses_of(info)
+        text = bundle_text(bundle, body, enterprise, info.standard, uses)
+        source, _ = parse(text, "draft.comp")
+        shape = [(type(d).__name__, d.code) for d in source.declarations]
+        if [u.path for u in source.uses] != uses or shape != [("Bundle", bundle)]:
+            raise ProjectError("bad-draft", bundle)
+        return text
 
     def weigh(self, code: str, body: ProposalBody, bundle: str, enterprise: str, lang: Lang) -> Weighed:
         """The draft as the bundle report weighs it (`compact/bundles.weigh`): hours against the cap, the
@@ -217,7 +233,8 @@ class Project:
         if problems or not isinstance(decl, Bundle):
             return Weighed(False, problems=problems or [bundle])
         # (which requests the core already has is not shown here: no third plan for it)
-        evaluation, diags = weigh(program, ws.table, ws.graph, decl, lang, core_codes=set())
+        without = self._without(code, ws, program, virtual)
+        evaluation, diags = weigh(program, ws.table, ws.graph, decl, lang, core_codes=set(), without=without)
         if evaluation is None:
             return Weighed(False, problems=_said(diags, lang) or [bundle])
         return Weighed(
@@ -256,27 +273,53 @@ class Project:
         lines = [(render_concise(d, lang), d.is_error) for d in result.diagnostics]
         return seen, lines
 
+    def _without(self, code: str, ws: Workspace, program: Program, drafts: list[Path]) -> Plan | None:
+        """The program's plan with the bundles it takes, kept while the files it reads stay the same: a
+        draft beside it changes nothing in it (its competencies enter only when a bundle is taken), so
+        weighing a draft as it is typed compacts the program once, not twice."""
+        from constructor.compact import compact
+
+        texts = sorted((p, t) for p, t in ws.result.sources.items() if Path(p).resolve() not in drafts)
+        key = code + "\0" + digest("\0".join(f"{p}\0{t}" for p, t in texts).encode("utf-8"))
+        with self.lock:
+            if key in self._plans:
+                return self._plans[key]
+        taken = tuple(r for r in program.bundles if isinstance(ws.table.get(r.code), Bundle))
+        plan, _ = compact(program.model_copy(update={"bundles": taken}), ws.table, ws.graph)
+        with self.lock:
+            self._plans[key] = plan
+            while len(self._plans) > 16:  # a few programs' recent states
+                self._plans.pop(next(iter(self._plans)))
+        return plan
+
     def program_digest(self, code: str) -> str:
         return digest(self.program(code).file.read_bytes())
 
     def accept(self, code: str, body: ProposalBody, bundle: str, enterprise: str, seen: str, lang: Lang) -> Path:
         """Write the bundle file beside the program's and add it to the program (`use`, `bundles`), or
         nothing: refused when the program's file is not the one the methodologist saw (`seen`: its
-        digest), when the bundle's file exists, or when `check` of the program would then fail."""
+        digest), when the bundle's file exists, or when `check` of the program would then fail. Written
+        already (the same bundle file, the program taking it): the file, nothing written again."""
         from constructor.api import check
         from constructor.output import write_file
 
         with self.lock:
             info = self.program(code)
+            target = info.file.parent / f"bundle-{bundle}.comp"
+            text = self.draft_text(code, body, bundle, enterprise)
+            _, program, _ = self.workspace(code)
+            if (
+                target.is_file()
+                and target.read_bytes() == text.encode("utf-8")
+                and bundle in {r.code for r in program.bundles}
+            ):
+                return target  # written by an accept the server did not live to record: the new state
             old = info.file.read_bytes()
             if digest(old) != seen:
                 raise ProjectError("program-changed", info.file.name)
-            target = info.file.parent / f"bundle-{bundle}.comp"
             if target.exists():
                 raise ProjectError("bundle-exists", target.name)
-            _, program, _ = self.workspace(code)
             new_program = _with_bundle(old.decode("utf-8"), program, bundle, target.name)
-            text = self.draft_text(code, body, bundle, enterprise)
             write_file(target, text.encode("utf-8"))  # a new file, not yet used: harmless on its own
             try:
                 write_file(info.file, new_program.encode("utf-8"), expect=old)
@@ -299,6 +342,11 @@ class Project:
         if fmt not in FORMATS:
             raise ProjectError("bad-format", fmt)
         ws, program, _ = self.workspace(code)
+        texts = "\0".join(f"{p}\0{t}" for p, t in sorted(ws.result.sources.items()))
+        key = f"{code}\0{fmt}\0{lang}\0" + digest(texts.encode("utf-8"))
+        with self.lock:
+            if key in self._documents:
+                return self._documents[key]  # the same files, the same documents (rendering is deterministic)
         plan, diags = compact(program, ws.table, ws.graph)
         if plan is None:
             raise ProjectError("no-plan", "; ".join(_said(diags, lang)))
@@ -312,6 +360,10 @@ class Project:
                 info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))  # the same input, the same bytes
                 info.compress_type = zipfile.ZIP_DEFLATED
                 z.writestr(info, data)
+        with self.lock:
+            self._documents[key] = out.getvalue()
+            while len(self._documents) > 8:
+                self._documents.pop(next(iter(self._documents)))
         return out.getvalue()
 
 

@@ -13,6 +13,7 @@ import re
 import sqlite3
 import time
 from collections.abc import Mapping, Sequence
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -20,6 +21,9 @@ from constructor.portal.db import audit, transaction
 from constructor.syntax.format import quote
 
 CODE = re.compile(r"[0-9A-Za-zА-Яа-яЁё][0-9A-Za-zА-Яа-яЁё.\-]{0,39}")
+# pydantic's `pattern` searches (a value with one letter in it would match): anchored, whole values only
+WHOLE_CODE = rf"^{CODE.pattern}$"
+Code = Annotated[str, Field(pattern=WHOLE_CODE)]
 MAX_HOURS = 2000
 STATUSES = ("draft", "submitted", "returned", "accepted")
 
@@ -27,12 +31,12 @@ STATUSES = ("draft", "submitted", "returned", "accepted")
 class NewCompetency(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    code: str = Field(pattern=CODE.pattern)
+    code: Code
     title: str = Field(min_length=1, max_length=500)
-    activity: str = Field(pattern=CODE.pattern)
+    activity: Code
     theory: int = Field(ge=0, le=MAX_HOURS)
     practice: int = Field(ge=0, le=MAX_HOURS)
-    requires: tuple[str, ...] = ()
+    requires: tuple[Code, ...] = Field(default=(), max_length=50)
     function: str = Field(default="", max_length=100)  # «40.002 B/02.3»
 
 
@@ -40,10 +44,10 @@ class ProposalBody(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     title: str = Field(min_length=1, max_length=300)
-    requests: tuple[str, ...] = ()
-    new: tuple[NewCompetency, ...] = ()
+    requests: tuple[Code, ...] = Field(default=(), max_length=200)
+    new: tuple[NewCompetency, ...] = Field(default=(), max_length=1)
     hours_max: int | None = Field(default=None, ge=0, le=10 * MAX_HOURS)
-    deliveries: tuple[tuple[str, str], ...] = ()  # (practice, site)
+    deliveries: tuple[tuple[Code, Code], ...] = Field(default=(), max_length=50)  # (practice, site)
     seats: int | None = Field(default=None, ge=0, le=10000)
 
 
