@@ -338,25 +338,24 @@ class Portal:
         await self.form(request)
         if row["user_id"] != user.id:
             raise HTTPException(404)
-        try:
-            proposals.set_status(self.conn, row["id"], user.id, "submitted", ("draft", "returned"))
-        except ProposalError:
-            raise HTTPException(409) from None
-        return RedirectResponse(f"/proposals/{row['id']}", 303)
+        return self._move(row, user, "submitted", ("draft", "returned"))
 
     async def give_back(self, request: Request) -> Response:
         user = self.need(request, methodologist=True)
         row = self.proposal_row(user, request.path_params["number"])
         form = await self.form(request)
-        with self.claims:
-            if row["id"] in self.accepting:  # being written into the project right now
+        return self._move(row, user, "returned", ("submitted",), str(form.get("comment", "")))
+
+    def _move(self, row: sqlite3.Row, user: User, status: str, expect: tuple[str, ...], comment: str = "") -> Response:
+        """A proposal's new status, unless it is being written into the project (accept's claim) or is
+        not in a status it may leave for this one: 409."""
+        with self.claims:  # under the claims' lock: an accept cannot claim it halfway through
+            if row["id"] in self.accepting:
                 raise HTTPException(409)
-        try:
-            proposals.set_status(
-                self.conn, row["id"], user.id, "returned", ("submitted",), str(form.get("comment", ""))
-            )
-        except ProposalError:
-            raise HTTPException(409) from None
+            try:
+                proposals.set_status(self.conn, row["id"], user.id, status, expect, comment)
+            except ProposalError:
+                raise HTTPException(409) from None
         return RedirectResponse(f"/proposals/{row['id']}", 303)
 
     async def accept(self, request: Request) -> Response:
