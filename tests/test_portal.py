@@ -270,6 +270,13 @@ def test_the_first_methodologist_is_made_on_the_command_line(tmp_path: Path, mon
     monkeypatch.setattr("sys.stdin", io.StringIO("короткий\n"))
     assert main(["serve", str(tmp_path), "--create-methodologist", "n@college.example"]) == 1
     assert main(["serve", str(tmp_path / "nowhere")]) == 2
+    with pytest.raises(SystemExit) as e:  # argparse: a port out of range
+        main(["serve", str(tmp_path), "--port", "99999"])
+    assert e.value.code == 2
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:  # a port in use: said in a line, exit 2
+        assert main(["serve", str(tmp_path), "--port", str(taken.getsockname()[1])]) == 2
 
 
 def test_the_map_shows_every_row_and_the_chain_that_binds(project: Path) -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import socket
 import sys
 from pathlib import Path
 
 from constructor.cli.common import HELP, UsageError
+from constructor.i18n import translations
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,13 +37,22 @@ def run(args: argparse.Namespace) -> int:
             return 0
         app = create_app(project, db, args.lang, args.secure_cookies)
     except AccountError as e:
-        print(f"constructor: {h['serve-account'].format(reason=e.key)}", file=sys.stderr)
+        reason = translations(args.lang).gettext(f"portal.error.{e.key}")
+        print(f"constructor: {h['serve-account'].format(reason=reason)}", file=sys.stderr)
         return 1
     except NewerDatabase:
         print(f"constructor: {h['serve-newer-db'].format(path=db)}", file=sys.stderr)
         return 2
+    try:  # bound here, so a taken port or a wrong address is said in a line, not a traceback
+        sock = socket.create_server((args.host, args.port), reuse_port=False)
+    except (OSError, OverflowError) as e:
+        print(
+            f"constructor: {h['serve-cannot-listen'].format(host=args.host, port=args.port, reason=e)}", file=sys.stderr
+        )
+        return 2
     print(h["serve-listening"].format(host=args.host, port=args.port, path=project), file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    server.run(sockets=[sock])
     return 0
 
 
