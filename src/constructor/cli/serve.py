@@ -28,7 +28,10 @@ def run(args: argparse.Namespace) -> int:
     project = Path(args.project)
     if not project.is_dir():
         raise UsageError("serve-no-folder", path=args.project)
-    db = Path(args.db) if args.db else project / ".constructor" / "portal.sqlite3"
+    # a PostgreSQL URL as written (a Path would fold its «//»), else the SQLite file
+    db: str | Path = (
+        args.db if args.db and "://" in args.db else Path(args.db or project / ".constructor" / "portal.sqlite3")
+    )
     try:
         if args.create_methodologist:
             password = _password(h)
@@ -41,7 +44,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"constructor: {h['serve-account'].format(reason=reason)}", file=sys.stderr)
         return 1
     except NewerDatabase:
-        print(f"constructor: {h['serve-newer-db'].format(path=db)}", file=sys.stderr)
+        print(f"constructor: {h['serve-newer-db'].format(path=_shown(db))}", file=sys.stderr)
+        return 2
+    except Exception as e:  # a database that cannot be opened: psycopg's and sqlite3's errors, said in a line
+        if type(e).__module__.split(".")[0] not in ("psycopg", "sqlite3") and not isinstance(e, (OSError, ImportError)):
+            raise
+        reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        print(f"constructor: {h['serve-no-db'].format(path=_shown(db), reason=reason)}", file=sys.stderr)
         return 2
     try:  # bound here, so a taken port or a wrong address is said in a line, not a traceback
         sock = socket.create_server((args.host, args.port), reuse_port=False)
@@ -64,3 +73,13 @@ def _password(h: dict[str, str]) -> str:
             raise UsageError("serve-passwords-differ")
         return first
     return sys.stdin.readline().rstrip("\r\n")
+
+
+def _shown(db: str | Path) -> str:
+    """The database as it may be shown: a URL without its password."""
+    text = str(db)
+    if "://" in text and "@" in text:
+        scheme, rest = text.split("://", 1)
+        user, _, host = rest.rpartition("@")
+        return f"{scheme}://{user.split(':', 1)[0]}:…@{host}" if ":" in user else text
+    return text

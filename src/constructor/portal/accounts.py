@@ -10,15 +10,14 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
-import sqlite3
 import time
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from constructor.portal.db import audit, transaction
+from constructor.portal.db import Database, audit, transaction
 
 Role = Literal["methodologist", "enterprise"]
 SESSION_SECONDS = 12 * 3600
@@ -82,7 +81,7 @@ def _check_password(password: str) -> None:
 
 
 def create_user(
-    conn: sqlite3.Connection,
+    conn: Database,
     email: str,
     name: str,
     role: Role,
@@ -99,27 +98,27 @@ def create_user(
     with transaction(conn):
         if conn.execute("SELECT 1 FROM users WHERE email = ?", (email,)).fetchone():
             raise AccountError("email-taken")
-        cur = conn.execute(
+        user = conn.insert(
             "INSERT INTO users (email, name, role, enterprise, password, created) VALUES (?, ?, ?, ?, ?, ?)",
             (email, name.strip() or email, role, enterprise, hashed, time.time()),
         )
-        user = int(cur.lastrowid or 0)
         conn.executemany("INSERT INTO user_programs (user_id, program) VALUES (?, ?)", [(user, p) for p in programs])
         audit(conn, by if by is not None else user, "user-created", json.dumps({"email": email, "role": role}))
     return user
 
 
-def user(conn: sqlite3.Connection, user_id: int) -> User | None:
+def user(conn: Database, user_id: int) -> User | None:
     row = conn.execute("SELECT * FROM users WHERE id = ?", (user_id,)).fetchone()
     if row is None:
         return None
     programs = tuple(
-        r[0] for r in conn.execute("SELECT program FROM user_programs WHERE user_id = ? ORDER BY program", (user_id,))
+        r["program"]
+        for r in conn.execute("SELECT program FROM user_programs WHERE user_id = ? ORDER BY program", (user_id,))
     )
     return User(row["id"], row["email"], row["name"], row["role"], row["enterprise"], programs)
 
 
-def log_in(conn: sqlite3.Connection, email: str, password: str, address: str) -> str:
+def log_in(conn: Database, email: str, password: str, address: str) -> str:
     """A new session's token for the right password; AccountError `rate-limited` after too many failures
     for the address (e-mail), `bad-login` for a wrong e-mail or password (not saying which)."""
     try:
@@ -130,10 +129,10 @@ def log_in(conn: sqlite3.Connection, email: str, password: str, address: str) ->
     limited = False
     with transaction(conn):
         conn.execute("DELETE FROM login_failures WHERE at < ?", (now - FAILURE_WINDOW,))
-        count = "SELECT COUNT(*) FROM login_failures WHERE "
-        same = conn.execute(count + "email = ? AND address = ?", (email, address)).fetchone()[0]
-        here = conn.execute(count + "address = ?", (address,)).fetchone()[0]
-        there = conn.execute(count + "email = ?", (email,)).fetchone()[0]
+        count = "SELECT COUNT(*) AS n FROM login_failures WHERE "
+        same = conn.execute(count + "email = ? AND address = ?", (email, address)).fetchone()["n"]
+        here = conn.execute(count + "address = ?", (address,)).fetchone()["n"]
+        there = conn.execute(count + "email = ?", (email,)).fetchone()["n"]
         limited = same >= FAILURES_ALLOWED or here >= FROM_ADDRESS or there >= TO_EMAIL
         if not limited:  # the attempt counts before the password is checked; a success takes it back
             conn.execute("INSERT INTO login_failures (email, address, at) VALUES (?, ?, ?)", (email, address, now))
@@ -161,7 +160,7 @@ def log_in(conn: sqlite3.Connection, email: str, password: str, address: str) ->
     return token
 
 
-def session(conn: sqlite3.Connection, token: str | None) -> tuple[User, str] | None:
+def session(conn: Database, token: str | None) -> tuple[User, str] | None:
     """The user of a live session and its CSRF token."""
     if not token or len(token) > 200:
         return None
@@ -174,15 +173,13 @@ def session(conn: sqlite3.Connection, token: str | None) -> tuple[User, str] | N
     return (found, row["csrf"]) if found is not None else None
 
 
-def log_out(conn: sqlite3.Connection, token: str, user_id: int) -> None:
+def log_out(conn: Database, token: str, user_id: int) -> None:
     with transaction(conn):
         conn.execute("DELETE FROM sessions WHERE token = ?", (_digest(token),))
         audit(conn, user_id, "logout", "{}")
 
 
-def invite(
-    conn: sqlite3.Connection, by: User, email: str, role: Role, enterprise: str | None, programs: tuple[str, ...]
-) -> str:
+def invite(conn: Database, by: User, email: str, role: Role, enterprise: str | None, programs: tuple[str, ...]) -> str:
     """An invitation's token (the link carries it; the database keeps its digest)."""
     if not by.methodologist:
         raise AccountError("forbidden")
@@ -214,16 +211,16 @@ def invite(
     return token
 
 
-def invitation(conn: sqlite3.Connection, token: str) -> sqlite3.Row | None:
+def invitation(conn: Database, token: str) -> Any:
     if not token or len(token) > 200:
         return None
-    row: sqlite3.Row | None = conn.execute(
+    row = conn.execute(
         "SELECT * FROM invitations WHERE token = ? AND used IS NULL AND expires > ?", (_digest(token), time.time())
     ).fetchone()
     return row
 
 
-def accept_invitation(conn: sqlite3.Connection, token: str, name: str, password: str) -> int:
+def accept_invitation(conn: Database, token: str, name: str, password: str) -> int:
     """The new user's id; the invitation is used up in the same transaction."""
     _check_password(password)
     with transaction(conn):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import secrets
-import sqlite3
 import threading
 import time
 from collections.abc import Awaitable, Callable
@@ -54,7 +53,7 @@ HEADERS = {
 
 
 class Portal:
-    def __init__(self, project: Path, db: Path, lang: Lang = "ru", secure_cookies: bool = False) -> None:
+    def __init__(self, project: Path, db: str | Path, lang: Lang = "ru", secure_cookies: bool = False) -> None:
         self.project = Project(project)
         self.conn = connect(db)
         self.lang = lang
@@ -134,18 +133,18 @@ class Portal:
         if not user.may_see(code) or code not in {p.code for p in self.project.programs()}:
             raise HTTPException(404)
 
-    def proposal_row(self, user: User, number: str) -> sqlite3.Row:
-        row: sqlite3.Row | None = None
+    def proposal_row(self, user: User, number: str) -> Any:
+        row: Any | None = None
         if number.isascii() and number.isdigit() and len(number) < 10 and str(int(number)) == number:
             row = self.conn.execute("SELECT * FROM proposals WHERE id = ?", (int(number),)).fetchone()
         if row is None or (not user.methodologist and row["user_id"] != user.id):
             raise HTTPException(404)  # another's proposal is not said to exist
         return row
 
-    def bundle_code(self, row: sqlite3.Row) -> str:
+    def bundle_code(self, row: Any) -> str:
         return f"ПОРТАЛ-{row['id']}"
 
-    def enterprise_of(self, row: sqlite3.Row) -> str:
+    def enterprise_of(self, row: Any) -> str:
         found = accounts.user(self.conn, row["user_id"])
         return (found.enterprise or found.name) if found else "?"
 
@@ -346,7 +345,7 @@ class Portal:
         form = await self.form(request)
         return self._move(row, user, "returned", ("submitted",), str(form.get("comment", "")))
 
-    def _move(self, row: sqlite3.Row, user: User, status: str, expect: tuple[str, ...], comment: str = "") -> Response:
+    def _move(self, row: Any, user: User, status: str, expect: tuple[str, ...], comment: str = "") -> Response:
         """A proposal's new status, unless it is being written into the project (accept's claim) or is
         not in a status it may leave for this one: 409."""
         with self.claims:  # under the claims' lock: an accept cannot claim it halfway through
@@ -375,7 +374,7 @@ class Portal:
             with self.claims:
                 self.accepting.discard(row["id"])
 
-    async def _accept(self, request: Request, user: User, row: sqlite3.Row, form: FormData) -> Response:
+    async def _accept(self, request: Request, user: User, row: Any, form: FormData) -> Response:
         body = proposals.body_of(row)
         try:
             written = await self.heavy(
@@ -488,7 +487,7 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-def create_app(project: Path, db: Path, lang: Lang = "ru", secure_cookies: bool = False) -> Starlette:
+def create_app(project: Path, db: str | Path, lang: Lang = "ru", secure_cookies: bool = False) -> Starlette:
     portal = Portal(project, db, lang, secure_cookies)
 
     async def not_found(request: Request, exc: Exception) -> Response:
@@ -535,7 +534,7 @@ def create_app(project: Path, db: Path, lang: Lang = "ru", secure_cookies: bool 
     return app
 
 
-def first_methodologist(db: Path, email: str, name: str, password: str) -> int:
+def first_methodologist(db: str | Path, email: str, name: str, password: str) -> int:
     """The first account, made on the command line (invitations need a methodologist to send them)."""
     conn = connect(db)
     with transaction(conn):

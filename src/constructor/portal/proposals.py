@@ -10,14 +10,13 @@ it exactly as it would a file a methodologist wrote.
 from __future__ import annotations
 
 import re
-import sqlite3
 import time
 from collections.abc import Mapping, Sequence
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from constructor.portal.db import audit, transaction
+from constructor.portal.db import Database, audit, transaction
 from constructor.syntax.format import quote
 
 CODE = re.compile(r"[0-9A-Za-zА-Яа-яЁё][0-9A-Za-zА-Яа-яЁё.\-]{0,39}")
@@ -133,17 +132,16 @@ def bundle_text(code: str, body: ProposalBody, enterprise: str, standard: str | 
     return "\n".join(lines) + "\n"
 
 
-def save(conn: sqlite3.Connection, user: int, program: str, body: ProposalBody, proposal: int | None = None) -> int:
+def save(conn: Database, user: int, program: str, body: ProposalBody, proposal: int | None = None) -> int:
     """A new draft, or the draft (or returned proposal) `proposal` of this user changed."""
     now = time.time()
     with transaction(conn):
         if proposal is None:
-            cur = conn.execute(
+            proposal = conn.insert(
                 "INSERT INTO proposals (user_id, program, status, body, created, updated)"
                 " VALUES (?, ?, 'draft', ?, ?, ?)",
                 (user, program, body.model_dump_json(), now, now),
             )
-            proposal = int(cur.lastrowid or 0)
             audit(conn, user, "proposal-created", f'{{"proposal": {proposal}}}')
             return proposal
         row = conn.execute("SELECT status, user_id FROM proposals WHERE id = ?", (proposal,)).fetchone()
@@ -159,9 +157,7 @@ def save(conn: sqlite3.Connection, user: int, program: str, body: ProposalBody, 
     return proposal
 
 
-def set_status(
-    conn: sqlite3.Connection, proposal: int, by: int, status: str, expect: Sequence[str], comment: str = ""
-) -> None:
+def set_status(conn: Database, proposal: int, by: int, status: str, expect: Sequence[str], comment: str = "") -> None:
     """Move a proposal on (`expect`: the statuses it may be in), in one transaction with its audit line."""
     with transaction(conn):
         row = conn.execute("SELECT status FROM proposals WHERE id = ?", (proposal,)).fetchone()
@@ -176,5 +172,5 @@ def set_status(
         audit(conn, by, f"proposal-{status}", f'{{"proposal": {proposal}}}')
 
 
-def body_of(row: sqlite3.Row) -> ProposalBody:
+def body_of(row: Any) -> ProposalBody:
     return ProposalBody.model_validate_json(row["body"])
