@@ -277,6 +277,9 @@ def test_the_first_methodologist_is_made_on_the_command_line(tmp_path: Path, mon
 
     with socket.create_server(("127.0.0.1", 0)) as taken:  # a port in use: said in a line, exit 2
         assert main(["serve", str(tmp_path), "--port", str(taken.getsockname()[1])]) == 2
+    (tmp_path / "folder.sqlite3").mkdir()  # a database that cannot be opened: said in a line, exit 2
+    assert main(["serve", str(tmp_path), "--db", str(tmp_path / "folder.sqlite3")]) == 2
+    assert main(["serve", str(tmp_path), "--db", "postgresql://u:secret@/x?host=/nonexistent&port=1"]) == 2
 
 
 def test_the_map_shows_every_row_and_the_chain_that_binds(project: Path) -> None:
