@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 EXAMPLE := catalogs/examples/welding
 
-.PHONY: demo test lint typecheck unit bench fuzz install install-runtime grammar-deps browser-deps clean
+.PHONY: demo test lint typecheck unit bench fuzz install install-runtime grammar-deps browser-deps postgresql-deps clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -27,7 +27,18 @@ demo: install-runtime
 	$(BIN)/constructor render $(EXAMPLE)/program.comp -o out
 	@echo "Документы примера — в папке out/ (HTML, PDF, DOCX, XLSX, Markdown). The example's documents are in out/."
 
-test: install grammar-deps browser-deps lint typecheck unit
+test: install grammar-deps browser-deps postgresql-deps lint typecheck unit
+
+# The portal's PostgreSQL test runs a throwaway cluster with the machine's PostgreSQL (initdb, pg_ctl).
+postgresql-deps:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		echo "installing Debian's postgresql for the portal's PostgreSQL test (apt-get)"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) || \
+		echo "postgresql could not be installed: the portal's PostgreSQL test will be skipped"; \
+	else \
+		echo "postgresql is not installed: the portal's PostgreSQL test will be skipped (Debian: apt-get install postgresql)"; \
+	fi
 
 # The portal's browser test drives Debian's Chromium with Playwright (no browser download: the machine
 # may have no internet but its package mirrors). Installed where apt-get can; else the test is skipped
