@@ -29,37 +29,28 @@ demo: install-runtime
 
 test: install grammar-deps browser-deps postgresql-deps lint typecheck unit
 
-# The portal's PostgreSQL test runs a throwaway cluster with the machine's PostgreSQL (initdb, pg_ctl).
-postgresql-deps:
-	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then :; \
+# Debian packages some tests drive, installed where apt-get can (root, a mirror) and only where no pip
+# package serves; otherwise the test is skipped and says how to install it.
+#   $(call debian-package,COMMAND-THAT-FINDS-IT,PACKAGE,WHAT-NEEDS-IT)
+define debian-package
+	@if { $(1); } >/dev/null 2>&1; then :; \
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-		echo "installing Debian's postgresql for the portal's PostgreSQL test (apt-get)"; \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) || \
-		echo "postgresql could not be installed: the portal's PostgreSQL test will be skipped"; \
+		echo "installing Debian's $(2) for $(3) (apt-get)"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null) || \
+		echo "$(2) could not be installed: $(3) will be skipped"; \
 	else \
-		echo "postgresql is not installed: the portal's PostgreSQL test will be skipped (Debian: apt-get install postgresql)"; \
+		echo "$(2) is not installed: $(3) will be skipped (Debian: apt-get install $(2))"; \
 	fi
+endef
 
 # The portal's browser test drives Debian's Chromium with Playwright (no browser download: the machine
-# may have no internet but its package mirrors). Installed where apt-get can; else the test is skipped
-# and says so.
+# may have no internet but its package mirrors).
 browser-deps:
-	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then :; \
-	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-		echo "installing Debian's chromium for the portal's browser test (apt-get)"; \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
-		echo "chromium could not be installed: the portal's browser test will be skipped"; \
-	else \
-		echo "chromium is not installed: the portal's browser test will be skipped (Debian: apt-get install chromium)"; \
-	fi
+	$(call debian-package,command -v chromium || command -v chromium-browser,chromium,the portal's browser test)
 
-# The VS Code grammar is tested with vscode-textmate, as VS Code tokenizes (npm registry packages).
-grammar-deps:
-	@if command -v npm >/dev/null 2>&1; then \
-		cd editors/vscode/test && npm ci --no-audit --no-fund --silent; \
-	else \
-		echo "npm is not installed: the VS Code grammar tests will be skipped (Debian: apt-get install npm)"; \
-	fi
+# The portal's PostgreSQL test runs a throwaway cluster with the machine's PostgreSQL (initdb, pg_ctl).
+postgresql-deps:
+	$(call debian-package,ls /usr/lib/postgresql/*/bin/initdb,postgresql,the portal's PostgreSQL test)
 
 lint:
 	$(BIN)/ruff check src tests bench
