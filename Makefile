@@ -29,6 +29,14 @@ demo: install-runtime
 
 test: install grammar-deps browser-deps postgresql-deps lint typecheck unit
 
+# The VS Code grammar is tested with vscode-textmate, as VS Code tokenizes (npm registry packages).
+grammar-deps:
+	@if command -v npm >/dev/null 2>&1; then \
+		cd editors/vscode/test && npm ci --no-audit --no-fund --silent; \
+	else \
+		echo "npm is not installed: the VS Code grammar tests will be skipped (Debian: apt-get install npm)"; \
+	fi
+
 # Debian packages some tests drive, installed where apt-get can (root, a mirror) and only where no pip
 # package serves; otherwise the test is skipped and says how to install it.
 #   $(call debian-package,COMMAND-THAT-FINDS-IT,PACKAGE,WHAT-NEEDS-IT)
