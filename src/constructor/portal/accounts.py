@@ -17,7 +17,7 @@ from typing import Any, Literal
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from constructor.portal.db import Database, audit, transaction
+from constructor.portal.db import Database, audit
 
 Role = Literal["methodologist", "enterprise"]
 SESSION_SECONDS = 12 * 3600
@@ -95,7 +95,7 @@ def create_user(
     if len(name) > MAX_NAME or len(enterprise or "") > MAX_NAME:
         raise AccountError("long-name")
     hashed = _hasher.hash(password)
-    with transaction(conn):
+    with conn.transaction():
         if conn.execute("SELECT 1 FROM users WHERE email = ?", (email,)).fetchone():
             raise AccountError("email-taken")
         user = conn.insert(
@@ -127,7 +127,7 @@ def log_in(conn: Database, email: str, password: str, address: str) -> str:
         raise AccountError("bad-login") from None
     now = time.time()
     limited = False
-    with transaction(conn):
+    with conn.transaction():
         conn.execute("DELETE FROM login_failures WHERE at < ?", (now - FAILURE_WINDOW,))
         count = "SELECT COUNT(*) AS n FROM login_failures WHERE "
         same = conn.execute(count + "email = ? AND address = ?", (email, address)).fetchone()["n"]
@@ -145,10 +145,10 @@ def log_in(conn: Database, email: str, password: str, address: str) -> str:
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         ok = False
     if not ok:
-        with transaction(conn):
+        with conn.transaction():
             audit(conn, row["id"] if row else None, "login-failed", json.dumps({"email": email, "address": address}))
         raise AccountError("bad-login")
-    with transaction(conn):
+    with conn.transaction():
         conn.execute("DELETE FROM login_failures WHERE email = ? AND address = ?", (email, address))
         token = secrets.token_urlsafe(32)
         conn.execute(
@@ -174,7 +174,7 @@ def session(conn: Database, token: str | None) -> tuple[User, str] | None:
 
 
 def log_out(conn: Database, token: str, user_id: int) -> None:
-    with transaction(conn):
+    with conn.transaction():
         conn.execute("DELETE FROM sessions WHERE token = ?", (_digest(token),))
         audit(conn, user_id, "logout", "{}")
 
@@ -192,7 +192,7 @@ def invite(conn: Database, by: User, email: str, role: Role, enterprise: str | N
         raise AccountError("programs-needed")
     token = secrets.token_urlsafe(32)
     now = time.time()
-    with transaction(conn):
+    with conn.transaction():
         conn.execute(
             "INSERT INTO invitations (token, email, role, enterprise, programs, created_by, created, expires)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -223,7 +223,7 @@ def invitation(conn: Database, token: str) -> Any:
 def accept_invitation(conn: Database, token: str, name: str, password: str) -> int:
     """The new user's id; the invitation is used up in the same transaction."""
     _check_password(password)
-    with transaction(conn):
+    with conn.transaction():
         row = invitation(conn, token)
         if row is None:
             raise AccountError("bad-invitation")

@@ -33,7 +33,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from constructor.i18n import Lang, translations
 from constructor.portal import accounts, proposals
 from constructor.portal.accounts import AccountError, User
-from constructor.portal.db import audit, connect, transaction
+from constructor.portal.db import audit, connect
 from constructor.portal.project import Project, ProjectError, Weighed
 from constructor.portal.proposals import ProposalError
 from constructor.shipped import shipped
@@ -82,7 +82,7 @@ class Portal:
         html = self.env.get_template(name).render(
             user=found, csrf=getattr(request.state, "csrf", ""), lang=self.lang, **data
         )
-        return HTMLResponse(html, status, headers=HEADERS)
+        return HTMLResponse(html, status)  # (SecurityHeaders adds the headers to every response)
 
     def word(self, key: str) -> str:
         return translations(self.lang).gettext(f"portal.{key}")
@@ -220,14 +220,14 @@ class Portal:
         self.program_of(user, code)
         seen, lines = await self.heavy(self.project.diagnostics, code, self.lang)
         shown = [{"text": text, "error": error} for text, error in lines]
-        return JSONResponse({"digest": seen, "lines": shown}, headers=HEADERS)
+        return JSONResponse({"digest": seen, "lines": shown})
 
     async def explain(self, request: Request) -> Response:
         user = self.need(request)
         code = request.path_params["code"]
         self.program_of(user, code)
         text = await self.heavy(self.project.explain, code, request.path_params["item"], self.lang)
-        return JSONResponse({"text": text}, headers=HEADERS)
+        return JSONResponse({"text": text})
 
     async def documents(self, request: Request) -> Response:
         user = self.need(request)
@@ -243,7 +243,7 @@ class Portal:
         return Response(
             data,
             media_type="application/zip",
-            headers={**HEADERS, "Content-Disposition": f'attachment; filename="{name}"'},
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
 
     async def proposals_page(self, request: Request) -> Response:
@@ -286,13 +286,13 @@ class Portal:
             body = self._body(form)
         except ProposalError as e:
             problem = f"{self.word('error.' + e.key)} {e.detail}".strip()
-            return JSONResponse({"ok": False, "problems": [problem]}, 200, headers=HEADERS)
+            return JSONResponse({"ok": False, "problems": [problem]}, 200)
         enterprise = user.enterprise or user.name
         weighed = await self.weighed(code, body, "ПОРТАЛ-ЧЕРНОВИК", enterprise)
         answer = dict(weighed.__dict__)
         for key in ("duration_without", "duration_with"):
             answer[f"{key}_words"] = duration(answer[key], self.lang) if answer[key] else "—"
-        return JSONResponse(answer, headers=HEADERS)
+        return JSONResponse(answer)
 
     async def save(self, request: Request) -> Response:
         user = self.need(request)
@@ -386,7 +386,7 @@ class Portal:
                 str(form.get("seen", "")),
                 self.lang,
             )
-            with transaction(self.conn):
+            with self.conn.transaction():
                 proposals.set_status(self.conn, row["id"], user.id, "accepted", ("submitted",))
                 self.conn.execute(
                     "UPDATE proposals SET bundle_file = ? WHERE id = ?",
@@ -537,6 +537,6 @@ def create_app(project: Path, db: str | Path, lang: Lang = "ru", secure_cookies:
 def first_methodologist(db: str | Path, email: str, name: str, password: str) -> int:
     """The first account, made on the command line (invitations need a methodologist to send them)."""
     conn = connect(db)
-    with transaction(conn):
+    with conn.transaction():
         audit(conn, None, "bootstrap", json.dumps({"email": email}))
         return accounts.create_user(conn, email, name, "methodologist", password)

@@ -220,10 +220,6 @@ def migrate(db: Database) -> int:
         return len(MIGRATIONS)
 
 
-def transaction(db: Database) -> Any:
-    return db.transaction()
-
-
 def audit(db: Database, user: int | None, action: str, detail: str) -> None:
     """Who did what, when: every write of the portal leaves a line."""
     db.execute(

@@ -13,7 +13,7 @@ import hashlib
 import io
 import threading
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,7 +58,6 @@ class Overview:
     activities: list[tuple[str, str]]
     deliveries: list[tuple[str, str, str]]  # (practice, site, the site's title) a bundle may ask for
     bundles: list[str]
-    diagnostics: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -80,6 +79,13 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def texts_digest(sources: Mapping[str, str], skip: Sequence[Path] = ()) -> str:
+    """One digest of the texts a load read (but the `skip` files: drafts): what the portal's kept plans
+    and documents are keyed by, and how the live diagnostics see that files changed."""
+    texts = sorted((p, t) for p, t in sources.items() if not skip or Path(p).resolve() not in skip)
+    return digest("\0".join(f"{p}\0{t}" for p, t in texts).encode("utf-8"))
+
+
 def _said(diags: Sequence[Diagnostic], lang: Lang, files: set[str] | None = None) -> list[str]:
     return [
         f"{d.code}: {d.message.text(lang)}"
@@ -92,8 +98,10 @@ class Project:
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
         self.lock = threading.Lock()  # writes to the project, one at a time
+        self._kept_lock = threading.Lock()  # the kept results below (taken inside `lock` too: not the same)
         self._plans: dict[str, Plan | None] = {}  # `_without`: a program's plan by the texts it read
         self._documents: dict[str, bytes] = {}  # `documents`: zips by program, format and texts read
+        self._programs: tuple[tuple[tuple[str, int, int], ...], list[ProgramInfo]] | None = None
 
     def files(self) -> list[Path]:
         return sorted(
@@ -103,7 +111,14 @@ class Project:
         )
 
     def programs(self) -> list[ProgramInfo]:
-        result = load(self.files(), self.root)
+        """The project's programs, read again only when a file was added, removed or changed (every
+        request asks which programs there are)."""
+        files = self.files()
+        stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+        with self._kept_lock:
+            if self._programs is not None and self._programs[0] == stamp:
+                return self._programs[1]
+        result = load(files, self.root)
         out = []
         for f in result.catalog.files:
             for d in f.declarations:
@@ -116,7 +131,10 @@ class Project:
                             d.standard.code if d.standard else None,
                         )
                     )
-        return sorted(out, key=lambda p: p.code)
+        found = sorted(out, key=lambda p: p.code)
+        with self._kept_lock:
+            self._programs = (stamp, found)
+        return found
 
     def program(self, code: str) -> ProgramInfo:
         found = next((p for p in self.programs() if p.code == code), None)
@@ -137,11 +155,9 @@ class Project:
         return ws, program, virtual
 
     def overview(self, code: str, lang: Lang) -> Overview:
-
         ws, program, _ = self.workspace(code)
         info = self.program(code)
         plan = self._without(code, ws, program, [])
-        diags: list[Diagnostic] = []
         in_plan = {i.code for i in plan.items} if plan else set()
         comps = [
             {
@@ -175,16 +191,14 @@ class Project:
             [(code, t.value if t else code) for code, t in activities],
             [(p, s.code, s.title.value if s.title else s.code) for p in practices for s in sites],
             [r.code for r in program.bundles],
-            _said(diags, lang),
         )
 
     def program_map(self, code: str) -> ProgramMap | None:
         """The map of the program's plan (None when it cannot be planned)."""
-        from constructor.compact import compact
         from constructor.portal.program_map import program_map
 
         ws, program, _ = self.workspace(code)
-        plan, _ = compact(program, ws.table, ws.graph)
+        plan = self._without(code, ws, program, [])
         return program_map(plan) if plan else None
 
     def explain(self, code: str, item: str, lang: Lang) -> str | None:
@@ -201,9 +215,10 @@ class Project:
         """The `use` lines of the program's file (a bundle beside it needs what the program sees), but
         the bundle files the portal wrote: bundles do not build on each other, and a bundle's file
         stays the same after its program takes it (an accept is found done by comparing it)."""
-        result = load([info.file], self.root)
-        own = next((f for f in result.catalog.files if Path(f.path).resolve() == info.file), None)
-        return [u.path for u in own.uses if not Path(u.path).name.startswith(BUNDLE_PREFIX)] if own else []
+        from constructor.api import parse
+
+        source, _ = parse(info.file.read_text(encoding="utf-8"), str(info.file))  # the file alone, not its uses
+        return [u.path for u in source.uses if not Path(u.path).name.startswith(BUNDLE_PREFIX)]
 
     def draft_text(self, code: str, body: ProposalBody, bundle: str, enterprise: str) -> str:
         """The proposal as a bundle file, after making sure it is just that: the program's `use` lines and
@@ -269,7 +284,7 @@ class Project:
         from constructor.api import check
 
         result = check([self.program(code).file], self.root)
-        seen = digest("\0".join(f"{p}\0{t}" for p, t in sorted(result.sources.items())).encode("utf-8"))
+        seen = texts_digest(result.sources)
         lines = [(render_concise(d, lang), d.is_error) for d in result.diagnostics]
         return seen, lines
 
@@ -279,14 +294,13 @@ class Project:
         weighing a draft as it is typed compacts the program once, not twice."""
         from constructor.compact import compact
 
-        texts = sorted((p, t) for p, t in ws.result.sources.items() if Path(p).resolve() not in drafts)
-        key = code + "\0" + digest("\0".join(f"{p}\0{t}" for p, t in texts).encode("utf-8"))
-        with self.lock:
+        key = code + "\0" + texts_digest(ws.result.sources, drafts)
+        with self._kept_lock:
             if key in self._plans:
                 return self._plans[key]
         taken = tuple(r for r in program.bundles if isinstance(ws.table.get(r.code), Bundle))
         plan, _ = compact(program.model_copy(update={"bundles": taken}), ws.table, ws.graph)
-        with self.lock:
+        with self._kept_lock:
             self._plans[key] = plan
             while len(self._plans) > 16:  # a few programs' recent states
                 self._plans.pop(next(iter(self._plans)))
@@ -342,9 +356,8 @@ class Project:
         if fmt not in FORMATS:
             raise ProjectError("bad-format", fmt)
         ws, program, _ = self.workspace(code)
-        texts = "\0".join(f"{p}\0{t}" for p, t in sorted(ws.result.sources.items()))
-        key = f"{code}\0{fmt}\0{lang}\0" + digest(texts.encode("utf-8"))
-        with self.lock:
+        key = f"{code}\0{fmt}\0{lang}\0" + texts_digest(ws.result.sources)
+        with self._kept_lock:
             if key in self._documents:
                 return self._documents[key]  # the same files, the same documents (rendering is deterministic)
         plan, diags = compact(program, ws.table, ws.graph)
@@ -360,7 +373,7 @@ class Project:
                 info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))  # the same input, the same bytes
                 info.compress_type = zipfile.ZIP_DEFLATED
                 z.writestr(info, data)
-        with self.lock:
+        with self._kept_lock:
             self._documents[key] = out.getvalue()
             while len(self._documents) > 8:
                 self._documents.pop(next(iter(self._documents)))

@@ -16,7 +16,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from constructor.portal.db import Database, audit, transaction
+from constructor.portal.db import Database, audit
 from constructor.syntax.format import quote
 
 CODE = re.compile(r"[0-9A-Za-zА-Яа-яЁё][0-9A-Za-zА-Яа-яЁё.\-]{0,39}")
@@ -135,7 +135,7 @@ def bundle_text(code: str, body: ProposalBody, enterprise: str, standard: str | 
 def save(conn: Database, user: int, program: str, body: ProposalBody, proposal: int | None = None) -> int:
     """A new draft, or the draft (or returned proposal) `proposal` of this user changed."""
     now = time.time()
-    with transaction(conn):
+    with conn.transaction():
         if proposal is None:
             proposal = conn.insert(
                 "INSERT INTO proposals (user_id, program, status, body, created, updated)"
@@ -159,7 +159,7 @@ def save(conn: Database, user: int, program: str, body: ProposalBody, proposal: 
 
 def set_status(conn: Database, proposal: int, by: int, status: str, expect: Sequence[str], comment: str = "") -> None:
     """Move a proposal on (`expect`: the statuses it may be in), in one transaction with its audit line."""
-    with transaction(conn):
+    with conn.transaction():
         row = conn.execute("SELECT status FROM proposals WHERE id = ?", (proposal,)).fetchone()
         if row is None:
             raise ProposalError("not-found")
