@@ -13,6 +13,7 @@ from constructor.compact import compact
 from constructor.compact.plan import Plan
 from constructor.graph.bundle_courses import as_planned
 from constructor.model import AnyDeclaration, Discipline, Module
+from constructor.render.codes import shown_code
 from constructor.render.syllabus import SyllabusDoc, syllabi
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,7 +86,8 @@ def test_a_module_is_assessed_by_its_courses_forms_and_its_exam() -> None:
     doc = next(d for d in syllabi(plan, table, "ru") if d.code == "ПМ.01")
     module = as_planned(plan.program, table)["ПМ.01"]  # with the bundle's МДК.01.03
     assert isinstance(module, Module)
-    taught = list(dict.fromkeys(r.code for r in module.taught))  # the general ones first, as the layout has them
+    # the general ones first, as the layout has them; codes as the standard writes them («ОК 01»)
+    taught = list(dict.fromkeys(shown_code(r.code) for r in module.taught))
     assert [r.code for r in doc.results] == [c for c in taught if c.startswith("ОК")] + [
         c for c in taught if not c.startswith("ОК")
     ]
@@ -95,6 +97,19 @@ def test_a_module_is_assessed_by_its_courses_forms_and_its_exam() -> None:
     english = next(d for d in syllabi(plan, table, "en") if d.code == "ПМ.01")
     assert english.title_page.heading == "WORKING PROGRAM OF THE PROFESSIONAL MODULE"
     assert "module exam" in english.results[0].methods
+
+
+def test_documents_show_codes_as_the_standards_write_them() -> None:
+    assert shown_code("ПК-1.1") == "ПК\u00a01.1"
+    assert shown_code("ОК-01") == "ОК\u00a001"
+    assert shown_code("ПКс-3.1") == "ПКс\u00a03.1"
+    assert shown_code("ВД-2") == "ВД\u00a02"
+    for own in ("ПК-ЗАВОД-1", "МДК.01.01", "ПМ.01.ЭК", "X1", "-1", "ПК-", "ОК 01"):
+        assert shown_code(own) == own  # a code that is not «prefix-number» is the user's own
+    plan, table = _planned(EXAMPLES[0])
+    doc = next(d for d in syllabi(plan, table, "ru") if d.code == "ПМ.01")
+    assert any(text.startswith("ПК\u00a01.1 ") for text, _, _ in doc.control)
+    assert dict(doc.place)[doc.words["activity"]].startswith("ВД\u00a01 «")
 
 
 def test_a_pdf_does_not_depend_on_what_its_worker_rendered_before() -> None:
@@ -118,9 +133,9 @@ def test_the_competency_matrix_marks_what_each_row_forms(path: Path) -> None:
     marked = {code: {c for c, on in zip(doc.columns, marks, strict=True) if on} for code, _, marks, _ in doc.rows}
     for code, decl in as_planned(plan.program, table).items():  # modules with the bundles' МДК
         if isinstance(decl, Discipline) and code in marked:
-            assert marked[code] == {r.code for r in decl.covers} & set(doc.columns), code
+            assert marked[code] == {shown_code(r.code) for r in decl.covers} & set(doc.columns), code
         if isinstance(decl, Module) and code in marked:
-            assert marked[code] == {r.code for r in decl.taught} & set(doc.columns), code
+            assert marked[code] == {shown_code(r.code) for r in decl.taught} & set(doc.columns), code
     general = [c for c in doc.columns if c.startswith("ОК")]
     assert all(any(c in marks for marks in marked.values()) for c in general)  # every ОК is formed somewhere
 

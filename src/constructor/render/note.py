@@ -18,6 +18,7 @@ from constructor.graph.variable import rule_broken
 from constructor.i18n import Lang, Words, show
 from constructor.model import AnyDeclaration, Bundle, College, Cycle, CycleRole, Program, Standard
 from constructor.model.values import RoomKind
+from constructor.render.codes import shown_code
 from constructor.render.plan_table import Row
 from constructor.reports.plan_text import WORDS as COMPACT_WORDS
 from constructor.reports.plan_text import savings_rows
@@ -189,7 +190,7 @@ def _variable(
             continue
         enterprise = f" ({bundle.enterprise.value})" if bundle.enterprise else ""
         title = bundle.title.value if bundle.title else bundle.code
-        codes = ", ".join(i.code for i in items)
+        codes = ", ".join(shown_code(i.code) for i in items)
         out.append(
             w["bundle"].format(
                 title=title, enterprise=enterprise, codes=codes, hours=sum(i.hours_by_kind.total for i in items)

@@ -34,6 +34,7 @@ from constructor.model import (
     SourceKind,
 )
 from constructor.render import views
+from constructor.render.codes import shown_code
 from constructor.render.plan_table import HOUR_COLUMNS, Row, item_row, sum_rows, with_years
 from constructor.render.title import TitlePage, back_page, title_page
 
@@ -312,7 +313,8 @@ def _module(
     activity = table.get(module.activity.code) if module.activity else None
     if module.activity is not None:
         shown = activity.title.value if activity is not None and activity.title else ""
-        place.append((w["activity"], f"{module.activity.code} «{shown}»" if shown else module.activity.code))
+        activity_code = shown_code(module.activity.code)
+        place.append((w["activity"], f"{activity_code} «{shown}»" if shown else activity_code))
     terms = sorted({t for i in members for t in (i.hours_by_term or {i.term: 0})})
     place.append((w["terms"], ", ".join(map(str, terms))))
     # how each competency is assessed: the forms of the МДК that form it, the practices that cover it,
@@ -475,7 +477,7 @@ def _result(code: str, table: Mapping[str, AnyDeclaration], methods: str) -> Res
     if not isinstance(comp, Competency) or isinstance(comp, Discipline):
         return None
     return ResultLine(
-        code,
+        shown_code(code),
         comp.title.value if comp.title else code,
         _texts(comp.experience, table),
         _texts(comp.can, table),

@@ -14,6 +14,7 @@ from constructor.graph.bundle_courses import as_planned
 from constructor.i18n import Lang, Words
 from constructor.model import AnyDeclaration, Competency, Cycle, CycleRole, Discipline, Module
 from constructor.model.declarations import written_form
+from constructor.render.codes import shown_code
 from constructor.render.note import NoteDoc, note
 from constructor.render.plan_table import (
     Row,
@@ -274,4 +275,4 @@ def matrix(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang = "ru") -
             if practice.code in items:
                 covered = {r.code for r in practice.covers if r.code in index} or taught
                 rows.append((practice.code, PRACTICE_TITLES[lang][practice.kind.value], marks(covered), 1))
-    return MatrixDoc(columns, rows)
+    return MatrixDoc([shown_code(c) for c in columns], rows)
