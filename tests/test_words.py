@@ -64,6 +64,21 @@ def test_the_calendar_has_52_weeks_a_year_under_months_and_a_budget_that_adds_up
         assert study == sum(t.weeks for t in plan.terms if t.year == row.year)
     first = cal.years[0].budget
     assert first["ПА"] == 2 and first["К"] == 8  # the program's own: attestation 1 + 1, holidays 2 + 6
+    new_year = 17  # the 18th column: 29 December – 4 January
+    assert cal.days[new_year] == "29–4"
+    for row in cal.years:  # the winter holidays hold 1 January; the first term's ПА follows them
+        assert row.codes[new_year : new_year + 3] == ["К", "К", "ПА"], row.year
+
+
+def test_a_first_term_that_ends_before_new_year_keeps_its_holidays_where_they_are() -> None:
+    from constructor.render.schedule import _new_year_off
+
+    short = ["Т"] * 15 + ["ПА"] + ["К"] * 2 + ["Т"] * 5
+    assert _new_year_off(short, 16, 2, 17) == short
+    long = ["Т"] * 19 + ["ПА"] + ["К"] * 2 + ["Т"] * 3
+    moved = _new_year_off(long, 20, 2, 17)
+    assert moved == ["Т"] * 17 + ["К"] * 2 + ["Т"] * 2 + ["ПА"] + ["Т"] * 3
+    assert sorted(moved) == sorted(long)  # the budget is the same weeks
 
 
 def _small(tmp_path: Path, text: str) -> Workspace:
@@ -88,7 +103,8 @@ def test_a_term_a_plan_leaves_empty_is_no_study_in_the_calendar(tmp_path: Path) 
     plan, diags = as_written(ws.programs()[0], ws.table, ws.graph)
     assert plan is not None and [t.hours for t in plan.terms] == [30, 0, 30], diags
     first = schedule(plan, ws.table, "ru").years[0]
-    assert first.codes[:18] == ["Т"] * 17 + ["ПА"]  # term 1: theory, then its attestation week
+    # term 1: theory, the winter holidays over 1 January, then its attestation week
+    assert first.codes[:20] == ["Т"] * 17 + ["К"] * 2 + ["ПА"]
     assert first.budget["ПА"] == 1 and first.codes.count("Т") == 17  # term 2: none of either
 
 

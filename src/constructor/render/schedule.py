@@ -5,7 +5,8 @@ A study year starts on 1 September of the year admission starts (plus the year o
 order: the first term's weeks (theory Т, educational practice У, production practice П, the final
 attestation Г at the end of the last term), intermediate attestation ПА, winter holidays К, the second
 term likewise, then summer holidays; what is left of the 52 weeks is `=` (no study: after the program
-ends). Without the program's own calendar, a year has no attestation weeks and the standard's holidays
+ends). The winter holidays hold the week of 1 January, as colleges' calendars have them: a first term
+that reaches past it (with its ПА) goes on after the holidays, the order and the budget unchanged. Without the program's own calendar, a year has no attestation weeks and the standard's holidays
 (two in winter, the rest in summer).
 """
 
@@ -86,6 +87,20 @@ def _calendar_of(plan: Plan, table: Mapping[str, AnyDeclaration]) -> tuple[list[
     return attestation, winter, summer, admission
 
 
+def _new_year_week(admission: int) -> int:
+    """The column of the week that holds 1 January (the columns are weeks from 1 September)."""
+    return (dt.date(admission + 1, 1, 1) - dt.date(admission, 9, 1)).days // 7
+
+
+def _new_year_off(codes: list[str], start: int, length: int, new_year: int) -> list[str]:
+    """The winter holidays moved back to the week of 1 January when the first term's weeks (its theory,
+    practice or ПА) would run over it: those weeks follow the holidays instead — a January session. A
+    first term that ends earlier keeps its holidays where they are."""
+    if start <= new_year or length <= 0:
+        return codes
+    return codes[:new_year] + codes[start : start + length] + codes[new_year:start] + codes[start + length :]
+
+
 def schedule(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Schedule:
     attestation, winter, summer, admission = _calendar_of(plan, table)
     years: list[YearRow] = []
@@ -94,6 +109,7 @@ def schedule(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Sch
         per_year.setdefault(term.year, []).append(term.number)
     for year, numbers in sorted(per_year.items()):
         codes: list[str] = []
+        winter_at = -1  # where the winter holidays start in this year's weeks
         for k, number in enumerate(numbers):
             before, after = _term_codes(plan, number, table)
             index = number - 1 if len(attestation) > 2 else k
@@ -105,7 +121,10 @@ def schedule(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Sch
                 codes += ["ПА"] * attestation[index % len(attestation)]
             codes += after
             if number != plan.terms[-1].number:
+                if k == 0:
+                    winter_at = len(codes)
                 codes += ["К"] * (winter if k == 0 else summer)
+        codes = _new_year_off(codes, winter_at, winter, _new_year_week(admission))
         codes = (codes + ["="] * WEEKS)[:WEEKS]
         budget = {code: codes.count(code) for code in CODES if codes.count(code)}
         years.append(YearRow(year, codes, budget))
