@@ -124,7 +124,7 @@ def _cycle_diagnostic(
 
 
 def check_cycles(graph: CompetencyGraph) -> list[Diagnostic]:
-    if not graph.components():
+    if graph.acyclic():
         # no cycle through any requisite at all: nothing below can fire, and every competency is
         # attainable (each expression's codes come earlier in a topological order)
         return []

@@ -59,43 +59,91 @@ def _links(comp: Competency) -> Iterator[Link]:
 
 
 class CompetencyGraph:
-    """The competencies a scope sees and their requisites. Codes not declared are left out (C101)."""
+    """The competencies a scope sees and their requisites. Codes not declared are left out (C101).
+
+    The edges live in two dicts of dicts (successors and predecessors, sharing each edge's data), the
+    layout networkx keeps inside a `DiGraph`; the checks walk them directly, and the networkx graph
+    (`nx`) is built only where an algorithm of networkx is wanted — the strongly connected components
+    of a graph that has a cycle (the error path). Building a `DiGraph` of 100k competencies cost more
+    than all the checks of an acyclic catalog."""
 
     def __init__(self, table: Mapping[str, AnyDeclaration]) -> None:
         self.competencies: dict[str, Competency] = {c: d for c, d in table.items() if isinstance(d, Competency)}
         self.modules: dict[str, Module] = {c: d for c, d in table.items() if isinstance(d, Module)}
-        self._g: nx.DiGraph[str] = nx.DiGraph()
-        self._g.add_nodes_from(self.competencies)
+        comps = self.competencies
+        succ: dict[str, dict[str, dict[str, Any]]] = {c: {} for c in comps}
+        pred: dict[str, dict[str, dict[str, Any]]] = {c: {} for c in comps}
         self.links: list[Link] = []
-        edges: dict[tuple[str, str], dict[str, object]] = {}
-        for comp in self.competencies.values():
-            for link in _links(comp):
-                if link.target not in self.competencies:
+        links = self.links
+        for comp in comps.values():
+            requires = comp.requires
+            if comp.corequires or not (requires is None or isinstance(requires, CodeExpr)):
+                written: Iterable[Link] = _links(comp)
+            elif requires is not None:  # the commonest case, one code: no walk
+                written = (Link(comp.code, requires.ref.code, "pre", True, requires.ref.span),)
+            else:
+                continue
+            for link in written:
+                target = link.target
+                if target not in comps:
                     continue
-                self.links.append(link)
-                key = (link.source, link.target)
-                data = edges.get(key)
+                links.append(link)
+                row = succ[link.source]
+                data = row.get(target)
                 if data is None:
-                    data = edges[key] = {"link": link, "pre": False, "hard_pre": False, "co": False}
+                    data = row[target] = {
+                        "link": link,
+                        "pre": False,
+                        "hard_pre": False,
+                        "co": False,
+                        "hard_or_co": False,
+                        "any": True,
+                    }
+                    pred[target][link.source] = data
                 # written twice (say, in two `or` branches): keep the strongest reading
                 if link.kind == "pre":
                     data["pre"] = True
-                    data["hard_pre"] = bool(data["hard_pre"]) or link.hard
+                    if link.hard:
+                        data["hard_pre"] = data["hard_or_co"] = True
                 else:
-                    data["co"] = True
-        for data in edges.values():
-            data["hard_or_co"] = bool(data["hard_pre"]) or bool(data["co"])
-            data["any"] = True
-        self._g.add_edges_from((u, v, d) for (u, v), d in edges.items())
-        # networkx's own dict-of-dicts: the hot loops below read them without the views' overhead
-        self._succ: dict[str, dict[str, dict[str, Any]]] = self._g._adj  # type: ignore[attr-defined]
-        self._pred: dict[str, dict[str, dict[str, Any]]] = self._g._pred  # type: ignore[attr-defined]
+                    data["co"] = data["hard_or_co"] = True
+        self._succ = succ
+        self._pred = pred
+        self._nx: nx.DiGraph[str] | None = None
         self.bundles: dict[str, Bundle] = {c: d for c, d in table.items() if isinstance(d, Bundle)}
         self.bundle_of: dict[str, str] = {c.code: b.code for b in self.bundles.values() for c in b.competencies}
         self.module_of: dict[str, str] = {}
         for mod in self.modules.values():
             for ref in mod.taught:
                 self.module_of.setdefault(ref.code, mod.code)
+
+    @property
+    def nx(self) -> nx.DiGraph[str]:
+        """The same graph as a networkx `DiGraph` (built on first use): nodes in declaration order,
+        each edge with its data."""
+        if self._nx is None:
+            g: nx.DiGraph[str] = nx.DiGraph()
+            g.add_nodes_from(self._succ)
+            g.add_edges_from((u, v, d) for u, row in self._succ.items() for v, d in row.items())
+            self._nx = g
+        return self._nx
+
+    def acyclic(self) -> bool:
+        """No cycle through any requisite (Kahn's algorithm over every edge; a self-requirement is a
+        cycle). Linear, and cheaper than the components when there are none."""
+        pred = self._pred
+        needs = {code: len(row) for code, row in self._succ.items()}
+        ready = [code for code, count in needs.items() if count == 0]
+        done = 0
+        while ready:
+            code = ready.pop()
+            done += 1
+            for dependent in pred[code]:
+                if dependent != code:
+                    needs[dependent] -= 1
+                    if needs[dependent] == 0:
+                        ready.append(dependent)
+        return done == len(needs)
 
     def __contains__(self, code: object) -> bool:
         return code in self.competencies
@@ -121,7 +169,7 @@ class CompetencyGraph:
         return list(self._pred[code])
 
     def link(self, source: str, target: str) -> Link:
-        link: Link = self._g.edges[source, target]["link"]
+        link: Link = self._succ[source][target]["link"]
         return link
 
     def closure(self, codes: Iterable[str], *, upward: bool = False, depth: int | None = None) -> dict[str, int]:
@@ -180,7 +228,8 @@ class CompetencyGraph:
 
     def cycle_through(self, node: str, members: set[str], edges: str | None = None) -> list[str]:
         """A cycle `node → … → node` inside a strongly connected set of competencies."""
-        if self._g.has_edge(node, node) and (edges is None or self._g.edges[node, node][edges]):
+        own = self._succ[node].get(node)
+        if own is not None and (edges is None or own[edges]):
             return [node, node]
         best: list[str] = []
         for nxt, data in self._succ[node].items():
@@ -193,10 +242,10 @@ class CompetencyGraph:
     def components(self, edges: str | None = None) -> list[list[str]]:
         """Strongly connected sets of more than one competency, or one that requires itself."""
         if edges is None:
-            view: nx.DiGraph[str] = self._g
+            view: nx.DiGraph[str] = self.nx
         else:
             view = nx.DiGraph()
-            view.add_edges_from((u, v) for u, v, d in self._g.edges(data=True) if d[edges])
+            view.add_edges_from((u, v) for u, row in self._succ.items() for v, d in row.items() if d[edges])
         out = []
         for comp in nx.strongly_connected_components(view):
             if len(comp) > 1 or any(view.has_edge(n, n) for n in comp):
@@ -206,10 +255,13 @@ class CompetencyGraph:
     def teaching_order(self, edges: str = "hard_pre") -> list[str]:
         """Prerequisites first (Kahn's algorithm, in file order among equals); competencies on a cycle
         of these edges, and those that need one, are left out."""
-        needs = {code: 0 for code in self.competencies}
-        for u, _, d in self._g.edges(data=True):
-            if d[edges]:
-                needs[u] += 1  # a competency that requires itself never gets to 0: left out
+        needs: dict[str, int] = {}
+        for code, row in self._succ.items():
+            count = 0
+            for d in row.values():
+                if d[edges]:
+                    count += 1  # a competency that requires itself never gets to 0: left out
+            needs[code] = count
         ready = deque(code for code, count in needs.items() if count == 0)
         order = []
         pred = self._pred
@@ -224,7 +276,7 @@ class CompetencyGraph:
         return order
 
     def edges(self) -> list[tuple[str, str, dict[str, object]]]:
-        return [(u, v, dict(d)) for u, v, d in self._g.edges(data=True)]
+        return [(u, v, dict(d)) for u, row in self._succ.items() for v, d in row.items()]
 
     def title(self, code: str) -> str:
         comp = self.competencies.get(code)

@@ -36,8 +36,9 @@ def _implied_by(y: int, others: list[int], needs: list[list[int]]) -> int | None
 def check_redundant(graph: CompetencyGraph) -> list[Diagnostic]:
     order = graph.teaching_order("hard_pre")
     index = {code: i for i, code in enumerate(order)}
+    succ = graph._succ  # the hard prerequisites of each, read straight from the graph's dicts (100k)
     needs: list[list[int]] = [
-        sorted({index[p] for p in graph.hard_prerequisites(code) if p in index and p != code}, reverse=True)
+        sorted({index[p] for p, d in succ[code].items() if d["hard_pre"] and p != code and p in index}, reverse=True)
         for code in order
     ]
     found: list[tuple[str, str, str]] = []  # (competency, redundant prerequisite, the one implying it)

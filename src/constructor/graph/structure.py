@@ -25,10 +25,18 @@ def _number(pattern: re.Pattern[str], code: str) -> int | None:
 
 def check_activities(graph: CompetencyGraph) -> list[Diagnostic]:
     diags = []
+    numbers: dict[str, int | None] = {}  # an activity's number, read once (many competencies share one)
     for comp in graph.competencies.values():
+        if comp.activity is None or not comp.code.startswith("ПК"):
+            continue
         n = _number(_NUMBERED, comp.code)
-        if comp.activity is not None and n is not None:
-            k = _number(_ACTIVITY_NUMBER, comp.activity.code)
+        if n is not None:
+            activity = comp.activity.code
+            k = (
+                numbers[activity]
+                if activity in numbers
+                else numbers.setdefault(activity, _number(_ACTIVITY_NUMBER, activity))
+            )
             if k is not None and k != n:
                 diags.append(
                     diagnostic(
@@ -125,11 +133,17 @@ def _normal(text: str) -> str:
 def check_repeated_texts(graph: CompetencyGraph) -> list[Diagnostic]:
     """The same knowledge or skill written as text in several competencies: teach it once."""
     places: dict[tuple[str, str], list[tuple[Competency, Result]]] = {}
+    normal: dict[str, str] = {}  # the same text is often written many times: normalised once
     for comp in graph.competencies.values():
         for field, results in (("KNOWS", comp.knows), ("CAN", comp.can), ("EXPERIENCE", comp.experience)):
             for res in results:
-                if res.text is not None and _normal(res.text):
-                    places.setdefault((field, _normal(res.text)), []).append((comp, res))
+                if res.text is None:
+                    continue
+                key = normal.get(res.text)
+                if key is None:
+                    key = normal[res.text] = _normal(res.text)
+                if key:
+                    places.setdefault((field, key), []).append((comp, res))
     diags = []
     for (field, _), found in places.items():
         owners = {comp.code for comp, _ in found}

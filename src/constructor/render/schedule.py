@@ -6,8 +6,9 @@ order: the first term's weeks (theory Т, educational practice У, production pr
 attestation Г at the end of the last term), intermediate attestation ПА, winter holidays К, the second
 term likewise, then summer holidays; what is left of the 52 weeks is `=` (no study: after the program
 ends). The winter holidays hold the week of 1 January, as colleges' calendars have them: a first term
-that reaches past it (with its ПА) goes on after the holidays, the order and the budget unchanged. Without the program's own calendar, a year has no attestation weeks and the standard's holidays
-(two in winter, the rest in summer).
+that reaches past it (with its ПА) goes on after the holidays, the order and the budget unchanged.
+Without the program's own calendar, a year has no attestation weeks and the standard's holidays (two
+in winter, the rest in summer).
 """
 
 from __future__ import annotations
