@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import itertools
 import time
+from pathlib import Path
 
 import networkx as nx
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from constructor import parse
@@ -156,3 +158,99 @@ def test_redundant_prerequisites_are_the_edges_transitive_reduction_drops(edges:
     diags = [d for d in check_graph(catalog("\n".join(lines))) if d.code == "C220"]
     found = {(int(d.message.args["code"][2:]), int(d.message.args["prerequisite"][2:])) for d in diags}  # type: ignore[index]
     assert found == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(3, 10).flatmap(
+        lambda n: st.tuples(
+            st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1))), st.integers(1, n - 1), st.just(n)
+        )
+    )
+)
+def test_the_redundancy_check_of_one_file_is_the_whole_checks_diagnostics_in_that_file(
+    case: tuple[list[tuple[int, int]], int, int],
+) -> None:
+    """The language server checks the edited file's competencies only (`only`): the same C220s as
+    the whole check shows in that file. Competencies below `split` are in a catalog the file uses."""
+    import tempfile
+
+    import constructor
+    from constructor.graph.redundancy import check_redundant
+
+    edges, split, n = case
+    dag_edges = sorted({(a, b) for a, b in edges if a > b})
+
+    def text(numbers: range) -> str:
+        lines = []
+        for k in numbers:
+            needs = [b for a, b in dag_edges if a == k]
+            body = " { requires " + ", ".join(f"К-{b}" for b in needs) + " }" if needs else ""
+            lines.append(f'competency К-{k} "т"{body}')
+        return "\n".join(lines) + "\n"
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "constructor.toml").write_text("")
+        (root / "catalog.comp").write_text(text(range(split)), encoding="utf-8")
+        (root / "main.comp").write_text('use "catalog.comp"\n' + text(range(split, n)), encoding="utf-8")
+        loaded = constructor.load([root / "main.comp"], root)
+    cat = loaded.catalog
+    shown = next(f.path for f in cat.files if f.path.endswith("main.comp"))
+    graph = CompetencyGraph(cat.table(cat.visible(shown)))
+    everything = check_redundant(graph)
+    assert check_redundant(graph, only={shown}) == [d for d in everything if d.span and d.span.file == shown]
+
+
+_CATALOG = """activity ВД-1 "Подготовка"
+activity ВД-2 "Разработка"
+activity ВД-3 "Контроль"
+competency ПК-1.1 "Применять методы" { activity ВД-2 }
+competency ПК-2.1 "Проектировать" { activity ВД-2  requires ПК-1.1 }
+competency ПК-2.2 "Рассчитывать" { activity ВД-2  requires ПК-2.1, ПК-1.1 }
+module ПМ.02 "Разработка" {
+  activity ВД-1
+  covers ПК-1.1
+  course МДК.02.01 "Основы" { covers ПК-2.1 }
+  practice УП.02 educational 72 h
+  attestation qualification_exam
+}
+"""
+_MAIN = """use "catalog.comp"
+competency ПК-3.1 "Определять причины" { activity ВД-1  requires ПК-2.2, ПК-2.1 }
+competency ПК-3.2 "Оценивать" { activity ВД-3  requires ПК-3.1, ПК-2.2 }
+module ПМ.03 "Контроль" {
+  activity ВД-2
+  covers ПК-3.1, ПК-2.2
+}
+"""
+
+
+@pytest.mark.parametrize("example", ["welding", "files"])
+def test_a_check_for_one_file_gives_that_files_diagnostics_of_the_whole_check(example: str, tmp_path: Path) -> None:
+    """`check_scope(only=…)`, as the language server checks the edited file: for every file of the
+    scope the same diagnostics in it — the welding example (standard, modules, bundles, program), and
+    two files with C210, C211, C212 and C220 in each."""
+    import constructor
+    from constructor.graph import check_scope
+
+    if example == "welding":
+        start = Path(__file__).parents[1] / "catalogs" / "examples" / "welding" / "program.comp"
+    else:
+        (tmp_path / "constructor.toml").write_text("")
+        (tmp_path / "catalog.comp").write_text(_CATALOG, encoding="utf-8")
+        start = tmp_path / "main.comp"
+        start.write_text(_MAIN, encoding="utf-8")
+    cat = constructor.load([start], start.parent if example == "files" else None).catalog
+    program = next(f.path for f in cat.files if f.path.endswith(start.name))
+    scope = cat.visible(program)
+    table = cat.table(scope)
+    everything = check_scope(table, CompetencyGraph(table))
+    if example == "files":
+        for shown in scope:  # each kind of diagnostic the per-declaration checks give, in each file
+            assert {"C210", "C211", "C220"} <= {d.code for d in everything if d.span and d.span.file == shown}
+    for shown in scope:
+        mine = check_scope(table, CompetencyGraph(table), only={shown})
+        assert [d for d in mine if d.span and d.span.file == shown] == [
+            d for d in everything if d.span and d.span.file == shown
+        ], shown

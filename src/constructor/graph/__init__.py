@@ -37,20 +37,27 @@ def check_graph(catalog: Catalog) -> list[Diagnostic]:
 
 
 def check_scope(
-    table: Mapping[str, AnyDeclaration], graph: CompetencyGraph, *, complete: bool = True
+    table: Mapping[str, AnyDeclaration],
+    graph: CompetencyGraph,
+    *,
+    complete: bool = True,
+    only: set[str] | None = None,
 ) -> list[Diagnostic]:
     """The graph and program checks of one scope, on its graph. A scope that is not `complete` (a
     syntax error kept a declaration from being read, a `use` failed) gets only the checks of what it has: what it
-    seems to lack (an unused competency, a program's missing module) may be in the unread part."""
+    seems to lack (an unused competency, a program's missing module) may be in the unread part.
+    `only` (the files whose diagnostics are wanted: the language server's edited file) lets the
+    per-declaration checks skip the others' declarations; the diagnostics in those files are the same
+    (a test holds it), others may be left out."""
     diags = [
         *check_cycles(graph),
-        *check_redundant(graph),
+        *check_redundant(graph, only),
         *check_repeated_texts(graph),
         *check_rows(table, graph),
     ]
     if not complete:
         return diags
-    diags += [*check_activities(graph), *check_unused(graph, table)]
+    diags += [*check_activities(graph, only), *check_unused(graph, table)]
     for decl in table.values():
         if isinstance(decl, Program):
             if _unresolved(decl, table):

@@ -15,7 +15,25 @@ from constructor.graph.graph import CompetencyGraph
 from constructor.i18n import Msg
 
 
-def _implied_by(y: int, others: list[int], needs: list[list[int]]) -> int | None:
+class _Needs(dict[int, list[int]]):
+    """The hard prerequisites of each competency as indexes in teaching order, highest first; each
+    list made when a search first reaches its competency (a check of one file's competencies reads
+    only the stretch of the order its searches walk)."""
+
+    def __init__(self, graph: CompetencyGraph, order: list[str], index: dict[str, int]) -> None:
+        super().__init__()
+        self._succ = graph._succ  # read straight from the graph's dicts: 100k competencies
+        self._order = order
+        self._index = index
+
+    def __missing__(self, node: int) -> list[int]:
+        code, index = self._order[node], self._index
+        found = {index[p] for p, d in self._succ[code].items() if d["hard_pre"] and p != code and p in index}
+        self[node] = value = sorted(found, reverse=True)
+        return value
+
+
+def _implied_by(y: int, others: list[int], needs: _Needs) -> int | None:
     """The first of `others` whose chains of prerequisites reach `y` (indexes in teaching order)."""
     seen: set[int] = set()
     for z in others:
@@ -33,16 +51,18 @@ def _implied_by(y: int, others: list[int], needs: list[list[int]]) -> int | None
     return None
 
 
-def check_redundant(graph: CompetencyGraph) -> list[Diagnostic]:
+def check_redundant(graph: CompetencyGraph, only: set[str] | None = None) -> list[Diagnostic]:
+    """C220 for every competency, or for those declared in the files `only` names (the language
+    server shows the edited file's diagnostics: the searches start from its competencies alone)."""
     order = graph.teaching_order("hard_pre")
     index = {code: i for i, code in enumerate(order)}
-    succ = graph._succ  # the hard prerequisites of each, read straight from the graph's dicts (100k)
-    needs: list[list[int]] = [
-        sorted({index[p] for p, d in succ[code].items() if d["hard_pre"] and p != code and p in index}, reverse=True)
-        for code in order
-    ]
+    needs = _Needs(graph, order, index)
+    comps = graph.competencies
     found: list[tuple[str, str, str]] = []  # (competency, redundant prerequisite, the one implying it)
-    for i, prereqs in enumerate(needs):
+    for i, code in enumerate(order):
+        if only is not None and comps[code].code_span.file not in only:
+            continue
+        prereqs = needs[i]
         if len(prereqs) < 2:
             continue
         for y in prereqs:

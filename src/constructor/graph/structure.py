@@ -23,11 +23,15 @@ def _number(pattern: re.Pattern[str], code: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def check_activities(graph: CompetencyGraph) -> list[Diagnostic]:
+def check_activities(graph: CompetencyGraph, only: set[str] | None = None) -> list[Diagnostic]:
+    """C210–C212; `only`: for the competencies and modules declared in those files (what each
+    diagnostic points at is in the declaration's own file)."""
     diags = []
     numbers: dict[str, int | None] = {}  # an activity's number, read once (many competencies share one)
     for comp in graph.competencies.values():
         if comp.activity is None or not comp.code.startswith("ПК"):
+            continue
+        if only is not None and comp.code_span.file not in only:
             continue
         n = _number(_NUMBERED, comp.code)
         if n is not None:
@@ -49,6 +53,8 @@ def check_activities(graph: CompetencyGraph) -> list[Diagnostic]:
                     )
                 )
     for mod in graph.modules.values():
+        if only is not None and mod.code_span.file not in only:
+            continue
         n = _number(_MODULE_NUMBER, mod.code)
         if mod.activity is not None:
             k = _number(_ACTIVITY_NUMBER, mod.activity.code)
@@ -125,23 +131,29 @@ def check_unused(graph: CompetencyGraph, table: Mapping[str, AnyDeclaration]) ->
 _NOT_WORDS = re.compile(r"[\W_]+")
 
 
+_NORMALS: dict[str, str] = {}  # kept between checks: the language server re-checks the same texts
+_NORMALS_KEPT = 1 << 18
+
+
 def _normal(text: str) -> str:
     """Text compared as words: case, `ё`, punctuation and spacing do not matter."""
-    return _NOT_WORDS.sub(" ", text.casefold().replace("ё", "е")).strip()
+    found = _NORMALS.get(text)
+    if found is None:
+        if len(_NORMALS) >= _NORMALS_KEPT:
+            _NORMALS.clear()  # bounded: a long session of edits does not grow it for ever
+        found = _NORMALS[text] = _NOT_WORDS.sub(" ", text.casefold().replace("ё", "е")).strip()
+    return found
 
 
 def check_repeated_texts(graph: CompetencyGraph) -> list[Diagnostic]:
     """The same knowledge or skill written as text in several competencies: teach it once."""
     places: dict[tuple[str, str], list[tuple[Competency, Result]]] = {}
-    normal: dict[str, str] = {}  # the same text is often written many times: normalised once
     for comp in graph.competencies.values():
         for field, results in (("KNOWS", comp.knows), ("CAN", comp.can), ("EXPERIENCE", comp.experience)):
             for res in results:
                 if res.text is None:
                     continue
-                key = normal.get(res.text)
-                if key is None:
-                    key = normal[res.text] = _normal(res.text)
+                key = _normal(res.text)
                 if key:
                     places.setdefault((field, key), []).append((comp, res))
     diags = []

@@ -82,7 +82,7 @@ class Workspace:
             graph = CompetencyGraph(table)
             diags = [
                 *group_follow_ons([*loaded.diagnostics, *resolve(catalog, only={shown})], catalog),
-                *check_scope(table, graph, complete=catalog.complete(scope)),
+                *check_scope(table, graph, complete=catalog.complete(scope), only={shown}),
             ]
             paths = {display_path(p.resolve()): p.resolve() for p in self._files(loaded.files)}
         return Scope(catalog, table, graph, sorted_diagnostics(diags), paths)

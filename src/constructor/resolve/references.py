@@ -313,6 +313,8 @@ def resolve(catalog: Catalog, only: set[str] | None = None) -> list[Diagnostic]:
     tables: dict[tuple[str, ...], tuple[dict[str, AnyDeclaration], _Suggester]] = {}
     everywhere = catalog.by_code
     for source in catalog.files:
+        if only is not None and source.path not in only:
+            continue
         for decl in source.all_declarations():
             if _mixed_script(decl.code):
                 diags.append(_mixed_script_diagnostic(decl))
