@@ -112,7 +112,8 @@ class SiteLoad(PlanModel):
 
 
 class ProfessionTerm(PlanModel):
-    """When a worker profession becomes attainable: the term its last competency is taught."""
+    """When a worker profession becomes attainable: the last term of its competencies and of the
+    modules that teach them (their practices and qualification exam)."""
 
     code: str
     title: str

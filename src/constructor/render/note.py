@@ -98,6 +98,12 @@ def _process(plan: Plan, program: Program, lang: Lang) -> list[str]:
         total = sum(program.holidays.values())
         winter = program.holidays.get("winter", 0)
         out.append(w["holidays"].format(weeks=count(total, "week", lang), winter=count(winter, "week", lang)))
+        # the calendar gives the final year its winter holidays only (render/schedule.py): said, so the
+        # yearly figure is not read as the final year's
+        last_year = [t for t in plan.terms if t.year == plan.terms[-1].year] if plan.terms else []
+        last = winter if len(last_year) > 1 else 0
+        if plan.terms and last != total:
+            out[-1] += " " + w["holidays-last"].format(weeks=count(last, "week", lang))
     for prof in plan.professions:  # the worker profession a student can be qualified in during the program
         if prof.term is not None:
             out.append(w["profession"].format(code=prof.code, title=prof.title, term=prof.term))
