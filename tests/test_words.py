@@ -56,7 +56,8 @@ def test_the_calendar_has_52_weeks_a_year_under_months_and_a_budget_that_adds_up
     assert plan is not None
     cal = schedule(plan, ws.table, "ru")
     assert sum(n for _, n in cal.months) == WEEKS == len(cal.days) and cal.months[0][0] == "сен"
-    assert cal.days[0] == "1–7"  # the study year starts on 1 September
+    # the study year starts on 1 September (a Tuesday in 2026); the columns are calendar weeks
+    assert cal.days[:2] == ["1–6", "7–13"]
     assert [row.year for row in cal.years] == sorted({t.year for t in plan.terms})
     for row in cal.years:
         assert len(row.codes) == WEEKS and sum(row.budget.values()) == WEEKS
@@ -64,8 +65,8 @@ def test_the_calendar_has_52_weeks_a_year_under_months_and_a_budget_that_adds_up
         assert study == sum(t.weeks for t in plan.terms if t.year == row.year)
     first = cal.years[0].budget
     assert first["ПА"] == 2 and first["К"] == 8  # the program's own: attestation 1 + 1, holidays 2 + 6
-    new_year = 17  # the 18th column: 29 December – 4 January
-    assert cal.days[new_year] == "29–4"
+    new_year = 17  # the 18th column: Monday 28 December – Sunday 3 January
+    assert cal.days[new_year] == "28–3"
     for row in cal.years:  # the winter holidays hold 1 January; the first term's ПА follows them
         assert row.codes[new_year : new_year + 3] == ["К", "К", "ПА"], row.year
 
@@ -103,8 +104,9 @@ def test_a_term_a_plan_leaves_empty_is_no_study_in_the_calendar(tmp_path: Path) 
     plan, diags = as_written(ws.programs()[0], ws.table, ws.graph)
     assert plan is not None and [t.hours for t in plan.terms] == [30, 0, 30], diags
     first = schedule(plan, ws.table, "ru").years[0]
-    # term 1: theory, the winter holidays over 1 January, then its attestation week
-    assert first.codes[:20] == ["Т"] * 17 + ["К"] * 2 + ["ПА"]
+    # term 1: theory, then its attestation week (no admission year: 2000, whose 18th column is 25–31
+    # December), then the winter holidays from 1 January
+    assert first.codes[:20] == ["Т"] * 17 + ["ПА"] + ["К"] * 2
     assert first.budget["ПА"] == 1 and first.codes.count("Т") == 17  # term 2: none of either
 
 

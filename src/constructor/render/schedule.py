@@ -1,7 +1,8 @@
 """The calendar schedule (календарный учебный график): 52 weeks a study year under month and date
 headers, one code a week, and the budget of time in weeks, from the plan and the program's calendar.
 
-A study year starts on 1 September of the year admission starts (plus the year of study). Its weeks, in
+A study year starts on 1 September of the year admission starts (plus the year of study); its columns
+are the calendar weeks, Monday to Sunday, of the first year (the first from 1 September). Its weeks, in
 order: the first term's weeks (theory Т, educational practice У, production practice П, the final
 attestation Г at the end of the last term), intermediate attestation ПА, winter holidays К, the second
 term likewise, then summer holidays; what is left of the 52 weeks is `=` (no study: after the program
@@ -88,9 +89,21 @@ def _calendar_of(plan: Plan, table: Mapping[str, AnyDeclaration]) -> tuple[list[
     return attestation, winter, summer, admission
 
 
+def _monday(admission: int) -> dt.date:
+    start = dt.date(admission, 9, 1)
+    return start - dt.timedelta(days=start.weekday())
+
+
+def _week(admission: int, week: int) -> tuple[dt.date, dt.date]:
+    """The days of a column: calendar weeks, Monday to Sunday, of the year admission starts; the first
+    from 1 September (a week begun in August is the study year's from its 1 September)."""
+    monday = _monday(admission) + dt.timedelta(days=7 * week)
+    return max(monday, dt.date(admission, 9, 1)), monday + dt.timedelta(days=6)
+
+
 def _new_year_week(admission: int) -> int:
-    """The column of the week that holds 1 January (the columns are weeks from 1 September)."""
-    return (dt.date(admission + 1, 1, 1) - dt.date(admission, 9, 1)).days // 7
+    """The column of the week that holds 1 January."""
+    return (dt.date(admission + 1, 1, 1) - _monday(admission)).days // 7
 
 
 def _new_year_off(codes: list[str], start: int, length: int, new_year: int) -> list[str]:
@@ -129,14 +142,13 @@ def schedule(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Sch
         codes = (codes + ["="] * WEEKS)[:WEEKS]
         budget = {code: codes.count(code) for code in CODES if codes.count(code)}
         years.append(YearRow(year, codes, budget))
-    start = dt.date(admission, 9, 1)
     days: list[str] = []
     month_weeks: list[int] = [0] * 12
     for week in range(WEEKS):
-        first = start + dt.timedelta(days=7 * week)
-        end = first + dt.timedelta(days=6)
+        first, end = _week(admission, week)
         days.append(f"{first.day}–{end.day}")
-        month_weeks[(first.month - 9) % 12] += 1
+        # a week under the month that holds most of its days (its Thursday), the first under September
+        month_weeks[((first + dt.timedelta(days=3)).month - 9) % 12 if week else 0] += 1
     months = [(MONTHS[lang][str(m)], n) for m, n in enumerate(month_weeks) if n]
     legend = [(code, LEGEND[lang][code]) for code in CODES]
     return Schedule(months, days, years, legend)
