@@ -81,6 +81,29 @@ def test_declared_topics_make_the_topic_plan_and_say_when_the_plan_has_other_hou
     assert tail == [doc.words[f"topics.{k}"] for k in kinds]
 
 
+def test_a_modules_topic_plan_is_its_whole_structure_and_adds_up_to_the_module() -> None:
+    """Each МДК with its hours and its topics under it, the practices and the exam, and the module's
+    total — as typical programs lay it out (it showed the declared topics alone, 94 of 450 h)."""
+    plan, table = _planned(EXAMPLES[0])
+    doc = next(d for d in syllabi(plan, table, "ru") if d.code == "ПМ.01")
+    heads = [t for t in doc.topics if t.level == 0]
+    assert [t.title.split()[0] for t in heads] == [p.code for p in doc.parts]
+    assert [t.total for t in heads] == [p.total for p in doc.parts]
+    assert doc.topics[-1].level == 3 and doc.topics[-1].total == sum(p.total for p in doc.parts)
+    assert doc.topics[-1].total == dict((w, h) for w, h, _ in doc.volume)[doc.words["line.total"]]
+    for k, head in enumerate(doc.topics):  # under each МДК, its topics and what they leave add up to it
+        if head.level == 0:
+            under = []
+            for t in doc.topics[k + 1 :]:
+                if t.level in (0, 3):
+                    break
+                under.append(t)
+            if under:
+                for field in ("total", "theory", "practice", "lab", "self_study"):
+                    assert sum(getattr(t, field) for t in under) == getattr(head, field), (head.title, field)
+    assert doc.topics_note == ""
+
+
 def test_a_module_is_assessed_by_its_courses_forms_and_its_exam() -> None:
     plan, table = _planned(EXAMPLES[0])
     doc = next(d for d in syllabi(plan, table, "ru") if d.code == "ПМ.01")

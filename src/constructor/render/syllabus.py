@@ -35,7 +35,7 @@ from constructor.model import (
 )
 from constructor.render import views
 from constructor.render.codes import shown_code
-from constructor.render.plan_table import HOUR_COLUMNS, Row, item_row, sum_rows, with_years
+from constructor.render.plan_table import HOUR_COLUMNS, Row, item_row, with_years
 from constructor.render.title import TitlePage, back_page, title_page
 
 WORDS = Words("syllabus.")  # the words are in the catalog: locale/*/LC_MESSAGES/constructor.po
@@ -335,20 +335,7 @@ def _module(
     codes = list(dict.fromkeys(r.code for r in module.taught))
     codes.sort(key=lambda c: not c.startswith("ОК"))  # general competencies first, as the typical layout lists them
     results = [_result(code, table, "; ".join(dict.fromkeys(assessed.get(code, [])))) for code in codes]
-    topics: list[TopicLine] = []
-    for course in module.courses:
-        if course.topics:
-            topics.append(
-                TopicLine(f"{course.code} «{course.title.value if course.title else course.code}»", 0, 0, 0, 0, 0, 0)
-            )
-            topics += [
-                TopicLine(t.title, t.hours.theory, t.hours.practice, t.hours.lab, t.hours.self_study, t.hours.total)
-                for t in course.topics
-            ]
-    courses = [p for p in parts if p.code in {c.code for c in module.courses}]
-    taught = sum_rows("", "", courses, n) if courses else total  # what the topics divide
-    note = _topics_note([t for t in topics if t.level], taught, w) if topics else w["topics.none"]
-    topics = _with_tail(topics, taught, w)
+    topics, note = _module_topics(module, parts, total, w)
     sites = sorted(
         {s.title for s in plan.sites for t in s.terms if any(c in {i.code for i in members} for c in t.items)}
     )
@@ -381,6 +368,47 @@ def _module(
             literature=literature,
         )
     )
+
+
+def _module_topics(module: Module, parts: list[Row], total: Row, w: Mapping[str, str]) -> tuple[list[TopicLine], str]:
+    """The module's topic plan, as typical programs lay it out: each МДК with its hours and, under it,
+    its declared topics (and the hours they do not divide), then the practices and the module's exam,
+    and the module's total — the volume table's. No topics declared anywhere: the structure table (2.2)
+    says it all, and the section says the topics are the teacher's."""
+    courses = {c.code: c for c in module.courses}
+    if not any(c.topics for c in courses.values()):
+        return [], w["topics.none"]
+    lines: list[TopicLine] = []
+    notes: list[str] = []
+    for part in parts:
+        course = courses.get(part.code)
+        title = f"{part.code} «{part.title}»" if course is not None else f"{part.code} {part.title}"
+        lines.append(TopicLine(title, part.theory, part.practice, part.lab, part.self_study, part.total, 0))
+        if course is None or not course.topics:
+            continue
+        own = [
+            TopicLine(t.title, t.hours.theory, t.hours.practice, t.hours.lab, t.hours.self_study, t.hours.total)
+            for t in course.topics
+        ]
+        lines += own
+        left = [
+            part.theory - sum(t.theory for t in own),
+            part.practice - sum(t.practice for t in own),
+            part.lab - sum(t.lab for t in own),
+            part.self_study - sum(t.self_study for t in own),
+            part.total - sum(t.total for t in own),
+        ]
+        if any(x < 0 for x in left):  # topics of the full program over a compacted МДК: said, not subtracted
+            declared = sum(t.theory + t.practice + t.lab for t in own)
+            planned = part.theory + part.practice + part.lab
+            notes.append(f"{part.code}: " + w["topics.declared"].format(declared=declared, planned=planned))
+        elif any(left):  # consultations, the МДК's attestation, self-study: what the topics do not divide
+            theory, practice, lab, self_study, hours = left
+            lines.append(TopicLine(w["topics.outside"], theory, practice, lab, self_study, hours, 2))
+    lines.append(
+        TopicLine(w["topics.module-total"], total.theory, total.practice, total.lab, total.self_study, total.total, 3)
+    )
+    return lines, " ".join(notes)
 
 
 def _cycle_line(cycle: object, w: Mapping[str, str]) -> list[tuple[str, str]]:

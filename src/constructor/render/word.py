@@ -75,6 +75,7 @@ def _table(
     widths: tuple[float, ...],
     size: float = 10,
     vertical: int | None = None,
+    bold: set[int] | frozenset[int] = frozenset(),
 ) -> None:
     """A table with a bold header repeated on every page (its headings from column `vertical` on read
     bottom to top, as plans print hour columns), numbers on the right, and no row split across pages."""
@@ -102,13 +103,16 @@ def _table(
         repeat = OxmlElement("w:tblHeader")
         repeat.set(qn("w:val"), "true")
         table.rows[0]._tr.get_or_add_trPr().append(repeat)
-    for values in rows:
+    for index, values in enumerate(rows):
         row = table.add_row()
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for cell, value in zip(row.cells, values, strict=True):
             cell.text = "" if value in (None, 0, "0") else str(value)
             if isinstance(value, int):
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            if index in bold:
+                for run in cell.paragraphs[0].runs:
+                    run.font.bold = True
     for k, column in enumerate(table.columns):  # the grid, which LibreOffice reads
         column.width = Cm(widths[k])
     for row in table.rows:
@@ -264,10 +268,11 @@ def syllabus(doc: SyllabusDoc, w: Mapping[str, str], lang: Lang = "ru") -> bytes
     if doc.topics:
         header = [w["title"], w["all"], w["short.theory"], w["short.practical"], w["short.lab"], w["short.self"]]
         topic_rows: list[list[object]] = [
-            [t.title, t.total, t.theory, t.practice, t.lab, t.self_study] if t.level else [t.title, "", "", "", "", ""]
-            for t in doc.topics
+            [t.title, t.total, t.theory, t.practice, t.lab, t.self_study] for t in doc.topics
         ]
-        _table(document, header, topic_rows, TOPICS_CM)
+        # a МДК's, a practice's or the exam's line and the total in bold, as the PDF has them
+        bold = {k for k, t in enumerate(doc.topics) if t.level in (0, 3)}
+        _table(document, header, topic_rows, TOPICS_CM, bold=bold)
     if doc.topics_note:
         document.add_paragraph(doc.topics_note)
     document.add_heading(s["conditions"], level=1)
