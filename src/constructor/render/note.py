@@ -194,14 +194,14 @@ def _variable(
         items = [i for i in plan.items if i.why.reason == "bundle" and i.why.via == bundle.code]
         if not items:
             continue
-        enterprise = f" ({bundle.enterprise.value})" if bundle.enterprise else ""
         title = bundle.title.value if bundle.title else bundle.code
         codes = ", ".join(shown_code(i.code) for i in items)
-        out.append(
-            w["bundle"].format(
-                title=title, enterprise=enterprise, codes=codes, hours=sum(i.hours_by_kind.total for i in items)
-            )
-        )
+        hours = sum(i.hours_by_kind.total for i in items)
+        if bundle.enterprise:
+            line = w["bundle"].format(title=title, enterprise=bundle.enterprise.value, codes=codes, hours=hours)
+        else:
+            line = w["bundle-plain"].format(title=title, codes=codes, hours=hours)
+        out.append(line)
     return out
 
 
@@ -209,7 +209,9 @@ def _network(plan: Plan, lang: Lang, totals: Row) -> list[str]:
     w = WORDS[lang]
     out = []
     for site in plan.sites:
-        terms = "; ".join(w["site-term"].format(term=t.term, hours=t.hours) for t in site.terms)
+        terms = "; ".join(
+            w["site-term"].format(items=", ".join(t.items), term=t.term, hours=t.hours) for t in site.terms
+        )
         out.append(w["site"].format(title=site.title, list=terms))
     if totals.prep and plan.total_hours:
         share = round(100 * totals.prep / plan.total_hours)
@@ -229,8 +231,8 @@ def _shortening(plan: Plan, lang: Lang) -> list[str]:
             w["shortening"].format(
                 baseline=duration(plan.baseline, lang),
                 duration=duration(plan.duration, lang),
-                before=len(plan.terms) + s.terms,
-                after=len(plan.terms),
+                before=noun(len(plan.terms) + s.terms, "term", lang),
+                after=noun(len(plan.terms), "term", lang),
             )
         ]
     rows = savings_rows(plan, COMPACT_WORDS[lang])
