@@ -219,8 +219,12 @@ def _table_rows(plan: Any, table: Any) -> dict[str, tuple[list[int], dict[str, l
     from constructor.render import views
 
     doc = views.plan_doc(plan, table, "ru")
-    # the ГИА (its parts have no code, a whole one is «ГИА») is compared by its hours: `_round_trip`
-    return {r.code: (r.by_term, r.forms) for r in doc.rows if r.level == 1 and r.code not in ("", "ГИА")}
+    # the ГИА (a whole one is «ГИА», its parts ГИА.01…) is compared by its hours: `_round_trip`
+    return {
+        r.code: (r.by_term, r.forms)
+        for r in doc.rows
+        if r.level == 1 and r.code and r.code != "ГИА" and not r.code.startswith("ГИА.")
+    }
 
 
 def _round_trip(tmp_path: Path, program_file: Path, root: Path, cli: bool = False) -> tuple[Any, Any, Any, Any]:

@@ -115,7 +115,11 @@ def plan_doc(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Pla
             else _discipline_rows(members, table, lang, n)
         )
         if is_final:
-            parts = [final_row("", w[f"part.{p.kind}"], p.hours, n) for p in final.parts]
+            # indexed within the cycle, as the plan's other rows are: ГИА.01, ГИА.02…
+            parts = [
+                final_row(f"{cycle}.{k:02d}" if cycle else "", w[f"part.{p.kind}"], p.hours, n)
+                for k, p in enumerate(final.parts, 1)
+            ]
             section, leaves, final_placed = parts or [whole_final], parts or [whole_final], True
         rows.append(sum_rows(cycle or "", title, leaves, n))
         rows += section
