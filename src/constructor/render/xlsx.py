@@ -72,6 +72,8 @@ def _box(ws: Any, first_row: int, last_row: int, last_col: int) -> None:
     for row in ws.iter_rows(min_row=first_row, max_row=last_row, max_col=last_col):
         for cell in row:
             cell.border = border
+            if cell.alignment.text_rotation or cell.alignment.shrink_to_fit:
+                continue  # set on purpose (a heading read bottom to top, a code shrunk to its column)
             if cell.alignment is None or not cell.alignment.wrap_text:
                 horizontal = cell.alignment.horizontal
                 if horizontal not in wrapped:
@@ -138,21 +140,31 @@ def _calendar_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], la
     for row in cal.years:
         ws.append([row.year, *row.codes])
     last = ws.max_row
-    for cell in (*ws[1], *ws[2]):
+    for cell in ws[1]:
         cell.font = Font(bold=True, size=8)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True, text_rotation=0)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for cell in ws[2]:  # the week's days read bottom to top, as printed calendars have them: 52 narrow columns
+        cell.font = Font(size=7)
+        cell.alignment = Alignment(horizontal="center", vertical="bottom", text_rotation=90)
+    ws.row_dimensions[2].height = 30
+    code = Alignment(horizontal="center", vertical="center", shrink_to_fit=True)  # «ПДП» whole in its column
     for cells in ws.iter_rows(min_row=3, max_row=last):
         for cell in cells:
-            cell.alignment = Alignment(horizontal="center")
+            cell.alignment = code
     _box(ws, 1, last, len(cal.days) + 1)
     ws.column_dimensions["A"].width = 6
     for k in range(2, len(cal.days) + 2):
-        ws.column_dimensions[get_column_letter(k)].width = 4.5
+        ws.column_dimensions[get_column_letter(k)].width = 3.6  # «ПДП» in 8 pt; the page stays readable
     ws.append([])
     ws.append([w["budget"]])
     ws[ws.max_row][0].font = Font(bold=True)
     first = ws.max_row + 1
     ws.append([w["year"], *cal.codes, w["all"]])
+    for cell in ws[ws.max_row][1:-1]:
+        cell.alignment = Alignment(horizontal="center", vertical="bottom", shrink_to_fit=True)
+    # «Всего» read bottom to top: the narrow column shows it whole
+    ws[ws.max_row][-1].alignment = Alignment(horizontal="center", vertical="bottom", text_rotation=90)
+    ws.row_dimensions[ws.max_row].height = 34
     for row in cal.years:
         ws.append([row.year, *(row.budget.get(code) for code in cal.codes), len(row.codes)])
     _box(ws, first, ws.max_row, len(cal.codes) + 2)
