@@ -284,7 +284,9 @@ def syllabus(doc: SyllabusDoc, w: Mapping[str, str], lang: Lang = "ru") -> bytes
         document.add_paragraph(f"{s['sites']}: " + "; ".join(doc.sites))
     document.add_heading(doc.headings["literature"], level=2)
     for heading, sources in doc.literature:
-        document.add_paragraph().add_run(heading).bold = True
+        kind = document.add_paragraph()
+        kind.add_run(heading).bold = True
+        kind.paragraph_format.keep_with_next = True  # never alone at the foot of a page
         for k, source in enumerate(sources, 1):  # numbered in the text: Word's list numbering runs on
             document.add_paragraph(f"{k}. {source}")
     if not doc.literature:
