@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
 from constructor.compact.build import compact
@@ -123,7 +123,17 @@ def evaluate(
     taken = [r for r in program.bundles if isinstance(table.get(r.code), Bundle)]
     candidates = [d for d in table.values() if isinstance(d, Bundle)]
     std_code = program.standard.code if program.standard else None
-    core_plan, _ = _plan(program, table, graph, [], lang)
+    # one compaction a set of bundles: the core, each weighing's «without» and «with» and the
+    # combinations name the same sets again (five compactions were two for a program with one bundle)
+    made: dict[tuple[str, ...], tuple[Plan | None, list[Diagnostic]]] = {}
+
+    def plan_of(bundles: list[Ref]) -> tuple[Plan | None, list[Diagnostic]]:
+        key = tuple(r.code for r in bundles)
+        if key not in made:
+            made[key] = _plan(program, table, graph, bundles, lang)
+        return made[key]
+
+    core_plan, _ = plan_of([])
     core_codes = {i.code for i in core_plan.items} if core_plan else set()
     evaluations = []
     for bundle in candidates:
@@ -140,7 +150,7 @@ def evaluate(
                 )
             )
             continue
-        found, found_diags = weigh(program, table, graph, bundle, lang, taken, core_codes)
+        found, found_diags = weigh(program, table, graph, bundle, lang, taken, core_codes, plan_of=plan_of)
         diags += found_diags
         if found is not None:
             evaluations.append(found)
@@ -152,7 +162,7 @@ def evaluate(
     else:
         subsets = [(), *((c,) for c in codes), tuple(codes)]
     for subset in subsets:
-        plan, _ = _plan(program, table, graph, [Ref(code=c, span=program.code_span) for c in subset], lang)
+        plan, _ = plan_of([Ref(code=c, span=program.code_span) for c in subset])
         if plan is not None:
             alternatives.append(
                 Alternative(list(subset), plan.total_hours, plan.duration, len(plan.terms), plan.meets_target)
@@ -190,23 +200,28 @@ def weigh(
     taken: list[Ref] | None = None,
     core_codes: set[str] | None = None,
     without: Plan | None = None,
+    plan_of: Callable[[list[Ref]], tuple[Plan | None, list[Diagnostic]]] | None = None,
 ) -> tuple[Evaluation | None, list[Diagnostic]]:
     """One bundle weighed against the program with the other bundles it takes: what it adds, against its
     cap, and the duration without and with it (None when either plan cannot be made: the diagnostics say
     why). The portal's composer weighs a draft this way, with `without`: the plan of the program with
     the other bundles, which it keeps while the project's files stay the same."""
     diags: list[Diagnostic] = []
+
+    def made(bundles: list[Ref]) -> tuple[Plan | None, list[Diagnostic]]:
+        return plan_of(bundles) if plan_of is not None else _plan(program, table, graph, bundles, lang)
+
     if taken is None:
         taken = [r for r in program.bundles if isinstance(table.get(r.code), Bundle)]
     if core_codes is None:
-        core_plan, _ = _plan(program, table, graph, [], lang)
+        core_plan, _ = made([])
         core_codes = {i.code for i in core_plan.items} if core_plan else set()
     taken_codes = {r.code for r in taken}
     ref = Ref(code=bundle.code, span=bundle.code_span)
     others = [r for r in taken if r.code != bundle.code]
     if without is None:  # (the portal passes the plan it keeps for the program as it is)
-        without, _ = _plan(program, table, graph, others, lang)
-    with_plan, with_diags = _plan(program, table, graph, [*others, ref], lang)
+        without, _ = made(others)
+    with_plan, with_diags = made([*others, ref])
     if without is None or with_plan is None:
         diags += with_diags
         return None, diags
