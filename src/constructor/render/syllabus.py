@@ -212,14 +212,16 @@ def _page(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang, heading: 
 
 
 def _shown_by(r: ResultLine, w: Mapping[str, str]) -> str:
-    """What shows a competency is formed: its declared indicators, else its experience and skills (else
-    its knowledge), each list under its heading as the passport words them."""
+    """What shows a competency is formed: its declared indicators, else what the learner demonstrates —
+    its experience and skills (else its knowledge), as criteria are worded: «демонстрирует умение читать
+    чертежи…» (the passport's lists are written to follow «Иметь практический опыт», «Уметь», «Знать»:
+    the genitive after «опыт», the infinitive after «умение», the accusative after «знает»)."""
     if r.indicators:
         return "; ".join(r.indicators)
     lists = [("experience", r.experience), ("skills", r.skills)]
     if not r.experience and not r.skills:
         lists = [("knowledge", r.knowledge)]
-    return " ".join(f"{w[key]}: {'; '.join(texts)}." for key, texts in lists if texts)
+    return "; ".join(w[f"shows.{key}"].format(list="; ".join(texts)) for key, texts in lists if texts)
 
 
 def _support(
