@@ -134,16 +134,16 @@ def _attestation(plan: Plan, program: Program, lang: Lang, rows: Sequence[Row]) 
         (program.complex_exams, ("Э", "Эк"), "complex"),
         (program.complex_credits, ("З", "ДЗ"), "complex-credit"),
     ):
-        together = []
+        together: list[tuple[int, str]] = []
         for group in groups:
             codes = " + ".join(r.code for r in group)
             terms = sorted({t for r in group if r.code in by_code for t in _form_terms(by_code[r.code], forms)})
             if len(terms) == 1:
-                together.append(w["complex-term"].format(list=codes, term=terms[0]))
+                together.append((terms[0], w["complex-term"].format(list=codes, term=terms[0])))
             else:
                 apart.append(w[f"{key}-apart"].format(list=codes, terms=", ".join(map(str, terms))))
-        if together:
-            out.append(w[key].format(list="; ".join(together)))
+        if together:  # term by term, as the plan reads (the groups in the order written within a term)
+            out.append(w[key].format(list="; ".join(text for _, text in sorted(together, key=lambda g: g[0]))))
     return out + apart
 
 
