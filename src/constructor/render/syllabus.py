@@ -150,11 +150,10 @@ def _control(doc: SyllabusDoc) -> SyllabusDoc:
     the competencies the discipline forms, and its forms of attestation."""
     w = doc.words
     if doc.kind == "module":
-        doc.control = [
-            (f"{r.code} {r.title}", shown, r.methods or doc.forms)
-            for r in doc.results
-            if (shown := _shown_by(r, w)) or not r.code.startswith("ОК")  # an ОК with nothing to show it: no row
-        ]
+        # every competency the module forms has its row, ОК included (assessed by the module's forms);
+        # where nothing declared shows it — an ОК has no outcomes of its own — the criteria cell is left
+        # for the college to fill in, not invented
+        doc.control = [(f"{r.code} {r.title}", _shown_by(r, w), r.methods or doc.forms) for r in doc.results]
         return doc
     codes = ", ".join(r.code for r in doc.results)
     own = [f"{w['skills']}: {t}" for t in doc.skills] + [f"{w['knowledge']}: {t}" for t in doc.knowledge]
