@@ -97,13 +97,13 @@ def test_docx_has_real_headings_and_a_repeating_table_header(rendered: dict[str,
     assert any(t.startswith("Оборудование и технические средства обучения: сварочные посты") for t in text)
     assert doc.core_properties.language == "ru-RU" and 'w:val="ru-RU"' in doc.styles.element.xml  # Word's spelling
     control = next(t for t in doc.tables if t.rows[0].cells[1].text == "Критерии оценки")
-    rows = {r.cells[0].text.split(maxsplit=2)[1]: r for r in control.rows[1:]}  # «ПК 1.1 …» → «1.1»
-    assert rows["1.1"].cells[1].text.startswith("выбирает способ и режим сварки")  # its indicators
+    rows = {" ".join(r.cells[0].text.split()[:2]): r for r in control.rows[1:]}  # «ПК 1.1 Применять…» → «ПК 1.1»
+    assert rows["ПК 1.1"].cells[1].text.startswith("выбирает способ и режим сварки")  # its indicators
     # no indicators: what the learner demonstrates, from the outcomes
-    assert rows["1.2"].cells[1].text.startswith("демонстрирует практический опыт ")
+    assert rows["ПК 1.2"].cells[1].text.startswith("демонстрирует практический опыт ")
     # every ОК the module forms has its row and its forms of assessment, the criteria for the college
-    assert [k for k in rows if k.startswith("0")] == [f"{k:02d}" for k in range(1, 10)]
-    assert rows["01"].cells[1].text == "" and "экзамен по модулю" in rows["01"].cells[2].text
+    assert [k for k in rows if k.startswith("ОК")] == [f"ОК {k:02d}" for k in range(1, 10)]
+    assert rows["ОК 01"].cells[1].text == "" and "экзамен по модулю" in rows["ОК 01"].cells[2].text
 
 
 def test_xlsx_merged_headers_frozen_panes_and_sums_that_add_up(rendered: dict[str, bytes]) -> None:
