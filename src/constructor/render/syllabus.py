@@ -220,7 +220,13 @@ def _shown_by(r: ResultLine, w: Mapping[str, str]) -> str:
     lists = [("experience", r.experience), ("skills", r.skills)]
     if not r.experience and not r.skills:
         lists = [("knowledge", r.knowledge)]
-    return "; ".join(w[f"shows.{key}"].format(list="; ".join(texts)) for key, texts in lists if texts)
+    # one result follows its word («демонстрирует умение читать чертежи»); several are listed after a
+    # colon («демонстрирует умения: читать …; пользоваться …»), so none is left without its verb
+    return "; ".join(
+        w[f"shows.{key}" if len(texts) == 1 else f"shows.{key}-list"].format(list="; ".join(texts))
+        for key, texts in lists
+        if texts
+    )
 
 
 def _support(
