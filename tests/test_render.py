@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -158,6 +159,13 @@ def test_xlsx_merged_headers_frozen_panes_and_sums_that_add_up(rendered: dict[st
     assert "УЧЕБНЫЙ ПЛАН" in texts and any("2 года 10 месяцев" in t for t in texts)
     calendar = wb["График"]
     assert calendar["A3"].value == 1 and len([c for c in calendar[3] if c.value]) == 53
+    # the budget's «Всего» row: a formula under each code with weeks and under the whole, each summing
+    # the years' rows above it to the year rows' own totals
+    total_row = next(r for r in calendar.iter_rows() if r[0].value == "Всего")
+    formulas = [str(c.value) for c in total_row[1:] if c.value]
+    assert formulas and all(f.startswith("=SUM(") for f in formulas)
+    column, first, last = re.fullmatch(r"=SUM\(([A-Z]+)(\d+):\1(\d+)\)", formulas[-1]).groups()  # type: ignore[union-attr]
+    assert sum(int(calendar[f"{column}{r}"].value) for r in range(int(first), int(last) + 1)) == 52 * 3
 
 
 def test_rendering_twice_gives_the_same_bytes(rendered: dict[str, bytes]) -> None:

@@ -65,6 +65,9 @@ def test_the_calendar_has_52_weeks_a_year_under_months_and_a_budget_that_adds_up
         assert study == sum(t.weeks for t in plan.terms if t.year == row.year)
     first = cal.years[0].budget
     assert first["ПА"] == 2 and first["К"] == 8  # the program's own: attestation 1 + 1, holidays 2 + 6
+    # the budget's «Всего» row: each code over the years, 52 weeks a year in all
+    assert sum(cal.totals.values()) == WEEKS * len(cal.years)
+    assert all(cal.totals[c] == sum(row.budget.get(c, 0) for row in cal.years) for c in cal.codes)
     new_year = 17  # the 18th column: Monday 28 December – Sunday 3 January
     assert cal.days[new_year] == "28–3"
     for row in cal.years:  # the winter holidays hold 1 January; the first term's ПА follows them

@@ -43,6 +43,11 @@ class Schedule:
     legend: list[tuple[str, str]]
     codes: tuple[str, ...] = CODES
 
+    @property
+    def totals(self) -> dict[str, int]:
+        """The budget of time over all the years: weeks of each code (the budget table's «Всего» row)."""
+        return {code: sum(y.budget.get(code, 0) for y in self.years) for code in self.codes}
+
 
 def _weeks_of(hours: int, load: int) -> int:
     return -(-hours // load) if hours > 0 else 0

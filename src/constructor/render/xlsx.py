@@ -33,6 +33,15 @@ TERM_KINDS = ("theory", "lab", "practice", "course_design", "project", "consulta
 _FORMULA_START = ("=", "+", "-", "@")
 
 
+FONT = "Calibri"  # the workbook's own font: a Font without a name prints in LibreOffice's serif
+
+
+def _font(**style: Any) -> Any:
+    from openpyxl.styles import Font
+
+    return Font(name=FONT, **style)
+
+
 def _as_text(cell: Any) -> None:
     """A title is text, whatever it starts with: `=HYPERLINK(…)` in a title must not become a live formula
     (spreadsheet injection), and characters a worksheet cannot hold are left out."""
@@ -82,7 +91,7 @@ def _box(ws: Any, first_row: int, last_row: int, last_col: int) -> None:
 
 
 def _title_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment
 
     page = title_page(plan, table, lang)
     w = page.words
@@ -115,14 +124,14 @@ def _title_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang:
             _as_text(cell)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if bold:
-                cell.font = Font(bold=True)
+                cell.font = _font(bold=True)
     ws.column_dimensions["A"].width = 60
     ws.column_dimensions["B"].width = 50
     _page(ws, landscape=False)
 
 
 def _calendar_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
     cal = schedule(plan, table, lang)
@@ -141,10 +150,10 @@ def _calendar_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], la
         ws.append([row.year, *row.codes])
     last = ws.max_row
     for cell in ws[1]:
-        cell.font = Font(bold=True, size=8)
+        cell.font = _font(bold=True, size=8)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for cell in ws[2]:  # the week's days read bottom to top, as printed calendars have them: 52 narrow columns
-        cell.font = Font(size=7)
+        cell.font = _font(size=7)
         cell.alignment = Alignment(horizontal="center", vertical="bottom", text_rotation=90)
     ws.row_dimensions[2].height = 30
     code = Alignment(horizontal="center", vertical="center", shrink_to_fit=True)  # «ПДП» whole in its column
@@ -157,7 +166,7 @@ def _calendar_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], la
         ws.column_dimensions[get_column_letter(k)].width = 3.6  # «ПДП» in 8 pt; the page stays readable
     ws.append([])
     ws.append([w["budget"]])
-    ws[ws.max_row][0].font = Font(bold=True)
+    ws[ws.max_row][0].font = _font(bold=True)
     first = ws.max_row + 1
     ws.append([w["year"], *cal.codes, w["all"]])
     for cell in ws[ws.max_row][1:-1]:
@@ -167,6 +176,15 @@ def _calendar_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], la
     ws.row_dimensions[ws.max_row].height = 34
     for row in cal.years:
         ws.append([row.year, *(row.budget.get(code) for code in cal.codes), len(row.codes)])
+    years_from, years_to = first + 1, ws.max_row
+    totals = cal.totals
+    sums: list[Any] = [w["all"]]
+    for k, code in enumerate([*cal.codes, None], 2):  # a formula under every code with weeks, and the whole
+        letter = get_column_letter(k)
+        sums.append(f"=SUM({letter}{years_from}:{letter}{years_to})" if code is None or totals[code] else None)
+    ws.append(sums)
+    for cell in ws[ws.max_row]:
+        cell.font = _font(bold=True)
     _box(ws, first, ws.max_row, len(cal.codes) + 2)
     ws.append([])
     for code, words in cal.legend:
@@ -177,7 +195,7 @@ def _calendar_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], la
 def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> None:
     """The plan as the HTML table has it: forms of control, hours by kind, practical training, the
     obligatory and variable parts, years and terms; a formula under every numeric column."""
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, PatternFill
     from openpyxl.utils import get_column_letter
 
     doc = views.plan_doc(plan, table, lang)
@@ -213,7 +231,7 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
         start = terms_at + k * block
         ws.merge_cells(start_row=1, start_column=start, end_row=1, end_column=start + block - 1)
     for cell in (*ws[1], *ws[2]):
-        cell.font = Font(bold=True)
+        cell.font = _font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     for col in range(forms_at, hours_at):  # «Экзамен», «Зачет с оц.» up the narrow columns, as the export
         ws.cell(2, col).alignment = Alignment(text_rotation=90, wrap_text=True, vertical="center", horizontal="center")
@@ -232,10 +250,10 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
         for cell in ws[ws.max_row]:
             _as_text(cell)
             if row.level == 0:
-                cell.font = Font(bold=True)
+                cell.font = _font(bold=True)
                 cell.fill = group
             elif row.level == 2:
-                cell.font = Font(italic=True)
+                cell.font = _font(italic=True)
         ws.cell(ws.max_row, 1).alignment = Alignment(horizontal="center")
     item_rows = [first + k for k, r in enumerate(doc.rows) if r.level == 1]
     total: list[object] = [None, None, doc.totals.title, *([None] * len(XLSX_FORMS))]
@@ -244,11 +262,11 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
         total.append("=" + "+".join(f"{letter}{r}" for r in item_rows) if item_rows else 0)
     ws.append(total)
     for cell in ws[ws.max_row]:
-        cell.font = Font(bold=True)
+        cell.font = _font(bold=True)
     for label, cells in doc.counts:  # exams and credits a study year, with the limit
         ws.append([None, None, label, *([None] * (years_at - 4)), *cells])
         for cell in ws[ws.max_row]:
-            cell.font = Font(italic=True)
+            cell.font = _font(italic=True)
             _as_text(cell)
     _box(ws, 1, ws.max_row, last)
     ws.freeze_panes = "D3"
@@ -275,16 +293,16 @@ def _code_width(ws: Any, least: float, column: str = "A") -> float:
 
 
 def _matrix_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
     doc = views.matrix(plan, table, lang)
     w = views.DOC_WORDS[lang]
     ws.append([w["code"], w["title"], *doc.columns])
     for cell in ws[1]:
-        cell.font = Font(bold=True)
+        cell.font = _font(bold=True)
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
-    bold, centred = Font(bold=True), Alignment(horizontal="center")  # one style object each: openpyxl
+    bold, centred = _font(bold=True), Alignment(horizontal="center")  # one style object each: openpyxl
     for code, title, marks, level in doc.rows:  # compares every new one with those it has (slow by the 10,000)
         ws.append([code, title, *("+" if m else None for m in marks)])
         ws.row_dimensions[ws.max_row].height = _height(title, 50)
