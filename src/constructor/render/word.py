@@ -76,7 +76,7 @@ def _table(
     size: float = 10,
     vertical: int | None = None,
     bold: set[int] | frozenset[int] = frozenset(),
-) -> None:
+) -> Any:
     """A table with a bold header repeated on every page (its headings from column `vertical` on read
     bottom to top, as plans print hour columns), numbers on the right, and no row split across pages."""
     from docx.enum.table import WD_ROW_HEIGHT_RULE
@@ -121,6 +121,7 @@ def _table(
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
                     run.font.size = Pt(size)
+    return table
 
 
 def _document(lang: Lang) -> Any:
@@ -248,7 +249,12 @@ def syllabus(doc: SyllabusDoc, w: Mapping[str, str], lang: Lang = "ru") -> bytes
     volume: list[list[object]] = [["    " * depth + word, hours] for word, hours, depth in doc.volume]
     if doc.forms:
         volume.append([f"{s['attestation']}: {doc.forms}", ""])
-    _table(document, [s["kind"], s["hours"]], volume, VOLUME_CM)
+    table = _table(document, [s["kind"], s["hours"]], volume, VOLUME_CM)
+    if doc.forms:  # the forms of attestation across the table, as the PDF has them
+        last = table.rows[-1]
+        merged = last.cells[0].merge(last.cells[1])
+        for extra in merged.paragraphs[1:]:  # the empty hours cell's paragraph, not an empty line
+            extra._element.getparent().remove(extra._element)
     if doc.kind == "module":
         document.add_heading(doc.headings["parts"], level=2)
         header = [w["code"], w["title"], w["short.form"], *(h for _, h in doc.part_columns)]
