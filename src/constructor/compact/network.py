@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 
-from constructor.compact.plan import Graduates, Item, Plan, ProfessionTerm, SiteLoad, SiteTerm
+from constructor.compact.plan import Graduates, Plan, ProfessionTerm, SiteLoad, SiteTerm
 from constructor.compact.sites import capacity_of, hosted
 from constructor.graph.program import ProgramContent
 from constructor.model import AnyDeclaration, Profession, Program, Site
@@ -45,8 +45,8 @@ def network(
             # attained when the modules that teach it end — their practice and qualification exam
             # (where the profession is awarded), not when its last competency's classes do
             modules = {items[c].module for c in needed if c in items and items[c].module}
-            terms_of = [_last_term(items[c]) for c in needed if c in items]
-            terms_of += [_last_term(i) for i in plan.items if i.module is not None and i.module in modules]
+            terms_of = [items[c].last_term for c in needed if c in items]
+            terms_of += [i.last_term for i in plan.items if i.module is not None and i.module in modules]
             professions.append(
                 ProfessionTerm(
                     code=decl.code,
@@ -68,8 +68,3 @@ def network(
         if b.seats
     ]
     return plan.model_copy(update={"sites": sites, "professions": professions, "graduates": graduates})
-
-
-def _last_term(item: Item) -> int:
-    """The last term a row has hours in (`term` is its first)."""
-    return max(item.hours_by_term, default=item.term) if item.hours_by_term else item.term

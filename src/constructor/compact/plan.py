@@ -53,6 +53,11 @@ class Item(PlanModel):
     hours_by_term: dict[int, int] = {}  # term → hours (an item in one term has one entry)
     attestation: dict[int, str] = {}  # term → form of intermediate attestation (Э, Эк, З, ДЗ, КП, КР; «Э, КП»)
 
+    @property
+    def last_term(self) -> int:
+        """The last term it has hours in (`term` is its first)."""
+        return max(self.hours_by_term, default=self.term)
+
 
 class Term(PlanModel):
     number: int

@@ -76,7 +76,7 @@ def with_whole_fields(
         if isinstance(decl, Discipline):
             forms[item.code] = discipline_forms(decl, sorted(item.hours_by_term))
         elif isinstance(decl, Practice) and decl.module is None and decl.attestation is not None:
-            forms[item.code] = {max(item.hours_by_term, default=item.term): decl.attestation.value}
+            forms[item.code] = {item.last_term: decl.attestation.value}
         items.append(item.model_copy(update={"cycle": cycle, "attestation": forms.get(item.code, {})}))
     scheduled: dict[str | None, int] = {}
     for item in items:

@@ -8,7 +8,7 @@ needs Y (it is not under an `or`); `or` alternatives give *soft* edges, tagged w
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Literal, NamedTuple
 
 import networkx as nx
@@ -40,22 +40,30 @@ class Link(NamedTuple):
     group: int | None = None  # the `or` it is an alternative of, numbered within `source`
 
 
-def _links(comp: Competency) -> Iterator[Link]:
-    """The requisites of one competency, walking its expression without recursion."""
-    if comp.requires is not None:
+def _links(comp: Competency) -> Iterable[Link]:
+    """The requisites of one competency, walking its expression without recursion; the commonest
+    cases — none, or one code — without a walk (the graph of 100k competencies is built from these)."""
+    requires = comp.requires
+    if not comp.corequires:
+        if requires is None:
+            return ()
+        if isinstance(requires, CodeExpr):
+            return (Link(comp.code, requires.ref.code, "pre", True, requires.ref.span),)
+    out: list[Link] = []
+    if requires is not None:
         groups = 0
-        stack: list[tuple[Expr, bool, int | None]] = [(comp.requires, True, None)]
+        stack: list[tuple[Expr, bool, int | None]] = [(requires, True, None)]
         while stack:
             node, hard, group = stack.pop()
             if isinstance(node, CodeExpr):
-                yield Link(comp.code, node.ref.code, "pre", hard, node.ref.span, group)
+                out.append(Link(comp.code, node.ref.code, "pre", hard, node.ref.span, group))
             elif isinstance(node, AllOf):
                 stack.extend((item, hard, group) for item in reversed(node.items))
             elif isinstance(node, AnyOf):
                 groups += 1
                 stack.extend((item, False, groups) for item in reversed(node.items))
-    for ref in comp.corequires:
-        yield Link(comp.code, ref.code, "co", True, ref.span)
+    out += (Link(comp.code, ref.code, "co", True, ref.span) for ref in comp.corequires)
+    return out
 
 
 class CompetencyGraph:
@@ -76,14 +84,7 @@ class CompetencyGraph:
         self.links: list[Link] = []
         links = self.links
         for comp in comps.values():
-            requires = comp.requires
-            if comp.corequires or not (requires is None or isinstance(requires, CodeExpr)):
-                written: Iterable[Link] = _links(comp)
-            elif requires is not None:  # the commonest case, one code: no walk
-                written = (Link(comp.code, requires.ref.code, "pre", True, requires.ref.span),)
-            else:
-                continue
-            for link in written:
+            for link in _links(comp):
                 target = link.target
                 if target not in comps:
                     continue

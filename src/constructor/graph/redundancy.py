@@ -22,13 +22,13 @@ class _Needs(dict[int, list[int]]):
 
     def __init__(self, graph: CompetencyGraph, order: list[str], index: dict[str, int]) -> None:
         super().__init__()
-        self._succ = graph._succ  # read straight from the graph's dicts: 100k competencies
+        self._graph = graph
         self._order = order
         self._index = index
 
     def __missing__(self, node: int) -> list[int]:
         code, index = self._order[node], self._index
-        found = {index[p] for p, d in self._succ[code].items() if d["hard_pre"] and p != code and p in index}
+        found = {index[p] for p in self._graph.hard_prerequisites(code) if p != code and p in index}
         self[node] = value = sorted(found, reverse=True)
         return value
 

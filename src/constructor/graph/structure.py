@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from constructor.diagnostics import Diagnostic, Label, diagnostic
 from constructor.graph.graph import CompetencyGraph
@@ -36,11 +37,9 @@ def check_activities(graph: CompetencyGraph, only: set[str] | None = None) -> li
         n = _number(_NUMBERED, comp.code)
         if n is not None:
             activity = comp.activity.code
-            k = (
-                numbers[activity]
-                if activity in numbers
-                else numbers.setdefault(activity, _number(_ACTIVITY_NUMBER, activity))
-            )
+            if activity not in numbers:
+                numbers[activity] = _number(_ACTIVITY_NUMBER, activity)
+            k = numbers[activity]
             if k is not None and k != n:
                 diags.append(
                     diagnostic(
@@ -131,18 +130,10 @@ def check_unused(graph: CompetencyGraph, table: Mapping[str, AnyDeclaration]) ->
 _NOT_WORDS = re.compile(r"[\W_]+")
 
 
-_NORMALS: dict[str, str] = {}  # kept between checks: the language server re-checks the same texts
-_NORMALS_KEPT = 1 << 18
-
-
+@lru_cache(maxsize=1 << 18)  # kept between checks (the language server re-checks the same texts), bounded
 def _normal(text: str) -> str:
     """Text compared as words: case, `ё`, punctuation and spacing do not matter."""
-    found = _NORMALS.get(text)
-    if found is None:
-        if len(_NORMALS) >= _NORMALS_KEPT:
-            _NORMALS.clear()  # bounded: a long session of edits does not grow it for ever
-        found = _NORMALS[text] = _NOT_WORDS.sub(" ", text.casefold().replace("ё", "е")).strip()
-    return found
+    return _NOT_WORDS.sub(" ", text.casefold().replace("ё", "е")).strip()
 
 
 def check_repeated_texts(graph: CompetencyGraph) -> list[Diagnostic]:

@@ -75,8 +75,7 @@ def binding_chain(plan: Plan) -> list[str]:
     items = {i.code: i for i in plan.items}
 
     def end(code: str) -> int:
-        item = items[code]
-        return max(item.hours_by_term, default=item.term)
+        return items[code].last_term
 
     # longest chain of tight links ending at each item, by term order
     best: dict[str, list[str]] = {}

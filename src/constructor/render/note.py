@@ -161,7 +161,7 @@ def _general(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> lis
     items = [i for i in plan.items if i.cycle in cycles]
     if not items:
         return []
-    last = max(max(i.hours_by_term, default=i.term) for i in items)
+    last = max(i.last_term for i in items)
     year = next(t.year for t in plan.terms if t.number == last)
     hours = sum(i.hours_by_kind.total for i in items)
     return [WORDS[lang]["general"].format(hours=hours, year=year)]
