@@ -6,6 +6,7 @@ compaction, C4xx rendering. Every code is documented in docs/diagnostics.md (a t
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import unicodedata
@@ -329,7 +330,7 @@ def render_concise(d: Diagnostic, lang: Lang) -> str:
 
 
 def _span_json(span: Span | None) -> dict[str, object] | None:
-    return None if span is None else span.model_dump()
+    return None if span is None else dataclasses.asdict(span)
 
 
 def to_json(d: Diagnostic, lang: Lang) -> dict[str, object]:

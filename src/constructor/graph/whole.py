@@ -7,6 +7,7 @@ so both apply the same rules from one place.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
@@ -57,7 +58,7 @@ def complex_span(program: Program, kind: ComplexKind, group: tuple[Ref, ...]) ->
     first, last = group[0].span, group[-1].span
     if first.file != last.file:
         return first
-    return first.model_copy(update={"end_line": last.end_line, "end_column": last.end_column})
+    return dataclasses.replace(first, end_line=last.end_line, end_column=last.end_column)
 
 
 def complex_form_of(program: Program) -> dict[tuple[str, ComplexKind], int]:
