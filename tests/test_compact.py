@@ -137,6 +137,30 @@ def test_calendar_from_the_standard() -> None:
 # ---------------------------------------------------------------- programs
 
 
+@pytest.mark.parametrize("example", ["welding", "programmer"])
+def test_example_plans_do_not_depend_on_the_machines_speed(example: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every HiGHS solve of a shipped example ends by its own rule (proof, or the balancing's node
+    budget), never by the clock: a balancing stopped at 1 s gave the welding plan 612/894 h in its first
+    terms on one machine and 607/900 h on a faster one, and the golden plan failed on the other."""
+    import highspy
+
+    from constructor.compact import exact
+
+    made: list[object] = []
+    new_highs = exact._new_highs
+
+    def recording() -> object:
+        made.append(new_highs())
+        return made[-1]
+
+    monkeypatch.setattr(exact, "_new_highs", recording)
+    ws = workspace(ROOT / "catalogs" / "examples" / example / "program.comp")
+    plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None and plan.status == "optimal" and made
+    statuses = {h.getModelStatus() for h in made}  # type: ignore[attr-defined]
+    assert highspy.HighsModelStatus.kTimeLimit not in statuses, statuses
+
+
 def test_example_plan_golden(update_golden: bool) -> None:
     ws = workspace(EXAMPLE / "program.comp")
     plan, diags = compact(ws.programs()[0], ws.table, ws.graph)
