@@ -4,18 +4,47 @@ from __future__ import annotations
 
 import argparse
 import sys
+from concurrent.futures import Executor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from constructor.cli.common import HELP, compacted, fail, progress_bar, show
 
+if TYPE_CHECKING:
+    from constructor.api import Workspace
+    from constructor.compact.plan import Plan
+    from constructor.model import Program
+
 
 def run(args: argparse.Namespace) -> int:
-    from constructor.render.documents import FORMATS, render_documents
+    from constructor.render.documents import FORMATS
 
     formats = tuple(f.strip() for f in args.to.split(",") if f.strip())
     if not formats or any(f not in FORMATS for f in formats):
         fail("render-to")
     ws, program, plan = compacted(args)
+    workers = None
+    if "pdf" in formats:  # started now: their imports overlap the bundles' weighing and the HTML
+        from constructor.render import pdf_workers
+
+        workers = pdf_workers.start()
+    try:
+        return _render(args, formats, ws, program, plan, workers)
+    finally:
+        if workers is not None:
+            workers.shutdown(cancel_futures=True)
+
+
+def _render(
+    args: argparse.Namespace,
+    formats: tuple[str, ...],
+    ws: Workspace,
+    program: Program,
+    plan: Plan,
+    workers: Executor | None,
+) -> int:
+    from constructor.render.documents import render_documents
+
     templates = Path(args.templates) if args.templates else None
     bundles = None
     if program.bundles:
@@ -33,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     if bar is not None:
         bar.start()
     try:  # everything is rendered in memory first: a failure writes nothing
-        files, diags = render_documents(plan, ws.table, args.lang, formats, templates, bundles, progress)
+        files, diags = render_documents(plan, ws.table, args.lang, formats, templates, bundles, progress, workers)
     finally:
         if bar is not None:
             bar.stop()

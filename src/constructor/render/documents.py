@@ -13,6 +13,7 @@ import os
 import re
 import zipfile
 from collections.abc import Callable, Mapping
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -306,19 +307,25 @@ def pdf(html: str) -> bytes:
     return bytes(weasyprint.HTML(string=html, url_fetcher=_data_only()).write_pdf() or b"")
 
 
-def pdfs(documents: Mapping[str, str], progress: Callable[[int, int], None] | None = None) -> dict[str, bytes]:
-    """The PDFs on every core. A worker renders many documents (starting a process and importing
-    WeasyPrint costs more than a working program's PDF); a document's bytes do not depend on what its
-    worker rendered before (the byte-identical re-render test renders them in another order)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+def pdfs(
+    documents: Mapping[str, str],
+    progress: Callable[[int, int], None] | None = None,
+    workers: Executor | None = None,
+) -> dict[str, bytes]:
+    """The PDFs on every core: on `workers` when given (render/pdf_workers.py, started early), else on
+    workers started here. A worker renders many documents (starting a process and importing WeasyPrint
+    costs more than a working program's PDF); a document's bytes do not depend on what its worker
+    rendered before (the byte-identical re-render test renders them in another order)."""
+    from concurrent.futures import as_completed
+
+    from constructor.render import pdf_workers
 
     names = sorted(documents, key=lambda n: (-len(documents[n]), n))  # the longest first: it bounds the wall time
     if not names:
         return {}
     os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(len(names), os.cpu_count() or 1), mp_context=context) as pool:
+    pool = workers or pdf_workers.start(min(len(names), os.cpu_count() or 1))
+    try:
         futures = {pool.submit(pdf, documents[n]): n for n in names}
         done: dict[str, bytes] = {}
         for future in as_completed(futures):
@@ -326,6 +333,9 @@ def pdfs(documents: Mapping[str, str], progress: Callable[[int, int], None] | No
             if progress is not None:
                 progress(len(done), len(names))
         return {n: done[n] for n in names}  # in a fixed order, whichever finished first
+    finally:
+        if workers is None:
+            pool.shutdown()
 
 
 def _fixed_zip(data: bytes) -> bytes:
@@ -375,19 +385,32 @@ def render_all(
     templates: Path | None = None,
     bundles: Any = None,
     progress: Callable[[int, int], None] | None = None,
+    pdf_workers: Executor | None = None,
 ) -> dict[str, bytes]:
     """File name → content, for every document in every format asked for (each format a writer of
-    render/writers)."""
+    render/writers). The PDFs are made on worker processes while this process writes the other formats:
+    the two overlap instead of one core waiting for the other."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from constructor.graph.bundle_courses import as_planned
     from constructor.render.writers import Job, writers
 
     table = as_planned(plan.program, table)  # the program's bundles' МДК in their modules, as planned
 
-    job = Job(plan, table, lang, environment(templates, lang), bundles, progress)
+    job = Job(plan, table, lang, environment(templates, lang), bundles, progress, pdf_workers)
     found = writers()
     files: dict[str, bytes] = {}
-    for fmt in formats:
-        files.update(found[fmt].write(job))
+    if "pdf" not in formats or len(formats) == 1:
+        for fmt in formats:
+            files.update(found[fmt].write(job))
+    else:
+        job.html, job.context  # noqa: B018  (made here, once, before two threads read the job)
+        with ThreadPoolExecutor(max_workers=1) as waiting:  # the thread only hands out and collects PDFs
+            pdf_files = waiting.submit(found["pdf"].write, job)
+            for fmt in formats:
+                if fmt != "pdf":
+                    files.update(found[fmt].write(job))
+            files.update(pdf_files.result())
     return {safe_file_name(name): data for name, data in sorted(files.items())}
 
 
@@ -399,11 +422,12 @@ def render_documents(
     templates: Path | None = None,
     bundles: Any = None,
     progress: Callable[[int, int], None] | None = None,
+    pdf_workers: Executor | None = None,
 ) -> tuple[dict[str, bytes], list[Diagnostic]]:
     """Every document (`render_all`), or none and the diagnostic of the template that failed: one that
     reaches out of its folder (C401) or does not render (C402). Never raises for a user's template."""
     try:
-        return render_all(plan, table, lang, formats, templates, bundles, progress), []
+        return render_all(plan, table, lang, formats, templates, bundles, progress, pdf_workers), []
     except TemplateEscape as e:
         return {}, [diagnostic("C401", "template-escapes", None, name=e.name, help="template-escapes.help")]
     except jinja2.TemplateError as e:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -28,6 +29,7 @@ class Job:
     env: jinja2.Environment
     bundles: Any = None
     progress: Callable[[int, int], None] | None = None
+    pdf_workers: Executor | None = None  # started early by the caller (render/pdf_workers.py), else by the writer
 
     @cached_property
     def context(self) -> Any:

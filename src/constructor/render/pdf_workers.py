@@ -1,0 +1,34 @@
+"""The processes that make the PDFs, started before the PDFs are wanted.
+
+`render` starts them as soon as the program's plan is made: each worker imports WeasyPrint (most of a
+second and a half) while the main process still evaluates the bundles and renders the HTML, on a core
+that would otherwise wait. A document's bytes do not depend on the worker or on what it rendered before
+(`tests/test_syllabus.py` renders one alone, after the plan and after another).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+
+def _warm() -> None:
+    """A worker's start: the PDF engine imported before the first document arrives."""
+    from constructor.render.documents import SOURCE_DATE_EPOCH
+
+    os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
+    import weasyprint  # noqa: F401  (imported for its cost, now rather than at the first document)
+
+
+def _ready() -> None:
+    """Nothing: submitted once a worker, so that every worker starts (they start when work comes)."""
+
+
+def start(count: int | None = None) -> ProcessPoolExecutor:
+    """`count` workers (every core by default), starting now; the caller shuts them down."""
+    workers = count or os.cpu_count() or 1
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=_warm)
+    for _ in range(workers):
+        pool.submit(_ready)
+    return pool
