@@ -264,8 +264,11 @@ def test_docx_is_a4_in_times_new_roman_with_page_numbers_and_the_results(rendere
         doc.styles["Heading 1"].font.color.rgb is not None and str(doc.styles["Heading 1"].font.color.rgb) == "000000"
     )
     assert "PAGE" in section.footer._element.xml
-    text = "\n".join(p.text for p in doc.paragraphs)
-    assert "Уметь: " in text and "Знать: " in text  # the results the PDF has
+    # the results the PDF has, as its table: code | competency with what the learner has, can, knows
+    rows = [[c.text for c in row.cells] for table in doc.tables for row in table.rows]
+    pk = next(row for row in rows if row[0] == "ПК\u00a01.1")
+    assert pk[1].startswith("Применять") and "Иметь практический опыт: " in pk[1]
+    assert "Уметь: " in pk[1] and "Знать: " in pk[1]
 
 
 def test_every_format_is_a_writer_module_and_the_note_is_a_word_document(rendered: dict[str, bytes]) -> None:

@@ -20,6 +20,7 @@ TOPICS_CM = (7.5, 1.8, 1.8, 1.8, 1.8, 1.8)  # topic, total, theory, practical, l
 VOLUME_CM = (13.5, 3.0)
 CONTROL_CM = (5.5, 6.5, 4.5)
 LINES_CM = (5.0, 11.5)
+RESULTS_CM = (2.2, 14.3)  # code, the competency and its results
 
 
 def _fonts(document: Any) -> None:
@@ -232,18 +233,24 @@ def syllabus(doc: SyllabusDoc, w: Mapping[str, str], lang: Lang = "ru") -> bytes
             document.add_paragraph(s[word] + ":")
             for text in texts:
                 document.add_paragraph(text, style="List Bullet")
-    if doc.results:
+    if doc.results:  # a table of code and competency, as the PDF has it (and typical programs)
+        from docx.shared import Pt
+
         document.add_paragraph(s["competencies"] + ":")
-        for r in doc.results:
-            paragraph = document.add_paragraph(style="List Bullet")
-            paragraph.add_run(r.code).font.bold = True
-            paragraph.add_run(f" {r.title}")
+        table = _table(document, None, [[r.code, ""] for r in doc.results], RESULTS_CM)
+        for row, r in zip(table.rows, doc.results, strict=True):
+            paragraph = row.cells[1].paragraphs[0]
+            runs = [paragraph.add_run(r.title)]
             if doc.kind == "module":
                 for word, texts in (("experience", r.experience), ("skills", r.skills), ("knowledge", r.knowledge)):
                     if texts:
-                        paragraph.add_run().add_break()
-                        paragraph.add_run(f"{s[word]}: ").font.italic = True
-                        paragraph.add_run("; ".join(texts))
+                        runs.append(paragraph.add_run())
+                        runs[-1].add_break()
+                        runs.append(paragraph.add_run(f"{s[word]}: "))
+                        runs[-1].font.italic = True
+                        runs.append(paragraph.add_run("; ".join(texts)))
+            for run in runs:
+                run.font.size = Pt(10)
     document.add_heading(s["structure"], level=1)
     document.add_heading(doc.headings["volume"], level=2)
     volume: list[list[object]] = [["    " * depth + word, hours] for word, hours, depth in doc.volume]
