@@ -13,6 +13,7 @@ from typing import Any, Literal, NamedTuple
 
 import networkx as nx
 
+from constructor.graph.memo import ByObject
 from constructor.model import (
     AllOf,
     AnyDeclaration,
@@ -40,7 +41,7 @@ class Link(NamedTuple):
     group: int | None = None  # the `or` it is an alternative of, numbered within `source`
 
 
-def _links(comp: Competency) -> Iterable[Link]:
+def _walk(comp: Competency) -> Iterable[Link]:
     """The requisites of one competency, walking its expression without recursion; the commonest
     cases — none, or one code — without a walk (the graph of 100k competencies is built from these)."""
     requires = comp.requires
@@ -63,7 +64,10 @@ def _links(comp: Competency) -> Iterable[Link]:
                 groups += 1
                 stack.extend((item, False, groups) for item in reversed(node.items))
     out += (Link(comp.code, ref.code, "co", True, ref.span) for ref in comp.corequires)
-    return out
+    return tuple(out)
+
+
+_links = ByObject(_walk)  # the requisites of a competency object, walked once (graph/memo.py)
 
 
 class CompetencyGraph:

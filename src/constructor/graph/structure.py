@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from constructor.diagnostics import Diagnostic, Label, diagnostic
 from constructor.graph.graph import CompetencyGraph
+from constructor.graph.memo import ByObject
 from constructor.i18n import Kw, Msg, OneOf
 from constructor.model import AnyDeclaration, Bundle, Competency, Discipline, Profession, Program, Result, Standard
 
@@ -136,17 +137,25 @@ def _normal(text: str) -> str:
     return _NOT_WORDS.sub(" ", text.casefold().replace("ё", "е")).strip()
 
 
+def _written_texts(comp: Competency) -> tuple[tuple[tuple[str, str], Result], ...]:
+    """The results a competency writes as text, each with its field and its text compared as words."""
+    out = []
+    for field, results in (("KNOWS", comp.knows), ("CAN", comp.can), ("EXPERIENCE", comp.experience)):
+        for res in results:
+            if res.text is not None and (key := _normal(res.text)):
+                out.append(((field, key), res))
+    return tuple(out)
+
+
+_texts = ByObject(_written_texts)  # once a competency object (graph/memo.py)
+
+
 def check_repeated_texts(graph: CompetencyGraph) -> list[Diagnostic]:
     """The same knowledge or skill written as text in several competencies: teach it once."""
     places: dict[tuple[str, str], list[tuple[Competency, Result]]] = {}
     for comp in graph.competencies.values():
-        for field, results in (("KNOWS", comp.knows), ("CAN", comp.can), ("EXPERIENCE", comp.experience)):
-            for res in results:
-                if res.text is None:
-                    continue
-                key = _normal(res.text)
-                if key:
-                    places.setdefault((field, key), []).append((comp, res))
+        for key, res in _texts(comp):
+            places.setdefault(key, []).append((comp, res))
     diags = []
     for (field, _), found in places.items():
         owners = {comp.code for comp, _ in found}

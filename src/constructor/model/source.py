@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from constructor.model.curriculum import College, Cycle, Discipline, Elective, Room
 from constructor.model.declarations import (
     Activity,
@@ -72,9 +74,14 @@ class SourceFile(Frozen):
     declarations: tuple[TopDeclaration, ...] = ()
     unread: tuple[Unread, ...] = ()
 
-    def all_declarations(self) -> list[AnyDeclaration]:
+    def all_declarations(self) -> tuple[AnyDeclaration, ...]:
         """Top-level declarations and the ones nested in them (courses, practices, bundle competencies and courses,
         the alternatives of an elective group, a college's rooms)."""
+        return self._all_declarations
+
+    # made once a file: the language server re-reads the unchanged files' declarations after every edit
+    @cached_property
+    def _all_declarations(self) -> tuple[AnyDeclaration, ...]:
         out: list[AnyDeclaration] = []
         for decl in self.declarations:
             out.append(decl)
@@ -88,4 +95,4 @@ class SourceFile(Frozen):
                 out.extend(decl.alternatives)
             elif isinstance(decl, College):
                 out.extend(decl.rooms)
-        return out
+        return tuple(out)

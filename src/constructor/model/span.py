@@ -20,3 +20,8 @@ class Span:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"
+
+    def __reduce__(self) -> tuple[type[Span], tuple[str, int, int, int, int]]:
+        # rebuilt by its constructor: a frozen slotted dataclass's default unpickling looks its fields up
+        # and sets them one by one, 3.5 µs a span, half of reading a large catalog from the parse cache
+        return Span, (self.file, self.line, self.column, self.end_line, self.end_column)
