@@ -205,8 +205,8 @@ def test_the_redundancy_check_of_one_file_is_the_whole_checks_diagnostics_in_tha
 _CATALOG = """activity ВД-1 "Подготовка"
 activity ВД-2 "Разработка"
 activity ВД-3 "Контроль"
-competency ПК-1.1 "Применять методы" { activity ВД-2 }
-competency ПК-2.1 "Проектировать" { activity ВД-2  requires ПК-1.1 }
+competency ПК-1.1 "Применять методы" { activity ВД-2  knows "виды сварных швов" }
+competency ПК-2.1 "Проектировать" { activity ВД-2  requires ПК-1.1  knows "Виды сварных швов." }
 competency ПК-2.2 "Рассчитывать" { activity ВД-2  requires ПК-2.1, ПК-1.1 }
 module ПМ.02 "Разработка" {
   activity ВД-1
@@ -217,8 +217,10 @@ module ПМ.02 "Разработка" {
 }
 """
 _MAIN = """use "catalog.comp"
-competency ПК-3.1 "Определять причины" { activity ВД-1  requires ПК-2.2, ПК-2.1 }
-competency ПК-3.2 "Оценивать" { activity ВД-3  requires ПК-3.1, ПК-2.2 }
+competency ПК-3.1 "Определять причины" {
+  activity ВД-1  requires ПК-2.2, ПК-2.1  can "читать чертежи"  knows "виды швов"
+}
+competency ПК-3.2 "Оценивать" { activity ВД-3  requires ПК-3.1, ПК-2.2  can "читать чертежи"  knows "виды швов" }
 module ПМ.03 "Контроль" {
   activity ВД-2
   covers ПК-3.1, ПК-2.2
@@ -230,7 +232,7 @@ module ПМ.03 "Контроль" {
 def test_a_check_for_one_file_gives_that_files_diagnostics_of_the_whole_check(example: str, tmp_path: Path) -> None:
     """`check_scope(only=…)`, as the language server checks the edited file: for every file of the
     scope the same diagnostics in it — the welding example (standard, modules, bundles, program), and
-    two files with C210, C211, C212 and C220 in each."""
+    two files with C210, C211, C212, C220 and C222 in each."""
     import constructor
     from constructor.graph import check_scope
 
@@ -248,7 +250,7 @@ def test_a_check_for_one_file_gives_that_files_diagnostics_of_the_whole_check(ex
     everything = check_scope(table, CompetencyGraph(table))
     if example == "files":
         for shown in scope:  # each kind of diagnostic the per-declaration checks give, in each file
-            assert {"C210", "C211", "C220"} <= {d.code for d in everything if d.span and d.span.file == shown}
+            assert {"C210", "C211", "C220", "C222"} <= {d.code for d in everything if d.span and d.span.file == shown}
     for shown in scope:
         mine = check_scope(table, CompetencyGraph(table), only={shown})
         assert [d for d in mine if d.span and d.span.file == shown] == [

@@ -52,7 +52,7 @@ def check_scope(
     diags = [
         *check_cycles(graph),
         *check_redundant(graph, only),
-        *check_repeated_texts(graph),
+        *check_repeated_texts(graph, only),
         *check_rows(table, graph),
     ]
     if not complete:

@@ -150,14 +150,17 @@ def _written_texts(comp: Competency) -> tuple[tuple[tuple[str, str], Result], ..
 _texts = ByObject(_written_texts)  # once a competency object (graph/memo.py)
 
 
-def check_repeated_texts(graph: CompetencyGraph) -> list[Diagnostic]:
-    """The same knowledge or skill written as text in several competencies: teach it once."""
+def check_repeated_texts(graph: CompetencyGraph, only: set[str] | None = None) -> list[Diagnostic]:
+    """The same knowledge or skill written as text in several competencies: teach it once. Reported at
+    its first place; `only`: just those whose first place is in these files."""
     places: dict[tuple[str, str], list[tuple[Competency, Result]]] = {}
     for comp in graph.competencies.values():
         for key, res in _texts(comp):
             places.setdefault(key, []).append((comp, res))
     diags = []
     for (field, _), found in places.items():
+        if len(found) < 2 or (only is not None and found[0][1].span.file not in only):
+            continue
         owners = {comp.code for comp, _ in found}
         if len(owners) < 2:
             continue
