@@ -27,7 +27,7 @@ from typing import Any
 import networkx as nx
 
 import constructor
-from constructor.graph import CompetencyGraph
+from constructor.graph import CompetencyGraph, memo
 from constructor.graph.cycles import check_cycles
 from constructor.graph.redundancy import check_redundant
 from constructor.graph.structure import check_activities, check_repeated_texts, check_unused
@@ -45,6 +45,7 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
 
 
 def once(table: Any) -> tuple[dict[str, float], CompetencyGraph, list[Any], list[Any]]:
+    memo.forget()  # every run cold: nothing kept from the run before (graph/memo.py keeps per-object values)
     times: dict[str, float] = {}
     times["build"], graph = timed(lambda: CompetencyGraph(table))
     times["cycles"], cycles = timed(lambda: check_cycles(graph))
