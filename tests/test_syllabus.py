@@ -182,3 +182,28 @@ def test_the_note_calls_exams_complex_only_where_the_plan_holds_them_in_one_term
             assert f"{codes} ({min(terms)}-й семестр)" in text
         else:
             assert f"Экзамены {codes} объявлены комплексными, но по плану приходятся на разные семестры" in text
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name)
+def test_results_taught_in_another_row_say_where(path: Path) -> None:
+    """An outcome the plan does not teach again in a row (`taught_elsewhere`, adding up to `saved`) is
+    printed in that row's program with the row that teaches it: ОП.10's two results, which the plan
+    moved to ООД.06 (20 of its 68 h), read as taught there — its hours (48) no longer pretend to hold them."""
+    plan, table = _planned(path)
+    for item in plan.items:
+        assert sum(e.hours for e in item.taught_elsewhere) == item.saved, item.code
+        assert all(e.by in {i.code for i in plan.items} or e.by in table for e in item.taught_elsewhere)
+    docs = {d.code: d for d in syllabi(plan, table, "ru")}
+    for item in plan.items:
+        doc = docs.get(item.code)
+        if doc is None or doc.kind == "module":
+            continue
+        for e in item.taught_elsewhere:
+            outcome = table[e.outcome]
+            text = outcome.title.value if outcome.title else e.outcome  # type: ignore[union-attr]
+            shown = [t for t in doc.skills + doc.knowledge if t.startswith(text)]
+            assert shown and all(t.endswith(f" {shown_code(e.by)})") for t in shown), (item.code, shown)
+    if path.parent.name == "welding":
+        bzd = next(i for i in plan.items if i.code == "ОП.10")
+        assert {(e.outcome, e.by) for e in bzd.taught_elsewhere} == {("ИН-08", "ООД.06"), ("ИН-09", "ООД.06")}
+        assert docs["ОП.10"].skills == ["оказывать первую помощь (изучается в рамках ООД.06)"]

@@ -5,6 +5,7 @@ year, the duration against the baseline and the target, and why each item sits i
 from __future__ import annotations
 
 from constructor.compact.plan import (
+    Elsewhere,
     FinalAttestation,
     FinalPart,
     HoursByKind,
@@ -98,6 +99,7 @@ def assemble(
                 hours=unit.load,
                 hours_by_kind=by_kind(unit.hours),
                 saved=unit.saved,
+                taught_elsewhere=[Elsewhere(outcome=o, by=b, hours=h) for o, b, h in unit.elsewhere],
                 requires=unit.requires,
                 coreq=unit.coreq,
                 why=unit.why.model_copy(update={"term_reason": term_reason, "binding": binding}),

@@ -36,6 +36,15 @@ class Why(PlanModel):
     binding: str | None = None  # the prerequisite (or co-requisite) that holds it back
 
 
+class Elsewhere(PlanModel):
+    """An outcome a row declares but does not teach again: `by` teaches it — an earlier row (a
+    general-education subject, another competency) or the module's practice — and `hours` left the row."""
+
+    outcome: str
+    by: str
+    hours: int
+
+
 class Item(PlanModel):
     code: str
     title: str
@@ -52,6 +61,7 @@ class Item(PlanModel):
     cycle: str | None = None  # the cycle of the standard the item's row belongs to
     hours_by_term: dict[int, int] = {}  # term → hours (an item in one term has one entry)
     attestation: dict[int, str] = {}  # term → form of intermediate attestation (Э, Эк, З, ДЗ, КП, КР; «Э, КП»)
+    taught_elsewhere: list[Elsewhere] = []  # of `saved`: each outcome not taught again, and where it is
 
     @property
     def last_term(self) -> int:

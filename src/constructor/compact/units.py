@@ -62,6 +62,7 @@ class Unit:
     every_term: bool = False  # a background row: spread over every term of the plan
     integrated: int = 0  # of `saved`: outcomes shared between general education and the rest
     counted: int = 0  # of `saved`: experience gained at the module's practice, not taught again
+    elsewhere: list[tuple[str, str, int]] = field(default_factory=list)  # (outcome, taught by, hours cut)
 
     @property
     def load(self) -> int:
@@ -175,6 +176,7 @@ def build(
         comp = graph.competencies[code]
         theory, practice = comp.hours.theory, comp.hours.practice
         saved = integrated = counted = 0
+        elsewhere: list[tuple[str, str, int]] = []
         for results, is_theory in ((comp.knows, True), (comp.can, False), (comp.experience, False)):
             for res in results:
                 outcome = table.get(res.code) if res.code else None
@@ -197,6 +199,7 @@ def build(
                 else:
                     practice -= cut
                 saved += cut
+                elsewhere.append((outcome.code, teacher, cut))
                 if teacher == at_practice.get(code):
                     counted += cut
                 elif (teacher in general) != (code in general):
@@ -228,6 +231,7 @@ def build(
             every_term=every_term,
             integrated=integrated,
             counted=counted,
+            elsewhere=elsewhere,
         )
 
     blocks = [(p, m) for m in content.modules for p in m.practices if p.code not in recognized]

@@ -33,7 +33,7 @@ from constructor.model import (
     Room,
     SourceKind,
 )
-from constructor.render import views
+from constructor.render import taught, views
 from constructor.render.codes import shown_code
 from constructor.render.plan_table import HOUR_COLUMNS, Row, item_row, with_years
 from constructor.render.title import TitlePage, back_page, title_page
@@ -280,8 +280,8 @@ def _discipline(
             _page(plan, table, lang, w[f"heading.{kind}"]),
             place,
             [r for r in results if r is not None],
-            _texts(decl.can, table),
-            _texts(decl.knows, table),
+            _texts(decl.can, table, taught.places(item, table, w)),
+            _texts(decl.knows, table, taught.places(item, table, w)),
             _volume(row, w),
             methods,
             [row],
@@ -341,7 +341,11 @@ def _module(
             assessed.setdefault(code, []).extend(phrases)
     codes = list(dict.fromkeys(r.code for r in module.taught))
     codes.sort(key=lambda c: not c.startswith("ОК"))  # general competencies first, as the typical layout lists them
-    results = [_result(code, table, "; ".join(dict.fromkeys(assessed.get(code, [])))) for code in codes]
+    items = {i.code: i for i in plan.items}
+    results = [
+        _result(code, table, "; ".join(dict.fromkeys(assessed.get(code, []))), taught.places(items.get(code), table, w))
+        for code in codes
+    ]
     topics, note = _module_topics(module, parts, total, w)
     sites = sorted(
         {s.title for s in plan.sites for t in s.terms if any(c in {i.code for i in members} for c in t.items)}
@@ -507,29 +511,35 @@ def _phrases(row: Row, w: Mapping[str, str], joint: Joint, *, named: bool) -> li
     return list(dict.fromkeys(out))
 
 
-def _result(code: str, table: Mapping[str, AnyDeclaration], methods: str) -> ResultLine | None:
+def _result(
+    code: str, table: Mapping[str, AnyDeclaration], methods: str, where: Mapping[str, str] | None = None
+) -> ResultLine | None:
     comp = table.get(code)
     if not isinstance(comp, Competency) or isinstance(comp, Discipline):
         return None
     return ResultLine(
         shown_code(code),
         comp.title.value if comp.title else code,
-        _texts(comp.experience, table),
-        _texts(comp.can, table),
-        _texts(comp.knows, table),
+        _texts(comp.experience, table, where),
+        _texts(comp.can, table, where),
+        _texts(comp.knows, table, where),
         methods,
         [t.value for t in comp.indicators],
     )
 
 
-def _texts(results: tuple[Result, ...], table: Mapping[str, AnyDeclaration]) -> list[str]:
+def _texts(
+    results: tuple[Result, ...], table: Mapping[str, AnyDeclaration], where: Mapping[str, str] | None = None
+) -> list[str]:
+    """The results' words; `where` (render/taught.py): an outcome taught in another row says where."""
     out = []
     for r in results:
         if r.text is not None:
             out.append(r.text)
         elif r.code is not None:
             decl = table.get(r.code)
-            out.append(decl.title.value if isinstance(decl, Outcome) and decl.title else r.code)
+            text = decl.title.value if isinstance(decl, Outcome) and decl.title else r.code
+            out.append(f"{text} ({where[r.code]})" if where and r.code in where else text)
     return out
 
 
