@@ -207,3 +207,13 @@ def test_results_taught_in_another_row_say_where(path: Path) -> None:
         bzd = next(i for i in plan.items if i.code == "ОП.10")
         assert {(e.outcome, e.by) for e in bzd.taught_elsewhere} == {("ИН-08", "ООД.06"), ("ИН-09", "ООД.06")}
         assert docs["ОП.10"].skills == ["оказывать первую помощь (изучается в рамках ООД.06)"]
+
+
+def test_a_general_education_subject_is_made_on_the_school_standard() -> None:
+    """A general-education subject's program is made on the standard and the federal program of secondary
+    general education, with the specialty as its orientation; the other rows on the specialty's standard."""
+    plan, table = _planned(EXAMPLES[0])
+    docs = {d.code: d for d in syllabi(plan, table, "ru")}
+    assert "стандарта среднего общего образования и федеральной образовательной программы" in docs["ООД.06"].back[0]
+    assert "по специальности 22.02.06" in docs["ООД.06"].back[0]
+    assert "стандарта среднего профессионального образования" in docs["ОП.10"].back[0]

@@ -180,7 +180,7 @@ def syllabi(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> list
         if isinstance(module, Module) and any(i.module == module.code for i in plan.items):
             out.append(_module(plan, table, lang, module, n, years, rooms, joint))
     for doc in out:
-        doc.back = back_page(plan, table, lang, doc.name, f"{doc.code} «{doc.title}»")
+        doc.back = back_page(plan, table, lang, doc.name, f"{doc.code} «{doc.title}»", doc.kind == "general")
         doc.headings = _numbered(doc)
     return out
 

@@ -76,11 +76,15 @@ def title_page(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> T
     return page
 
 
-def back_page(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang, name: str, row: str) -> list[str]:
+def back_page(
+    plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang, name: str, row: str, general: bool = False
+) -> list[str]:
     """The back of a working program's title page, as colleges print it: what the program is made on
     (the standard, its order), the organisation that made it, and the lines the college fills in by
     hand — the developers and the commission that approved it, with the protocol's number and date.
-    `name`: «Рабочая программа учебной дисциплины»; `row`: «ОП.01 «Инженерная графика»»."""
+    `name`: «Рабочая программа учебной дисциплины»; `row`: «ОП.01 «Инженерная графика»»; `general`: a
+    general-education subject, made on the school standard and the federal program of secondary general
+    education, with the specialty as its vocational orientation."""
     w = WORDS[lang]
     program = table.get(plan.program)
     std = table.get(plan.standard) if plan.standard else None
@@ -89,7 +93,7 @@ def back_page(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang, name:
         code = std.specialty.code
         workers = re.fullmatch(r"\d\d\.01\.\d\d", code) is not None
         title = f" «{std.specialty_title.value}»" if std.specialty_title else ""
-        basis += " " + w["back.standard"].format(
+        basis += " " + w["back.general" if general else "back.standard"].format(
             of=w["back.profession" if workers else "back.specialty"], code=code + title
         )
         if std.order is not None:
