@@ -155,15 +155,28 @@ def test_spread_hours_add_up_and_follow_the_weights(hours: int, weights: list[in
 
 
 @given(
-    st.builds(Hours, theory=st.integers(0, 200), practice=st.integers(0, 200), lab=st.integers(0, 60)),
-    st.lists(st.integers(1, 50), min_size=1, max_size=6),
+    st.builds(
+        Hours,
+        theory=st.integers(0, 200),
+        practice=st.integers(0, 200),
+        lab=st.integers(0, 60),
+        consultations=st.integers(0, 12),
+        attestation=st.integers(0, 18),
+    ),
+    st.lists(st.integers(0, 50), min_size=1, max_size=6).filter(any),
 )
 def test_hours_by_kind_split_by_term_add_up_both_ways(hours: Hours, weights: list[int]) -> None:
+    """Every term holds its total, every kind adds up, nothing is negative; consultations and attestation
+    sit in the last terms: a term that has any leaves the terms after it nothing else (the exam ends the row:
+    the review saw ООД.08's attestation hours in term 1 while its exam was in term 2)."""
     totals = spread_hours(hours.total, weights)
     parts = split_by_term(hours, totals)
     assert [p.total for p in parts] == totals
     assert sum(parts, Hours()) == hours
     assert all(v >= 0 for p in parts for v in p.model_dump().values())
+    for t, part in enumerate(parts):
+        if part.consultations or part.attestation:
+            assert all(later.total == later.consultations + later.attestation for later in parts[t + 1 :])
 
 
 WHOLE = """

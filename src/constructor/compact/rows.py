@@ -41,16 +41,35 @@ def shares_of(total: int, weights: Sequence[int]) -> list[int]:
     return spread_hours(total, weights)
 
 
+# Held before and at a row's exam, at its end: a row over terms 1–2 with its exam in term 2 has its
+# consultations and its attestation hours in term 2 (split in proportion, term 1 had some of both).
+END_KINDS = ("consultations", "attestation")
+
+
 def split_by_term(hours: Hours, totals: Sequence[int]) -> list[Hours]:
     """A row's hours by kind, term by term, so that term k holds exactly `totals[k]` hours and every
-    kind adds up to the row's: each kind follows the cumulative share of the terms (rounded), the
-    largest kind takes what rounding leaves; kinds one after another when that would go negative."""
+    kind adds up to the row's: consultations and attestation in the last terms (`END_KINDS`), each other
+    kind following the cumulative share of the terms (rounded), the largest kind taking what rounding
+    leaves; kinds one after another when that would go negative."""
     amounts = {k: getattr(hours, k) for k in KINDS}
-    total = sum(amounts.values())
-    if sum(totals) != total:
+    if sum(totals) != sum(amounts.values()):
         raise ValueError("term totals must add up to the row's hours")
     if len(totals) <= 1:
         return [hours] if totals else []
+    room = list(totals)
+    end = [dict.fromkeys(KINDS, 0) for _ in totals]
+    for k in END_KINDS:
+        left = amounts.pop(k)
+        for t in reversed(range(len(room))):
+            take = min(left, room[t])
+            end[t][k], room[t], left = take, room[t] - take, left - take
+        amounts[k] = 0
+    rest = _proportional(amounts, room)
+    return [Hours(**{k: a[k] + b[k] for k in KINDS}) for a, b in zip(rest, end, strict=True)]
+
+
+def _proportional(amounts: dict[str, int], totals: Sequence[int]) -> list[dict[str, int]]:
+    total = sum(amounts.values())
     largest = max(KINDS, key=lambda k: (amounts[k], -KINDS.index(k)))
     out: list[dict[str, int]] = [dict.fromkeys(KINDS, 0) for _ in totals]
     done = 0
@@ -69,10 +88,10 @@ def split_by_term(hours: Hours, totals: Sequence[int]) -> list[Hours]:
         previous[largest] += out[t][largest]
     if any(v < 0 for term in out for v in term.values()):
         return _in_sequence(amounts, totals)
-    return [Hours(**term) for term in out]
+    return out
 
 
-def _in_sequence(amounts: dict[str, int], totals: Sequence[int]) -> list[Hours]:
+def _in_sequence(amounts: dict[str, int], totals: Sequence[int]) -> list[dict[str, int]]:
     """Kinds laid one after another and cut at the terms' totals (the fallback that never goes negative)."""
     left = dict(amounts)
     out = []
@@ -84,7 +103,7 @@ def _in_sequence(amounts: dict[str, int], totals: Sequence[int]) -> list[Hours]:
             term[k] += take
             left[k] -= take
             need -= take
-        out.append(Hours(**term))
+        out.append(term)
     return out
 
 
