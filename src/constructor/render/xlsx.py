@@ -29,6 +29,8 @@ XLSX_FORMS = {
     "course_project": ("КП",),
     "course_paper": ("КР",),
 }
+# a term's kinds in the order of the ИС «Планы» export (Лек, Лаб, Пр …), which methodologists read daily; the
+# totals before them follow the printed plan's columns (Лек, Пр, Лаб)
 TERM_KINDS = ("theory", "lab", "practice", "course_design", "project", "consultations", "self_study", "attestation")
 _FORMULA_START = ("=", "+", "-", "@")
 
@@ -53,10 +55,11 @@ def _as_text(cell: Any) -> None:
             cell.data_type = "s"
 
 
-def _height(text: str, width: float) -> float:
+def _height(text: str, width: float, bold: bool = False) -> float:
     """A row's height in points for wrapped text in a column `width` characters wide: spreadsheet programs
-    do not grow rows that openpyxl wrote, so the lines are counted here (about 0.95 characters a unit)."""
-    per_line = max(int(width * 0.95), 1)
+    do not grow rows that openpyxl wrote, so the lines are counted here (about 0.95 characters a unit,
+    0.8 in bold: the college's name in bold took a third line the row had no room for)."""
+    per_line = max(int(width * (0.8 if bold else 0.95)), 1)
     lines = max(1, -(-len(text) // per_line))
     return 15.0 * lines
 
@@ -119,7 +122,7 @@ def _title_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang:
         lines.append((page.professionalitet, "", True))
     for label, value, bold in lines:
         ws.append([label or None, value or None])
-        ws.row_dimensions[ws.max_row].height = max(_height(label, 60), _height(value, 50))
+        ws.row_dimensions[ws.max_row].height = max(_height(label, 60, bold), _height(value, 50, bold))
         for cell in ws[ws.max_row]:
             _as_text(cell)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
