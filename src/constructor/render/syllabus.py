@@ -12,6 +12,7 @@ with nothing declared says where the information lives instead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -108,6 +109,16 @@ class SyllabusDoc:
     part_columns: list[tuple[str, str]] = field(default_factory=list)  # (Row field, heading) with any hours
     back: list[str] = field(default_factory=list)  # the back of the title page: basis, developer, approval
     headings: dict[str, str] = field(default_factory=dict)  # a section's key → «1.2. Планируемые результаты»
+
+    @property
+    def forms_legend(self) -> str:
+        """The forms the parts table shows, in words: «Э — экзамен; Эк — экзамен по модулю» (the review
+        could not tell what «Эк» stood for)."""
+        codes = sorted((k[5:] for k in self.words if k.startswith("form.")), key=len, reverse=True)
+        if not codes:
+            return ""
+        found = re.findall("|".join(map(re.escape, codes)), " ".join(p.form for p in self.parts))
+        return "; ".join(f"{c} — {self.words[f'form.{c}']}" for c in dict.fromkeys(found))
 
 
 # the hour columns of a module's parts table: the plan table's kinds of work (not its derived sums);
