@@ -57,7 +57,9 @@ def render_text(plan: Plan, lang: Lang) -> str:
     if plan.attestations and any(y.max_exams is not None or y.max_credits is not None for y in plan.attestations):
         years = ", ".join(str(w["attestations-year"]).format(**y.model_dump()) for y in plan.attestations)
         first = plan.attestations[0]
-        limits = f"{_or_dash(first.max_exams)}/{_or_dash(first.max_credits)}"
+        limits = str(w["attestations-pair"]).format(
+            exams=_or_dash(first.max_exams), credits=_or_dash(first.max_credits)
+        )
         lines.append("  " + str(w["attestations"]).format(years=years, limits=limits))
     if plan.recognized:
         lines.append("  " + str(w["recognized"]).format(codes=", ".join(plan.recognized)))
