@@ -118,6 +118,8 @@ def test_language_follows_the_locale_and_the_option(tmp_path: Path) -> None:
     assert "Checked" in run("check", "x.comp", cwd=tmp_path, env={"LANG": "en_US.UTF-8", "LC_ALL": ""}).stdout
     assert "Проверено" in run("check", "x.comp", cwd=tmp_path, env={"LANG": "C.UTF-8", "LC_ALL": ""}).stdout
     assert "Проверено" in run("check", "--lang", "ru", "x.comp", cwd=tmp_path, env={"LANG": "en_US"}).stdout
+    # before the command too, as a newcomer wrote it (it was «invalid choice: 'en'»)
+    assert "Checked" in run("--lang", "en", "check", "x.comp", cwd=tmp_path, env={"LANG": "C.UTF-8"}).stdout
 
 
 def test_version_and_help() -> None:

@@ -54,13 +54,16 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         epilog=h["docs"].format(path=docs) if docs.is_dir() else None,
     )
     parser.add_argument("--version", action="version", version=f"constructor {__version__}", help=h["version"])
+    # `--lang` before the command too («constructor --lang en check …»: a newcomer wrote it there)
+    parser.add_argument("--lang", choices=LANGS, default=None, help=h["lang"])  # None: not given (main fills it)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     seconds = _number(float, lambda v: v > 0, h["positive-number"])
     count = _number(int, lambda v: v >= 0, h["whole-number"])
 
     def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--lang", choices=LANGS, default=None, help=h["lang"])  # None: not given (main fills it)
+        # no default here: a command's own default would overwrite a `--lang` given before the command
+        p.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=h["lang"])
 
     check = sub.add_parser("check", help=h["check"], description=h["check"])
     check.add_argument("paths", nargs="+", metavar="PATH", help=h["paths"])
