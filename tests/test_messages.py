@@ -102,3 +102,27 @@ def test_the_compiled_catalog_is_the_po_files_own() -> None:
         po = LOCALE / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
         fresh = gettext.GNUTranslations(io.BytesIO(compile_po(po, lang)))
         assert fresh._catalog == translations(lang)._catalog  # type: ignore[attr-defined]
+
+
+def test_a_keyword_a_message_quotes_is_spelt_as_the_file_writes_keywords() -> None:
+    """A hint's own `covers` or `36 h` is respelt in the file's keyword language (a newcomer's Russian
+    file was told to add a competency to `covers` and to write `36 h`); codes, numbers alone and values
+    stay as they are, and each quoted piece is paired left to right (`36` or `36 h` kept its «or»)."""
+    import constructor.syntax.keywords  # noqa: F401  (sets the spellings, as any run that parses does)
+    from constructor.i18n import KEYWORD_LANG, Msg
+
+    for lang in ("ru", "en"):
+        token = KEYWORD_LANG.set("ru")
+        try:
+            hint = Msg("unused-competency.help").text(lang)  # type: ignore[arg-type]
+            number = Msg("invalid-number.help").text(lang)  # type: ignore[arg-type]
+        finally:
+            KEYWORD_LANG.reset(token)
+        assert "`формирует`" in hint and "`covers`" not in hint
+        assert "`36 ч`" in number and "`36`" in number and ("или" in number) == (lang == "ru")
+        token = KEYWORD_LANG.set("en")
+        try:
+            assert "`covers`" in Msg("unused-competency.help").text(lang)  # type: ignore[arg-type]
+            assert "`36 h`" in Msg("invalid-number.help").text(lang)  # type: ignore[arg-type]
+        finally:
+            KEYWORD_LANG.reset(token)

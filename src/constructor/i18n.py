@@ -9,6 +9,7 @@ from __future__ import annotations
 import gettext
 import io
 import os
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -24,6 +25,11 @@ KEYWORD_LANG: ContextVar[Lang | None] = ContextVar("keyword_lang", default=None)
 # How a keyword is spelt in a language: the grammar knows (syntax/keywords.py sets this when it loads),
 # so this base module depends on nothing above it. Before that, a keyword shows as its English name.
 KEYWORD_SPELLING: Callable[[str, Lang], str] | None = None
+# an English spelling of a keyword → its canonical name (set with KEYWORD_SPELLING by syntax/keywords.py):
+# a message's own `covers` is shown as the file writes its keywords (`формирует`), as a `Kw` argument is
+KEYWORD_NAME: Callable[[str], str | None] | None = None
+_QUOTED = re.compile(r"`([^`]*)`")  # each quoted piece, paired left to right
+_KEYWORDS_AND_NUMBERS = re.compile(r"[0-9a-z_ ]+")  # `covers`, `36 h`: what may be respelt
 KEYWORD_LANGUAGE: Callable[[str], Lang] | None = None  # the language a file's keywords are written in
 
 
@@ -42,7 +48,10 @@ class Msg:
     args: Mapping[str, Arg] = field(default_factory=dict)
 
     def text(self, lang: Lang) -> str:
-        return message(self.key, lang).format(**{k: show(v, lang) for k, v in self.args.items()})
+        template = message(self.key, lang)
+        if KEYWORD_NAME is not None and "`" in template:
+            template = _QUOTED.sub(lambda m: _respelt(m, lang), template)
+        return template.format(**{k: show(v, lang) for k, v in self.args.items()})
 
 
 @dataclass(frozen=True)
@@ -69,6 +78,18 @@ class Count:
 
 
 Arg = str | int | Msg | Kw | OneOf | Dur | Count
+
+
+def _respelt(m: re.Match[str], lang: Lang) -> str:
+    speller = KEYWORD_SPELLING
+    if KEYWORD_NAME is None or speller is None or not _KEYWORDS_AND_NUMBERS.fullmatch(m.group(1)):
+        return m.group(0)
+    words = m.group(1).split(" ")
+    names = [KEYWORD_NAME(w) for w in words]
+    if not any(names):
+        return m.group(0)
+    shown_in = KEYWORD_LANG.get() or lang
+    return "`" + " ".join(speller(n, shown_in) if n else w for w, n in zip(words, names, strict=True)) + "`"
 
 
 def show(arg: Arg, lang: Lang) -> str:

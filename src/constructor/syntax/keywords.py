@@ -144,7 +144,14 @@ def spelling(name: str, lang: Lang) -> str:
     return _table()[0][name][lang][0]
 
 
+def english_name(word: str) -> str | None:
+    """The canonical name of a keyword spelt `word` in English (`covers` → `COVERS`), else None."""
+    name = _table()[1].get(word)
+    return name if name is not None and word in _table()[0][name]["en"] else None
+
+
 i18n.KEYWORD_SPELLING = spelling  # messages name keywords as the grammar spells them
+i18n.KEYWORD_NAME = english_name
 
 
 def all_spellings() -> dict[str, str]:
