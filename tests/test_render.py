@@ -240,6 +240,9 @@ def test_render_command_writes_whole_files(tmp_path: Path, capsys: pytest.Captur
     assert main(["render", "--to", "md,xlsx", "-o", str(out), str(EXAMPLE)]) == 0
     names = sorted(p.name for p in out.iterdir())
     assert "plan.xlsx" in names and "plan.md" in names and not any(n.startswith(".") for n in names)
+    # where to start among them, by name, in the first format asked for
+    err = capsys.readouterr().err
+    assert "учебный план — plan.md, рабочие программы — syllabus-*.md" in err  # (no report in Markdown)
     assert main(["render", "--to", "pptx", "-o", str(out), str(EXAMPLE)]) == 2
 
 

@@ -74,4 +74,11 @@ def _render(
     folder = Path(args.output)
     write_set(folder, files)
     print(HELP[args.lang]["rendered"].format(count=len(files), path=folder), file=sys.stderr)
+    # where to start among the files (a newcomer met 161 of them in one folder): the main ones, by name
+    ext = "pdf" if "pdf" in formats else formats[0]
+    if f"plan.{ext}" in files:
+        guide = HELP[args.lang]["rendered-guide"].format(plan=f"plan.{ext}", syllabi=f"syllabus-*.{ext}")
+        if f"report.{ext}" in files:
+            guide += HELP[args.lang]["rendered-report"].format(report=f"report.{ext}")
+        print(guide, file=sys.stderr)
     return 0
