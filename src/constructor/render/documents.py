@@ -234,15 +234,12 @@ def _report_rows(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) ->
 def html_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
     """Document name (without extension) → HTML."""
     base = {"lang": ctx.lang, "w": ctx.words()}
-    out = {"plan": _render(env.get_template("plan.html.j2"), doc=views.plan_doc(ctx.plan, ctx.table, ctx.lang), **base)}
+    matrix = views.matrix(ctx.plan, ctx.table, ctx.lang)  # in the plan too, as real plans have it
+    plan_doc = views.plan_doc(ctx.plan, ctx.table, ctx.lang)
+    out = {"plan": _render(env.get_template("plan.html.j2"), doc=plan_doc, matrix=matrix, **base)}
     for doc in syllabi(ctx.plan, ctx.table, ctx.lang):
         out[f"syllabus-{doc.code}"] = _render(env.get_template("syllabus.html.j2"), doc=doc, **base)
-    out["matrix"] = _render(
-        env.get_template("matrix.html.j2"),
-        doc=views.matrix(ctx.plan, ctx.table, ctx.lang),
-        program=ctx.plan.program,
-        **base,
-    )
+    out["matrix"] = _render(env.get_template("matrix.html.j2"), doc=matrix, program=ctx.plan.program, **base)
     from constructor.reports.plan_text import WORDS as TEXT_WORDS
     from constructor.reports.plan_text import render_text, savings_rows
 
