@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from constructor.compact.plan import Item, Plan, course_parts
 from constructor.graph.bundle_courses import as_planned
 from constructor.i18n import Lang, Words
-from constructor.model import AnyDeclaration, Competency, Cycle, CycleRole, Discipline, Module
+from constructor.model import AnyDeclaration, Competency, Cycle, CycleRole, Discipline, Module, Practice
 from constructor.model.declarations import written_form
 from constructor.render.codes import shown_code
 from constructor.render.note import NoteDoc, note
@@ -279,4 +279,9 @@ def matrix(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang = "ru") -
             if practice.code in items:
                 covered = {r.code for r in practice.covers if r.code in index} or taught
                 rows.append((practice.code, PRACTICE_TITLES[lang][practice.kind.value], marks(covered), 1))
+    for item in plan.items:  # a practice outside modules (ПДП) with the competencies it declares
+        outside = table.get(item.code)
+        if item.kind == "practice" and item.module is None and isinstance(outside, Practice):
+            covered = {r.code for r in outside.covers if r.code in index}
+            rows.append((outside.code, PRACTICE_TITLES[lang][outside.kind.value], marks(covered), 0))
     return MatrixDoc([shown_code(c) for c in columns], rows)
