@@ -207,6 +207,15 @@ def test_results_taught_in_another_row_say_where(path: Path) -> None:
         bzd = next(i for i in plan.items if i.code == "ОП.10")
         assert {(e.outcome, e.by) for e in bzd.taught_elsewhere} == {("ИН-08", "ООД.06"), ("ИН-09", "ООД.06")}
         assert docs["ОП.10"].skills == ["оказывать первую помощь (изучается в рамках ООД.06)"]
+        # assessed where taught: ОП.10's control table holds none of them; criteria name results alone
+        assert not any("первую помощь" in result for result, _, _ in docs["ОП.10"].control)
+        assert not any("(изучается" in c or "(приобретается" in c for d in docs.values() for _, c, _ in d.control)
+        # a competency's outcome is named with the МДК that teaches it, not the competency
+        assert "пользоваться нормативной и технологической документацией по сварке (изучается в рамках МДК.01.02)" in [
+            t for r in docs["ПМ.01"].results for t in r.skills
+        ]
+        # what the plan credits says so in the module's program
+        assert any(r.code == "ПКс\u00a05.1" and "зачтено" in r.title for r in docs["ПМ.05"].results)
 
 
 def test_a_general_education_subject_is_made_on_the_school_standard() -> None:

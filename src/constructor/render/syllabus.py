@@ -70,6 +70,7 @@ class ResultLine:
     knowledge: list[str] = field(default_factory=list)
     methods: str = ""
     indicators: list[str] = field(default_factory=list)  # as declared (`indicators`)
+    plain: dict[str, str] = field(default_factory=dict)  # a result with where it is taught → the result alone
 
 
 @dataclass
@@ -109,6 +110,7 @@ class SyllabusDoc:
     part_columns: list[tuple[str, str]] = field(default_factory=list)  # (Row field, heading) with any hours
     back: list[str] = field(default_factory=list)  # the back of the title page: basis, developer, approval
     headings: dict[str, str] = field(default_factory=dict)  # a section's key → «1.2. Планируемые результаты»
+    elsewhere: set[str] = field(default_factory=set)  # its own results, as shown, that another row teaches
 
     @property
     def forms_legend(self) -> str:
@@ -167,7 +169,10 @@ def _control(doc: SyllabusDoc) -> SyllabusDoc:
         doc.control = [(f"{r.code} {r.title}", _shown_by(r, w), r.methods or doc.forms) for r in doc.results]
         return doc
     codes = ", ".join(r.code for r in doc.results)
-    own = [f"{w['skills']}: {t}" for t in doc.skills] + [f"{w['knowledge']}: {t}" for t in doc.knowledge]
+    # a result taught in another row is assessed there (the review: ОП.10's credit assessed two results
+    # its §1.2 says ООД.06 teaches)
+    own = [f"{w['skills']}: {t}" for t in doc.skills if t not in doc.elsewhere]
+    own += [f"{w['knowledge']}: {t}" for t in doc.knowledge if t not in doc.elsewhere]
     doc.control = [(text, codes, doc.forms) for text in own] or [(w["own"], codes, doc.forms)]
     return doc
 
@@ -233,8 +238,11 @@ def _shown_by(r: ResultLine, w: Mapping[str, str]) -> str:
         lists = [("knowledge", r.knowledge)]
     # one result follows its word («демонстрирует умение читать чертежи»); several are listed after a
     # colon («демонстрирует умения: читать …; пользоваться …»), so none is left without its verb
+    # criteria name the result alone: where it is taught belongs to the passport, not to what is shown
     return "; ".join(
-        w[f"shows.{key}" if len(texts) == 1 else f"shows.{key}-list"].format(list="; ".join(texts))
+        w[f"shows.{key}" if len(texts) == 1 else f"shows.{key}-list"].format(
+            list="; ".join(r.plain.get(t, t) for t in texts)
+        )
         for key, texts in lists
         if texts
     )
@@ -282,6 +290,7 @@ def _discipline(
     note = _topics_note(topics, row, w)
     topics = _with_tail(topics, row, w)
     equipment, literature = _support([decl], w)
+    where, own_plain = taught.places(item, table, w), dict[str, str]()
     return _control(
         SyllabusDoc(
             decl.code,
@@ -291,8 +300,8 @@ def _discipline(
             _page(plan, table, lang, w[f"heading.{kind}"]),
             place,
             [r for r in results if r is not None],
-            _texts(decl.can, table, taught.places(item, table, w)),
-            _texts(decl.knows, table, taught.places(item, table, w)),
+            _texts(decl.can, table, where, own_plain),
+            _texts(decl.knows, table, where, own_plain),
             _volume(row, w),
             methods,
             [row],
@@ -304,6 +313,7 @@ def _discipline(
             terms,
             equipment=equipment,
             literature=literature,
+            elsewhere=set(own_plain),
         )
     )
 
@@ -357,6 +367,9 @@ def _module(
         _result(code, table, "; ".join(dict.fromkeys(assessed.get(code, []))), taught.places(items.get(code), table, w))
         for code in codes
     ]
+    for line, code in zip(results, codes, strict=True):  # a result the plan credits says so (the review)
+        if line is not None and code in plan.recognized:
+            line.title += f" ({w['recognized-mark']})"
     topics, note = _module_topics(module, parts, total, w)
     sites = sorted(
         {s.title for s in plan.sites for t in s.terms if any(c in {i.code for i in members} for c in t.items)}
@@ -528,21 +541,27 @@ def _result(
     comp = table.get(code)
     if not isinstance(comp, Competency) or isinstance(comp, Discipline):
         return None
+    plain: dict[str, str] = {}
     return ResultLine(
         shown_code(code),
         comp.title.value if comp.title else code,
-        _texts(comp.experience, table, where),
-        _texts(comp.can, table, where),
-        _texts(comp.knows, table, where),
+        _texts(comp.experience, table, where, plain),
+        _texts(comp.can, table, where, plain),
+        _texts(comp.knows, table, where, plain),
         methods,
         [t.value for t in comp.indicators],
+        plain,
     )
 
 
 def _texts(
-    results: tuple[Result, ...], table: Mapping[str, AnyDeclaration], where: Mapping[str, str] | None = None
+    results: tuple[Result, ...],
+    table: Mapping[str, AnyDeclaration],
+    where: Mapping[str, str] | None = None,
+    plain: dict[str, str] | None = None,
 ) -> list[str]:
-    """The results' words; `where` (render/taught.py): an outcome taught in another row says where."""
+    """The results' words; `where` (render/taught.py): an outcome taught in another row says where, and
+    `plain` receives each such text → the result alone."""
     out = []
     for r in results:
         if r.text is not None:
@@ -550,7 +569,12 @@ def _texts(
         elif r.code is not None:
             decl = table.get(r.code)
             text = decl.title.value if isinstance(decl, Outcome) and decl.title else r.code
-            out.append(f"{text} ({where[r.code]})" if where and r.code in where else text)
+            if where and r.code in where:
+                shown = f"{text} ({where[r.code]})"
+                if plain is not None:
+                    plain[shown] = text
+                text = shown
+            out.append(text)
     return out
 
 

@@ -11,21 +11,34 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from constructor.compact.plan import Item
-from constructor.model import AnyDeclaration, Competency, Discipline, Practice
+from constructor.model import AnyDeclaration, Competency, Discipline, Module, Practice
 from constructor.render.codes import shown_code
 
 
 def places(item: Item | None, table: Mapping[str, AnyDeclaration], w: Mapping[str, str]) -> dict[str, str]:
-    """Outcome code → where it is taught: «изучается в ООД.06», «приобретается на практике ПП.01»,
-    «изучается при освоении ПК 1.3»."""
+    """Outcome code → where it is taught: «изучается в рамках ООД.06», «приобретается на практике ПП.01»;
+    a competency's outcome is taught in the МДК that forms it («в рамках МДК.01.02»: a methodologist
+    names the course, not the competency), else with the competency («при освоении ПК 1.3»)."""
     out: dict[str, str] = {}
     for e in item.taught_elsewhere if item is not None else ():
         by = table.get(e.by)
+        where = e.by
         if isinstance(by, Practice):
             key = "elsewhere.practice"
         elif isinstance(by, Competency) and not isinstance(by, Discipline):
-            key = "elsewhere.competency"
+            course = _course_of(e.by, table)
+            key, where = ("elsewhere.taught", course) if course else ("elsewhere.competency", e.by)
         else:
             key = "elsewhere.taught"
-        out[e.outcome] = w[key].format(code=shown_code(e.by))
+        out[e.outcome] = w[key].format(code=shown_code(where))
     return out
+
+
+def _course_of(code: str, table: Mapping[str, AnyDeclaration]) -> str | None:
+    """The first МДК that forms the competency `code`, in declaration order."""
+    for decl in table.values():
+        if isinstance(decl, Module):
+            for course in decl.courses:
+                if any(r.code == code for r in course.covers):
+                    return course.code
+    return None
