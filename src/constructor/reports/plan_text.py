@@ -69,7 +69,7 @@ def render_text(plan: Plan, lang: Lang) -> str:
         terms = "; ".join(
             str(w["site-term"]).format(term=t.term, hours=t.hours, items=", ".join(t.items)) for t in site.terms
         )
-        lines.append("  " + str(w["site"]).format(code=site.code, terms=terms))
+        lines.append("  " + str(w["site"]).format(code=site.code, title=site.title, terms=terms))
     for prof in plan.professions:
         key = "profession" if prof.term is not None else "profession-missing"
         lines.append("  " + str(w[key]).format(title=prof.title, term=prof.term, missing=", ".join(prof.missing)))
