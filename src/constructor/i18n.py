@@ -25,12 +25,12 @@ KEYWORD_LANG: ContextVar[Lang | None] = ContextVar("keyword_lang", default=None)
 # How a keyword is spelt in a language: the grammar knows (syntax/keywords.py sets this when it loads),
 # so this base module depends on nothing above it. Before that, a keyword shows as its English name.
 KEYWORD_SPELLING: Callable[[str, Lang], str] | None = None
+KEYWORD_LANGUAGE: Callable[[str], Lang] | None = None  # the language a file's keywords are written in
 # an English spelling of a keyword → its canonical name (set with KEYWORD_SPELLING by syntax/keywords.py):
 # a message's own `covers` is shown as the file writes its keywords (`формирует`), as a `Kw` argument is
 KEYWORD_NAME: Callable[[str], str | None] | None = None
 _QUOTED = re.compile(r"`([^`]*)`")  # each quoted piece, paired left to right
 _KEYWORDS_AND_NUMBERS = re.compile(r"[0-9a-z_ ]+")  # `covers`, `36 h`: what may be respelt
-KEYWORD_LANGUAGE: Callable[[str], Lang] | None = None  # the language a file's keywords are written in
 
 
 @dataclass(frozen=True)
@@ -80,24 +80,27 @@ class Count:
 Arg = str | int | Msg | Kw | OneOf | Dur | Count
 
 
+def _spelt(name: str, lang: Lang) -> str:
+    """A keyword as the file being reported writes them (else in the reader's language)."""
+    speller = KEYWORD_SPELLING or (lambda name, _: name.lower())
+    return speller(name, KEYWORD_LANG.get() or lang)
+
+
 def _respelt(m: re.Match[str], lang: Lang) -> str:
-    speller = KEYWORD_SPELLING
-    if KEYWORD_NAME is None or speller is None or not _KEYWORDS_AND_NUMBERS.fullmatch(m.group(1)):
+    if KEYWORD_NAME is None or not _KEYWORDS_AND_NUMBERS.fullmatch(m.group(1)):
         return m.group(0)
     words = m.group(1).split(" ")
     names = [KEYWORD_NAME(w) for w in words]
     if not any(names):
         return m.group(0)
-    shown_in = KEYWORD_LANG.get() or lang
-    return "`" + " ".join(speller(n, shown_in) if n else w for w, n in zip(words, names, strict=True)) + "`"
+    return "`" + " ".join(_spelt(n, lang) if n else w for w, n in zip(words, names, strict=True)) + "`"
 
 
 def show(arg: Arg, lang: Lang) -> str:
     if isinstance(arg, Msg):
         return arg.text(lang)
     if isinstance(arg, Kw):
-        speller = KEYWORD_SPELLING or (lambda name, _: name.lower())
-        return f"`{speller(arg.name, KEYWORD_LANG.get() or lang)}`"
+        return f"`{_spelt(arg.name, lang)}`"
     if isinstance(arg, Count):
         from constructor.words import noun
 

@@ -59,11 +59,10 @@ def split_by_term(hours: Hours, totals: Sequence[int]) -> list[Hours]:
     room = list(totals)
     end = [dict.fromkeys(KINDS, 0) for _ in totals]
     for k in END_KINDS:
-        left = amounts.pop(k)
+        left, amounts[k] = amounts[k], 0
         for t in reversed(range(len(room))):
             take = min(left, room[t])
             end[t][k], room[t], left = take, room[t] - take, left - take
-        amounts[k] = 0
     rest = _proportional(amounts, room)
     return [Hours(**{k: a[k] + b[k] for k in KINDS}) for a, b in zip(rest, end, strict=True)]
 

@@ -175,8 +175,8 @@ def build(
     for code in in_order:
         comp = graph.competencies[code]
         theory, practice = comp.hours.theory, comp.hours.practice
-        saved = integrated = counted = 0
-        elsewhere: list[tuple[str, str, int]] = []
+        integrated = counted = 0
+        elsewhere: list[tuple[str, str, int]] = []  # what it does not teach again: `saved` is their sum
         for results, is_theory in ((comp.knows, True), (comp.can, False), (comp.experience, False)):
             for res in results:
                 outcome = table.get(res.code) if res.code else None
@@ -198,7 +198,6 @@ def build(
                     theory -= cut
                 else:
                     practice -= cut
-                saved += cut
                 elsewhere.append((outcome.code, teacher, cut))
                 if teacher == at_practice.get(code):
                     counted += cut
@@ -207,6 +206,7 @@ def build(
                     extra_not_after.append((teacher, code))
                 else:
                     extra_not_after.append((teacher, code))
+        saved = sum(cut for _, _, cut in elsewhere)
         shared_saving += saved - integrated - counted
         hours = comp.hours.model_copy(update={"theory": theory, "practice": practice})
         shares: list[int] = []

@@ -110,7 +110,7 @@ class SyllabusDoc:
     part_columns: list[tuple[str, str]] = field(default_factory=list)  # (Row field, heading) with any hours
     back: list[str] = field(default_factory=list)  # the back of the title page: basis, developer, approval
     headings: dict[str, str] = field(default_factory=dict)  # a section's key → «1.2. Планируемые результаты»
-    elsewhere: set[str] = field(default_factory=set)  # its own results, as shown, that another row teaches
+    plain: dict[str, str] = field(default_factory=dict)  # its own results another row teaches, as shown → alone
 
     @property
     def forms_legend(self) -> str:
@@ -171,8 +171,8 @@ def _control(doc: SyllabusDoc) -> SyllabusDoc:
     codes = ", ".join(r.code for r in doc.results)
     # a result taught in another row is assessed there (the review: ОП.10's credit assessed two results
     # its §1.2 says ООД.06 teaches)
-    own = [f"{w['skills']}: {t}" for t in doc.skills if t not in doc.elsewhere]
-    own += [f"{w['knowledge']}: {t}" for t in doc.knowledge if t not in doc.elsewhere]
+    own = [f"{w['skills']}: {t}" for t in doc.skills if t not in doc.plain]
+    own += [f"{w['knowledge']}: {t}" for t in doc.knowledge if t not in doc.plain]
     doc.control = [(text, codes, doc.forms) for text in own] or [(w["own"], codes, doc.forms)]
     return doc
 
@@ -290,7 +290,8 @@ def _discipline(
     note = _topics_note(topics, row, w)
     topics = _with_tail(topics, row, w)
     equipment, literature = _support([decl], w)
-    where, own_plain = taught.places(item, table, w), dict[str, str]()
+    where = taught.places(item, {i.code: i for i in plan.items}, table, w)
+    plain: dict[str, str] = {}
     return _control(
         SyllabusDoc(
             decl.code,
@@ -300,8 +301,8 @@ def _discipline(
             _page(plan, table, lang, w[f"heading.{kind}"]),
             place,
             [r for r in results if r is not None],
-            _texts(decl.can, table, where, own_plain),
-            _texts(decl.knows, table, where, own_plain),
+            _texts(decl.can, table, where, plain),
+            _texts(decl.knows, table, where, plain),
             _volume(row, w),
             methods,
             [row],
@@ -313,7 +314,7 @@ def _discipline(
             terms,
             equipment=equipment,
             literature=literature,
-            elsewhere=set(own_plain),
+            plain=plain,
         )
     )
 
@@ -364,7 +365,12 @@ def _module(
     codes.sort(key=lambda c: not c.startswith("ОК"))  # general competencies first, as the typical layout lists them
     items = {i.code: i for i in plan.items}
     results = [
-        _result(code, table, "; ".join(dict.fromkeys(assessed.get(code, []))), taught.places(items.get(code), table, w))
+        _result(
+            code,
+            table,
+            "; ".join(dict.fromkeys(assessed.get(code, []))),
+            taught.places(items.get(code), items, table, w),
+        )
         for code in codes
     ]
     for line, code in zip(results, codes, strict=True):  # a result the plan credits says so (the review)

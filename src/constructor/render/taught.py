@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from constructor.compact.plan import Item
+from constructor.compact.plan import Item, course_parts
 from constructor.model import AnyDeclaration, Competency, Discipline, Module, Practice
 from constructor.render.codes import shown_code
 
 
-def places(item: Item | None, table: Mapping[str, AnyDeclaration], w: Mapping[str, str]) -> dict[str, str]:
+def places(
+    item: Item | None, items: Mapping[str, Item], table: Mapping[str, AnyDeclaration], w: Mapping[str, str]
+) -> dict[str, str]:
     """Outcome code → where it is taught: «изучается в рамках ООД.06», «приобретается на практике ПП.01»;
-    a competency's outcome is taught in the МДК that forms it («в рамках МДК.01.02»: a methodologist
-    names the course, not the competency), else with the competency («при освоении ПК 1.3»)."""
+    a competency's outcome is taught in the МДК whose row holds the competency in the plan («в рамках
+    МДК.01.02»: a methodologist names the course, not the competency), else with the competency («при
+    освоении ПК 1.3»)."""
     out: dict[str, str] = {}
     for e in item.taught_elsewhere if item is not None else ():
         by = table.get(e.by)
@@ -26,7 +29,7 @@ def places(item: Item | None, table: Mapping[str, AnyDeclaration], w: Mapping[st
         if isinstance(by, Practice):
             key = "elsewhere.practice"
         elif isinstance(by, Competency) and not isinstance(by, Discipline):
-            course = _course_of(e.by, table)
+            course = _course_of(items.get(e.by), table)
             key, where = ("elsewhere.taught", course) if course else ("elsewhere.competency", e.by)
         else:
             key = "elsewhere.taught"
@@ -34,11 +37,10 @@ def places(item: Item | None, table: Mapping[str, AnyDeclaration], w: Mapping[st
     return out
 
 
-def _course_of(code: str, table: Mapping[str, AnyDeclaration]) -> str | None:
-    """The first МДК that forms the competency `code`, in declaration order."""
-    for decl in table.values():
-        if isinstance(decl, Module):
-            for course in decl.courses:
-                if any(r.code == code for r in course.covers):
-                    return course.code
-    return None
+def _course_of(item: Item | None, table: Mapping[str, AnyDeclaration]) -> str | None:
+    """The МДК a competency's row sits under in the plan (`course_parts`, the plan table's one rule)."""
+    module = table.get(item.module) if item is not None and item.module else None
+    if item is None or not isinstance(module, Module):
+        return None
+    groups, _ = course_parts(module, [item.code])
+    return groups[0][0].code if groups else None
