@@ -12,7 +12,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from constructor.api import workspace
+from constructor.api import check, workspace
 from constructor.cli import main
 from constructor.compact import compact
 from constructor.compact.background import fit_background
@@ -429,6 +429,67 @@ def test_outcomes_taught_once_keep_a_cycle_at_its_minimum(tmp_path: Path, minimu
     assert cycle.hours == 120 and cycle.scheduled_hours == kept
     assert plan.savings.integration_hours == 120 - kept
     assert sum(i.hours for i in plan.items) + plan.final_attestation.hours == plan.total_hours
+
+
+def test_experience_is_gained_once_in_each_module(tmp_path: Path) -> None:
+    """Knowledge and skills are taught once in the program; practical experience once in each module:
+    a module's practice and exam stand for its own competencies' experience, so ПК-2.1 gains «сварки»
+    at ПП.02 of its module, not at ПП.01 of another, and ПК-1.1 and ПК-2.2 do not repeat it."""
+    second = """activity ВД-2 "Второй вид"
+competency ПК-2.1 "Третья" { activity ВД-2  hours theory 20, practice 60  experience О-01 }
+competency ПК-2.2 "Четвёртая" { activity ВД-2  hours theory 20, practice 60  requires ПК-2.1  experience О-01 }
+module ПМ.02 "Второй модуль" {
+  activity ВД-2
+  covers ПК-2.1, ПК-2.2
+  course МДК.02.01 "Курс" { covers ПК-2.1, ПК-2.2 }
+  practice ПП.02 production 108 h
+  exam ПМ.02.ЭК 18 h
+}
+practice ПДП.01"""
+    text = WHOLE.format(extra="").replace("practice ПДП.01", second, 1).replace("core ПМ.01", "core ПМ.01, ПМ.02")
+    path = tmp_path / "p.comp"
+    path.write_text(text, encoding="utf-8")
+    ws = workspace(path)
+    plan, diags = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None, diags
+    gained = {i.code: [(e.outcome, e.by) for e in i.taught_elsewhere] for i in plan.items if i.taught_elsewhere}
+    assert gained["ПК-1.1"] == [("О-01", "ПП.01")]
+    assert gained["ПК-2.1"] == [("О-01", "ПП.02")] and gained["ПК-2.2"] == [("О-01", "ПП.02")]
+
+
+@pytest.mark.parametrize(
+    ("fields", "kept", "check_codes"),
+    [
+        ("min_class_hours 100 h", 100, []),  # 120 h of classes: 20 may go
+        ("min_class_hours 130 h", 120, ["C331"]),  # below it as written: loses none, and `check` says so
+        ("min_hours 60 h  min_class_hours 90 h", 90, []),  # the stricter of the two
+    ],
+)
+def test_a_minimum_of_obligatory_classes_counts_classes_of_the_obligatory_part(
+    tmp_path: Path, fields: str, kept: int, check_codes: list[str]
+) -> None:
+    """`min_class_hours` (the 2014 standards' «обязательные учебные занятия»): a cycle's hours with the
+    teacher less its variable part. ОГСЭ.02, a row of the variable part with the same outcome, loses
+    it whole (its hours are not obligatory classes); ОГСЭ.01 loses only what keeps the cycle at the
+    minimum; self-study counts for neither."""
+    text = WHOLE.format(extra="").replace("{ role humanities }", f"{{ role humanities  {fields} }}")
+    text = text.replace(
+        "hours practice 120  terms all  can ИН-01 }",
+        "hours practice 120, self_study 8  terms all  can ИН-01 }\n"
+        'discipline ОГСЭ.02 "Физкультура по выбору" { cycle ОГСЭ  hours practice 60, self_study 10  variable all'
+        "  can ИН-01 }",
+    )
+    path = tmp_path / "p.comp"
+    path.write_text(text, encoding="utf-8")
+    ws = workspace(path)
+    assert [d.code for d in check([path]).diagnostics if d.code == "C331"] == check_codes
+    plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None
+    items = {i.code: i for i in plan.items}
+    ogse = [i for i in plan.items if i.cycle == "ОГСЭ"]
+    assert sum(max(0, i.hours_by_kind.total - i.hours_by_kind.self_study - i.variable) for i in ogse) == kept
+    assert items["ОГСЭ.02"].hours_by_kind.practice == 60 - 40  # the variable row loses the outcome whole
+    assert items["ОГСЭ.01"].hours_by_kind.self_study == 8
 
 
 @pytest.mark.parametrize(

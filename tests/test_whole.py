@@ -9,14 +9,14 @@ import constructor
 from constructor.api import parse, workspace
 from constructor.compact import compact
 from constructor.graph.whole import whole
-from constructor.model import DemoExamLevel, Discipline, Elective, Practice, Program, Standard
+from constructor.model import Cycle, DemoExamLevel, Discipline, Elective, Practice, Program, Standard
 from constructor.syntax.keywords import all_spellings
 from constructor.syntax.values import EACH, WORDS
 
 CATALOGS = Path(__file__).parents[1] / "catalogs"
 
 EN = """
-cycle ОГСЭ "Цикл" { role humanities  min_hours 432 h }
+cycle ОГСЭ "Цикл" { role humanities  min_hours 432 h  min_class_hours 400 h }
 standard С "с" {
   weekly_load 36 h
   final_attestation 6 w
@@ -41,7 +41,7 @@ program П "п" {
 }
 """
 RU = """
-цикл ОГСЭ "Цикл" { роль гуманитарный  мин_часов 432 ч }
+цикл ОГСЭ "Цикл" { роль гуманитарный  мин_часов 432 ч  мин_аудиторных_часов 400 ч }
 стандарт С "с" {
   недельная_нагрузка 36 ч
   гиа 6 нед
@@ -85,6 +85,8 @@ def test_both_keyword_languages_mean_the_same() -> None:
 def test_values_of_the_new_fields() -> None:
     source, _ = parse(EN, "en.comp")
     decls = {d.code: d for d in source.declarations}
+    cycle = decls["ОГСЭ"]
+    assert isinstance(cycle, Cycle) and (cycle.min_hours, cycle.min_class_hours) == (432, 400)
     std = decls["С"]
     assert isinstance(std, Standard)
     assert (std.final_attestation_hours, std.final_attestation_weeks) == (216, 6)  # weeks at the weekly load

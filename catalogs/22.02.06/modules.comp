@@ -112,7 +112,9 @@ module ПМ.05 "Выполнение работ по одной или неск�
     covers ПКс-5.1, ПКс-5.2
     attestation graded_credit
   }
-  practice УП.05 educational 144 h {
+  # 8 недель учебной практики по профессии рабочего — пример; поступающим со свидетельством о профессии
+  # рабочего её зачитывает программа (examples/welding/program.comp, `recognize`)
+  practice УП.05 educational 288 h {
     attestation graded_credit
   }
   practice ПП.05 production 108 h {

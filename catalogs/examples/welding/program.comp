@@ -2,7 +2,6 @@
 # Этот пример проверяет и собирает `make demo`.
 use "../../22.02.06/modules.comp"
 use "../../22.02.06/disciplines.comp"
-use "variable.comp"
 use "../../general-education/technological.comp"
 use "bundle.comp"
 use "college.comp"
@@ -36,7 +35,6 @@ program 22.02.06-ПРОФ "Сварочное производство (Проф
   complex_credit УП.03, ПП.03
   complex_credit ООД.ДВ.01.01, ООД.ДВ.02.02
   complex_credit ОГСЭ.01, ОГСЭ.02
-  complex_credit ОГСЭ.05, ОГСЭ.06
   complex_credit ЕН.02, ОП.10
   rooms КАБ-СЭД, КАБ-ИЯ, КАБ-ИГ, КАБ-ОТ, ЛАБ-ТМ, ЛАБ-ЭЭ, ЛАБ-МВ, ЛАБ-ИСП, МАС-СЛ, МАС-СВ, ПОЛ-СВ,
       СПОРТ, ЧИТ

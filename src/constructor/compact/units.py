@@ -21,6 +21,7 @@ from constructor.graph.whole import (
     TERMS_PER_YEAR,
     WholeProgram,
     calendar_of,
+    class_hours,
     final_hours,
     load_hours,
     per_year,
@@ -165,13 +166,15 @@ def build(
     in_order = sorted(
         codes, key=lambda c: (rank.get(c, len(GENERAL_FIRST)), order_index.get(c, len(order_index)), codes.index(c))
     )
-    taught_by: dict[str, str] = {}
+    # an outcome is taught once in the program; experience is gained once in each module, since each
+    # module's practice and exam stand for its own experience (ПКс 1.3 of ПМ.01 is not gained at ПП.05)
+    taught_by: dict[tuple[str, str | None], str] = {}
     units: dict[str, Unit] = {}
     shared_saving = 0
     extra_not_after: list[tuple[str, str]] = []
     recognized = program.recognized
     at_practice = _practice_of(content.modules, code_set, graph, recognized)
-    reducible = _reducible(rows)
+    floors = _Floors(rows)
     for code in in_order:
         comp = graph.competencies[code]
         theory, practice = comp.hours.theory, comp.hours.practice
@@ -183,15 +186,14 @@ def build(
                 if not isinstance(outcome, Outcome) or not outcome.hours:
                     continue
                 # experience is gained at the module's practice when it covers the competency
-                gained_at = at_practice.get(code, code) if results is comp.experience else code
-                teacher = taught_by.setdefault(outcome.code, gained_at)
+                is_experience = results is comp.experience
+                gained_at = at_practice.get(code, code) if is_experience else code
+                within = graph.module_of.get(code) if is_experience else None
+                teacher = taught_by.setdefault((outcome.code, within), gained_at)
                 if teacher == code:
                     continue
                 cycle = cycle_by_code.get(code)
-                cut = min(outcome.hours, theory if is_theory else practice)
-                if cycle is not None and cycle in reducible:
-                    cut = min(cut, reducible[cycle])
-                    reducible[cycle] -= cut
+                cut = floors.take(code, cycle, min(outcome.hours, theory if is_theory else practice))
                 if not cut:
                     continue  # taught again: not teaching it would take its cycle below the standard's rule
                 if outcome.kind is OutcomeKind.KNOWLEDGE or is_theory:
@@ -357,17 +359,41 @@ def build(
     return Built(units, names, problem, shared_saving, context, chosen, background)
 
 
-def _reducible(rows: WholeProgram) -> dict[str, int]:
-    """The hours each cycle with a minimum or a fixed volume may lose to outcomes taught once: no more
-    than keeps it at its minimum or its volume (the rule `check` says as C331; ОГСЭ at its 432 h,
-    general education at its 1,476 h)."""
-    declared = rows.hours_by_cycle()
-    out = {}
-    for code, cycle in rows.cycles.items():
-        floors = [h for h in (cycle.min_hours, cycle.volume) if h is not None]
-        if floors:
-            out[code] = max(0, declared.get(code, 0) - max(floors))
-    return out
+class _Floors:
+    """What outcomes taught once may take from each cycle (the rules `check` says as C331): the hours
+    of a cycle with a minimum or a fixed volume, down to it (general education keeps its 1,476 h); the
+    obligatory classes of a cycle with `min_class_hours`, down to it (ОГСЭ keeps 432 h). A cut is of
+    lessons or practical classes and leaves the row's variable hours as declared while it can
+    (compact/variable.py): it takes the row's obligatory classes hour for hour until they are gone,
+    so a row of the variable part loses none of them."""
+
+    def __init__(self, rows: WholeProgram) -> None:
+        declared, classes = rows.hours_by_cycle(), rows.class_hours_by_cycle()
+        self.hours: dict[str | None, int] = {}
+        self.classes: dict[str | None, int] = {}
+        for code, cycle in rows.cycles.items():
+            floors = [h for h in (cycle.min_hours, cycle.volume) if h is not None]
+            if floors:
+                self.hours[code] = max(0, declared.get(code, 0) - max(floors))
+            if cycle.min_class_hours is not None:
+                self.classes[code] = max(0, classes.get(code, 0) - cycle.min_class_hours)
+        self.row_classes = {r.code: class_hours(r.hours, r.variable) for r in rows.rows if r.cycle in self.classes}
+
+    def take(self, code: str, cycle: str | None, cut: int) -> int:
+        """As much of `cut` as the floors of the row's cycle allow, taken from them."""
+        if cycle in self.hours:
+            cut = min(cut, self.hours[cycle])
+        left = self.row_classes.get(code, cut)  # a row's obligatory classes; a competency's cut counts whole
+        if cycle in self.classes and left > self.classes[cycle]:
+            cut = min(cut, self.classes[cycle])
+        if cycle in self.hours:
+            self.hours[cycle] -= cut
+        if cycle in self.classes:
+            taken = min(cut, left)
+            self.classes[cycle] -= taken
+            if code in self.row_classes:
+                self.row_classes[code] -= taken
+        return cut
 
 
 def _sites(

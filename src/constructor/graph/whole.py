@@ -98,8 +98,23 @@ class WholeProgram:
             out[row.cycle] = out.get(row.cycle, 0) + row.hours.total
         return out
 
+    def class_hours_by_cycle(self) -> dict[str | None, int]:
+        """Each cycle's hours of obligatory classes (`min_class_hours`): the hours with the teacher
+        less the variable part, row by row. A row's variable hours are counted against its hours with
+        the teacher first, so that a cycle said to meet the minimum meets it however the college splits
+        a row's variable hours between classes and self-study."""
+        out: dict[str | None, int] = {c: 0 for c in self.cycles}
+        for row in self.rows:
+            out[row.cycle] = out.get(row.cycle, 0) + class_hours(row.hours, row.variable)
+        return out
+
     def role_cycle(self, role: CycleRole) -> str | None:
         return next((c.code for c in self.cycles.values() if c.role is role), None)
+
+
+def class_hours(hours: Hours, variable: int) -> int:
+    """A row's hours of obligatory classes: with the teacher, less its variable hours."""
+    return max(0, hours.with_teacher - variable)
 
 
 def cycle_of(code: str, declared: str | None, cycles: Mapping[str, Cycle]) -> str | None:

@@ -312,6 +312,7 @@ def _volumes(plan: WholeProgram) -> list[Diagnostic]:
     base = program.base or Base.GRADE_11
     general = [c for c in plan.cycles.values() if c.role is CycleRole.GENERAL_EDUCATION]
     by_cycle = plan.hours_by_cycle()
+    by_class = plan.class_hours_by_cycle()
     for cycle in general:
         if program.base is Base.GRADE_9 and cycle.base in (None, Base.GRADE_9) and not by_cycle.get(cycle.code):
             out.append(
@@ -350,6 +351,18 @@ def _volumes(plan: WholeProgram) -> list[Diagnostic]:
         if cycle.min_hours is not None and hours < cycle.min_hours:
             out.append(
                 diagnostic("C331", "cycle-below-minimum", where, cycle=cycle.code, hours=hours, limit=cycle.min_hours)
+            )
+        classes = by_class.get(cycle.code, 0)
+        if cycle.min_class_hours is not None and classes < cycle.min_class_hours:
+            out.append(
+                diagnostic(
+                    "C331",
+                    "cycle-below-class-minimum",
+                    where,
+                    cycle=cycle.code,
+                    hours=classes,
+                    limit=cycle.min_class_hours,
+                )
             )
         if cycle.volume is not None and hours and hours != cycle.volume:
             out.append(diagnostic("C331", "cycle-volume", where, cycle=cycle.code, hours=hours, volume=cycle.volume))

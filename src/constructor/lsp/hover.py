@@ -121,6 +121,8 @@ def other_lines(decl: AnyDeclaration, lang: Lang) -> list[str]:
         parts = [_word(decl.role, lang) if decl.role else _thing(Cycle, lang)]
         if decl.min_hours is not None:
             parts.append(w["at-least"].format(hours=decl.min_hours))
+        if decl.min_class_hours is not None:
+            parts.append(w["at-least-classes"].format(hours=decl.min_class_hours))
         if decl.volume is not None:
             parts.append(f"{decl.volume} {w['h']}")
         return [", ".join(parts)]

@@ -13,6 +13,9 @@ class Cycle(Declaration):
 
     role: CycleRole | None = None
     min_hours: int | None = None
+    # the 2014 standards' minimum of «обязательные учебные занятия»: the obligatory part's hours with
+    # the teacher, without self-study and without the variable part (graph/whole.class_hours)
+    min_class_hours: int | None = None
     volume: int | None = None  # exactly these hours (general education: 1,476 h)
     base: Base | None = None  # only for entrants of this base
     ends_by_year: int | None = None  # its rows end by the end of this study year (general education)

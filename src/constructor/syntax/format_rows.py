@@ -69,6 +69,9 @@ class Printer(_Printer):
             self.emit(d, f"{self.kw('ROLE')} {self.word(c.role)}", self.line_of(c, "ROLE"))
         if c.min_hours is not None:
             self.emit(d, f"{self.kw('MIN_HOURS')} {self.unit(c.min_hours)}", self.line_of(c, "MIN_HOURS"))
+        if c.min_class_hours is not None:
+            line = self.line_of(c, "MIN_CLASS_HOURS")
+            self.emit(d, f"{self.kw('MIN_CLASS_HOURS')} {self.unit(c.min_class_hours)}", line)
         if c.volume is not None:
             self.emit(d, f"{self.kw('VOLUME')} {self.unit(c.volume)}", self.line_of(c, "VOLUME"))
         if c.base is not None:

@@ -123,6 +123,7 @@ class ToModel(RowRules):
     holiday_weeks_max = _field("HOLIDAY_WEEKS_MAX")
     winter_holiday_weeks_min = _field("WINTER_HOLIDAY_WEEKS_MIN")
     min_hours = _field("MIN_HOURS")
+    min_class_hours = _field("MIN_CLASS_HOURS")
     ends_by_year = _field("ENDS_BY_YEAR")
     total = _field("TOTAL")
     practical_training = _field("PRACTICAL_TRAINING")

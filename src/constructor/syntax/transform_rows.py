@@ -101,6 +101,7 @@ class RowRules(ModelBase):
             **self._base(meta, ref, title, spans),
             role=f.get("ROLE"),
             min_hours=f.get("MIN_HOURS"),
+            min_class_hours=f.get("MIN_CLASS_HOURS"),
             ends_by_year=f.get("ENDS_BY_YEAR"),
             volume=volume,
             base=f.get("BASE"),
