@@ -12,7 +12,7 @@ from constructor.api import workspace
 from constructor.compact import compact
 from constructor.compact.plan import Plan
 from constructor.graph.bundle_courses import as_planned
-from constructor.model import AnyDeclaration, Discipline, Module
+from constructor.model import AnyDeclaration, Discipline, Module, Program
 from constructor.render.codes import shown_code
 from constructor.render.syllabus import SyllabusDoc, syllabi
 
@@ -226,3 +226,31 @@ def test_a_general_education_subject_is_made_on_the_school_standard() -> None:
     assert "стандарта среднего общего образования и федеральной образовательной программы" in docs["ООД.06"].back[0]
     assert "по специальности 22.02.06" in docs["ООД.06"].back[0]
     assert "стандарта среднего профессионального образования" in docs["ОП.10"].back[0]
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name)
+def test_credited_prior_learning_is_said_for_whom_and_where(path: Path) -> None:
+    """A practice the plan credits is no part of the module's table, and its program says so with the
+    hours and the reason; the explanatory note names every reason with what it covers (the review: «for
+    whom is this credited?»)."""
+    from constructor.render import views
+
+    plan, table = _planned(path)
+    program = table[plan.program]
+    assert isinstance(program, Program)
+    docs = {d.code: d for d in syllabi(plan, table, "ru")}
+    credited = {r.code: rec for rec in program.recognitions for r in rec.covers if r.code in plan.recognized}
+    for module in (m for m in table.values() if isinstance(m, Module) and m.code in docs):
+        doc = docs[module.code]
+        mine = [p for p in module.practices if p.code in credited]
+        assert all(p.code not in {r.code for r in doc.parts} for p in mine)
+        for p in mine:
+            assert f"{p.code} «Учебная практика», {p.hours_at(plan.weekly_load)} ч" in doc.credited
+            assert credited[p.code].reason.value in doc.credited
+        assert bool(doc.credited) == bool(mine)
+    note = views.plan_doc(plan, table, "ru").note
+    assert note is not None
+    text = "\n".join(p for _, ps in note.sections for p in ps)
+    for rec in {id(r): r for r in credited.values()}.values():
+        assert f"«{rec.reason.value}» — " in text
+    assert ("План составлен для группы таких поступающих" in text) == bool(credited)

@@ -71,7 +71,7 @@ def note(
     if variable:
         doc.sections.append((w["s.variable"], variable))
     doc.sections.append((w["s.network" if plan.sites else "s.practice"], _network(plan, lang, totals)))
-    shortening = _shortening(plan, lang)
+    shortening = _shortening(plan, lang) + _recognized(plan, program, lang)
     if shortening:  # a plan in its normative term is not «shortened»: the section says the term
         shortened = plan.savings.terms or plan.baseline != plan.duration
         doc.sections.append((w["s.shortening" if shortened else "s.term"], shortening))
@@ -245,6 +245,18 @@ def _shortening(plan: Plan, lang: Lang) -> list[str]:
     elif plan.status == "feasible":  # (an as-written plan says what it is under the process: `_process`)
         out.append(w["feasible"].format(gap=noun(plan.gap or 0, "term", lang)))
     return out
+
+
+def _recognized(plan: Plan, program: Program, lang: Lang) -> list[str]:
+    """For whom the plan credits prior learning: the entrants who have it, each reason with what it
+    covers. A plan is made for a group, so the note says the group is of such entrants."""
+    w = WORDS[lang]
+    reasons = [
+        w["recognized-reason"].format(reason=rec.reason.value, codes=", ".join(shown_code(r.code) for r in rec.covers))
+        for rec in program.recognitions
+        if any(r.code in plan.recognized for r in rec.covers)
+    ]
+    return [w["recognized"].format(list="; ".join(reasons))] if reasons else []
 
 
 def _final(plan: Plan, lang: Lang, part_titles: Mapping[str, str]) -> str:

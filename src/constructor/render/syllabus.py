@@ -111,6 +111,7 @@ class SyllabusDoc:
     back: list[str] = field(default_factory=list)  # the back of the title page: basis, developer, approval
     headings: dict[str, str] = field(default_factory=dict)  # a section's key → «1.2. Планируемые результаты»
     plain: dict[str, str] = field(default_factory=dict)  # its own results another row teaches, as shown → alone
+    credited: str = ""  # a module's practices the plan credits, said under its parts table (the review)
 
     @property
     def forms_legend(self) -> str:
@@ -407,8 +408,30 @@ def _module(
             ],
             equipment=equipment,
             literature=literature,
+            credited=_credited(plan, table, module, lang),
         )
     )
+
+
+def _credited(plan: Plan, table: Mapping[str, AnyDeclaration], module: Module, lang: Lang) -> str:
+    """A module's practices the plan credits (they are not in its parts table), with their hours and
+    the reason the program gives: «Зачтено …: УП.05 «Учебная практика», 288 ч — «Свидетельство …»»."""
+    program = table.get(plan.program)
+    if not isinstance(program, Program):
+        return ""
+    reasons = {r.code: rec.reason.value for rec in program.recognitions for r in rec.covers}
+    w = WORDS[lang]
+    listed = [
+        w["credited-practice"].format(
+            code=p.code,
+            title=views.PRACTICE_TITLES[lang][p.kind.value],
+            hours=p.hours_at(plan.weekly_load),
+            reason=reasons[p.code],
+        )
+        for p in module.practices
+        if p.code in plan.recognized and p.code in reasons
+    ]
+    return w["credited-practices"].format(list="; ".join(listed)) if listed else ""
 
 
 def _module_topics(module: Module, parts: list[Row], total: Row, w: Mapping[str, str]) -> tuple[list[TopicLine], str]:

@@ -279,6 +279,8 @@ def syllabus(doc: SyllabusDoc, w: Mapping[str, str], lang: Lang = "ru") -> bytes
         _table(document, header, rows, _parts_widths(len(header) - 3), size=8, vertical=3)
         if doc.forms_legend:
             document.add_paragraph(f"{w['legend']}: {doc.forms_legend}.")
+        if doc.credited:
+            document.add_paragraph(doc.credited)
     document.add_heading(doc.headings["topics"], level=2)
     if doc.topics:
         header = [w["title"], w["all"], w["short.theory"], w["short.practical"], w["short.lab"], w["short.self"]]
