@@ -396,3 +396,29 @@ def test_a_prerequisite_cycle_is_check_s_c201_on_the_command_line_and_c312_in_th
     ws = workspace(tmp_path / "main.comp", tmp_path)
     plan, diags = compact(ws.programs()[0], ws.table, ws.graph)
     assert plan is None and [d.code for d in diags] == ["C312"]
+
+
+def test_items_name_the_course_they_are_taught_in(capsys: pytest.CaptureFixture[str]) -> None:
+    """A module's competency is taught in a МДК's row: the item says which (`course`), the course is one
+    of its module's that forms it, and `compact`'s term table shows the МДК with its competencies."""
+    from constructor.api import workspace
+    from constructor.compact import compact
+    from constructor.graph.bundle_courses import as_planned
+    from constructor.model import Module
+
+    ws = workspace(EXAMPLE / "program.comp")
+    plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None
+    taught = [i for i in plan.items if i.module and i.kind in ("professional", "variable") and i.hours]
+    assert taught
+    table = as_planned(plan.program, ws.table)  # an employer's МДК joins its module, as in the plan
+    for item in taught:
+        module = table[item.module or ""]
+        assert isinstance(module, Module)
+        forms = [c.code for c in module.courses if item.code in {r.code for r in c.covers}]
+        assert item.course == forms[0], item.code
+    assert all(i.course is None for i in plan.items if not i.module)
+    assert main(["compact", str(EXAMPLE / "program.comp")]) == 0
+    out = capsys.readouterr().out
+    item = taught[0]
+    assert f"{item.course} ({item.code}" in out

@@ -62,6 +62,7 @@ class Item(PlanModel):
     hours_by_term: dict[int, int] = {}  # term → hours (an item in one term has one entry)
     attestation: dict[int, str] = {}  # term → form of intermediate attestation (Э, Эк, З, ДЗ, КП, КР; «Э, КП»)
     taught_elsewhere: list[Elsewhere] = []  # of `saved`: each outcome not taught again, and where it is
+    course: str | None = None  # the МДК whose row a competency (or a course's own hours) is taught in
 
     @property
     def last_term(self) -> int:

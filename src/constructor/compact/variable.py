@@ -52,9 +52,25 @@ def variable_parts(items: list[Item], table: Mapping[str, AnyDeclaration]) -> di
     return out
 
 
+def courses_of(items: list[Item], table: Mapping[str, AnyDeclaration]) -> dict[str, str]:
+    """The МДК whose row each of a module's items is taught in (the plan table's rule, course_parts)."""
+    out: dict[str, str] = {}
+    modules: dict[str, list[str]] = {}
+    for item in items:
+        if item.module is not None:
+            modules.setdefault(item.module, []).append(item.code)
+    for code, members in modules.items():
+        module = table.get(code)
+        if isinstance(module, Module):
+            for course, codes in course_parts(module, members)[0]:
+                out.update(dict.fromkeys(codes, course.code))
+    return out
+
+
 def with_variable(plan: Plan, table: Mapping[str, AnyDeclaration]) -> Plan:
-    parts = variable_parts(plan.items, table)
-    items = [i.model_copy(update={"variable": parts[i.code]}) for i in plan.items]
+    """The plan with each item's variable hours and, for a module's items, the МДК they are taught in."""
+    parts, courses = variable_parts(plan.items, table), courses_of(plan.items, table)
+    items = [i.model_copy(update={"variable": parts[i.code], "course": courses.get(i.code)}) for i in plan.items]
     return plan.model_copy(update={"items": items})
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from constructor import words
-from constructor.compact.plan import Plan
+from constructor.compact.plan import Item, Plan
 from constructor.i18n import Lang, Words
 
 WORDS = Words("text.")  # the words are in the catalog: locale/*/LC_MESSAGES/constructor.po
@@ -88,7 +88,7 @@ def render_text(plan: Plan, lang: Lang) -> str:
     lines.append("")
     lines.append(str(w["table"]))
     for term in plan.terms:
-        taught = [i.code for i in plan.items if term.number in i.hours_by_term and i.hours > 0]
+        taught = _rows_of([i for i in plan.items if term.number in i.hours_by_term and i.hours > 0])
         if term.final_attestation_hours:
             taught.append(str(w["final"]).format(hours=term.final_attestation_hours))
         lines.append(
@@ -96,6 +96,20 @@ def render_text(plan: Plan, lang: Lang) -> str:
             f"{term.hours:>5} | {term.capacity_hours - term.hours:>8} | {', '.join(taught)}"
         )
     return "\n".join(lines)
+
+
+def _rows_of(items: list[Item]) -> list[str]:
+    """What a term teaches as the plan table's rows: a МДК with the competencies it teaches there
+    («МДК.01.02 (ПК-1.4, ПК-1.3)»; a newcomer looked for the МДК and found competencies), the rest
+    by their codes, in the plan's order."""
+    groups: dict[str, list[str]] = {}
+    for item in items:
+        key = item.course or item.code
+        if item.code != key:
+            groups.setdefault(key, []).append(item.code)
+        else:
+            groups.setdefault(key, [])
+    return [f"{key} ({', '.join(codes)})" if codes else key for key, codes in groups.items()]
 
 
 def _savings(plan: Plan, w: Mapping[str, object]) -> list[str]:

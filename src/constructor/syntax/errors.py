@@ -175,6 +175,10 @@ def _unexpected_token(e: UnexpectedToken, text: str, path: str) -> Diagnostic:
         )
     span = _token_span(tok, path)
     message, found = "unexpected-token", _found(tok)
+    name = keywords.all_spellings().get(tok.value) if tok.type == "WORD" else keywords.canonical(tok.type)
+    if name in keywords.TOP_LEVEL and brace is not None and tok.column == 1:
+        # a declaration at a line's start inside a block: the block left open is shown too
+        labels.append(Label(_token_span(brace, path), Msg("unclosed-brace")))
     if tok.type == "WORD":
         spellings = keywords.all_spellings()
         if tok.value in spellings and kws:
