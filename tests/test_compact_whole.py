@@ -32,7 +32,7 @@ from constructor.compact.schedule import (
     valid,
 )
 from constructor.compact.variable import variable_share
-from constructor.model import Hours, Standard
+from constructor.model import Hours, Practice, Standard
 from test_compact import problems, spread_problems
 
 
@@ -455,6 +455,37 @@ practice ПДП.01"""
     gained = {i.code: [(e.outcome, e.by) for e in i.taught_elsewhere] for i in plan.items if i.taught_elsewhere}
     assert gained["ПК-1.1"] == [("О-01", "ПП.01")]
     assert gained["ПК-2.1"] == [("О-01", "ПП.02")] and gained["ПК-2.2"] == [("О-01", "ПП.02")]
+
+
+def test_a_practice_holds_no_more_experience_than_its_hours(tmp_path: Path) -> None:
+    """ПП.01 of 40 h gives «сварки» (30 h); «сборки» (24 h) no longer fits and is gained at УП.01, the
+    module's other practice; over both shipped examples no practice is credited with more experience
+    than its hours."""
+    text = WHOLE.format(extra="").replace("practice ПП.01 production 144 h", "practice ПП.01 production 40 h")
+    text = text.replace(
+        'outcome О-01 experience "сварки" 30 h',
+        'outcome О-01 experience "сварки" 30 h\noutcome О-02 experience "сборки" 24 h',
+    ).replace("requires ПК-1.1 }", "requires ПК-1.1  experience О-02 }")
+    path = tmp_path / "p.comp"
+    path.write_text(text, encoding="utf-8")
+    plans = []
+    for where in (path, Path(__file__).parents[1] / "catalogs" / "examples" / "welding" / "program.comp"):
+        ws = workspace(where)
+        plan, diags = compact(ws.programs()[0], ws.table, ws.graph)
+        assert plan is not None, diags
+        plans.append((plan, ws.table))
+    items = {i.code: i for i in plans[0][0].items}
+    assert [(e.outcome, e.by) for e in items["ПК-1.1"].taught_elsewhere] == [("О-01", "ПП.01")]
+    assert [(e.outcome, e.by) for e in items["ПК-1.2"].taught_elsewhere] == [("О-02", "УП.01")]
+    for plan, table in plans:
+        held: dict[str, dict[str, int]] = {}
+        for item in plan.items:
+            for e in item.taught_elsewhere:
+                if isinstance(table.get(e.by), Practice):
+                    at = held.setdefault(e.by, {})
+                    at[e.outcome] = max(at.get(e.outcome, 0), e.hours)
+        hours = {i.code: i.hours for i in plan.items}
+        assert held and all(sum(v.values()) <= hours[p] for p, v in held.items()), held
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,6 @@ program 22.02.06-ПРОФ "Сварочное производство (Проф
   core ПМ.01 .. ПМ.05
   general ОК-01 .. ОК-09
   bundles ЗАВОД-2026
-  recognize "Профильный класс школы: информатика и черчение" covers ОК-02
   recognize "Свидетельство о профессии рабочего, полученное в школе (профессиональное обучение)" covers ПКс-5.1,
       УП.05
   final_attestation thesis_preparation 108 h, thesis 72 h, demo_exam profile 36 h

@@ -10,7 +10,7 @@ from collections.abc import Set as AbstractSet
 from constructor.compact.plan import Graduates, Plan, ProfessionTerm, SiteLoad, SiteTerm
 from constructor.compact.sites import capacity_of, hosted
 from constructor.graph.program import ProgramContent
-from constructor.model import AnyDeclaration, Profession, Program, Site
+from constructor.model import AnyDeclaration, Module, Profession, Program, Site
 
 
 def network(
@@ -47,12 +47,19 @@ def network(
             modules = {items[c].module for c in needed if c in items and items[c].module}
             terms_of = [items[c].last_term for c in needed if c in items]
             terms_of += [i.last_term for i in plan.items if i.module is not None and i.module in modules]
+            practices = [
+                p.code
+                for m in table.values()
+                if isinstance(m, Module) and any(r.code in needed for r in m.taught)
+                for p in m.practices
+            ]
             professions.append(
                 ProfessionTerm(
                     code=decl.code,
                     title=decl.title.value if decl.title else decl.code,
                     term=None if missing else max(terms_of, default=1),
                     missing=missing,
+                    credited=[c for c in (*needed, *practices) if c in recognized],
                 )
             )
     year = plan.terms[-1].year if plan.terms else 1

@@ -135,6 +135,7 @@ class ProfessionTerm(PlanModel):
     title: str
     term: int | None  # None when the program does not teach all of it
     missing: list[str] = []
+    credited: list[str] = []  # what of it the plan credits (recognised competencies, their modules' practices)
 
 
 class Graduates(PlanModel):

@@ -174,6 +174,10 @@ def build(
     extra_not_after: list[tuple[str, str]] = []
     recognized = program.recognized
     at_practice = _practice_of(content.modules, code_set, graph, recognized)
+    # a practice holds no more experience than its hours: what does not fit goes to the module's next
+    # practice (the educational one after the production one), else is taught in the course again
+    room = {p.code: p.hours_at(load) for m in content.modules for p in m.practices}
+    held: dict[tuple[str, str | None], int] = {}  # the hours of an experience its module's practice holds
     floors = _Floors(rows)
     for code in in_order:
         comp = graph.competencies[code]
@@ -187,13 +191,16 @@ def build(
                     continue
                 # experience is gained at the module's practice when it covers the competency
                 is_experience = results is comp.experience
-                gained_at = at_practice.get(code, code) if is_experience else code
-                within = graph.module_of.get(code) if is_experience else None
-                teacher = taught_by.setdefault((outcome.code, within), gained_at)
+                key = (outcome.code, graph.module_of.get(code) if is_experience else None)
+                if key not in taught_by:  # experience at the module's practice, the rest where first met
+                    practices = at_practice.get(code, []) if is_experience else []
+                    taught_by[key] = _gained_at(practices, outcome.hours, room, held, key) or code
+                teacher = taught_by[key]
                 if teacher == code:
                     continue
                 cycle = cycle_by_code.get(code)
-                cut = floors.take(code, cycle, min(outcome.hours, theory if is_theory else practice))
+                cut = min(outcome.hours, theory if is_theory else practice, held.get(key, outcome.hours))
+                cut = floors.take(code, cycle, cut)
                 if not cut:
                     continue  # taught again: not teaching it would take its cycle below the standard's rule
                 if outcome.kind is OutcomeKind.KNOWLEDGE or is_theory:
@@ -201,7 +208,7 @@ def build(
                 else:
                     practice -= cut
                 elsewhere.append((outcome.code, teacher, cut))
-                if teacher == at_practice.get(code):
+                if teacher in at_practice.get(code, []):
                     counted += cut
                 elif (teacher in general) != (code in general):
                     integrated += cut
@@ -442,13 +449,32 @@ def _cycle_rank(rows: WholeProgram, cycle: str | None) -> int:
     return next((k for k, roles in enumerate(GENERAL_FIRST) if role in roles), len(GENERAL_FIRST))
 
 
+def _gained_at(
+    practices: list[str],
+    hours: int,
+    room: dict[str, int],
+    held: dict[tuple[str, str | None], int],
+    key: tuple[str, str | None],
+) -> str | None:
+    """The practice an experience is gained at — the first of the competency's (production, then
+    educational) with room for all of it, else the first with room for some — and how much of it that
+    practice holds (taken from its room)."""
+    fits = [c for c in practices if room.get(c, 0) >= hours] or [c for c in practices if room.get(c, 0) > 0]
+    if not fits:
+        return None
+    held[key] = min(hours, room[fits[0]])
+    room[fits[0]] -= held[key]
+    return fits[0]
+
+
 def _practice_of(
     modules: list[Module], codes: set[str], graph: CompetencyGraph, recognized: AbstractSet[str]
-) -> dict[str, str]:
-    """The practice each competency's experience is gained at: the module's production practice that
-    covers it, else its educational practice. A practice without `covers` covers its module's
-    competencies and the others of the module's activity (an enterprise's, taught at its practice)."""
-    out: dict[str, str] = {}
+) -> dict[str, list[str]]:
+    """The practices each competency's experience may be gained at, in order: the module's production
+    practice that covers it, then its educational practice. A practice without `covers` covers its
+    module's competencies and the others of the module's activity (an enterprise's, taught at its
+    practice)."""
+    out: dict[str, list[str]] = {}
     for mod in modules:
         members = [r.code for r in mod.taught]
         if mod.activity is not None:
@@ -466,8 +492,8 @@ def _practice_of(
             if block.kind is PracticeKind.PRE_DIPLOMA or block.code in recognized:
                 continue
             for code in [r.code for r in block.covers] or members:
-                if code in codes:
-                    out.setdefault(code, block.code)
+                if code in codes and block.code not in out.setdefault(code, []):
+                    out[code].append(block.code)
     return out
 
 

@@ -107,6 +107,8 @@ def _process(plan: Plan, program: Program, lang: Lang) -> list[str]:
     for prof in plan.professions:  # the worker profession a student can be qualified in during the program
         if prof.term is not None:
             out.append(w["profession"].format(code=prof.code, title=prof.title, term=prof.term))
+            if prof.credited:  # «всё, что для неё нужно» holds with what the entrants bring
+                out[-1] += " " + w["profession-credited"].format(codes=", ".join(map(shown_code, prof.credited)))
     return out
 
 

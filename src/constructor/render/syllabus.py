@@ -369,7 +369,8 @@ def _module(
         _result(
             code,
             table,
-            "; ".join(dict.fromkeys(assessed.get(code, []))),
+            # a credited result is not assessed again (the review: ПКс 5.1 «at the ДЗ of МДК.05.01»)
+            w["recognized-mark"] if code in plan.recognized else "; ".join(dict.fromkeys(assessed.get(code, []))),
             taught.places(items.get(code), items, table, w),
         )
         for code in codes

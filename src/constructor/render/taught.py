@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from constructor.compact.plan import Item, course_parts
-from constructor.model import AnyDeclaration, Competency, Discipline, Module, Practice
+from constructor.compact.plan import Item
+from constructor.model import AnyDeclaration, Competency, Discipline, Outcome, Practice
 from constructor.render.codes import shown_code
 
 
@@ -21,26 +21,23 @@ def places(
     """Outcome code → where it is taught: «изучается в рамках ООД.06», «приобретается на практике ПП.01»;
     a competency's outcome is taught in the МДК whose row holds the competency in the plan («в рамках
     МДК.01.02»: a methodologist names the course, not the competency), else with the competency («при
-    освоении ПК 1.3»)."""
+    освоении ПК 1.3»). An outcome the row still teaches in part — a cycle's minimum or a practice's hours
+    let only some of its hours go — is «частично …»: ОГСЭ.03 gives 6 of its 100 h of language to ООД.03."""
     out: dict[str, str] = {}
     for e in item.taught_elsewhere if item is not None else ():
         by = table.get(e.by)
-        where = e.by
+        where: str | None = e.by
         if isinstance(by, Practice):
             key = "elsewhere.practice"
         elif isinstance(by, Competency) and not isinstance(by, Discipline):
-            course = _course_of(items.get(e.by), table)
-            key, where = ("elsewhere.taught", course) if course else ("elsewhere.competency", e.by)
+            teacher = items.get(e.by)
+            where = teacher.course if teacher is not None else None
+            key, where = ("elsewhere.taught", where) if where else ("elsewhere.competency", e.by)
         else:
             key = "elsewhere.taught"
-        out[e.outcome] = w[key].format(code=shown_code(where))
+        text = w[key].format(code=shown_code(where or e.by))
+        outcome = table.get(e.outcome)
+        if isinstance(outcome, Outcome) and e.hours < (outcome.hours or 0):
+            text = w["elsewhere.partly"].format(place=text)
+        out[e.outcome] = text
     return out
-
-
-def _course_of(item: Item | None, table: Mapping[str, AnyDeclaration]) -> str | None:
-    """The МДК a competency's row sits under in the plan (`course_parts`, the plan table's one rule)."""
-    module = table.get(item.module) if item is not None and item.module else None
-    if item is None or not isinstance(module, Module):
-        return None
-    groups, _ = course_parts(module, [item.code])
-    return groups[0][0].code if groups else None
