@@ -31,7 +31,7 @@ from constructor.compact.schedule import (
     try_list_schedule,
     valid,
 )
-from constructor.compact.variable import variable_share
+from constructor.compact.variable import kept_share, variable_share
 from constructor.model import Hours, Practice, Standard
 from test_compact import problems, spread_problems
 
@@ -548,7 +548,9 @@ def test_the_plan_s_variable_part_is_counted_once_for_the_json_the_table_and_the
     assert plan is not None
     items = {i.code: i for i in plan.items}
     course = items["ПК-1.1"].variable + items["ПК-1.2"].variable
-    assert course == (180 if declared else 0) and items["ПП.01"].variable == 144
+    hours = items["ПК-1.1"].hours + items["ПК-1.2"].hours  # the course's row, shortened by the experience
+    kept = kept_share(180, hours, hours + items["ПК-1.1"].saved + items["ПК-1.2"].saved)
+    assert 0 < kept < 180 and course == (kept if declared else 0) and items["ПП.01"].variable == 144
     doc = views.plan_doc(plan, ws.table, "ru")
     rows = {r.code: r for r in doc.rows}
     assert rows["МДК.01.01"].variable == course and rows["ПЦ"].variable == course + 144
@@ -575,3 +577,25 @@ def test_a_closing_item_completed_through_another_has_room_where_it_falls() -> N
     )
     schedule = list_schedule(problem)
     assert valid(problem, schedule) == []
+
+
+def test_a_shortened_row_keeps_its_share_of_the_variable_part() -> None:
+    """Outcomes taught elsewhere leave a row whichever part taught them: the row keeps the split its
+    declaration gave it (ЕН.01, 108 h with 36 variable, shortened to 28 h: 9 variable, 19 obligatory),
+    so no row of the standard's part ends all variable."""
+    from constructor.model import Discipline
+
+    ws = workspace(Path(__file__).parents[1] / "catalogs" / "examples" / "welding" / "program.comp")
+    plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None
+    shortened = 0
+    for item in plan.items:
+        decl = ws.table.get(item.code)
+        if not isinstance(decl, Discipline) or decl.variable is None or decl.variable.hours is None:
+            continue
+        declared, share = item.hours + item.saved, decl.variable.hours
+        assert abs(item.variable * declared - share * item.hours) <= declared / 2, item.code
+        if item.saved and share < declared:
+            shortened += 1
+            assert item.variable < item.hours, item.code
+    assert shortened

@@ -36,8 +36,10 @@ module ПМ.01 "Подготовка и осуществление технол�
   practice УП.01 educational 108 h {
     attestation graded_credit
   }
+  # вариативная часть продлевает производственную практику на предприятии (пример распределения)
   practice ПП.01 production 144 h {
     attestation graded_credit
+    variable 72 h
   }
   attestation qualification_exam
   exam ПМ.01.ЭК 18 h
@@ -86,6 +88,7 @@ module ПМ.03 "Контроль качества сварочных работ"
   }
   practice ПП.03 production 108 h {
     attestation graded_credit
+    variable 72 h
   }
   attestation qualification_exam
   exam ПМ.03.ЭК 18 h

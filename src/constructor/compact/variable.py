@@ -3,7 +3,8 @@ program, counted once here so that the plan JSON, the plan table's «Вар. ч�
 explanatory note and `compact`'s check of the standard's rule (C306, C332) read the same numbers.
 
 A row's variable hours are what its declaration says (`variable 72 h`, `variable all`), else its
-module's; an employer's competency (ПКс) is variable all of it. A МДК's (or its module's) declared
+module's; an employer's competency (ПКс) is variable all of it. A row compaction shortens keeps the
+share of its hours the declaration gave the variable part (`kept_share`). A МДК's (or its module's) declared
 hours are of the course's row, which compaction builds from the items of the competencies it forms
 and its own hours: they are laid over those items in order, so that the items add up to the row."""
 
@@ -18,12 +19,25 @@ from constructor.graph.whole import variable_hours
 from constructor.model import AnyDeclaration, Cycle, Discipline, Module, Practice, Span, Standard
 
 
+def kept_share(variable: int, hours: int, declared: int) -> int:
+    """A shortened row's variable hours: the share of its declared hours the program gave the variable
+    part, kept (rounded half up). Outcomes taught once leave a row whichever part taught them, so the
+    row keeps its split — ЕН.01 «Математика», 108 h with 36 variable, shortened to 28 h keeps 9
+    variable and 19 obligatory, not 28 variable and none of the standard's part (the review)."""
+    if hours >= declared or declared <= 0:
+        return min(variable, hours)
+    return (variable * hours + declared // 2) // declared
+
+
 def _own(item: Item, table: Mapping[str, AnyDeclaration]) -> int:
     total = item.hours_by_kind.total
     if item.kind == "variable":
         return total
     decl = table.get(item.code)
-    return variable_hours(decl, total) if isinstance(decl, Discipline | Practice) else 0
+    if not isinstance(decl, Discipline | Practice):
+        return 0
+    declared = total + item.saved  # what the row had before outcomes taught elsewhere left it
+    return kept_share(variable_hours(decl, declared), total, declared)
 
 
 def variable_parts(items: list[Item], table: Mapping[str, AnyDeclaration]) -> dict[str, int]:
@@ -42,7 +56,9 @@ def variable_parts(items: list[Item], table: Mapping[str, AnyDeclaration]) -> di
         for course, codes in groups:
             parts = [present[c] for c in codes]
             total = sum(p.hours_by_kind.total for p in parts)
-            declared = variable_hours(course, total) or variable_hours(module, total)
+            before = total + sum(p.saved for p in parts)
+            declared = variable_hours(course, before) or variable_hours(module, before)
+            declared = kept_share(declared, total, before)
             if declared:  # of the course's row: laid over its items in order
                 for p in parts:
                     out[p.code] = min(declared, p.hours_by_kind.total)

@@ -20,6 +20,7 @@ from constructor.model import AnyDeclaration, Bundle, College, Cycle, CycleRole,
 from constructor.model.values import RoomKind
 from constructor.render.codes import shown_code
 from constructor.render.plan_table import Row
+from constructor.render.schedule import attestation_weeks_of
 from constructor.reports.plan_text import WORDS as COMPACT_WORDS
 from constructor.reports.plan_text import savings_rows
 from constructor.words import count, duration, noun
@@ -62,7 +63,7 @@ def note(
     if plan.track == "professionalitet":
         basis += w["track"]
     doc.sections.append((w["s.basis"], [basis]))
-    doc.sections.append((w["s.process"], _process(plan, program, lang)))
+    doc.sections.append((w["s.process"], _process(plan, program, table, lang)))
     doc.sections.append((w["s.attestation"], _attestation(plan, program, lang, rows)))
     general = _general(plan, table, lang)
     if general:
@@ -82,7 +83,29 @@ def note(
     return doc
 
 
-def _process(plan: Plan, program: Program, lang: Lang) -> list[str]:
+def _terms(plan: Plan, attestation: Mapping[int, int], lang: Lang) -> str:
+    """The terms' weeks and their weeks of intermediate attestation, as the calendar draws them: a
+    term's hours are its weeks × the weekly load, attestation hours among them; the ПА weeks come on
+    top, as the budget of time counts them (the review read them as counted twice)."""
+    w = WORDS[lang]
+    weeks = {t.number: count(t.weeks, "week", lang) for t in plan.terms}
+    same = {attestation.get(t.number, 0) for t in plan.terms}
+    if len(same) == 1:  # one clause for all: «в каждом семестре — 1 неделя промежуточной аттестации»
+        listed = "; ".join(w["term"].format(n=n, weeks=v) for n, v in weeks.items())
+        each = same.pop()
+        return w["terms"].format(list=listed) + (
+            " " + w["terms-attestation"].format(weeks=count(each, "week", lang)) if each else ""
+        )
+    listed = "; ".join(
+        w["term-attestation"].format(n=n, weeks=v, attestation=count(attestation[n], "week", lang))
+        if attestation.get(n)
+        else w["term"].format(n=n, weeks=v)
+        for n, v in weeks.items()
+    )
+    return w["terms"].format(list=listed)
+
+
+def _process(plan: Plan, program: Program, table: Mapping[str, AnyDeclaration], lang: Lang) -> list[str]:
     w = WORDS[lang]
     out = [w["as-written"]] if plan.status == "as_written" else []  # said first: nothing was planned
     out += [
@@ -90,9 +113,7 @@ def _process(plan: Plan, program: Program, lang: Lang) -> list[str]:
             hours=plan.total_hours, duration=duration(plan.duration, lang), terms=noun(len(plan.terms), "term", lang)
         ),
         w["load"].format(load=plan.weekly_load),
-        w["terms"].format(
-            list="; ".join(w["term"].format(n=t.number, weeks=count(t.weeks, "week", lang)) for t in plan.terms)
-        ),
+        _terms(plan, attestation_weeks_of(plan, table), lang),
     ]
     if program.holidays:
         total = sum(program.holidays.values())

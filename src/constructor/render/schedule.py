@@ -94,6 +94,20 @@ def _calendar_of(plan: Plan, table: Mapping[str, AnyDeclaration]) -> tuple[list[
     return attestation, winter, summer, admission
 
 
+def attestation_weeks_of(plan: Plan, table: Mapping[str, AnyDeclaration]) -> dict[int, int]:
+    """Each term's weeks of intermediate attestation, as the calendar draws them (after its weeks of
+    study; a term without hours has none)."""
+    attestation = _calendar_of(plan, table)[0]
+    out: dict[int, int] = {}
+    years: dict[int, int] = {}  # terms of each year seen so far: a term's place in its year
+    for term in plan.terms:
+        k = years.get(term.year, 0)
+        years[term.year] = k + 1
+        index = term.number - 1 if len(attestation) > 2 else k  # per term, else the year's pattern
+        out[term.number] = attestation[index % len(attestation)] if attestation and term.hours else 0
+    return out
+
+
 def _monday(admission: int) -> dt.date:
     start = dt.date(admission, 9, 1)
     return start - dt.timedelta(days=start.weekday())
@@ -121,7 +135,8 @@ def _new_year_off(codes: list[str], start: int, length: int, new_year: int) -> l
 
 
 def schedule(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Schedule:
-    attestation, winter, summer, admission = _calendar_of(plan, table)
+    _, winter, summer, admission = _calendar_of(plan, table)
+    att_weeks = attestation_weeks_of(plan, table)
     years: list[YearRow] = []
     per_year: dict[int, list[int]] = {}
     for term in plan.terms:
@@ -131,13 +146,11 @@ def schedule(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Sch
         winter_at = -1  # where the winter holidays start in this year's weeks
         for k, number in enumerate(numbers):
             before, after = _term_codes(plan, number, table)
-            index = number - 1 if len(attestation) > 2 else k
             codes += before
             # ПА weeks follow the term's weeks, as the budget of time counts them (C337: term weeks +
             # attestation weeks + holidays = 52): the 2024 plan of 09.02.07 in catalogs/ fits exactly
             # that way (17 + 25 + 1 + 1 + 8 = 52) while its hours are the term weeks × 36
-            if attestation and plan.terms[number - 1].hours:
-                codes += ["ПА"] * attestation[index % len(attestation)]
+            codes += ["ПА"] * att_weeks[number]
             codes += after
             if number != plan.terms[-1].number:
                 if k == 0:
