@@ -14,7 +14,7 @@ from constructor.compact.plan import Plan
 from constructor.graph.bundle_courses import as_planned
 from constructor.model import AnyDeclaration, Discipline, Module, Program
 from constructor.render.codes import shown_code
-from constructor.render.syllabus import SyllabusDoc, syllabi
+from constructor.render.syllabus import SyllabusDoc, complex_phrases, syllabi
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = [ROOT / "catalogs" / "examples" / name / "program.comp" for name in ("welding", "programmer")]
@@ -254,3 +254,31 @@ def test_credited_prior_learning_is_said_for_whom_and_where(path: Path) -> None:
     for rec in {id(r): r for r in credited.values()}.values():
         assert f"«{rec.reason.value}» — " in text
     assert ("План составлен для группы таких поступающих" in text) == bool(credited)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name)
+def test_the_plan_table_marks_complex_forms(path: Path) -> None:
+    """A complex exam or credit the plan holds (two or more rows' forms in one term) is «4*» in each of
+    its rows' form column, the table says what «*» is, and no other term carries the mark; the working
+    programs name the same complex forms (the review: «a complex credit is not marked in the table»)."""
+    from constructor.render import views
+    from constructor.render.plan_table import FORM_COLUMNS
+
+    plan, table = _planned(path)
+    doc = views.plan_doc(plan, table, "ru")
+    program = table[plan.program]
+    assert isinstance(program, Program)
+    from constructor.render.syllabus import WORDS
+
+    joint = complex_phrases(program, {r.code: r.forms for r in doc.rows}, WORDS["ru"])
+    marked = {
+        (r.code, t)
+        for r in doc.rows
+        if r.level
+        for cells in r.form_cols.values()
+        for t in (cells.replace(", ", "").split("*")[:-1] if "*" in cells else [])
+    }
+    expected = {(code, term) for code, _, term in joint}
+    assert {(c, int(t[-1])) for c, t in marked} == expected
+    assert doc.joint == bool(expected)
+    assert all(form in {f for fs in FORM_COLUMNS.values() for f in fs} for _, form, _ in joint)

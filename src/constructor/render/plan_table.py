@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from constructor.compact.plan import Item
 from constructor.compact.rows import item_term_hours
-from constructor.model import AnyDeclaration, Course, Discipline, Hours
+from constructor.model import AnyDeclaration, Course, Discipline, Hours, Program
 
 # the forms of control by column: exams (with the module's qualification exam), credits, graded
 # credits, course projects and papers
@@ -81,6 +81,7 @@ class Row:
     prep: int = 0  # «практическая подготовка»
     variable: int = 0
     forms: dict[str, list[int]] = field(default_factory=dict)  # form (Э, ДЗ, …) → its terms
+    joint: set[tuple[str, int]] = field(default_factory=set)  # (form, term) taken with other rows: «4*»
     term_hours: list[Hours] = field(default_factory=list)  # each term's hours by kind (practices: none)
 
     @property
@@ -98,8 +99,33 @@ class Row:
         return {column: self.terms_of(forms) for column, forms in FORM_COLUMNS.items()}
 
     def terms_of(self, forms: tuple[str, ...]) -> str:
+        """«34567»; a term whose form the row takes with other rows (a complex exam or credit) is «4*»."""
         terms = sorted({t for form in forms for t in self.forms.get(form, [])})
-        return ("" if all(t < 10 for t in terms) else ", ").join(map(str, terms))
+        shown = [f"{t}*" if any((f, t) in self.joint for f in forms) else str(t) for t in terms]
+        return ("" if all(t < 10 for t in terms) else ", ").join(shown)
+
+
+# (term, form, [(row, its form)]) of a complex exam or credit that two or more rows take in one term
+JointGroup = tuple[int, str, list[tuple[str, str]]]
+
+
+def joint_groups(program: Program | None, forms: Mapping[str, Mapping[str, list[int]]]) -> list[JointGroup]:
+    """A program's complex exams and credits where the plan table puts two or more of their rows' forms
+    in one term (rows apart take their own: the note and C319 say so)."""
+    out: list[JointGroup] = []
+    if program is None:
+        return out
+    for kinds, groups in ((("Э",), program.complex_exams), (("З", "ДЗ"), program.complex_credits)):
+        for group in groups:
+            by_term: dict[int, list[tuple[str, str]]] = {}
+            for code in dict.fromkeys(r.code for r in group):
+                for form in kinds:
+                    for term in forms.get(code, {}).get(form, []):
+                        by_term.setdefault(term, []).append((code, form))
+            for term, members in by_term.items():
+                if len(members) >= 2:
+                    out.append((term, "ДЗ" if any(f == "ДЗ" for _, f in members) else members[0][1], members))
+    return out
 
 
 def forms_phrase(forms: Mapping[str, list[int]]) -> str:

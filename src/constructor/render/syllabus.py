@@ -36,7 +36,7 @@ from constructor.model import (
 )
 from constructor.render import taught, views
 from constructor.render.codes import shown_code
-from constructor.render.plan_table import HOUR_COLUMNS, Row, item_row, with_years
+from constructor.render.plan_table import HOUR_COLUMNS, Row, item_row, joint_groups, with_years
 from constructor.render.title import TitlePage, back_page, title_page
 
 WORDS = Words("syllabus.")  # the words are in the catalog: locale/*/LC_MESSAGES/constructor.po
@@ -522,24 +522,12 @@ def complex_phrases(
     of a program's complex exam or credit where two or more of its rows take it in one term (as the plan
     table puts their forms; rows apart take their own, as the note and C319 say)."""
     out: dict[tuple[str, str, int], str] = {}
-    if program is None:
-        return out
-    for kinds, groups in ((("Э",), program.complex_exams), (("З", "ДЗ"), program.complex_credits)):
-        for group in groups:
-            by_term: dict[int, list[tuple[str, str]]] = {}
-            for code in dict.fromkeys(r.code for r in group):
-                for form in kinds:
-                    for term in forms.get(code, {}).get(form, []):
-                        by_term.setdefault(term, []).append((code, form))
-            for term, members in by_term.items():
-                if len(members) < 2:
-                    continue
-                form = "ДЗ" if any(f == "ДЗ" for _, f in members) else members[0][1]
-                codes = [c for c, _ in members]
-                phrase = w["assessed.complex"].format(
-                    form=w.get(f"form.{form}", form), first=", ".join(codes[:-1]), last=codes[-1], when=when([term], w)
-                )
-                out.update({(code, f, term): phrase for code, f in members})
+    for term, form, members in joint_groups(program, forms):
+        codes = [c for c, _ in members]
+        phrase = w["assessed.complex"].format(
+            form=w.get(f"form.{form}", form), first=", ".join(codes[:-1]), last=codes[-1], when=when([term], w)
+        )
+        out.update({(code, f, term): phrase for code, f in members})
     return out
 
 

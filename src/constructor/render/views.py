@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from constructor.compact.plan import Item, Plan, course_parts
 from constructor.graph.bundle_courses import as_planned
 from constructor.i18n import Lang, Words
-from constructor.model import AnyDeclaration, Competency, Cycle, CycleRole, Discipline, Module, Practice
+from constructor.model import AnyDeclaration, Competency, Cycle, CycleRole, Discipline, Module, Practice, Program
 from constructor.model.declarations import written_form
 from constructor.render.codes import shown_code
 from constructor.render.note import NoteDoc, note
@@ -22,6 +22,7 @@ from constructor.render.plan_table import (
     course_row,
     final_row,
     item_row,
+    joint_groups,
     sum_rows,
     with_years,
 )
@@ -55,6 +56,11 @@ class PlanDoc:
     counts: list[tuple[str, list[str]]] = field(default_factory=list)  # exams, credits a year / limit
     term_weeks: list[str] = field(default_factory=list)  # «17 недель», «24 недели»: each term's length
     note: NoteDoc | None = None  # the explanatory note and the rooms that end the plan
+
+    @property
+    def joint(self) -> bool:
+        """Whether a form column holds a complex exam or credit («4*»): the table then says what «*» is."""
+        return any(r.joint for r in self.rows)
 
 
 @dataclass
@@ -128,6 +134,12 @@ def plan_doc(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> Pla
         rows.append(whole_final)
         items_rows.append(whole_final)
     totals = sum_rows("", w["total"], items_rows, n)
+    program = table.get(plan.program)
+    by_code = {r.code: r for r in rows}
+    joint = joint_groups(program if isinstance(program, Program) else None, {r.code: r.forms for r in rows})
+    for term, _, together in joint:
+        for code, form in together:  # a complex exam or credit: «4*» in the form's column (the review)
+            by_code[code].joint.add((form, term))
     years = [t.year for t in plan.terms]
     for row in (*rows, totals):
         with_years(row, years)

@@ -272,6 +272,9 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
             cell.font = _font(italic=True)
             _as_text(cell)
     _box(ws, 1, ws.max_row, last)
+    if doc.joint:  # what «4*» in a form column means, under the table as in the PDF
+        ws.append([None, None, w["joint-mark"]])
+        ws.cell(ws.max_row, 3).font = _font(italic=True)
     ws.freeze_panes = "D3"
     ws.print_title_rows = "1:2"
     ws.column_dimensions["A"].width = 9  # «Считать в плане» in three lines, no word broken
