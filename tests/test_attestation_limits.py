@@ -166,8 +166,8 @@ def _shown_counts(plan: Plan, path: Path) -> dict[tuple[int, int], int]:
         decl = ws.table.get(item.code)
         if isinstance(decl, Discipline) and decl.outside_limits:
             continue
-        for term, form in item.attestation.items():
-            kind = kind_of(form)
+        for term, form in ((t, f) for t, written in item.attestation.items() for f in written.split(", ")):
+            kind = kind_of(form)  # «Э, КП»: the exam counts
             if kind is None:
                 continue
             group = group_of.get((course_of.get(item.code, item.code), kind))

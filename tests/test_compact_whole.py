@@ -599,3 +599,27 @@ def test_a_shortened_row_keeps_its_share_of_the_variable_part() -> None:
             shortened += 1
             assert item.variable < item.hours, item.code
     assert shortened
+
+
+def test_a_row_closed_by_an_exam_and_a_course_project_counts_its_exam(tmp_path: Path) -> None:
+    """`attestation exam, course_project`: both forms in the row's last term («Э, КП» in the plan, the
+    table and the .plx), and the exam counts against the year's limit — the project alone does not (the
+    review: МДК.02.02 showed an exam the year's count left out)."""
+    text = WHOLE.format(extra="").replace(
+        'course МДК.01.01 "Курс" { covers ПК-1.1, ПК-1.2 }',
+        'course МДК.01.01 "Курс" { covers ПК-1.1, ПК-1.2  attestation exam, course_project }',
+    )
+    text = text.replace(
+        '"Математика" { cycle ОО  hours theory 200, practice 100  terms 2 }',
+        '"Математика" { cycle ОО  hours theory 200, practice 100  terms 2  attestation exam, course_paper }',
+    )
+    path = tmp_path / "p.comp"
+    path.write_text(text, encoding="utf-8")
+    ws = workspace(path)
+    plan, diags = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None, diags
+    written = {i.code: set(i.attestation.values()) for i in plan.items if i.attestation}
+    assert {"Э, КП"} in [written.get(c) for c in ("ПК-1.1", "ПК-1.2")] and written["ООД.02"] == {"Э, КР"}
+    exams = sum(a.exams for a in plan.attestations)
+    module_exams = sum(1 for i in plan.items if i.kind == "exam")
+    assert exams == 2 + module_exams  # the course's, the discipline's and the module's own exam

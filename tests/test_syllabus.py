@@ -12,7 +12,7 @@ from constructor.api import workspace
 from constructor.compact import compact
 from constructor.compact.plan import Plan
 from constructor.graph.bundle_courses import as_planned
-from constructor.model import AnyDeclaration, Discipline, Module, Program
+from constructor.model import AnyDeclaration, Competency, Discipline, Module, Program
 from constructor.render.codes import shown_code
 from constructor.render.syllabus import SyllabusDoc, complex_phrases, syllabi
 
@@ -161,6 +161,10 @@ def test_the_competency_matrix_marks_what_each_row_forms(path: Path) -> None:
             assert marked[code] == {shown_code(r.code) for r in decl.taught} & set(doc.columns), code
     general = [c for c in doc.columns if c.startswith("ОК")]
     assert all(any(c in marks for marks in marked.values()) for c in general)  # every ОК is formed somewhere
+    # a credited competency keeps its column, headed so, and no row of the plan forms it
+    credited = [c for c in doc.columns if c.endswith("(зачтено)")]
+    assert len(credited) == len([c for c in plan.recognized if isinstance(table.get(c), Competency)])
+    assert not any(c in marks for c in credited for marks in marked.values())
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name)
@@ -282,3 +286,40 @@ def test_the_plan_table_marks_complex_forms(path: Path) -> None:
     assert {(c, int(t[-1])) for c, t in marked} == expected
     assert doc.joint == bool(expected)
     assert all(form in {f for fs in FORM_COLUMNS.values() for f in fs} for _, form, _ in joint)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name)
+def test_the_note_says_how_the_variable_part_is_spent(path: Path) -> None:
+    """The explanatory note's account of the variable part adds up to the hours it names (the review:
+    «the note explains 170 of the 703 variable hours»)."""
+    import re
+
+    from constructor.render import views
+
+    plan, table = _planned(path)
+    note = views.plan_doc(plan, table, "ru").note
+    assert note is not None
+    text = "\n".join(p for _, ps in note.sections for p in ps)
+    total = re.search(r"Вариативная часть — (\d+) ч", text)
+    spent = re.search(r"Она распределена так: ([^\n]*)\.", text)
+    assert (total is None) == (spent is None)
+    if total and spent:
+        assert sum(int(h) for h in re.findall(r"— (\d+) ч", spent.group(1))) == int(total.group(1))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name)
+def test_the_note_names_the_practice_share_compact_measures(path: Path) -> None:
+    """The note states the share of practice C305 measures (practical classes and practices) beside
+    «практическая подготовка», and says so when the plan falls short of the target."""
+    from constructor.render import views
+
+    ws = workspace(path)
+    plan, diags = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None
+    table = as_planned(plan.program, ws.table)
+    note = views.plan_doc(plan, table, "ru").note
+    assert note is not None
+    text = "\n".join(p for _, ps in note.sections for p in ps)
+    share = round(100 * plan.practice_hours / plan.total_hours)
+    assert f"практикой — {plan.practice_hours} ч ({share}% объёма программы)" in text
+    assert ("План до неё не доходит." in text) == any(d.code == "C305" for d in diags)

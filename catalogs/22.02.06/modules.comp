@@ -64,7 +64,7 @@ module ПМ.02 "Разработка технологических процес
   }
   course МДК.02.02 "Основы проектирования технологических процессов" {
     covers ПК-2.1, ПК-2.3
-    attestation course_project
+    attestation exam, course_project
   }
   practice УП.02 educational 72 h {
     attestation graded_credit

@@ -43,9 +43,8 @@ def plan_rules(program: Program, std: Standard, plan: Plan, table: Mapping[str, 
     """The standard's shares, measured on the plan compaction made (outcomes taught once may cut
     practical hours and the variable part): C305 by the rule `check` applies to the program as
     written, C306/C332 by the rule the explanatory note states."""
-    practice = sum(i.hours if i.kind == "practice" else i.hours_by_kind.practice for i in plan.items)
     where = program.fields.get("TARGET", program.code_span)
-    low = practice_share_low(program, std, practice, plan.total_hours, where, "practice-share-low.plan")
+    low = practice_share_low(program, std, plan.practice_hours, plan.total_hours, where, "practice-share-low.plan")
     variable = plan_variable_share(std, plan, table, where)
     return [d for d in (low, variable) if d is not None]
 

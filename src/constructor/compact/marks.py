@@ -18,7 +18,7 @@ from constructor.compact.schedule import CREDIT, EXAM, BackgroundMark, Mark
 from constructor.compact.whole_fields import discipline_forms
 from constructor.graph.whole import CREDITS, EXAMS, complex_forms
 from constructor.model import AnyDeclaration, AttestationForm, Discipline, Module, Practice, Program, Standard
-from constructor.model.declarations import written_form
+from constructor.model.declarations import written_forms
 
 
 def kind_of(form: AttestationForm | str | None) -> int | None:
@@ -67,13 +67,15 @@ def marks(
         decl = table.get(code)
         if isinstance(decl, Discipline) and not decl.outside_limits:
             for offset, written in discipline_forms(decl, list(range(spans.get(code, 1)))).items():
-                add(code, AttestationForm(written), [i], offset)
+                for form in written.split(", "):  # «Э, КП»: the exam counts, the project does not
+                    add(code, AttestationForm(form), [i], offset)
         elif isinstance(decl, Practice) and decl.module is None:
             add(code, decl.attestation, [i])
     for mod in modules:
         members = [i for code, i in index.items() if module_of.get(code) == mod.code]
         for course in mod.courses:
-            add(course.code, written_form(course), [index[r.code] for r in course.covers if r.code in index])
+            for form in written_forms(course):  # «exam, course_project»: the exam counts
+                add(course.code, form, [index[r.code] for r in course.covers if r.code in index])
         for practice in mod.practices:
             if practice.code in index:
                 add(practice.code, practice.attestation, [index[practice.code]])

@@ -205,6 +205,12 @@ class Plan(PlanModel):
     attestations: list[YearAttestation] = []
     notes: list[str] = []
 
+    @property
+    def practice_hours(self) -> int:
+        """Practical classes and practices: what the standard's practice share (C305) and the
+        explanatory note measure."""
+        return sum(i.hours if i.kind == "practice" else i.hours_by_kind.practice for i in self.items)
+
 
 def course_parts(module: Module, codes: Iterable[str]) -> tuple[list[tuple[Course, list[str]]], list[str]]:
     """A module's item codes by МДК, as the plan's rows are made: each course's competencies (in its

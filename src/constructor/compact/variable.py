@@ -90,10 +90,16 @@ def with_variable(plan: Plan, table: Mapping[str, AnyDeclaration]) -> Plan:
     return plan.model_copy(update={"items": items})
 
 
+def share_items(plan: Plan, std: Standard, table: Mapping[str, AnyDeclaration]) -> list[Item]:
+    """The items whose hours the variable share is measured on (graph/variable.py: the cycles with an
+    obligatory and a variable part)."""
+    split = split_cycles(c for r in std.cycles if isinstance(c := table.get(r.code), Cycle))
+    return [i for i in plan.items if counted(i.cycle, False, split)]
+
+
 def variable_share(plan: Plan, std: Standard, table: Mapping[str, AnyDeclaration]) -> tuple[int, int]:
     """The variable hours of the plan and the hours they are a share of (graph/variable.py)."""
-    split = split_cycles(c for r in std.cycles if isinstance(c := table.get(r.code), Cycle))
-    items = [i for i in plan.items if counted(i.cycle, False, split)]
+    items = share_items(plan, std, table)
     return sum(i.variable for i in items), sum(i.hours_by_kind.total for i in items)
 
 

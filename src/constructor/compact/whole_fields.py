@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from constructor.compact.plan import CycleHours, Item, Plan
 from constructor.graph.whole import WholeProgram
 from constructor.model import AnyDeclaration, AttestationForm, CycleRole, Discipline, Module, Practice, Program
-from constructor.model.declarations import last_form, written_form
+from constructor.model.declarations import closing_forms, last_form, written_forms
 
 
 def _attestation(plan: Plan, program: Program, table: Mapping[str, AnyDeclaration]) -> dict[str, dict[int, str]]:
@@ -23,10 +23,10 @@ def _attestation(plan: Plan, program: Program, table: Mapping[str, AnyDeclaratio
         members = [i for i in plan.items if i.module == mod.code]
         for course in mod.courses:
             covered = [items[r.code] for r in course.covers if r.code in items]
-            form = written_form(course)
-            if covered and form is not None:
+            closing = written_forms(course)  # «Э, КП»: an exam and a course project in the last term
+            if covered and closing:
                 last = max(covered, key=lambda i: (i.term, i.code))
-                out.setdefault(last.code, {})[last.term] = form.value
+                out.setdefault(last.code, {})[last.term] = ", ".join(f.value for f in closing)
         for practice in mod.practices:
             if practice.code in items and practice.attestation is not None:
                 out.setdefault(practice.code, {})[items[practice.code].term] = practice.attestation.value
@@ -52,12 +52,12 @@ def discipline_forms(discipline: Discipline, terms: list[int]) -> dict[int, str]
                 out[term] = form.value
         return out
     each = [a.form for a in discipline.attestations if a.each]
-    last = discipline.attestation
+    closing = closing_forms(discipline.attestations)
     for term in terms[:-1]:
         if each:
             out[term] = each[-1].value
-    if terms and last is not None:
-        out[terms[-1]] = last.value
+    if terms and closing:
+        out[terms[-1]] = ", ".join(f.value for f in closing)
     return out
 
 

@@ -228,6 +228,20 @@ class Competency(Declaration):
     tags: tuple[tuple[str, str], ...] = ()
 
 
+def closing_forms(attestations: tuple[Attestation, ...]) -> list[AttestationForm]:
+    """Every form a row takes in its last term: all written that are not `each` («exam, course_project»:
+    an exam and a course project), else the last `each` one."""
+    plain = [a.form for a in attestations if not a.each]
+    return plain or ([attestations[-1].form] if attestations else [])
+
+
+def written_forms(row: RowFields) -> list[AttestationForm]:
+    """The forms that close a row (`closing_forms`), else those its last term block with a form writes."""
+    if row.attestations:
+        return closing_forms(row.attestations)
+    return next((fs for t in reversed(row.terms) if (fs := closing_forms(t.attestations))), [])
+
+
 def last_form(attestations: tuple[Attestation, ...]) -> AttestationForm | None:
     """The form in a row's last term: the last one written that is not `each`, else an `each` one."""
     plain = [a.form for a in attestations if not a.each]

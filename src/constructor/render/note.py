@@ -12,14 +12,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from constructor.compact.plan import Plan
-from constructor.compact.variable import variable_share
+from constructor.compact.plan import Item, Plan
+from constructor.compact.variable import share_items, variable_share
 from constructor.graph.variable import rule_broken
 from constructor.i18n import Lang, Words, show
-from constructor.model import AnyDeclaration, Bundle, College, Cycle, CycleRole, Program, Standard
-from constructor.model.values import RoomKind
+from constructor.model import AnyDeclaration, Bundle, College, Cycle, CycleRole, Module, Program, Standard
+from constructor.model.values import RoomKind, Track
 from constructor.render.codes import shown_code
-from constructor.render.plan_table import Row
+from constructor.render.plan_table import Row, code_key
 from constructor.render.schedule import attestation_weeks_of
 from constructor.reports.plan_text import WORDS as COMPACT_WORDS
 from constructor.reports.plan_text import savings_rows
@@ -71,7 +71,7 @@ def note(
     variable = _variable(plan, program, std, table, lang)
     if variable:
         doc.sections.append((w["s.variable"], variable))
-    doc.sections.append((w["s.network" if plan.sites else "s.practice"], _network(plan, lang, totals)))
+    doc.sections.append((w["s.network" if plan.sites else "s.practice"], _network(plan, program, std, lang, totals)))
     shortening = _shortening(plan, lang) + _recognized(plan, program, lang)
     if shortening:  # a plan in its normative term is not «shortened»: the section says the term
         shortened = plan.savings.terms or plan.baseline != plan.duration
@@ -129,7 +129,8 @@ def _process(plan: Plan, program: Program, table: Mapping[str, AnyDeclaration], 
         if prof.term is not None:
             out.append(w["profession"].format(code=prof.code, title=prof.title, term=prof.term))
             if prof.credited:  # «всё, что для неё нужно» holds with what the entrants bring
-                out[-1] += " " + w["profession-credited"].format(codes=", ".join(map(shown_code, prof.credited)))
+                codes = ", ".join(map(shown_code, prof.credited))
+                out[-1] += " " + w["profession-credited"].format(codes=codes, section=w["s.shortening"])
     return out
 
 
@@ -210,6 +211,9 @@ def _variable(
         broken = rule_broken(std, 100 * variable / base)
         if broken is not None:  # the plan says so itself, as `compact` does (C306, C332)
             out[-1] += " " + w["variable-off"].format(rule=show(broken[1], lang))
+        spent = _variable_spent(share_items(plan, std, table) if std is not None else [], table, lang)
+        if spent:
+            out.append(spent)
     for ref in program.bundles:
         bundle = table.get(ref.code)
         if not isinstance(bundle, Bundle):
@@ -228,7 +232,39 @@ def _variable(
     return out
 
 
-def _network(plan: Plan, lang: Lang, totals: Row) -> list[str]:
+def _variable_spent(items: Sequence[Item], table: Mapping[str, AnyDeclaration], lang: Lang) -> str:
+    """How the variable part is spent, the parts adding up to it: modules of the variable part whole,
+    practices extended, disciplines and МДК extended, employers' competencies (the review: the note
+    explained 170 of 703 h)."""
+    w = WORDS[lang]
+    groups: dict[str, dict[str, int]] = {}
+    for item in items:
+        if not item.variable:
+            continue
+        module = table.get(item.module or "")
+        if isinstance(module, Module) and module.variable is not None and module.variable.hours is None:
+            key, code = "module", module.code
+        elif item.why.reason == "bundle":
+            key, code = "bundle", item.code
+        elif item.kind == "practice":
+            key, code = "practice", item.code
+        elif item.kind == "discipline":
+            key, code = "discipline", item.code
+        else:
+            key, code = "course", item.course or item.code
+        at = groups.setdefault(key, {})
+        at[code] = at.get(code, 0) + item.variable
+    parts = [
+        w[f"variable.{key}"].format(
+            codes=", ".join(shown_code(c) for c in sorted(groups[key], key=code_key)), hours=sum(groups[key].values())
+        )
+        for key in ("module", "practice", "discipline", "course", "bundle")
+        if key in groups
+    ]
+    return w["variable-spent"].format(list="; ".join(parts)) if parts else ""
+
+
+def _network(plan: Plan, program: Program, std: Standard | None, lang: Lang, totals: Row) -> list[str]:
     w = WORDS[lang]
     out = []
     for site in plan.sites:
@@ -239,6 +275,17 @@ def _network(plan: Plan, lang: Lang, totals: Row) -> list[str]:
     if totals.prep and plan.total_hours:
         share = round(100 * totals.prep / plan.total_hours)
         out.append(w["prep"].format(hours=totals.prep, share=share, practice=totals.training))
+    if plan.practice_hours and plan.total_hours:  # the share C305 measures: a second measure, named as such
+        share = round(100 * plan.practice_hours / plan.total_hours)
+        target = std.practice_share_target if std is not None and program.track is Track.PROFESSIONALITET else None
+        limit = target if target is not None else std.practice_share_min if std is not None else None
+        said = w["practice-share"].format(hours=plan.practice_hours, share=share)
+        if limit is not None:
+            key = "practice-share-target" if target is not None else "practice-share-minimum"
+            said += " " + w[key].format(limit=limit)
+            if share < limit:  # as `compact` says it (C305): the note does not hide a rule the plan breaks
+                said += " " + w["practice-share-short"]
+        out.append(said)
     return out
 
 

@@ -179,15 +179,16 @@ def sum_rows(code: str, title: str, rows: list[Row], terms: int, level: int = 0,
     return out
 
 
-def course_row(course: Course, parts: list[Row], terms: int, form: str | None) -> Row:
+def course_row(course: Course, parts: list[Row], terms: int) -> Row:
     """A course (МДК): the hours of the competencies it forms, its form in its last term, its declared
     practical training; its variable hours are its items' (compact/variable.py lays the course's or
     module's declared hours over them)."""
     row = sum_rows(course.code, course.title.value if course.title else course.code, parts, terms, level=1)
     last = max((k + 1 for k, h in enumerate(row.by_term) if h), default=0)
-    forms = [a.form.value for a in course.attestations if not a.each] or ([form] if form else [])
+    forms = [a.form.value for a in course.attestations if not a.each]
     row.forms = {f: [last] for f in dict.fromkeys(forms)} if last else {}
-    if not forms:  # forms only by term (`term 4 { attestation exam }`, an as-written plan): its items'
+    if not forms:  # forms by term (`term 5 { attestation exam, course_project }`, an as-written plan): its
+        # items' — every form of the term, not the last one written
         for part in parts:
             for f, terms_of in part.forms.items():
                 row.forms[f] = sorted({*row.forms.get(f, []), *terms_of})

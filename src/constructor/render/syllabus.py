@@ -71,6 +71,7 @@ class ResultLine:
     methods: str = ""
     indicators: list[str] = field(default_factory=list)  # as declared (`indicators`)
     plain: dict[str, str] = field(default_factory=dict)  # a result with where it is taught → the result alone
+    credited: bool = False  # credited for prior learning: not assessed again, no criteria
 
 
 @dataclass
@@ -167,7 +168,9 @@ def _control(doc: SyllabusDoc) -> SyllabusDoc:
         # every competency the module forms has its row, ОК included (assessed by the module's forms);
         # where nothing declared shows it — an ОК has no outcomes of its own — the criteria cell is left
         # for the college to fill in, not invented
-        doc.control = [(f"{r.code} {r.title}", _shown_by(r, w), r.methods or doc.forms) for r in doc.results]
+        doc.control = [
+            (f"{r.code} {r.title}", "" if r.credited else _shown_by(r, w), r.methods or doc.forms) for r in doc.results
+        ]
         return doc
     codes = ", ".join(r.code for r in doc.results)
     # a result taught in another row is assessed there (the review: ОП.10's credit assessed two results
@@ -378,6 +381,7 @@ def _module(
     for line, code in zip(results, codes, strict=True):  # a result the plan credits says so (the review)
         if line is not None and code in plan.recognized:
             line.title += f" ({w['recognized-mark']})"
+            line.credited = True
     topics, note = _module_topics(module, parts, total, w)
     sites = sorted(
         {s.title for s in plan.sites for t in s.terms if any(c in {i.code for i in members} for c in t.items)}

@@ -13,7 +13,6 @@ from constructor.compact.plan import Item, Plan, course_parts
 from constructor.graph.bundle_courses import as_planned
 from constructor.i18n import Lang, Words
 from constructor.model import AnyDeclaration, Competency, Cycle, CycleRole, Discipline, Module, Practice, Program
-from constructor.model.declarations import written_form
 from constructor.render.codes import shown_code
 from constructor.render.note import NoteDoc, note
 from constructor.render.plan_table import (
@@ -237,8 +236,7 @@ def module_rows(
         by_course, left = course_parts(module, by_code) if isinstance(module, Module) else ([], list(by_code))
         courses: list[Row] = []
         for course, codes in by_course:
-            written = written_form(course)
-            courses.append(course_row(course, [by_code[c] for c in codes], n, written.value if written else None))
+            courses.append(course_row(course, [by_code[c] for c in codes], n))
         rest = [by_code[c] for c in left]
         group = sum_rows(key, title, [*courses, *rest], n)
         rows += [group, *courses, *rest]
@@ -263,14 +261,16 @@ def matrix(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang = "ru") -
     table = as_planned(plan.program, table)  # its bundles' МДК in their modules (graph/bundle_courses.py)
     items = {i.code: i for i in plan.items}
     comps = [i.code for i in plan.items if i.kind in ("general", "professional", "variable")]
-    # a recognised competency is still the program's (its rows still form it; only its hours are
-    # credited): a column, so the matrix agrees with the working programs that list it
-    comps += [c for c in plan.recognized if isinstance(table.get(c), Competency)]
+    # a recognised competency is still the program's: a column, so the matrix agrees with the working
+    # programs that list it, headed «(зачтено)» and with no row marked — the plan does not form it (the
+    # review: «the matrix shows ПКс 5.1 as taught by МДК.05.01»)
+    credited = {c for c in plan.recognized if isinstance(table.get(c), Competency)}
+    comps += sorted(credited)
     columns = sorted(dict.fromkeys(comps), key=lambda c: (not c.startswith("ОК"), code_key(c)))
     index = {c: k for k, c in enumerate(columns)}
 
     def marks(codes: set[str]) -> list[bool]:
-        return [c in codes for c in columns]
+        return [c in codes and c not in credited for c in columns]
 
     rows: list[tuple[str, str, list[bool], int]] = []
     for d in disciplines_in_order(plan, table):
@@ -296,4 +296,8 @@ def matrix(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang = "ru") -
         if item.kind == "practice" and item.module is None and isinstance(outside, Practice):
             covered = {r.code for r in outside.covers if r.code in index}
             rows.append((outside.code, PRACTICE_TITLES[lang][outside.kind.value], marks(covered), 0))
-    return MatrixDoc([shown_code(c) for c in columns], rows)
+    shown = [
+        DOC_WORDS[lang]["credited-column"].format(code=shown_code(c)) if c in credited else shown_code(c)
+        for c in columns
+    ]
+    return MatrixDoc(shown, rows)
