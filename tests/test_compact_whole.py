@@ -7,6 +7,7 @@ import itertools
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import example, given, settings
@@ -229,6 +230,16 @@ def _plan(tmp_path: Path, extra: str = "") -> Plan:
     return plan
 
 
+def _compacted(tmp_path: Path, text: str) -> tuple[Plan, Any]:
+    """The plan of a program written out as `text`, and its workspace."""
+    path = tmp_path / "p.comp"
+    path.write_text(text, encoding="utf-8")
+    ws = workspace(path)
+    plan, diags = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None, diags
+    return plan, ws
+
+
 def test_every_row_is_placed_by_its_rules(tmp_path: Path) -> None:
     plan = _plan(tmp_path)
     items = {i.code: i for i in plan.items}
@@ -447,11 +458,7 @@ module ПМ.02 "Второй модуль" {
 }
 practice ПДП.01"""
     text = WHOLE.format(extra="").replace("practice ПДП.01", second, 1).replace("core ПМ.01", "core ПМ.01, ПМ.02")
-    path = tmp_path / "p.comp"
-    path.write_text(text, encoding="utf-8")
-    ws = workspace(path)
-    plan, diags = compact(ws.programs()[0], ws.table, ws.graph)
-    assert plan is not None, diags
+    plan, _ = _compacted(tmp_path, text)
     gained = {i.code: [(e.outcome, e.by) for e in i.taught_elsewhere] for i in plan.items if i.taught_elsewhere}
     assert gained["ПК-1.1"] == [("О-01", "ПП.01")]
     assert gained["ПК-2.1"] == [("О-01", "ПП.02")] and gained["ПК-2.2"] == [("О-01", "ПП.02")]
@@ -466,14 +473,11 @@ def test_a_practice_holds_no_more_experience_than_its_hours(tmp_path: Path) -> N
         'outcome О-01 experience "сварки" 30 h',
         'outcome О-01 experience "сварки" 30 h\noutcome О-02 experience "сборки" 24 h',
     ).replace("requires ПК-1.1 }", "requires ПК-1.1  experience О-02 }")
-    path = tmp_path / "p.comp"
-    path.write_text(text, encoding="utf-8")
-    plans = []
-    for where in (path, Path(__file__).parents[1] / "catalogs" / "examples" / "welding" / "program.comp"):
-        ws = workspace(where)
-        plan, diags = compact(ws.programs()[0], ws.table, ws.graph)
-        assert plan is not None, diags
-        plans.append((plan, ws.table))
+    plans = [(plan, ws.table) for plan, ws in (_compacted(tmp_path, text),)]
+    ws = workspace(Path(__file__).parents[1] / "catalogs" / "examples" / "welding" / "program.comp")
+    welding, diags = compact(ws.programs()[0], ws.table, ws.graph)
+    assert welding is not None, diags
+    plans.append((welding, ws.table))
     items = {i.code: i for i in plans[0][0].items}
     assert [(e.outcome, e.by) for e in items["ПК-1.1"].taught_elsewhere] == [("О-01", "ПП.01")]
     assert [(e.outcome, e.by) for e in items["ПК-1.2"].taught_elsewhere] == [("О-02", "УП.01")]
@@ -613,11 +617,7 @@ def test_a_row_closed_by_an_exam_and_a_course_project_counts_its_exam(tmp_path: 
         '"Математика" { cycle ОО  hours theory 200, practice 100  terms 2 }',
         '"Математика" { cycle ОО  hours theory 200, practice 100  terms 2  attestation exam, course_paper }',
     )
-    path = tmp_path / "p.comp"
-    path.write_text(text, encoding="utf-8")
-    ws = workspace(path)
-    plan, diags = compact(ws.programs()[0], ws.table, ws.graph)
-    assert plan is not None, diags
+    plan, _ = _compacted(tmp_path, text)
     written = {i.code: set(i.attestation.values()) for i in plan.items if i.attestation}
     assert {"Э, КП"} in [written.get(c) for c in ("ПК-1.1", "ПК-1.2")] and written["ООД.02"] == {"Э, КР"}
     exams = sum(a.exams for a in plan.attestations)
