@@ -70,6 +70,36 @@ def _walk(comp: Competency) -> Iterable[Link]:
 _links = ByObject(_walk)  # the requisites of a competency object, walked once (graph/memo.py)
 
 
+def _edges(comp: Competency) -> tuple[dict[str, dict[str, Any]], Iterable[Link]]:
+    """A competency's row of successors: each requisite once, with the strongest reading of it (one
+    written twice, say in two `or` branches, is a hard prerequisite if either is). Made once a
+    competency object and shared by the graphs that hold it (the language server rebuilds the graph
+    after every edit from mostly the same objects: this was a fifth of a re-check); never changed."""
+    row: dict[str, dict[str, Any]] = {}
+    links = _links(comp)
+    for link in links:
+        data = row.get(link.target)
+        if data is None:
+            data = row[link.target] = {
+                "link": link,
+                "pre": False,
+                "hard_pre": False,
+                "co": False,
+                "hard_or_co": False,
+                "any": True,
+            }
+        if link.kind == "pre":
+            data["pre"] = True
+            if link.hard:
+                data["hard_pre"] = data["hard_or_co"] = True
+        else:
+            data["co"] = data["hard_or_co"] = True
+    return row, links
+
+
+_rows = ByObject(_edges)
+
+
 class CompetencyGraph:
     """The competencies a scope sees and their requisites. Codes not declared are left out (C101).
 
@@ -83,35 +113,21 @@ class CompetencyGraph:
         self.competencies: dict[str, Competency] = {c: d for c, d in table.items() if isinstance(d, Competency)}
         self.modules: dict[str, Module] = {c: d for c, d in table.items() if isinstance(d, Module)}
         comps = self.competencies
-        succ: dict[str, dict[str, dict[str, Any]]] = {c: {} for c in comps}
+        succ: dict[str, dict[str, dict[str, Any]]] = {}
         pred: dict[str, dict[str, dict[str, Any]]] = {c: {} for c in comps}
         self.links: list[Link] = []
         links = self.links
-        for comp in comps.values():
-            for link in _links(comp):
-                target = link.target
-                if target not in comps:
-                    continue
-                links.append(link)
-                row = succ[link.source]
-                data = row.get(target)
-                if data is None:
-                    data = row[target] = {
-                        "link": link,
-                        "pre": False,
-                        "hard_pre": False,
-                        "co": False,
-                        "hard_or_co": False,
-                        "any": True,
-                    }
-                    pred[target][link.source] = data
-                # written twice (say, in two `or` branches): keep the strongest reading
-                if link.kind == "pre":
-                    data["pre"] = True
-                    if link.hard:
-                        data["hard_pre"] = data["hard_or_co"] = True
-                else:
-                    data["co"] = data["hard_or_co"] = True
+        declared = comps.keys()
+        for code, comp in comps.items():
+            row, written = _rows(comp)
+            if row.keys() <= declared:
+                succ[code] = row  # shared with the memo: read, never written
+                links.extend(written)
+            else:  # requisites not declared (C101) are left out of this graph
+                succ[code] = row = {t: d for t, d in row.items() if t in comps}
+                links.extend(link for link in written if link.target in comps)
+            for target, data in row.items():
+                pred[target][code] = data
         self._succ = succ
         self._pred = pred
         self._nx: nx.DiGraph[str] | None = None
