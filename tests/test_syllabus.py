@@ -323,3 +323,31 @@ def test_the_note_names_the_practice_share_compact_measures(path: Path) -> None:
     share = round(100 * plan.practice_hours / plan.total_hours)
     assert f"практикой — {plan.practice_hours} ч ({share}% объёма программы)" in text
     assert ("План до неё не доходит." in text) == any(d.code == "C305" for d in diags)
+
+
+def test_a_matrix_wider_than_a_page_is_printed_as_a_list() -> None:
+    """More competencies than a landscape page has columns for (a 1,000-competency program made the
+    plan's PDF 5.9 MB and 97 s): each row with the codes it forms, as ИС «Планы» lists them; the same
+    marks either way."""
+    from constructor.render import documents
+    from constructor.render.views import MATRIX_COLUMNS, MatrixDoc
+
+    columns = [f"ПК {k}.1" for k in range(1, MATRIX_COLUMNS + 2)]
+    rows = [
+        ("ПМ.01", "Модуль", [k % 2 == 0 for k in range(len(columns))], 0),
+        ("МДК.01.01", "Курс", [True] * len(columns), 1),
+    ]
+    wide, narrow = (
+        MatrixDoc(columns, rows),
+        MatrixDoc(columns[:MATRIX_COLUMNS], [(c, t, m[:MATRIX_COLUMNS], lv) for c, t, m, lv in rows]),
+    )
+    assert wide.wide and not narrow.wide
+    assert wide.listed[0][2] == ", ".join(columns[::2]) and wide.listed[1][2] == ", ".join(columns)
+    from constructor.render.views import DOC_WORDS
+
+    env = documents.environment()
+
+    html = env.get_template("matrix.html.j2").render(doc=wide, program="П", lang="ru", w=DOC_WORDS["ru"])
+    assert 'class="matrix-list"' in html and "Формируемые компетенции" in html and 'class="c"' not in html
+    html = env.get_template("matrix.html.j2").render(doc=narrow, program="П", lang="ru", w=DOC_WORDS["ru"])
+    assert 'class="matrix"' in html and 'class="matrix-list"' not in html

@@ -70,6 +70,24 @@ class MatrixDoc:
     columns: list[str]
     rows: list[tuple[str, str, list[bool], int]]  # code, title, marks, level (0 a module, 1 a row)
 
+    @property
+    def wide(self) -> bool:
+        """Too many competencies for a column each on a landscape page: the matrix is printed as a list,
+        each row with the codes it forms, as ИС «Планы» lists them («Формируемые компетенции»). A real
+        program has 30–40 (ОК, ПК, ПКс); a 1,000-competency one made the plan's PDF 5.9 MB and 97 s."""
+        return len(self.columns) > MATRIX_COLUMNS
+
+    @property
+    def listed(self) -> list[tuple[str, str, str, int]]:
+        """Each row with the codes it forms, in the columns' order."""
+        return [
+            (code, title, ", ".join(c for c, on in zip(self.columns, marks, strict=True) if on), level)
+            for code, title, marks, level in self.rows
+        ]
+
+
+MATRIX_COLUMNS = 48  # competencies a landscape A4 page holds as columns (4 mm each beside the names)
+
 
 def form_word(value: object | None, lang: Lang) -> str:
     if value is None:

@@ -304,6 +304,9 @@ def _matrix_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang
 
     doc = views.matrix(plan, table, lang)
     w = views.DOC_WORDS[lang]
+    if doc.wide:  # a column a competency no page holds (nor a reader): the rows with the codes they form
+        _matrix_list(ws, doc, w)
+        return
     ws.append([w["code"], w["title"], *doc.columns])
     for cell in ws[1]:
         cell.font = _font(bold=True)
@@ -327,6 +330,31 @@ def _matrix_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang
         ws.column_dimensions[get_column_letter(k)].width = 5
         ws.cell(row=1, column=k).alignment = Alignment(text_rotation=90, horizontal="center", vertical="bottom")
     ws.row_dimensions[1].height = 45
+    _page(ws)
+
+
+def _matrix_list(ws: Any, doc: views.MatrixDoc, w: Mapping[str, str]) -> None:
+    """The matrix as a list (`MatrixDoc.wide`), as the PDF prints it: index, name, the codes formed."""
+    from openpyxl.styles import Alignment
+
+    ws.append([w["code"], w["title"], w["matrix.formed"]])
+    bold, wrapped = _font(bold=True), Alignment(wrap_text=True, vertical="top")
+    for cell in ws[1]:
+        cell.font = bold
+    for code, title, codes, level in doc.listed:
+        ws.append([code, title, codes])
+        ws.row_dimensions[ws.max_row].height = max(_height(title, 50), _height(codes, 90))
+        for cell in ws[ws.max_row]:
+            _as_text(cell)
+            cell.alignment = wrapped
+            if level == 0:
+                cell.font = bold
+    _box(ws, 1, ws.max_row, 3)
+    ws.freeze_panes = "C2"
+    ws.print_title_rows = "1:1"
+    ws.column_dimensions["A"].width = _code_width(ws, 10)
+    ws.column_dimensions["B"].width = 50
+    ws.column_dimensions["C"].width = 90
     _page(ws)
 
 
