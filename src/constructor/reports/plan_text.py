@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from constructor import words
 from constructor.compact.plan import Item, Plan
 from constructor.i18n import Lang, Words
+from constructor.render.plan_table import code_key
 
 WORDS = Words("text.")  # the words are in the catalog: locale/*/LC_MESSAGES/constructor.po
 
@@ -79,37 +80,58 @@ def render_text(plan: Plan, lang: Lang) -> str:
     if savings:
         lines += ["", *savings]
     if plan.cycles:
-        lines += ["", str(w["cycles"])]
-        lines += [
-            f"{c.id:<4} | {c.hours:>15} | {c.scheduled_hours:>10} | {c.title}"
+        cycles: list[list[object]] = [
+            [c.id, c.hours, c.scheduled_hours, c.title]
             for c in plan.cycles
             if c.hours or c.scheduled_hours  # a cycle of another base (ОО for 11-grade entrants) is left out
         ]
-    lines.append("")
-    lines.append(str(w["table"]))
+        lines += ["", *_aligned(str(w["cycles"]), cycles)]
+    term_rows: list[list[object]] = []
+    order = {c.id: k for k, c in enumerate(plan.cycles)}
     for term in plan.terms:
-        taught = _rows_of([i for i in plan.items if term.number in i.hours_by_term and i.hours > 0])
+        taught = _rows_of([i for i in plan.items if term.number in i.hours_by_term and i.hours > 0], order)
         if term.final_attestation_hours:
             taught.append(str(w["final"]).format(hours=term.final_attestation_hours))
-        lines.append(
-            f"{term.number:>4} | {term.year:>3} | {term.weeks:>6} | {term.capacity_hours:>10} | "
-            f"{term.hours:>5} | {term.capacity_hours - term.hours:>8} | {', '.join(taught)}"
-        )
+        free = term.capacity_hours - term.hours
+        term_rows.append([term.number, term.year, term.weeks, term.capacity_hours, term.hours, free, ", ".join(taught)])
+    lines += ["", *_aligned(str(w["table"]), term_rows)]
     return "\n".join(lines)
 
 
-def _rows_of(items: list[Item]) -> list[str]:
+def _aligned(header: str, rows: list[list[object]]) -> list[str]:
+    """A table as text: each column as wide as its heading or its widest value, in any language (the
+    English headings are longer than the Russian ones the widths were once fixed to); numbers to the
+    right, text to the left, the last column as it is."""
+    heads = header.split(" | ")
+    numeric = [all(isinstance(r[k], int) for r in rows) for k in range(len(heads))]
+    widths = [max([len(h), *(len(str(r[k])) for r in rows)]) for k, h in enumerate(heads)]
+
+    def line(cells: list[str], head: bool) -> str:
+        out = [
+            c.rjust(widths[k]) if numeric[k] and not head else c.ljust(widths[k]) if k < len(cells) - 1 else c
+            for k, c in enumerate(cells)
+        ]
+        return " | ".join(out).rstrip()
+
+    return [line(heads, True), *(line([str(c) for c in r], False) for r in rows)]
+
+
+def _rows_of(items: list[Item], cycle_order: Mapping[str, int]) -> list[str]:
     """What a term teaches as the plan table's rows: a МДК with the competencies it teaches there
-    («МДК.01.02 (ПК-1.4, ПК-1.3)»; a newcomer looked for the МДК and found competencies), the rest
-    by their codes, in the plan's order."""
+    («МДК.01.01 (ПК-1.1, ПК-1.2)»; a newcomer looked for the МДК and found competencies), the rest
+    by their codes; in the plan table's order — by cycle, then by code (a newcomer found the
+    schedule's order no order at all)."""
     groups: dict[str, list[str]] = {}
+    rank: dict[str, tuple[int, int]] = {}  # its cycle, then МДК and disciplines, practices, module exams
     for item in items:
         key = item.course or item.code
+        kind = 2 if item.kind == "exam" else 1 if item.kind == "practice" and item.module else 0
+        rank.setdefault(key, (cycle_order.get(item.cycle or "", len(cycle_order)), kind))
+        members = groups.setdefault(key, [])
         if item.code != key:
-            groups.setdefault(key, []).append(item.code)
-        else:
-            groups.setdefault(key, [])
-    return [f"{key} ({', '.join(codes)})" if codes else key for key, codes in groups.items()]
+            members.append(item.code)
+    keys = sorted(groups, key=lambda k: (*rank[k], not k.startswith("УП"), code_key(k)))
+    return [f"{k} ({', '.join(sorted(groups[k], key=code_key))})" if groups[k] else k for k in keys]
 
 
 def _savings(plan: Plan, w: Mapping[str, object]) -> list[str]:
