@@ -147,3 +147,14 @@ def test_complex_credits_are_written_as_the_file_spells_them() -> None:
     assert diags == [] and out == text
     program = parse(text, "f.comp")[0].declarations[0]
     assert [[r.code for r in g] for g in program.complex_credits] == [["УП.01", "ПП.01"], ["ОГСЭ.01", "ОГСЭ.02"]]
+
+
+def test_the_summary_says_what_fmt_did(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """After writing, the summary counts the files reformatted; with `--check`, those that would be
+    («не в едином виде: 1» right after «приведён к единому виду» read as if the file still were not)."""
+
+    path = tmp_path / "a.comp"
+    for mode, said in ((["--check"], "не в едином виде: 1"), ([], "приведено к единому виду: 1")):
+        path.write_text('competency ПК-1.1 "Первая"   {\n hours theory 10\n}\n', encoding="utf-8")
+        main(["fmt", *mode, str(path)])
+        assert said in capsys.readouterr().err

@@ -54,7 +54,9 @@ def run(args: argparse.Namespace) -> int:
             write_output(out, str(path), expect=text.encode("utf-8"))
             print(HELP[args.lang]["reformatted"].format(path=shown))
     show(problems, sources, args.lang)
-    print(HELP[args.lang]["fmt-summary"].format(files=len(files), changed=changed, broken=broken), file=sys.stderr)
+    # «не в едином виде: 1» after the file was just reformatted read as if it were still not (a newcomer)
+    summary = "fmt-summary" if args.check or args.diff else "fmt-summary-written"
+    print(HELP[args.lang][summary].format(files=len(files), changed=changed, broken=broken), file=sys.stderr)
     if problems:
         return max(exit_code(problems), 1)
     return 1 if changed and (args.check or args.diff) else 0
