@@ -40,17 +40,19 @@ def _own(item: Item, table: Mapping[str, AnyDeclaration]) -> int:
     return kept_share(variable_hours(decl, declared), total, declared)
 
 
+def _modules(items: list[Item], table: Mapping[str, AnyDeclaration]) -> list[tuple[Module, list[Item]]]:
+    """Each module with its items, in the plan's order."""
+    members: dict[str, list[Item]] = {}
+    for item in items:
+        if item.module is not None:
+            members.setdefault(item.module, []).append(item)
+    return [(m, its) for code, its in members.items() if isinstance(m := table.get(code), Module)]
+
+
 def variable_parts(items: list[Item], table: Mapping[str, AnyDeclaration]) -> dict[str, int]:
     """Each item's hours in the variable part."""
     out = {item.code: _own(item, table) for item in items}
-    modules: dict[str, list[Item]] = {}
-    for item in items:
-        if item.module is not None:
-            modules.setdefault(item.module, []).append(item)
-    for code, members in modules.items():
-        module = table.get(code)
-        if not isinstance(module, Module):
-            continue
+    for module, members in _modules(items, table):
         present = {i.code: i for i in members}
         groups, rest = course_parts(module, present)
         for course, codes in groups:
@@ -71,15 +73,9 @@ def variable_parts(items: list[Item], table: Mapping[str, AnyDeclaration]) -> di
 def courses_of(items: list[Item], table: Mapping[str, AnyDeclaration]) -> dict[str, str]:
     """The МДК whose row each of a module's items is taught in (the plan table's rule, course_parts)."""
     out: dict[str, str] = {}
-    modules: dict[str, list[str]] = {}
-    for item in items:
-        if item.module is not None:
-            modules.setdefault(item.module, []).append(item.code)
-    for code, members in modules.items():
-        module = table.get(code)
-        if isinstance(module, Module):
-            for course, codes in course_parts(module, members)[0]:
-                out.update(dict.fromkeys(codes, course.code))
+    for module, members in _modules(items, table):
+        for course, codes in course_parts(module, [i.code for i in members])[0]:
+            out.update(dict.fromkeys(codes, course.code))
     return out
 
 

@@ -26,7 +26,7 @@ def _attestation(plan: Plan, program: Program, table: Mapping[str, AnyDeclaratio
             closing = written_forms(course)  # «Э, КП»: an exam and a course project in the last term
             if covered and closing:
                 last = max(covered, key=lambda i: (i.term, i.code))
-                out.setdefault(last.code, {})[last.term] = ", ".join(f.value for f in closing)
+                out.setdefault(last.code, {})[last.term] = _joined(closing)
         for practice in mod.practices:
             if practice.code in items and practice.attestation is not None:
                 out.setdefault(practice.code, {})[items[practice.code].term] = practice.attestation.value
@@ -38,6 +38,11 @@ def _attestation(plan: Plan, program: Program, table: Mapping[str, AnyDeclaratio
             forms = out.setdefault(last.code, {})
             forms.setdefault(last.term, form.value)
     return out
+
+
+def _joined(forms: list[AttestationForm]) -> str:
+    """Forms of one term as an item writes them: «Э, КП» (read back by splitting on «, »)."""
+    return ", ".join(f.value for f in forms)
 
 
 def discipline_forms(discipline: Discipline, terms: list[int]) -> dict[int, str]:
@@ -57,7 +62,7 @@ def discipline_forms(discipline: Discipline, terms: list[int]) -> dict[int, str]
         if each:
             out[term] = each[-1].value
     if terms and closing:
-        out[terms[-1]] = ", ".join(f.value for f in closing)
+        out[terms[-1]] = _joined(closing)
     return out
 
 

@@ -235,19 +235,10 @@ def closing_forms(attestations: tuple[Attestation, ...]) -> list[AttestationForm
     return plain or ([attestations[-1].form] if attestations else [])
 
 
-def written_forms(row: RowFields) -> list[AttestationForm]:
-    """The forms that close a row (`closing_forms`), else those its last term block with a form writes."""
-    if row.attestations:
-        return closing_forms(row.attestations)
-    return next((fs for t in reversed(row.terms) if (fs := closing_forms(t.attestations))), [])
-
-
 def last_form(attestations: tuple[Attestation, ...]) -> AttestationForm | None:
     """The form in a row's last term: the last one written that is not `each`, else an `each` one."""
-    plain = [a.form for a in attestations if not a.each]
-    if plain:
-        return plain[-1]
-    return attestations[-1].form if attestations else None
+    forms = closing_forms(attestations)
+    return forms[-1] if forms else None
 
 
 class Attested(Frozen):
@@ -274,12 +265,12 @@ class RowFields(Attested):
     equipment: tuple[Text, ...] = ()  # and its equipment (оборудование, технические средства)
 
 
-def written_form(row: RowFields) -> AttestationForm | None:
-    """The form that closes a row: its `attestation`, else the one its last term block with a form writes
+def written_forms(row: RowFields) -> list[AttestationForm]:
+    """The forms that close a row (`closing_forms`), else those its last term block with a form writes
     (an imported МДК writes its forms by term only)."""
-    if row.attestation is not None:
-        return row.attestation
-    return next((f for t in reversed(row.terms) if (f := last_form(t.attestations)) is not None), None)
+    if row.attestations:
+        return closing_forms(row.attestations)
+    return next((fs for t in reversed(row.terms) if (fs := closing_forms(t.attestations))), [])
 
 
 class Course(RowFields, Declaration):
