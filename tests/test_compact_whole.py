@@ -623,3 +623,18 @@ def test_a_row_closed_by_an_exam_and_a_course_project_counts_its_exam(tmp_path: 
     exams = sum(a.exams for a in plan.attestations)
     module_exams = sum(1 for i in plan.items if i.kind == "exam")
     assert exams == 2 + module_exams  # the course's, the discipline's and the module's own exam
+
+
+def test_a_discipline_term_block_with_an_exam_and_a_course_paper_keeps_both(tmp_path: Path) -> None:
+    """`term 2 { attestation exam, course_paper }`: the block's two forms stay in that term of the
+    compacted plan («Э, КР»), as a row-level `attestation exam, course_paper` does (the block kept
+    only the last one, and the year's count lost the exam)."""
+    text = WHOLE.format(extra="").replace(
+        '"Математика" { cycle ОО  hours theory 200, practice 100  terms 2 }',
+        '"Математика" { cycle ОО  hours theory 200, practice 100'
+        "  term 1 { hours theory 100, practice 50  attestation graded_credit }"
+        "  term 2 { hours theory 100, practice 50  attestation exam, course_paper } }",
+    )
+    plan, _ = _compacted(tmp_path, text)
+    forms = next(i.attestation for i in plan.items if i.code == "ООД.02")
+    assert sorted(forms.values()) == ["ДЗ", "Э, КР"]

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from constructor.compact.plan import CycleHours, Item, Plan
 from constructor.graph.whole import WholeProgram
 from constructor.model import AnyDeclaration, AttestationForm, CycleRole, Discipline, Module, Practice, Program
-from constructor.model.declarations import closing_forms, last_form, written_forms
+from constructor.model.declarations import closing_forms, written_forms
 
 
 def _attestation(plan: Plan, program: Program, table: Mapping[str, AnyDeclaration]) -> dict[str, dict[int, str]]:
@@ -52,9 +52,8 @@ def discipline_forms(discipline: Discipline, terms: list[int]) -> dict[int, str]
     out: dict[int, str] = {}
     if len(blocks) == len(terms) and any(b.attestations for b in blocks):
         for block, term in zip(blocks, terms, strict=True):
-            form = last_form(block.attestations)
-            if form is not None:
-                out[term] = form.value
+            if forms := closing_forms(block.attestations):  # «Э, КП»: every form the block writes
+                out[term] = _joined(forms)
         return out
     each = [a.form for a in discipline.attestations if a.each]
     closing = closing_forms(discipline.attestations)
