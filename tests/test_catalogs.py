@@ -40,7 +40,9 @@ def test_welding_standard_has_the_real_structure() -> None:
     cat = result.catalog
     std = cat.get("ФГОС-22.02.06")
     assert isinstance(std, Standard)
-    assert [r.code for r in std.general] == [f"ОК-0{i}" for i in range(1, 10)]
+    assert [r.code for r in std.general] == [f"ОК-{i}" for i in range(1, 10)]  # the 2014 wording: ОК 1–9
+    general = {c.code: c for c in cat.of_type(Competency) if c.code in {r.code for r in std.general}}
+    assert "устойчивый интерес" in general["ОК-1"].title.value  # not the 2022 «ОК 01» text
     professional = sorted(
         d.code for d in cat.of_type(Competency) if isinstance(d, Competency) and d.kind is CompetencyKind.PROFESSIONAL
     )

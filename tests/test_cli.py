@@ -256,3 +256,33 @@ def test_a_working_folder_deleted_under_the_command_is_said_not_a_crash(tmp_path
     )
     proc = subprocess.run([sys.executable, "-c", code, str(gone)], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2 and "working folder" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_the_starters_blanks_are_said_until_filled_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`init`'s blanks («Полное наименование колледжа», «И. О. Фамилия») reached the title pages of a
+    newcomer's plan without a word: `check` names them (C338), once for the college and once for the
+    program's СОГЛАСОВАНО, and says nothing once they are filled in."""
+    from constructor.graph.placeholders import PLACEHOLDERS
+    from constructor.starter import STARTERS
+
+    for starter in STARTERS.values():  # the check knows every blank the starters write
+        assert all(blank in starter.program for blank in PLACEHOLDERS)
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "college", "--standard", "09.02.07", "--lang", "ru"]) == 0
+    capsys.readouterr()
+    monkeypatch.chdir(tmp_path / "college")
+    assert main(["check", "program.comp", "--lang", "ru"]) == 0  # a warning, not an error
+    assert capsys.readouterr().out.count("[C338 ") == 2  # its words: tests/data/parse_err/c338_*
+    program = Path("program.comp")
+    text = program.read_text(encoding="utf-8")
+    for blank, real in zip(
+        PLACEHOLDERS,
+        ("ГБПОУ «Колледж»", "Министерство образования", "А. Б. Иванов", "Директор, АО «Завод»"),
+        strict=True,
+    ):
+        text = text.replace(blank, real)
+    program.write_text(text, encoding="utf-8")
+    assert main(["check", "program.comp", "--lang", "ru"]) == 0
+    assert "C338" not in capsys.readouterr().out

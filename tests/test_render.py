@@ -103,8 +103,8 @@ def test_docx_has_real_headings_and_a_repeating_table_header(rendered: dict[str,
     # no indicators: what the learner demonstrates, from the outcomes
     assert rows["ПК 1.2"].cells[1].text.startswith("демонстрирует практический опыт ")
     # every ОК the module forms has its row and its forms of assessment, the criteria for the college
-    assert [k for k in rows if k.startswith("ОК")] == [f"ОК {k:02d}" for k in range(1, 10)]
-    assert rows["ОК 01"].cells[1].text == "" and "экзамен по модулю" in rows["ОК 01"].cells[2].text
+    assert [k for k in rows if k.startswith("ОК")] == [f"ОК {k}" for k in range(1, 10)]  # ОК 1–9 (2014)
+    assert rows["ОК 1"].cells[1].text == "" and "экзамен по модулю" in rows["ОК 1"].cells[2].text
 
 
 def test_xlsx_merged_headers_frozen_panes_and_sums_that_add_up(rendered: dict[str, bytes]) -> None:
@@ -141,16 +141,25 @@ def test_xlsx_merged_headers_frozen_panes_and_sums_that_add_up(rendered: dict[st
     assert 0 not in term_cells and None in term_cells  # empty cells are empty, not zeros
     # each term as the ИС «Планы» export has it: Итого, then the hours by kind, which add up to it
     terms_at = 25  # after «+», the index, name, forms (5), hours (13) and the three study years
-    assert [ws.cell(row=2, column=terms_at + k).value for k in range(9)] == [
-        "Итого", "Лек", "Лаб", "Пр", "КРП", "ИП", "Конс", "СР", "ПАтт",
+    assert [ws.cell(row=2, column=terms_at + k).value for k in range(10)] == [
+        "Итого", "Лек", "Лаб", "Пр", "КРП", "ИП", "Конс", "СР", "ПАтт", "УП, ПП",
     ]  # fmt: skip
     assert str(ws.cell(row=1, column=terms_at).value).startswith("Семестр 1")
-    for r in range(3, last):
+    trained = 0
+    for r in range(3, last + 1):  # every row, and the total under them: the kinds add up to Итого
         for term in range(6):
-            cells = [ws.cell(row=r, column=terms_at + 9 * term + k).value or 0 for k in range(9)]
+            cells = [ws.cell(row=r, column=terms_at + 10 * term + k).value or 0 for k in range(10)]
             name = ws.cell(row=r, column=3).value
-            practice = ws.cell(row=r, column=15).value  # УП, ПП: a total with no kinds, as in the export
-            assert cells[0] == sum(cells[1:]) or practice or not any(cells[1:]), (name, term)
+            if r == last:  # formulas: the sums of the item rows
+                continue
+            # a subtotal and the ГИА's parts have hours by plan only (weeks, no kinds)
+            assert cells[0] == sum(cells[1:]) or not any(cells[1:]), (name, term)
+            practice = ws.cell(row=r, column=15).value  # УП, ПП: its term hours in the term's last column
+            assert not cells[9] or practice, (name, term)
+            trained += cells[9] if ws.cell(row=r, column=1).value == "+" else 0
+    assert trained == sum(
+        int(ws.cell(row=r, column=15).value or 0) for r in range(3, last) if ws.cell(row=r, column=1).value == "+"
+    )
     # under the table: exams and credits a study year against the standard's limit
     assert str(ws.cell(row=last + 1, column=3).value).startswith("Экзаменов")
     assert "/ 8" in str(ws.cell(row=last + 1, column=22).value)
@@ -221,9 +230,9 @@ def test_user_templates_override_and_are_confined(tmp_path: Path, capsys: pytest
     plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
     assert plan is not None
     files = render_all(plan, ws.table, "ru", ("html",), mine)
-    # ОК-02 is recognised (its hours credited) and still the program's: a column, as in the working programs
+    # the user's template sees the matrix's columns, ОК first, spelled as the standard writes them
     assert (
-        files["matrix.html"].decode() == "<p>Моя матрица: ОК\u00a001, ОК\u00a002, ОК\u00a003</p>"
+        files["matrix.html"].decode() == "<p>Моя матрица: ОК\u00a01, ОК\u00a02, ОК\u00a03</p>"
     )  # as the standard writes them
     outside = tmp_path / "secret.html.j2"
     outside.write_text("secret", encoding="utf-8")
@@ -244,6 +253,22 @@ def test_render_command_writes_whole_files(tmp_path: Path, capsys: pytest.Captur
     err = capsys.readouterr().err
     assert "учебный план — plan.md, рабочие программы — syllabus-*.md" in err  # (no report in Markdown)
     assert main(["render", "--to", "pptx", "-o", str(out), str(EXAMPLE)]) == 2
+
+
+def test_a_plan_in_its_normative_term_is_not_called_a_shortening(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The programmer example keeps its 2 years 10 months: its report says how the plan was built,
+    not «Отчёт о сокращении программы» (a newcomer's catch); the shortened welding example's does."""
+    programmer = EXAMPLE.parents[1] / "programmer" / "program.comp"
+    for example, heading, guide in (
+        (programmer, "Отчёт о построении плана", "как построен план — report.html"),
+        (EXAMPLE, "Отчёт о сокращении программы", "отчёт о сокращении программы — report.html"),
+    ):
+        out = tmp_path / example.parent.name
+        assert main(["render", "--to", "html", "--lang", "ru", "-o", str(out), str(example)]) == 0
+        assert guide in capsys.readouterr().err
+        assert f"<h1>{heading} — " in (out / "report.html").read_text(encoding="utf-8")
 
 
 def test_the_bundle_report_and_site_schedule_are_rendered(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -30,6 +30,9 @@
 # Экзамены: ЕН.01, ОП.02, ОП.03; остальное — дифзачёты; физическая культура вне лимитов.
 # ОП.03 «Материаловедение» должно предшествовать МДК.01.01 и МДК.03.01, но у МДК нет поля
 # `requires`, а modules.comp здесь не правится: эта связь в данных пока не выражена.
+# ОК — в редакции стандарта 2014 года (ОК 1–9, ../fgos/general-2014.comp); какие ОК формирует
+# дисциплина — пример по смыслу формулировок [M] (таблица структуры программы в № 360 не сверена):
+# физическая культура — ОК 2, 3, 6, как в стандартах 2014 года.
 
 use "standard.comp"
 use "../general-education/integration.comp"
@@ -41,7 +44,7 @@ discipline ОГСЭ.01 "Основы философии" {
   hours theory 36, practice 8, self_study 4
   attestation graded_credit
   total 48 h
-  covers ОК-01, ОК-06
+  covers ОК-1, ОК-2
 }
 
 discipline ОГСЭ.02 "История" {
@@ -49,7 +52,7 @@ discipline ОГСЭ.02 "История" {
   hours theory 36, practice 8, self_study 4
   attestation graded_credit
   total 48 h
-  covers ОК-05, ОК-06
+  covers ОК-1, ОК-6
   knows ИН-01, "основные направления развития ключевых регионов мира на рубеже XX и XXI веков"
   can "ориентироваться в современной экономической, политической и культурной ситуации в России и мире"
 }
@@ -62,7 +65,7 @@ discipline ОГСЭ.03 "Иностранный язык" {
   attestation graded_credit
   total 200 h
   terms all
-  covers ОК-05, ОК-09
+  covers ОК-4, ОК-6, ОК-9
   can ИН-02
 }
 
@@ -72,7 +75,7 @@ discipline ОГСЭ.04 "Физическая культура" {
   attestation credit each, graded_credit
   total 204 h
   terms all
-  covers ОК-04, ОК-08
+  covers ОК-2, ОК-3, ОК-6
   can ИН-03
   outside_limits
 }
@@ -85,7 +88,7 @@ discipline ЕН.01 "Математика" {
   attestation exam
   total 108 h
   variable 36 h
-  covers ОК-01, ОК-02
+  covers ОК-2, ОК-4, ОК-5
   knows ИН-04, "значение математики в профессиональной деятельности"
   can ИН-05, "решать прикладные задачи в области профессиональной деятельности"
 }
@@ -96,7 +99,7 @@ discipline ЕН.02 "Экологические основы природопол
   attestation graded_credit
   total 72 h
   variable 12 h
-  covers ОК-07
+  covers ОК-3
   knows ИН-06, "принципы рационального природопользования"
   can "анализировать и прогнозировать экологические последствия различных видов деятельности"
 }
@@ -110,7 +113,7 @@ discipline ОП.01 "Инженерная графика" {
   total 120 h
   practical_training 48 h
   variable 40 h
-  covers ОК-01, ОК-09, ПК-2.4
+  covers ОК-2, ОК-4, ОК-9, ПК-2.4
   knows З-01
   can ИН-10, У-01
 }
@@ -121,7 +124,7 @@ discipline ОП.02 "Техническая механика" {
   attestation exam
   total 132 h
   variable 40 h
-  covers ОК-01, ПК-2.2
+  covers ОК-2, ПК-2.2
   requires ЕН.01, ОП.01
   knows ИН-11
 }
@@ -133,7 +136,7 @@ discipline ОП.03 "Материаловедение" {
   total 100 h
   practical_training 22 h
   variable 40 h
-  covers ОК-01, ПК-1.1, ПК-3.1
+  covers ОК-2, ПК-1.1, ПК-3.1
   knows ИН-13, З-02
 }
 
@@ -143,7 +146,7 @@ discipline ОП.04 "Электротехника и электроника" {
   attestation graded_credit
   total 108 h
   variable 36 h
-  covers ОК-01, ПК-1.3
+  covers ОК-2, ПК-1.3
   requires ЕН.01
   knows ИН-12
 }
@@ -154,7 +157,7 @@ discipline ОП.05 "Метрология, стандартизация и сер
   attestation graded_credit
   total 72 h
   variable 36 h
-  covers ОК-09, ПК-3.2, ПК-3.4
+  covers ОК-4, ОК-9, ПК-3.2, ПК-3.4
   requires ОП.01
   knows З-04
 }
@@ -166,7 +169,7 @@ discipline ОП.06 "Информационные технологии в про�
   total 100 h
   practical_training 74 h
   variable 40 h
-  covers ОК-02, ПК-2.5
+  covers ОК-4, ОК-5, ПК-2.5
   requires ОП.01
   can ИН-07, "использовать прикладные программы для технических расчётов и оформления документации"
 }
@@ -177,7 +180,7 @@ discipline ОП.07 "Основы экономики организации" {
   attestation graded_credit
   total 80 h
   variable 40 h
-  covers ОК-03, ПК-2.3, ПК-4.2
+  covers ОК-8, ПК-2.3, ПК-4.2
   knows З-05
 }
 
@@ -187,7 +190,7 @@ discipline ОП.08 "Менеджмент" {
   attestation graded_credit
   total 60 h
   variable 20 h
-  covers ОК-04, ПК-4.1
+  covers ОК-6, ОК-7, ПК-4.1
   requires ОП.07
 }
 
@@ -197,7 +200,7 @@ discipline ОП.09 "Охрана труда" {
   attestation graded_credit
   total 60 h
   variable 20 h
-  covers ОК-07, ПК-4.5
+  covers ОК-3, ПК-4.5
   knows З-03
 }
 
@@ -207,7 +210,7 @@ discipline ОП.10 "Безопасность жизнедеятельности"
   hours theory 38, practice 30
   attestation graded_credit
   total 68 h
-  covers ОК-06, ОК-07
+  covers ОК-1, ОК-3
   knows ИН-08
   can ИН-09
 }
@@ -217,7 +220,7 @@ discipline ОП.10 "Безопасность жизнедеятельности"
 # повтор даёт C102). Строка входит в цикл ПДП, поэтому `disciplines … ПДП` в программе её берёт.
 
 practice ПДП.01 pre_diploma 4 w {
-  covers ПК-1.1 .. ПК-1.4, ПК-2.1 .. ПК-2.5, ПК-3.1 .. ПК-3.4, ПК-4.1 .. ПК-4.5
+  covers ОК-1 .. ОК-9, ПК-1.1 .. ПК-1.4, ПК-2.1 .. ПК-2.5, ПК-3.1 .. ПК-3.4, ПК-4.1 .. ПК-4.5
   attestation graded_credit
   cycle ПДП
 }

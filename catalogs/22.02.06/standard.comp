@@ -16,7 +16,7 @@
 # Связанный профстандарт: 40.002 «Сварщик» (приказ Минтруда России от 28.11.2013 № 701н, ред. от 10.01.2017),
 # трудовые функции ОТФ A (уровень 2) сверены по правовому порталу [V].
 
-use "../fgos/general.comp"
+use "../fgos/general-2014.comp"
 use "../general-education/cycle.comp"
 
 standard ФГОС-22.02.06 "Сварочное производство" {
@@ -29,7 +29,7 @@ standard ФГОС-22.02.06 "Сварочное производство" {
   practice_share_target 50%
   final_attestation 216 h
   baseline 9-grades 3y10m, 11-grades 2y10m
-  general ОК-01 .. ОК-09
+  general ОК-1 .. ОК-9
   activities ВД-1 .. ВД-5
   version "2014"
   status superseded

@@ -12,6 +12,9 @@
 #   [M]  часы групп по выбору (78 и 36), индивидуального проекта (40) и предлагаемого предмета
 #        «Черчение» (66) — пример: подобраны так, чтобы засчитываемые строки дали ровно 1476 ч;
 #   [M]  разбиение часов по видам работ, формы аттестации и ОК — пример, а не данные плана.
+#        ОК — в редакции стандарта 2014 года (ОК 1–9, ../fgos/general-2014.comp): этот цикл
+#        использует пример по 22.02.06; программа по стандарту 2022 года свяжет предметы со своими
+#        ОК 01–09 (../fgos/general.comp).
 #   [S]  название ООД.06: с 1 сентября 2024 г. вместо «Основ безопасности жизнедеятельности» изучается
 #        «Основы безопасности и защиты Родины» (изменения статьи 12 Федерального закона «Об образовании
 #        в Российской Федерации»; https://www.u-center.info/biblioteki/publications-educenter/article/
@@ -28,7 +31,7 @@
 #   проект 40 + предлагаемый 66                   = 106
 #   итого      729 + 527 + 114 + 106              = 1476
 
-use "../fgos/general.comp"
+use "../fgos/general-2014.comp"
 use "cycle.comp"
 use "integration.comp"
 
@@ -40,7 +43,7 @@ discipline ООД.01 "Русский язык" {
   hours theory 38, practice 34, consultations 4, attestation 8
   attestation exam
   total 84 h
-  covers ОК-05
+  covers ОК-6
 }
 
 discipline ООД.02 "Литература" {
@@ -50,7 +53,7 @@ discipline ООД.02 "Литература" {
   attestation graded_credit
   total 162 h
   terms 2
-  covers ОК-05, ОК-06
+  covers ОК-1, ОК-6
 }
 
 discipline ООД.03 "Иностранный язык" {
@@ -60,7 +63,7 @@ discipline ООД.03 "Иностранный язык" {
   attestation graded_credit
   total 127 h
   terms 2
-  covers ОК-05, ОК-09
+  covers ОК-4, ОК-6, ОК-9
   can ИН-02
 }
 
@@ -71,7 +74,7 @@ discipline ООД.04 "История" {
   attestation graded_credit
   total 118 h
   terms 2
-  covers ОК-06
+  covers ОК-1
   knows ИН-01
 }
 
@@ -82,7 +85,7 @@ discipline ООД.05 "Физическая культура" {
   attestation credit each, graded_credit
   total 117 h
   terms 2
-  covers ОК-04, ОК-08
+  covers ОК-2, ОК-3, ОК-6
   can ИН-03
   outside_limits
 }
@@ -93,7 +96,7 @@ discipline ООД.06 "Основы безопасности и защиты Ро
   hours theory 48, practice 32
   attestation graded_credit
   total 80 h
-  covers ОК-07
+  covers ОК-3
   knows ИН-08
   can ИН-09
 }
@@ -104,7 +107,7 @@ discipline ООД.07 "Астрономия" {
   hours theory 29, practice 12
   attestation graded_credit
   total 41 h
-  covers ОК-01, ОК-02
+  covers ОК-2, ОК-4, ОК-5
 }
 
 # ---------------------------------------------------------------- профильные предметы [S: часы]
@@ -116,7 +119,7 @@ discipline ООД.08 "Математика" {
   attestation exam
   total 244 h
   terms 2
-  covers ОК-01, ОК-02
+  covers ОК-2, ОК-4, ОК-5
   knows ИН-04
   can ИН-05
 }
@@ -129,7 +132,7 @@ discipline ООД.09 "Информатика" {
   total 139 h
   practical_training 90 h
   terms 2
-  covers ОК-02, ОК-09
+  covers ОК-4, ОК-5, ОК-9
   can ИН-07
 }
 
@@ -140,7 +143,7 @@ discipline ООД.10 "Физика" {
   attestation exam
   total 144 h
   terms 2
-  covers ОК-01, ОК-07
+  covers ОК-2, ОК-3
   knows ИН-11, ИН-12
 }
 
@@ -154,7 +157,7 @@ elective ООД.ДВ.01 "Предмет по выбору: Химия или О�
     hours theory 44, practice 14, lab 20
     attestation graded_credit
     total 78 h
-    covers ОК-01, ОК-07
+    covers ОК-2, ОК-3
     knows ИН-13
   }
   discipline ООД.ДВ.01.02 "Обществознание" {
@@ -162,7 +165,7 @@ elective ООД.ДВ.01 "Предмет по выбору: Химия или О�
     hours theory 50, practice 28
     attestation graded_credit
     total 78 h
-    covers ОК-03, ОК-06
+    covers ОК-1, ОК-8
   }
 }
 
@@ -174,14 +177,14 @@ elective ООД.ДВ.02 "Предмет по выбору: География, �
     hours theory 24, practice 12
     attestation graded_credit
     total 36 h
-    covers ОК-07
+    covers ОК-3
   }
   discipline ООД.ДВ.02.02 "Экология" {
     kind basic
     hours theory 24, practice 12
     attestation graded_credit
     total 36 h
-    covers ОК-07
+    covers ОК-3
     knows ИН-06
   }
   discipline ООД.ДВ.02.03 "Биология" {
@@ -189,7 +192,7 @@ elective ООД.ДВ.02 "Предмет по выбору: География, �
     hours theory 26, lab 10
     attestation graded_credit
     total 36 h
-    covers ОК-07
+    covers ОК-3
   }
 }
 
@@ -201,7 +204,7 @@ discipline ООД.11 "Индивидуальный проект" {
   hours theory 8, project 32
   attestation graded_credit
   total 40 h
-  covers ОК-01, ОК-03, ОК-04
+  covers ОК-2, ОК-6, ОК-8
 }
 
 # Предмет, предлагаемый колледжем (пример): для технологического профиля — черчение,
@@ -212,6 +215,6 @@ discipline ООД.12 "Черчение" {
   hours theory 22, practice 44
   attestation graded_credit
   total 66 h
-  covers ОК-01, ОК-09
+  covers ОК-2, ОК-4, ОК-9
   can ИН-10
 }

@@ -116,6 +116,7 @@ REGISTRY: dict[str, CodeInfo] = {
     "C335": CodeInfo("superseded-standard", W),
     "C336": CodeInfo("missing-general-education", W),
     "C337": CodeInfo("calendar-weeks", W),
+    "C338": CodeInfo("starter-placeholder", W),
     "C340": CodeInfo("as-written-no-terms", E),
     "C341": CodeInfo("as-written-over-capacity", W),
     "C342": CodeInfo("as-written-past-calendar", E),

@@ -78,7 +78,8 @@ def _render(
     ext = "pdf" if "pdf" in formats else formats[0]
     if f"plan.{ext}" in files:
         guide = HELP[args.lang]["rendered-guide"].format(plan=f"plan.{ext}", syllabi=f"syllabus-*.{ext}")
-        if f"report.{ext}" in files:
-            guide += HELP[args.lang]["rendered-report"].format(report=f"report.{ext}")
+        if f"report.{ext}" in files:  # a plan in its normative term is no «сокращение» (a newcomer's catch)
+            said = "rendered-report" if plan.savings.terms else "rendered-report-built"
+            guide += HELP[args.lang][said].format(report=f"report.{ext}")
         print(guide, file=sys.stderr)
     return 0

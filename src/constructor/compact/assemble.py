@@ -5,6 +5,7 @@ year, the duration against the baseline and the target, and why each item sits i
 from __future__ import annotations
 
 from constructor.compact.plan import (
+    Credit,
     Elsewhere,
     FinalAttestation,
     FinalPart,
@@ -147,6 +148,7 @@ def assemble(
     notes = []
     if heuristic_choices:
         notes.append("or-choices-heuristic")
+    kept = {c for c in recognized if c in graph or c in built.content.practice_codes}
     return Plan(
         program=program.code,
         program_title=program.title.value if program.title else program.code,
@@ -168,7 +170,12 @@ def assemble(
         weekly_load=std.weekly_load or 0,
         terms=terms,
         items=items,
-        recognized=sorted(c for c in recognized if c in graph or c in built.content.practice_codes),
+        recognized=sorted(kept),
+        credits=[
+            Credit(reason=r.reason.value, codes=codes)
+            for r in program.recognitions
+            if (codes := sorted({c.code for c in r.covers} & kept))
+        ],
         final_attestation=FinalAttestation(
             term=schedule.terms,
             hours=final[0],

@@ -88,6 +88,14 @@ class FinalPart(PlanModel):
     hours: int
 
 
+class Credit(PlanModel):
+    """Prior learning credited to the entrants who prove it: on which document (`reason`, as the program
+    writes it) and what it credits (`codes`, the plan's `recognized` it accounts for)."""
+
+    reason: str
+    codes: list[str]
+
+
 class FinalAttestation(PlanModel):
     term: int
     hours: int
@@ -195,6 +203,7 @@ class Plan(PlanModel):
     terms: list[Term]
     items: list[Item]
     recognized: list[str]
+    credits: list[Credit] = []  # `recognized` by the document that credits it («зачтено» says for whom)
     final_attestation: FinalAttestation
     savings: Savings
     total_hours: int

@@ -8,6 +8,7 @@ from constructor.diagnostics import Diagnostic
 from constructor.graph.bundle_courses import view_and_apart
 from constructor.graph.cycles import attainable, check_cycles
 from constructor.graph.graph import CompetencyGraph, Link
+from constructor.graph.placeholders import check_placeholders
 from constructor.graph.program import ProgramContent, check_program, gather
 from constructor.graph.redundancy import check_redundant
 from constructor.graph.structure import check_activities, check_repeated_texts, check_unused
@@ -70,6 +71,7 @@ def check_scope(
             rows = whole(decl, view, g, content)  # once, for both: the rows of the whole program
             diags += check_program(decl, view, g, content, rows)
             diags += check_whole(decl, view, g, rows)
+            diags += check_placeholders(decl, view)
             diags += apart
     return diags
 

@@ -26,6 +26,7 @@ from constructor.diagnostics import Diagnostic, diagnostic
 from constructor.i18n import Lang, Words, translations
 from constructor.model import AnyDeclaration
 from constructor.render import views
+from constructor.render.codes import shown_code
 from constructor.render.names import safe_file_name
 from constructor.render.syllabus import syllabi
 from constructor.render.writers import MODULES
@@ -259,6 +260,12 @@ def html_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
             for g in ctx.plan.graduates
         ],
         graph=_graph_picture(ctx.plan),
+        # under «− зачёт результатов обучения»: for whom, and what (the review: «356 h of credit, of what?»)
+        credit_row=TEXT_WORDS[ctx.lang]["rec"],
+        credits=[
+            TEXT_WORDS[ctx.lang]["credited"].format(reason=c.reason, codes=", ".join(shown_code(x) for x in c.codes))
+            for c in ctx.plan.credits
+        ],
         **base,
     )
     if ctx.plan.sites:

@@ -32,6 +32,9 @@ XLSX_FORMS = {
 # a term's kinds in the order of the ИС «Планы» export (Лек, Лаб, Пр …), which methodologists read daily; the
 # totals before them follow the printed plan's columns (Лек, Пр, Лаб)
 TERM_KINDS = ("theory", "lab", "practice", "course_design", "project", "consultations", "self_study", "attestation")
+# then the term's УП and ПП: a practice's hours have no kind, and a term whose Итого the kinds did not
+# add up to was unreadable (the review: «where are the practice's 144 hours of term 4?»)
+TERM_COLUMNS = (*TERM_KINDS, "training")
 _FORMULA_START = ("=", "+", "-", "@")
 
 
@@ -208,7 +211,7 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
     forms_at, hours_at = 4, 4 + len(XLSX_FORMS)
     years_at = hours_at + len(HOUR_COLUMNS)
     terms_at = years_at + years
-    block = 1 + len(TERM_KINDS)  # a term: Итого and its hours by kind, as the ИС «Планы» export
+    block = 1 + len(TERM_COLUMNS)  # a term: Итого and its hours by kind, as the ИС «Планы» export
     last = terms_at + n * block - 1
     head: list[Any] = [None] * last
     head[0], head[1], head[2] = x["col.counted"], w["code"], w["title"]
@@ -223,7 +226,7 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
         *(x[f"col.{c}"] for c in XLSX_FORMS),
         *(x[f"col.{name}"] for name, _ in HOUR_COLUMNS),
     ]
-    sub += [*doc.years, *([x["kind.total"], *(x[f"kind.{kind}"] for kind in TERM_KINDS)] * n)]
+    sub += [*doc.years, *([x["kind.total"], *(x[f"kind.{kind}"] for kind in TERM_COLUMNS)] * n)]
     ws.append(head)
     ws.append(sub)
     for col in (1, 2, 3):
@@ -245,9 +248,11 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
         counted = {1: "+", 2: "−"}.get(row.level)
         forms = [row.terms_of(f) or None if row.level else None for f in XLSX_FORMS.values()]
         numbers = [getattr(row, name) for name, _ in HOUR_COLUMNS] + row.by_year
-        for k in range(n):  # each term: its total, then its hours by kind
+        for k in range(n):  # each term: its total, then its hours by kind, then its practices'
             kinds = row.term_hours[k] if row.term_hours else None
-            numbers += [row.by_term[k], *(getattr(kinds, kind) if kinds else 0 for kind in TERM_KINDS)]
+            by_kind = [getattr(kinds, kind) if kinds else 0 for kind in TERM_KINDS]
+            training = row.by_term[k] - sum(by_kind) if row.training and kinds else 0
+            numbers += [row.by_term[k], *by_kind, training]
         ws.append([counted, row.code, row.title, *forms, *(v or None for v in numbers)])  # empty, not 0
         ws.row_dimensions[ws.max_row].height = _height(row.title, 44)
         for cell in ws[ws.max_row]:

@@ -62,7 +62,9 @@ def render_text(plan: Plan, lang: Lang) -> str:
             exams=_or_dash(first.max_exams), credits=_or_dash(first.max_credits)
         )
         lines.append("  " + str(w["attestations"]).format(years=years, limits=limits))
-    if plan.recognized:
+    for credit in plan.credits:  # for whom: a bare «зачтено: ПКс-5.1» left a newcomer asking why
+        lines.append("  " + str(w["credited"]).format(reason=credit.reason, codes=", ".join(credit.codes)))
+    if plan.recognized and not plan.credits:  # a plan JSON from before credits had their reasons
         lines.append("  " + str(w["recognized"]).format(codes=", ".join(plan.recognized)))
     if plan.heuristic_choices:
         lines.append("  " + str(w["or"]))
