@@ -271,15 +271,21 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
     ws.append(total)
     for cell in ws[ws.max_row]:
         cell.font = _font(bold=True)
+        cell.number_format = "0;-0;;@"  # a column with nothing in it sums to 0: shown empty, as its cells
     for label, cells in doc.counts:  # exams and credits a study year, with the limit
         ws.append([None, None, label, *([None] * (years_at - 4)), *cells])
+        ws.row_dimensions[ws.max_row].height = _height(label, 44)  # two lines: they ran into the next row
         for cell in ws[ws.max_row]:
             cell.font = _font(italic=True)
             _as_text(cell)
     _box(ws, 1, ws.max_row, last)
-    if doc.joint:  # what «4*» in a form column means, under the table as in the PDF
+    if doc.joint:  # what «4*» in a form column means, under the table as in the PDF: in the name column,
+        # wrapped, which every printed page repeats (a cell spread wider was cut at the page's edge)
         ws.append([None, None, w["joint-mark"]])
-        ws.cell(ws.max_row, 3).font = _font(italic=True)
+        note = ws.cell(ws.max_row, 3)
+        note.font = _font(italic=True)
+        note.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[ws.max_row].height = _height(w["joint-mark"], 44)
     ws.freeze_panes = "D3"
     ws.print_title_rows = "1:2"
     ws.column_dimensions["A"].width = 9  # «Считать в плане» in three lines, no word broken
