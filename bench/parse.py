@@ -18,6 +18,9 @@ Measured per size:
   regex     a pure regex tokenizer over the same text (one compiled alternation of strings, words,
             comments, punctuation and whitespace, iterated with `finditer` and counted): the floor any
             Python-level tokenizer would stand on;
+  lark      lark alone on the same text: the grammar, lexer and post-lexer of a load with every rule
+            reduced to nothing (no tree, no models, no spans), once — the floor of a load while the
+            grammar stays lark LALR (issue 18 keeps it so);
   peak RSS  `ru_maxrss` of the process that did one load, so it is per size (it includes the
             interpreter and the imports: the line under the table gives that baseline).
 
@@ -227,7 +230,32 @@ def prepare(n: int, folder: Path, repeat: int) -> None:
         started = time.perf_counter()
         tokens = regex_tokens(text)
         best = min(best, time.perf_counter() - started)
-    _report({"bytes": len(data), "limit": MAX_FILE_BYTES, "generate_s": generated, "regex_s": best, "tokens": tokens})
+    lark_s = lark_alone(text)
+    _report({
+        "bytes": len(data), "limit": MAX_FILE_BYTES, "generate_s": generated, "regex_s": best, "tokens": tokens,
+        "lark_s": lark_s,
+    })  # fmt: skip
+
+
+def lark_alone(text: str) -> float:
+    """lark's part of a load, alone: the same grammar, lexer and post-lexer, each rule reduced to nothing
+    (no tree, no model, no spans). A load cannot be faster than this while the grammar stays lark LALR,
+    so `lark / regex` is the floor of issue 18's `load / regex` goal (≤ 15×)."""
+    from lark import Lark, Transformer, Tree
+
+    from constructor.syntax.grammar import _AlwaysWord, grammar_text
+
+    class Nothing(Transformer[Any, Tree[Any]]):
+        def __default__(self, data: Any, children: Any, meta: Any) -> Tree[Any]:
+            return Tree("", [])  # empty, and a new one each time: lark extends an inlined rule's `children`
+
+    lark = Lark(
+        grammar_text(), parser="lalr", lexer="contextual", keep_all_tokens=True, maybe_placeholders=False,
+        postlex=_AlwaysWord(), transformer=Nothing(),
+    )  # fmt: skip
+    started = time.perf_counter()
+    lark.parse(text)
+    return time.perf_counter() - started
 
 
 def child(path: Path) -> None:
@@ -335,6 +363,7 @@ def bench(sizes: Sequence[int], repeat: int | None, keep: Path | None) -> int:
             mib = prep["bytes"] / 2**20
             rows.append({
                 "n": n, "mib": mib, "load": best["load_s"], "regex": prep["regex_s"], "tokens": prep["tokens"],
+                "lark": prep["lark_s"],
                 "grammar": min(r["grammar_s"] for r in loads), "base": min(r["base_rss_mib"] for r in loads),
                 "peak": max(r["peak_rss_mib"] for r in loads), "times": times, "errors": best["errors"],
                 "warnings": best["warnings"],
@@ -343,14 +372,17 @@ def bench(sizes: Sequence[int], repeat: int | None, keep: Path | None) -> int:
         if keep is not None:
             print(f"\ncatalogs kept under {keep}")
 
-    header = ("N", "file MiB", "load s", "comp/s", "MiB/s", "regex s", "load/regex", "peak RSS MiB", "errors")
+    header = (
+        "N", "file MiB", "load s", "comp/s", "MiB/s", "regex s", "load/regex", "lark s", "lark/regex",
+        "peak RSS MiB", "errors",
+    )  # fmt: skip
     print("\n" + " | ".join(f"{h:>12}" for h in header))
     print("-+-".join("-" * 12 for _ in header))
     for r in rows:
         cells = (
             f"{r['n']:,}", f"{r['mib']:.2f}", f"{r['load']:.3f}", f"{r['n'] / r['load']:,.0f}",
             f"{r['mib'] / r['load']:.2f}", f"{r['regex']:.3f}", f"{r['load'] / r['regex']:.1f}x",
-            f"{r['peak']:.0f}", str(r["errors"]),
+            f"{r['lark']:.3f}", f"{r['lark'] / r['regex']:.1f}x", f"{r['peak']:.0f}", str(r["errors"]),
         )  # fmt: skip
         print(" | ".join(f"{c:>12}" for c in cells))
     print()
