@@ -139,10 +139,10 @@ def test_xlsx_merged_headers_frozen_panes_and_sums_that_add_up(rendered: dict[st
     assert all(isinstance(ws.cell(row=r, column=9).value, int) for r in range(3, last))
     term_cells = [ws.cell(row=r, column=c).value for r in range(3, last) for c in range(22, ws.max_column + 1)]
     assert 0 not in term_cells and None in term_cells  # empty cells are empty, not zeros
-    # each term as the ИС «Планы» export has it: Итого, then the hours by kind, which add up to it
+    # each term: Итого, then the hours by kind in the totals' order, which add up to it
     terms_at = 25  # after «+», the index, name, forms (5), hours (13) and the three study years
     assert [ws.cell(row=2, column=terms_at + k).value for k in range(10)] == [
-        "Итого", "Лек", "Лаб", "Пр", "КРП", "ИП", "Конс", "СР", "ПАтт", "УП, ПП",
+        "Итого", "Лек", "Пр", "Лаб", "КРП", "ИП", "УП, ПП", "Конс", "СР", "ПАтт",
     ]  # fmt: skip
     assert str(ws.cell(row=1, column=terms_at).value).startswith("Семестр 1")
     trained = 0
@@ -154,9 +154,9 @@ def test_xlsx_merged_headers_frozen_panes_and_sums_that_add_up(rendered: dict[st
                 continue
             # a subtotal and the ГИА's parts have hours by plan only (weeks, no kinds)
             assert cells[0] == sum(cells[1:]) or not any(cells[1:]), (name, term)
-            practice = ws.cell(row=r, column=15).value  # УП, ПП: its term hours in the term's last column
-            assert not cells[9] or practice, (name, term)
-            trained += cells[9] if ws.cell(row=r, column=1).value == "+" else 0
+            practice = ws.cell(row=r, column=15).value  # УП, ПП: its term hours where the totals have them
+            assert not cells[6] or practice, (name, term)
+            trained += cells[6] if ws.cell(row=r, column=1).value == "+" else 0
     assert trained == sum(
         int(ws.cell(row=r, column=15).value or 0) for r in range(3, last) if ws.cell(row=r, column=1).value == "+"
     )
@@ -252,6 +252,17 @@ def test_render_command_writes_whole_files(tmp_path: Path, capsys: pytest.Captur
     # where to start among them, by name, in the first format asked for
     err = capsys.readouterr().err
     assert "учебный план — plan.md, рабочие программы — syllabus-*.md" in err  # (no report in Markdown)
+    # and what the working programs still lack, from the declarations: ПМ.01 has its topics and sources
+    from constructor.render.views import unwritten
+
+    ws = workspace(EXAMPLE)
+    plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None
+    gaps = unwritten(plan, ws.table)
+    assert "ПМ.01" not in gaps.without_topics and "ПМ.01" not in gaps.without_literature
+    assert "ОГСЭ.03" in gaps.without_topics and gaps.programs == len([n for n in names if n.endswith(".md")]) - 1
+    said = f"без тематического плана: {len(gaps.without_topics)} из {gaps.programs}, без литературы: "
+    assert said + f"{len(gaps.without_literature)} из {gaps.programs}" in err
     assert main(["render", "--to", "pptx", "-o", str(out), str(EXAMPLE)]) == 2
 
 

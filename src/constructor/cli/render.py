@@ -82,4 +82,13 @@ def _render(
             said = "rendered-report" if plan.savings.terms else "rendered-report-built"
             guide += HELP[args.lang][said].format(report=f"report.{ext}")
         print(guide, file=sys.stderr)
+    if any(f.startswith("syllabus-") for f in files):  # what a college still writes before it signs
+        from constructor.render.views import unwritten
+
+        gaps = unwritten(plan, ws.table)
+        if gaps.without_topics or gaps.without_literature:
+            said = HELP[args.lang]["rendered-unwritten"].format(
+                total=gaps.programs, topics=len(gaps.without_topics), literature=len(gaps.without_literature)
+            )
+            print(said, file=sys.stderr)
     return 0

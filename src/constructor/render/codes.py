@@ -2,12 +2,16 @@
 
 The language writes codes as one word (`ПК-1.1`, `ОК-01`, `ВД-1`: an identifier cannot hold a
 space), while the standards and the colleges' documents write «ПК 1.1», «ОК 01», «ВД 1». Documents
-show the standards' form; the plan JSON, diagnostics and reports keep the code as written, since
-they point at the files."""
+show the standards' form (the compaction report too); the plan JSON, diagnostics and the command
+line keep the code as written, since they point at the files."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
+
+from constructor.i18n import Lang, Words
+from constructor.model import AnyDeclaration, Competency, Practice
 
 # a letter prefix (ОК, ПК, ПКс, ВД, ЛР…), one hyphen, then a number: the hyphen stands for the space
 # of the standard's text; a code whose hyphen is followed by letters (`ПК-ЗАВОД-1`) is the user's own
@@ -18,3 +22,21 @@ def shown_code(code: str) -> str:
     """`ПК-1.1` → «ПК 1.1» with a no-break space (a code never breaks across lines); any other code as
     it is."""
     return _PREFIXED.sub("\\1\u00a0", code, count=1)
+
+
+def credited_codes(codes: Iterable[str], table: Mapping[str, AnyDeclaration], load: int, lang: Lang) -> str:
+    """Credited codes with the hours each stood for: «ПКс 5.1 (68 ч), УП.05 (288 ч)» (a review: the
+    356 h of credit beside a 288-h practice, and nothing said where the other 68 came from)."""
+    shown = []
+    for code in codes:
+        decl = table.get(code)
+        hours = (
+            decl.hours.total
+            if isinstance(decl, Competency)
+            else decl.hours_at(load)
+            if isinstance(decl, Practice)
+            else 0
+        )
+        key = "code-hours" if hours else "code-only"
+        shown.append(Words("doc.")[lang][key].format(code=shown_code(code), hours=hours))
+    return ", ".join(shown)

@@ -26,8 +26,8 @@ from constructor.diagnostics import Diagnostic, diagnostic
 from constructor.i18n import Lang, Words, translations
 from constructor.model import AnyDeclaration
 from constructor.render import views
-from constructor.render.codes import shown_code
 from constructor.render.names import safe_file_name
+from constructor.render.report import report_context
 from constructor.render.syllabus import syllabi
 from constructor.render.writers import MODULES
 
@@ -163,75 +163,6 @@ class Context:
         return views.DOC_WORDS[self.lang]
 
 
-def _term_picture(plan: Plan) -> str:
-    """A bar per term (hours against capacity) as inline SVG: the term plan at a glance."""
-    width, height, bar = 560, 150, 40
-    gap = (width - 40) // max(len(plan.terms), 1)
-    top = max((t.capacity_hours for t in plan.terms), default=1)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height + 30}" '
-        f'viewBox="0 0 {width} {height + 30}" font-family="DejaVu Sans" font-size="9">'
-    ]
-    for k, term in enumerate(plan.terms):
-        x = 30 + k * gap
-        cap = round(height * term.capacity_hours / top)
-        used = round(height * term.hours / top)
-        parts.append(f'<rect x="{x}" y="{height - cap}" width="{bar}" height="{cap}" fill="#e8eef7" stroke="#9aa0a6"/>')
-        parts.append(f'<rect x="{x}" y="{height - used}" width="{bar}" height="{used}" fill="#4a7bd0"/>')
-        parts.append(f'<text x="{x + bar // 2}" y="{height + 12}" text-anchor="middle">{term.number}</text>')
-        parts.append(f'<text x="{x + bar // 2}" y="{height + 24}" text-anchor="middle">{term.hours}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def _graph_picture(plan: Plan) -> str:
-    """The prerequisite graph as inline SVG, laid out by term: a column a term, a box a competency,
-    a line from each prerequisite to what needs it. Drawn here, so it needs no Graphviz."""
-    items = [i for i in plan.items if i.kind != "practice" and i.hours > 0]
-    columns: dict[int, list[str]] = {}
-    for item in items:
-        columns.setdefault(item.term, []).append(item.code)
-    box_w, box_h, gap_x, gap_y = 70, 16, 40, 6
-    where: dict[str, tuple[int, int]] = {}
-    for term, codes in sorted(columns.items()):
-        for row, code in enumerate(codes):
-            where[code] = (10 + (term - 1) * (box_w + gap_x), 10 + row * (box_h + gap_y))
-    width = 20 + max((x for x, _ in where.values()), default=0) + box_w
-    height = 20 + max((y for _, y in where.values()), default=0) + box_h
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" font-family="DejaVu Sans" font-size="7">'
-    ]
-    for item in items:
-        x2, y2 = where[item.code]
-        for req in (*item.requires, *item.coreq):
-            if req in where:
-                x1, y1 = where[req]
-                dash = ' stroke-dasharray="3,2"' if req in item.coreq else ""
-                parts.append(
-                    f'<line x1="{x1 + box_w}" y1="{y1 + box_h // 2}" x2="{x2}" y2="{y2 + box_h // 2}" '
-                    f'stroke="#9aa0a6"{dash}/>'
-                )
-    for code, (x, y) in where.items():
-        parts.append(f'<rect x="{x}" y="{y}" width="{box_w}" height="{box_h}" rx="3" fill="#dcefdc" stroke="#5f6368"/>')
-        parts.append(f'<text x="{x + box_w // 2}" y="{y + 11}" text-anchor="middle">{code}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def _report_rows(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> list[dict[str, object]]:
-    w = Words("report.")[lang]
-    rows = []
-    for item in plan.items:
-        if item.hours == 0 and item.kind != "practice":
-            continue
-        why = w[f"why.{item.why.reason}"].format(via=item.why.via, chain=" → ".join(item.why.chain))
-        when = w[f"when.{item.why.term_reason}"].format(binding=item.why.binding or "")
-        title = views.title_of(item, table, lang)
-        rows.append({"code": item.code, "title": title, "term": item.term, "why": why, "when": when})
-    return rows
-
-
 def html_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
     """Document name (without extension) → HTML."""
     base = {"lang": ctx.lang, "w": ctx.words()}
@@ -241,33 +172,7 @@ def html_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
     for doc in syllabi(ctx.plan, ctx.table, ctx.lang):
         out[f"syllabus-{doc.code}"] = _render(env.get_template("syllabus.html.j2"), doc=doc, **base)
     out["matrix"] = _render(env.get_template("matrix.html.j2"), doc=matrix, program=ctx.plan.program, **base)
-    from constructor.reports.plan_text import WORDS as TEXT_WORDS
-    from constructor.reports.plan_text import render_text, savings_rows
-
-    summary = render_text(ctx.plan, ctx.lang).splitlines()
-    out["report"] = _render(
-        env.get_template("report.html.j2"),
-        plan=ctx.plan,
-        rows=_report_rows(ctx.plan, ctx.table, ctx.lang),
-        picture=_term_picture(ctx.plan),
-        headline=summary[0],
-        proof=summary[1].strip(),
-        savings=savings_rows(ctx.plan, TEXT_WORDS[ctx.lang]),
-        savings_title=TEXT_WORDS[ctx.lang]["savings"],
-        # «выпуск для предприятия «…»: 25 чел. в 3-м учебном году», as `compact` says it
-        graduates=[
-            TEXT_WORDS[ctx.lang]["graduates"].format(enterprise=g.enterprise or g.bundle, seats=g.seats, year=g.year)
-            for g in ctx.plan.graduates
-        ],
-        graph=_graph_picture(ctx.plan),
-        # under «− зачёт результатов обучения»: for whom, and what (the review: «356 h of credit, of what?»)
-        credit_row=TEXT_WORDS[ctx.lang]["rec"],
-        credits=[
-            TEXT_WORDS[ctx.lang]["credited"].format(reason=c.reason, codes=", ".join(shown_code(x) for x in c.codes))
-            for c in ctx.plan.credits
-        ],
-        **base,
-    )
+    out["report"] = _render(env.get_template("report.html.j2"), **report_context(ctx.plan, ctx.table, ctx.lang), **base)
     if ctx.plan.sites:
         out["sites"] = _render(env.get_template("sites.html.j2"), plan=ctx.plan, **base)
     if ctx.bundles is not None and ctx.bundles.evaluations:

@@ -18,7 +18,7 @@ from constructor.graph.variable import rule_broken
 from constructor.i18n import Lang, Words, show
 from constructor.model import AnyDeclaration, Bundle, College, Cycle, CycleRole, Module, Program, Standard
 from constructor.model.values import RoomKind, Track
-from constructor.render.codes import shown_code
+from constructor.render.codes import credited_codes, shown_code
 from constructor.render.plan_table import Row, code_key
 from constructor.render.schedule import attestation_weeks_of
 from constructor.reports.plan_text import WORDS as COMPACT_WORDS
@@ -72,7 +72,7 @@ def note(
     if variable:
         doc.sections.append((w["s.variable"], variable))
     doc.sections.append((w["s.network" if plan.sites else "s.practice"], _network(plan, program, std, lang, totals)))
-    shortening = _shortening(plan, lang) + _recognized(plan, program, lang)
+    shortening = _shortening(plan, lang) + _recognized(plan, program, table, lang)
     if shortening:  # a plan in its normative term is not «shortened»: the section says the term
         shortened = plan.savings.terms or plan.baseline != plan.duration
         doc.sections.append((w["s.shortening" if shortened else "s.term"], shortening))
@@ -317,12 +317,14 @@ def _shortening(plan: Plan, lang: Lang) -> list[str]:
     return out
 
 
-def _recognized(plan: Plan, program: Program, lang: Lang) -> list[str]:
+def _recognized(plan: Plan, program: Program, table: Mapping[str, AnyDeclaration], lang: Lang) -> list[str]:
     """For whom the plan credits prior learning: the entrants who have it, each reason with what it
     covers. A plan is made for a group, so the note says the group is of such entrants."""
     w = WORDS[lang]
     reasons = [
-        w["recognized-reason"].format(reason=rec.reason.value, codes=", ".join(shown_code(r.code) for r in rec.covers))
+        w["recognized-reason"].format(
+            reason=rec.reason.value, codes=credited_codes((r.code for r in rec.covers), table, plan.weekly_load, lang)
+        )
         for rec in program.recognitions
         if any(r.code in plan.recognized for r in rec.covers)
     ]
@@ -332,10 +334,12 @@ def _recognized(plan: Plan, program: Program, lang: Lang) -> list[str]:
 def _final(plan: Plan, lang: Lang, part_titles: Mapping[str, str]) -> str:
     w = WORDS[lang]
     fa = plan.final_attestation
+    # the demonstration exam's level, as the program declares it (a review: «базовый или профильный?»)
+    level = " " + w[f"demo-level.{fa.demo_exam}"] if fa.demo_exam in ("basic", "profile") else ""
     if not fa.parts:
-        return w["final-plain"].format(hours=fa.hours)
+        return w["final-plain"].format(hours=fa.hours) + level
     parts = "; ".join(w["part"].format(title=part_titles.get(p.kind, p.kind).lower(), hours=p.hours) for p in fa.parts)
-    return w["final"].format(hours=fa.hours, list=parts)
+    return w["final"].format(hours=fa.hours, list=parts) + level
 
 
 def _rooms(program: Program, table: Mapping[str, AnyDeclaration], lang: Lang) -> list[tuple[str, list[str]]]:

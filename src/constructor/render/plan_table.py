@@ -11,7 +11,7 @@ in the plan) and a course's form, which falls in the course's last term.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 
 from constructor.compact.plan import Item
@@ -128,8 +128,12 @@ def joint_groups(program: Program | None, forms: Mapping[str, Mapping[str, list[
     return out
 
 
-def forms_phrase(forms: Mapping[str, list[int]]) -> str:
-    return ", ".join(f"{form} ({', '.join(map(str, sorted(ts)))})" for form, ts in forms.items())
+def forms_phrase(forms: Mapping[str, list[int]], joint: Set[tuple[str, int]] = frozenset()) -> str:
+    """«З (1, 2), ДЗ (3)»; a term whose form the row takes with other rows is «4*», as the plan table."""
+    return ", ".join(
+        f"{form} ({', '.join(f'{t}*' if (form, t) in joint else str(t) for t in sorted(ts))})"
+        for form, ts in forms.items()
+    )
 
 
 def item_row(item: Item, terms: int, table: Mapping[str, AnyDeclaration], title: str | None = None) -> Row:

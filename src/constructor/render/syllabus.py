@@ -36,7 +36,7 @@ from constructor.model import (
 )
 from constructor.render import taught, views
 from constructor.render.codes import shown_code
-from constructor.render.plan_table import HOUR_COLUMNS, Row, item_row, joint_groups, with_years
+from constructor.render.plan_table import HOUR_COLUMNS, Row, forms_phrase, item_row, joint_groups, with_years
 from constructor.render.title import TitlePage, back_page, title_page
 
 WORDS = Words("syllabus.")  # the words are in the catalog: locale/*/LC_MESSAGES/constructor.po
@@ -122,7 +122,10 @@ class SyllabusDoc:
         if not codes:
             return ""
         found = re.findall("|".join(map(re.escape, codes)), " ".join(p.form for p in self.parts))
-        return "; ".join(f"{c} — {self.words[f'form.{c}']}" for c in dict.fromkeys(found))
+        said = [f"{c} — {self.words[f'form.{c}']}" for c in dict.fromkeys(found)]
+        if any("*" in p.form for p in self.parts):
+            said.append(self.words["form-joint"])
+        return "; ".join(said)
 
 
 # the hour columns of a module's parts table: the plan table's kinds of work (not its derived sums);
@@ -340,6 +343,9 @@ def _module(
     total, parts = section[0], section[1:]
     for r in section:
         with_years(r, years)
+    for part in parts:  # «ДЗ (4*)»: taken with other rows, as the plan table marks it (the review)
+        part.joint = {(f, t) for c, f, t in joint if c == part.code}
+        part.form = forms_phrase(part.forms, part.joint)
     title = module.title.value if module.title else module.code
     cycle_code = module.cycle.code if module.cycle else next((i.cycle for i in members if i.cycle), None)
     place = [*_cycle_line(table.get(cycle_code or ""), w), (w["part"], _part(total, w))]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from constructor.compact.plan import Item, Plan, course_parts
 from constructor.graph.bundle_courses import as_planned
@@ -76,6 +77,12 @@ class MatrixDoc:
         each row with the codes it forms, as ИС «Планы» lists them («Формируемые компетенции»). A real
         program has 30–40 (ОК, ПК, ПКс); a 1,000-competency one made the plan's PDF 5.9 MB and 97 s."""
         return len(self.columns) > MATRIX_COLUMNS
+
+    @property
+    def header_mm(self) -> int:
+        """The height of the rotated headers: the longest label read bottom to top, at about 1.35 mm a
+        character (6.5 pt), and at least the 14 mm a code takes («ПКс 5.1 (зачтено)» stuck out above)."""
+        return max(14, round(1.35 * max((len(c) for c in self.columns), default=0)) + 2)
 
     @property
     def listed(self) -> list[tuple[str, str, str, int]]:
@@ -273,6 +280,32 @@ def disciplines_in_order(plan: Plan, table: Mapping[str, AnyDeclaration]) -> lis
 
     found = [d for d in table.values() if isinstance(d, Discipline) and d.code in items]
     return sorted(found, key=lambda d: (cycle(d), code_key(d.code)))
+
+
+@dataclass
+class Unwritten:
+    """What the working programs still lack: those with no topic plan and no literature (each an
+    `тема`/`литература` of the row, its module or a МДК). `render` says so: a reviewer found 34 of the
+    example's 35 programs printing «Темы в программе не объявлены» and nothing had warned."""
+
+    programs: int
+    without_topics: list[str]
+    without_literature: list[str]
+
+
+def unwritten(plan: Plan, table: Mapping[str, AnyDeclaration]) -> Unwritten:
+    table = as_planned(plan.program, table)
+    rows: list[Discipline | Module] = list(disciplines_in_order(plan, table))
+    rows += [m for m in table.values() if isinstance(m, Module) and any(i.module == m.code for i in plan.items)]
+
+    def parts(row: Discipline | Module) -> list[Any]:
+        return [row, *row.courses] if isinstance(row, Module) else [row]
+
+    return Unwritten(
+        len(rows),
+        [r.code for r in rows if not any(getattr(p, "topics", ()) for p in parts(r))],
+        [r.code for r in rows if not any(p.literature for p in parts(r))],
+    )
 
 
 def matrix(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang = "ru") -> MatrixDoc:

@@ -20,7 +20,6 @@ from constructor.render.title import title_page
 
 SHEETS = Words("xlsx.sheet.")  # the words are in the catalog: locale/*/LC_MESSAGES/constructor.po
 XLSX = Words("xlsx.")
-# each term's columns, as the ИС «Планы» export has them: Итого, then the hours by kind
 # the forms of control as the ИС «Планы» export has them: course projects and papers apart
 XLSX_FORMS = {
     "exam": ("Э", "Эк"),
@@ -29,12 +28,12 @@ XLSX_FORMS = {
     "course_project": ("КП",),
     "course_paper": ("КР",),
 }
-# a term's kinds in the order of the ИС «Планы» export (Лек, Лаб, Пр …), which methodologists read daily; the
-# totals before them follow the printed plan's columns (Лек, Пр, Лаб)
-TERM_KINDS = ("theory", "lab", "practice", "course_design", "project", "consultations", "self_study", "attestation")
-# then the term's УП and ПП: a practice's hours have no kind, and a term whose Итого the kinds did not
-# add up to was unreadable (the review: «where are the practice's 144 hours of term 4?»)
-TERM_COLUMNS = (*TERM_KINDS, "training")
+# a term's kinds in the order of the totals before them, which follow the printed plan's columns (Лек, Пр, Лаб,
+# КРП, ИП, УП/ПП, Конс, СР, ПАтт): the export's own order (Лек, Лаб, Пр) beside it in one sheet was misread
+TERM_KINDS = ("theory", "practice", "lab", "course_design", "project", "consultations", "self_study", "attestation")
+# a term's УП and ПП where the totals have them: a practice's hours have no kind, and a term whose Итого the
+# kinds did not add up to was unreadable (the review: «where are the practice's 144 hours of term 4?»)
+TERM_COLUMNS = (*TERM_KINDS[:5], "training", *TERM_KINDS[5:])
 _FORMULA_START = ("=", "+", "-", "@")
 
 
@@ -97,43 +96,83 @@ def _box(ws: Any, first_row: int, last_row: int, last_col: int) -> None:
 
 
 def _title_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> None:
+    """The title page as the printed one lays it out (a review: «the title sheet is unformatted»): the
+    founder and the college centred, СОГЛАСОВАНО on the left and УТВЕРЖДАЮ on the right, the heading
+    large in the middle, then the program's particulars, a label and its value a line."""
     from openpyxl.styles import Alignment
 
     page = title_page(plan, table, lang)
     w = page.words
-    lines: list[tuple[str, str, bool]] = []
+    widths = {"A": 34, "B": 30, "C": 34, "D": 30}  # two halves of a landscape page
+    for letter, width in widths.items():
+        ws.column_dimensions[letter].width = width
+
+    def line(text: str, *, bold: bool = False, size: float | None = None, row: int | None = None) -> None:
+        """A line across the page, centred."""
+        r = row or ws.max_row + 1
+        cell = ws.cell(r, 1, text or None)
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=4)
+        _as_text(cell)
+        cell.font = _font(bold=bold, **({"size": size} if size else {}))
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        ws.row_dimensions[r].height = _height(text, 110, bold) * (size or 11) / 11
+
+    def blank() -> None:
+        ws.append([None])
+
     if page.founder:
-        lines.append((page.founder, "", False))
+        line(page.founder)
     if page.college:
-        lines.append((page.college, "", True))
-    lines.append(("", "", False))
-    if page.agreed:
-        for position, name in page.agreed:
-            lines.append((f"{w['agreed']}: {position}", f"____________ {name}", False))
-            lines.append(("", page.date, False))  # «___» ____________ 20___ г., as on the printed page
+        line(page.college, bold=True)
+    blank()
+    # the signature blocks side by side: each a heading, the position, the line to sign on and the date
+    left = [
+        part
+        for position, name in page.agreed
+        for part in ((w["agreed"], True), (position, False), (f"____________ {name}", False), (page.date, False))
+    ]
+    right = []
     if page.approved:
-        lines.append((f"{w['approved']}: {page.approved[0]}", f"____________ {page.approved[1]}", False))
-        lines.append(("", page.date, False))
-    lines.append(("", "", False))
-    lines.append((page.heading, "", True))
-    for text in (page.kind, page.specialty, f"{plan.program} «{plan.program_title}»"):
-        if text:
-            lines.append((text, "", False))
-    lines.append(("", "", False))
-    lines += [(label, value, False) for label, value in page.lines]
-    if page.professionalitet:
-        lines.append((page.professionalitet, "", True))
-    for label, value, bold in lines:
-        ws.append([label or None, value or None])
-        ws.row_dimensions[ws.max_row].height = max(_height(label, 60, bold), _height(value, 50, bold))
-        for cell in ws[ws.max_row]:
+        right = [
+            (w["approved"], True),
+            (page.approved[0], False),
+            (f"____________ {page.approved[1]}", False),
+            (page.date, False),
+        ]
+    first = ws.max_row + 1
+    for k in range(max(len(left), len(right))):
+        r = first + k
+        for column, block in ((1, left), (3, right)):
+            if k < len(block):
+                text, bold = block[k]
+                cell = ws.cell(r, column, text)
+                ws.merge_cells(start_row=r, start_column=column, end_row=r, end_column=column + 1)
+                _as_text(cell)
+                cell.font = _font(bold=bold)
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        texts = [b[k][0] for b in (left, right) if k < len(b)]
+        ws.row_dimensions[r].height = max(_height(t, 60) for t in texts)
+    blank()
+    blank()
+    line(page.heading, bold=True, size=16)
+    for said in (page.kind, page.specialty, f"{plan.program} «{plan.program_title}»"):
+        if said:
+            line(said)
+    blank()
+    for label, value in page.lines:  # «Квалификация — Техник», a label on the left half, its value on the right
+        ws.append([label or None, None, value or None])
+        r = ws.max_row
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
+        ws.merge_cells(start_row=r, start_column=3, end_row=r, end_column=4)
+        for column in (1, 3):
+            cell = ws.cell(r, column)
             _as_text(cell)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if bold:
-                cell.font = _font(bold=True)
-    ws.column_dimensions["A"].width = 60
-    ws.column_dimensions["B"].width = 50
-    _page(ws, landscape=False)
+        ws.row_dimensions[r].height = max(_height(label, 60), _height(value, 60))
+    if page.professionalitet:
+        blank()
+        line(page.professionalitet, bold=True)
+    _page(ws)
 
 
 def _calendar_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> None:
@@ -211,7 +250,7 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
     forms_at, hours_at = 4, 4 + len(XLSX_FORMS)
     years_at = hours_at + len(HOUR_COLUMNS)
     terms_at = years_at + years
-    block = 1 + len(TERM_COLUMNS)  # a term: Итого and its hours by kind, as the ИС «Планы» export
+    block = 1 + len(TERM_COLUMNS)  # a term: Итого and its hours by kind
     last = terms_at + n * block - 1
     head: list[Any] = [None] * last
     head[0], head[1], head[2] = x["col.counted"], w["code"], w["title"]
@@ -250,9 +289,9 @@ def _plan_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: 
         numbers = [getattr(row, name) for name, _ in HOUR_COLUMNS] + row.by_year
         for k in range(n):  # each term: its total, then its hours by kind, then its practices'
             kinds = row.term_hours[k] if row.term_hours else None
-            by_kind = [getattr(kinds, kind) if kinds else 0 for kind in TERM_KINDS]
-            training = row.by_term[k] - sum(by_kind) if row.training and kinds else 0
-            numbers += [row.by_term[k], *by_kind, training]
+            by_kind = {kind: getattr(kinds, kind) if kinds else 0 for kind in TERM_KINDS}
+            by_kind["training"] = row.by_term[k] - sum(by_kind.values()) if row.training and kinds else 0
+            numbers += [row.by_term[k], *(by_kind[c] for c in TERM_COLUMNS)]
         ws.append([counted, row.code, row.title, *forms, *(v or None for v in numbers)])  # empty, not 0
         ws.row_dimensions[ws.max_row].height = _height(row.title, 44)
         for cell in ws[ws.max_row]:
