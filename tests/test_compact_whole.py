@@ -13,6 +13,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+import constructor
 from constructor.api import check, workspace
 from constructor.cli import main
 from constructor.compact import compact
@@ -638,3 +639,44 @@ def test_a_discipline_term_block_with_an_exam_and_a_course_paper_keeps_both(tmp_
     plan, _ = _compacted(tmp_path, text)
     forms = next(i.attestation for i in plan.items if i.code == "ООД.02")
     assert sorted(forms.values()) == ["ДЗ", "Э, КР"]
+
+
+def test_a_course_comes_after_the_rows_it_requires(tmp_path: Path) -> None:
+    """`course МДК.01.01 { requires ООД.02 }`: every competency the course covers starts after the
+    discipline ends (a review: МДК.01.02 «Источники питания сварочной дуги» ran in term 1 and
+    «Электротехника» in term 4). Without it the course starts beside the discipline."""
+
+    def terms(plan: Plan, code: str) -> list[int]:
+        item = next(i for i in plan.items if i.code == code)
+        return sorted(item.hours_by_term or {item.term: 0})
+
+    free = _plan(tmp_path)
+    assert min(terms(free, "ПК-1.1")) <= max(terms(free, "ООД.02"))  # the rule below is not already met
+    text = WHOLE.format(extra="").replace(
+        'course МДК.01.01 "Курс" { covers ПК-1.1, ПК-1.2 }',
+        'course МДК.01.01 "Курс" { covers ПК-1.1, ПК-1.2  requires ООД.02 }',
+    )
+    plan, ws = _compacted(tmp_path, text)
+    for code in ("ПК-1.1", "ПК-1.2"):
+        assert min(terms(plan, code)) > max(terms(plan, "ООД.02")), code
+    assert "ООД.02" in ws.graph.prerequisites("ПК-1.1")  # the graph says it, as `explain` and `check` do
+
+
+def test_a_course_requiring_what_needs_it_is_a_cycle_and_an_unknown_code_is_said(tmp_path: Path) -> None:
+    """A course's `requires` is checked as a competency's: a cycle through it is C201 (`compact` refuses
+    it, as any cycle), a code nobody declared is C101 at the course's line."""
+    path = tmp_path / "p.comp"
+    cyclic = WHOLE.format(extra="").replace(
+        'course МДК.01.01 "Курс" { covers ПК-1.1, ПК-1.2 }',
+        'course МДК.01.01 "Курс" { covers ПК-1.1, ПК-1.2  requires ООД.02 }',
+    )
+    cyclic = cyclic.replace("terms 2 }", "terms 2  requires ПК-1.2 }", 1)
+    path.write_text(cyclic, encoding="utf-8")
+    assert [d.code for d in constructor.check([path]).diagnostics if d.is_error] == ["C201"]
+    unknown = WHOLE.format(extra="").replace(
+        'course МДК.01.01 "Курс" { covers ПК-1.1, ПК-1.2 }',
+        'course МДК.01.01 "Курс" { covers ПК-1.1, ПК-1.2  requires ОП.99 }',
+    )
+    path.write_text(unknown, encoding="utf-8")
+    (error,) = [d for d in constructor.check([path]).diagnostics if d.is_error]
+    assert error.code == "C101" and error.span is not None and "МДК.01.01" in unknown.splitlines()[error.span.line - 1]

@@ -100,6 +100,37 @@ def _edges(comp: Competency) -> tuple[dict[str, dict[str, Any]], Iterable[Link]]
 _rows = ByObject(_edges)
 
 
+def _course_requisites(comps: dict[str, Competency], modules: Iterable[Module]) -> None:
+    """A course's `requires` and `corequires` hold for each competency it covers: each that follows no
+    other of the course has, as this graph holds it, its own requisites and the course's (`AllOf`; the
+    declaration itself is left as written); the rest follow those."""
+    for module in modules:
+        for course in module.courses:
+            if course.requires is None and not course.corequires:
+                continue
+            covered = {r.code for r in course.covers}
+            for ref in course.covers:
+                comp = comps.get(ref.code)
+                if comp is None or _after_another(comp, covered):
+                    continue  # it follows a competency of the course, which holds the course's requisites
+                own, also = comp.requires, course.requires
+                requires = own if also is None else also if own is None else AllOf(items=(own, also), span=_span(own))
+                corequires = comp.corequires + tuple(r for r in course.corequires if r.code != comp.code)
+                comps[ref.code] = comp.model_copy(update={"requires": requires, "corequires": corequires})
+
+
+def _after_another(comp: Competency, covered: set[str]) -> bool:
+    """Whether `comp` surely comes after (or with) another competency of its course: a hard requisite
+    or a co-requisite in `covered`. The course's own requisites then hold for it through that one, and
+    written on it too they would only be C220's redundant prerequisites (one a competency of the course)."""
+    hard = [link.target for link in _links(comp) if link.hard and link.target != comp.code]
+    return any(code in covered for code in hard)
+
+
+def _span(expr: Expr) -> Span:
+    return expr.ref.span if isinstance(expr, CodeExpr) else expr.span
+
+
 class CompetencyGraph:
     """The competencies a scope sees and their requisites. Codes not declared are left out (C101).
 
@@ -112,6 +143,7 @@ class CompetencyGraph:
     def __init__(self, table: Mapping[str, AnyDeclaration]) -> None:
         self.competencies: dict[str, Competency] = {c: d for c, d in table.items() if isinstance(d, Competency)}
         self.modules: dict[str, Module] = {c: d for c, d in table.items() if isinstance(d, Module)}
+        _course_requisites(self.competencies, self.modules.values())
         comps = self.competencies
         succ: dict[str, dict[str, dict[str, Any]]] = {}
         pred: dict[str, dict[str, dict[str, Any]]] = {c: {} for c in comps}

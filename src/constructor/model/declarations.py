@@ -274,11 +274,15 @@ def written_forms(row: RowFields) -> list[AttestationForm]:
 
 
 class Course(RowFields, Declaration):
-    """An interdisciplinary course (МДК) of a module."""
+    """An interdisciplinary course (МДК) of a module. Its `requires` and `corequires` hold for every
+    competency it covers: the course comes after (or no earlier than) the rows it names — МДК.01.02
+    «Источники питания сварочной дуги» no earlier than ОП.04 «Электротехника»."""
 
     module: str
     covers: tuple[Ref, ...] = ()
     hours: Hours = Hours()
+    requires: Expr | None = None
+    corequires: tuple[Ref, ...] = ()
 
 
 class Practice(Attested, Declaration):

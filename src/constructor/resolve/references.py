@@ -120,6 +120,9 @@ def references(decl: AnyDeclaration) -> Iterator[tuple[str, Ref, Expected]]:
         yield from (("ROOMS", r, FIELD_TARGETS["ROOMS"]) for r in decl.rooms)
     elif isinstance(decl, Course):
         yield from (("COVERS", r, FIELD_TARGETS["COVERS"]) for r in decl.covers)
+        if decl.requires is not None:
+            yield from (("REQUIRES", r, FIELD_TARGETS["REQUIRES"]) for r in expr_refs(decl.requires))
+        yield from (("COREQUIRES", r, FIELD_TARGETS["COREQUIRES"]) for r in decl.corequires)
         yield from (("ROOMS", r, FIELD_TARGETS["ROOMS"]) for r in decl.rooms)
     elif isinstance(decl, Practice):
         if decl.site:

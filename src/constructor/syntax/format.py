@@ -455,6 +455,13 @@ class _Printer:
             if course.attestations:
                 atts = self.attestations(course.attestations)
                 self.items(d + 1, self.kw("ATTESTATION"), atts, self.line_of(course, "ATTESTATION"))
+            if course.requires is not None:
+                self.emit(
+                    d + 1, f"{self.kw('REQUIRES')} {self.expr(course.requires)}", self.line_of(course, "REQUIRES")
+                )
+            if course.corequires:
+                codes = self.codes(course.corequires)
+                self.items(d + 1, self.kw("COREQUIRES"), codes, self.line_of(course, "COREQUIRES"))
             self.course_more(d + 1, course)
             self.close(d, course.span.end_line, course.span.line)
 

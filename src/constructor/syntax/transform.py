@@ -307,7 +307,14 @@ class ToModel(RowRules):
         hours = f.get("HOURS", Hours())
         if hours == Hours() and row["terms"]:
             hours = sum((t.hours for t in row["terms"]), Hours())
-        kwargs = dict(**self._base(meta, ref, title, spans), **row, covers=f.get("COVERS", ()), hours=hours)
+        kwargs = dict(
+            **self._base(meta, ref, title, spans),
+            **row,
+            covers=f.get("COVERS", ()),
+            hours=hours,
+            requires=self._requirement(f.get("REQUIRES", []), spans),
+            corequires=f.get("COREQUIRES", ()),
+        )
         return Field("COURSE", kwargs, self._span(meta))
 
     def practice(self, meta: Any, children: list[Any]) -> Field:
