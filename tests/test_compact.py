@@ -134,6 +134,15 @@ def test_calendar_from_the_standard() -> None:
     assert terms_for(Duration(years=3, months=10), weeks) == 8
 
 
+@given(st.lists(st.integers(1, 1_000_000), min_size=1, max_size=3), st.integers(1, 12))
+def test_a_duration_never_has_twelve_months(weeks: list[int], terms: int) -> None:
+    """`term_weeks 52, 52` made «3 года 12 месяцев» (`3y12m`, which the language itself refuses) — a
+    tester's find: a year's terms over 52 weeks end in whole years."""
+    length = duration(terms, weeks)
+    assert 0 <= length.months < 12 and length.years >= 0
+    assert Duration.model_validate(length.model_dump()) == length
+
+
 # ---------------------------------------------------------------- programs
 
 

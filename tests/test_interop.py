@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import jsonschema
@@ -143,6 +144,46 @@ def test_case_export_is_valid_deterministic_and_reads_back(tmp_path: Path, capsy
     assert "requires ПК-1.3" in back and "requires ПК-2.1 or ПК-2.2" in back
     capsys.readouterr()
     assert main(["check", str(tmp_path / "back.comp")]) == 0
+
+
+def test_a_hostile_case_package_is_refused_not_obeyed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A tester's packages: a code holding a newline and a declaration of its own was written into the
+    `.comp` as three competencies; an association to an unknown item, a missing origin, mixed sequence
+    numbers, a number for an association and deep nesting were internal errors; a FIFO hung. Each is
+    C036 (or C005 for what is not a regular file), and nothing is written."""
+    out = tmp_path / "pkg.json"
+    assert main(["export", "case", str(EXAMPLE), "-o", str(out)]) == 0
+    good = json.loads(out.read_text(encoding="utf-8"))
+    item = next(i for i in good["CFItems"] if i["humanCodingScheme"] == "ПК-1.1")
+    links = good["CFAssociations"]
+    coreq = {
+        "associationType": "isRelatedTo",
+        "originNodeURI": {"identifier": item["identifier"]},
+        "destinationNodeURI": {"identifier": item["identifier"]},
+        "extensions": {"relation": "corequisite"},
+    }
+    hostile = {
+        "code": {**good, "CFItems": [{**item, "humanCodingScheme": 'ПК-1.1 "x"\ncompetency ПК-6.6 "y"'}]},
+        "origin": {**good, "CFAssociations": [{**coreq, "originNodeURI": {"identifier": "nope"}}]},
+        "no-origin": {**good, "CFAssociations": [{k: v for k, v in links[0].items() if k != "originNodeURI"}]},
+        "sequence": {**good, "CFAssociations": [{**links[0], "sequenceNumber": "a"}, links[1]]},
+        "number": {**good, "CFAssociations": [1]},
+        "items": {**good, "CFItems": "ПК-1.1"},
+        "kind": {**good, "CFItems": [{**item, "extensions": {"kind": 'general }\nuse "x.comp"'}}]},
+    }
+    for name, package in hostile.items():
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
+        target = tmp_path / f"{name}.comp"
+        assert main(["import", "case", str(path), "-o", str(target), "--lang", "en"]) == 1, name
+        assert "C036" in capsys.readouterr().err and not target.exists(), name
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000, encoding="utf-8")
+    assert main(["import", "case", str(deep), "-o", str(tmp_path / "deep.comp")]) == 1
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)
+    assert main(["import", "case", str(fifo), "-o", str(tmp_path / "fifo.comp"), "--lang", "en"]) == 1
+    assert "C005" in capsys.readouterr().err
 
 
 def test_degree_plan_export_and_plan_metrics(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

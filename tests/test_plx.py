@@ -120,6 +120,33 @@ def test_what_cannot_be_carried_is_reported_by_kind(tmp_path: Path, capsys: pyte
 
 
 @pytest.mark.parametrize(
+    "head, specialty",
+    [
+        ({"ГодНачалаПодготовки": "99999"}, None),
+        ({"ГодНачалаПодготовки": "-5"}, None),
+        ({"СрокОбученияМесяцев": "40"}, None),
+        ({"СрокОбучения": "9999999999"}, None),
+        ({}, "22.02.06 }"),
+        ({}, "../../x"),
+    ],
+)
+def test_title_values_the_language_cannot_take_are_left_out_and_said(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], head: dict[str, str], specialty: str | None
+) -> None:
+    """A tester's files: a year of admission 99999, a term of 40 months, a code `22.02.06 }` were written
+    into a `.comp` that did not parse — an internal error. Now each is left out with C040, and the
+    project checks."""
+    plan = copy.deepcopy(PLAN)
+    plan["head"] = {**plan["head"], **head}
+    if specialty is not None:
+        plan["specialty"] = (specialty, plan["specialty"][1])
+    project = _import(tmp_path, plx(plan))
+    assert "C040" in capsys.readouterr().err
+    assert main(["check", str(project / "program.comp")]) == 0  # warnings at most
+    assert "internal" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
     "content",
     [
         b"not xml at all",

@@ -106,13 +106,13 @@ def workspace(
     """Load a file (references resolved, no graph checks) and build the graph of what it sees —
     and of what `extra` files see (bundles proposed in files the program does not `use` yet)."""
     from constructor.graph import CompetencyGraph
-    from constructor.resolve.loader import display_path
+    from constructor.resolve.loader import display_path, resolved
 
     result = load([path, *extra], root, cache, overlay)
     known = {f.path for f in result.catalog.files}
     scope: set[str] = set()
     for p in (path, *extra):
-        shown = display_path(Path(p).resolve())
+        shown = display_path(resolved(Path(p)))
         if shown in known:
             scope.update(result.catalog.visible(shown))
     table = result.catalog.table(tuple(sorted(scope)))
@@ -123,13 +123,13 @@ def read_curriculum(path: str | Path) -> tuple[Curriculum | None, list[Diagnosti
     """A CurricularAnalytics CSV: the curriculum, its diagnostics (a cycle among them), and its text."""
     from constructor.graph.metrics import CyclicCurriculum, compute
     from constructor.interop import ca
-    from constructor.resolve.loader import display_path, read_source
+    from constructor.resolve.loader import display_path, read_source, resolved
 
     p = Path(path)
-    shown = display_path(p.resolve())
+    shown = display_path(resolved(p))
     if not p.exists():
         return None, [diagnostic("C001", "file-not-found", None, path=str(path))], {}, ""
-    text, diags, _ = read_source(p.resolve(), shown)
+    text, diags, _ = read_source(resolved(p), shown)
     if text is None:
         return None, diags, {}, ""
     cur, problems = ca.read(text, shown)

@@ -52,6 +52,7 @@ REGISTRY: dict[str, CodeInfo] = {
     "C024": CodeInfo("duplicate-field", E),
     "C025": CodeInfo("bad-range", E),
     "C026": CodeInfo("empty-text", W),
+    "C027": CodeInfo("conflicting-forms", W),
     "C030": CodeInfo("csv-structure", E),
     "C031": CodeInfo("csv-unknown-column", W),
     "C032": CodeInfo("csv-unknown-course", E),

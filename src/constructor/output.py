@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -27,7 +28,7 @@ class OutputError(Exception):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
-        self.kind = kind  # io | changed | busy
+        self.kind = kind  # io | changed | busy | exists | special (not a regular file)
 
 
 def _umask_mode() -> int:
@@ -56,6 +57,9 @@ def write_file(path: str | Path, data: bytes, expect: bytes | None = None) -> No
         if target.is_symlink():
             target = target.resolve()
         existing = target.stat() if target.exists() else None
+        if existing is not None and not stat.S_ISREG(existing.st_mode):
+            # a device, a pipe or a socket: replacing it by a file would destroy it (`-o /dev/full` did)
+            raise OutputError(shown, "not a regular file", "special")
         if existing is not None and expect is not None and target.read_bytes() != expect:
             raise OutputError(shown, "changed since it was read", "changed")
         if existing is not None and existing.st_nlink > 1:

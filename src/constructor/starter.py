@@ -109,7 +109,8 @@ def init_project(folder: str | Path, standard: str) -> list[Path]:
 
     shipped = shipped_folder("catalogs")
     targets = [root / "constructor.toml", root / "program.comp", *(root / "catalogs" / f for f in starter.folders)]
-    taken = [t for t in targets if t.exists()]
+    # a link counts as taken, even a dangling one: writing through it would write outside the project
+    taken = [t for t in targets if t.exists() or t.is_symlink()]
     if taken:
         raise OutputError(str(taken[0]), "already exists: constructor init does not overwrite", "exists")
     try:

@@ -66,7 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(e.text(args.lang), file=sys.stderr)
         return EXIT_USAGE
     except OutputError as e:
-        key = {"changed": "file-changed", "busy": "folder-busy", "exists": "file-exists"}.get(e.kind, "cannot-write")
+        keys = {"changed": "file-changed", "busy": "folder-busy", "exists": "file-exists", "special": "not-regular"}
+        key = keys.get(e.kind, "cannot-write")
         print(f"constructor: {HELP[args.lang][key].format(path=e.path, reason=e.reason)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -13,7 +13,7 @@ def run(args: argparse.Namespace) -> int:
     import difflib
 
     from constructor.diagnostics import exit_code
-    from constructor.resolve.loader import display_path, read_source
+    from constructor.resolve.loader import display_path, read_source, resolved
     from constructor.syntax.format import format_text
 
     files: list[Path] = []
@@ -31,8 +31,8 @@ def run(args: argparse.Namespace) -> int:
     changed = broken = 0
     sources: dict[str, str] = {}
     for path in files:
-        shown = display_path(path.resolve())
-        text, diags, _ = read_source(path.resolve(), shown)
+        shown = display_path(resolved(path))
+        text, diags, _ = read_source(resolved(path), shown)
         if text is None:
             problems += diags
             broken += 1

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from constructor.diagnostics import Diagnostic
 from constructor.graph.bundle_courses import view_and_apart
 from constructor.graph.cycles import attainable, check_cycles
+from constructor.graph.forms import check_forms
 from constructor.graph.graph import CompetencyGraph, Link
 from constructor.graph.placeholders import check_placeholders
 from constructor.graph.program import ProgramContent, check_program, gather
@@ -55,6 +56,7 @@ def check_scope(
         *check_redundant(graph, only),
         *check_repeated_texts(graph, only),
         *check_rows(table, graph),
+        *check_forms(table),
     ]
     if not complete:
         return diags

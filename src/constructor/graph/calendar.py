@@ -41,7 +41,10 @@ def duration(terms: int, term_weeks: Sequence[int], per_year: int | None = None)
     term of the plan in order (a program's own `term_weeks`, two terms a year)."""
     per_year = per_year or len(term_weeks)
     years, last = divmod(terms - 1, per_year)
-    return Duration(years=years, months=term_end_months(_year_weeks(years, term_weeks, per_year))[last])
+    # a year's terms longer than 52 weeks (a calendar C337 warns of) end 12 months or more in: whole years
+    # then, never «3 года 12 месяцев» (a tester's `term_weeks 52, 52`)
+    more, months = divmod(term_end_months(_year_weeks(years, term_weeks, per_year))[last], 12)
+    return Duration(years=years + more, months=months)
 
 
 def terms_for(length: Duration, term_weeks: Sequence[int], per_year: int | None = None) -> int:

@@ -24,6 +24,7 @@ from constructor.interop.convert import canonical
 from constructor.model import Activity, AnyDeclaration, CodeExpr, Competency, Module, Program, Standard
 from constructor.model.declarations import or_nodes
 from constructor.syntax.format import quote
+from constructor.syntax.grammar import WORD
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, "constructor.comp")
 CHANGED = "1970-01-01T00:00:00+00:00"  # fixed: the same input gives the same bytes
@@ -176,18 +177,50 @@ def _requisites(comp: Competency, groups: Mapping[int, int]) -> list[tuple[str, 
 
 
 def read_package(path: str) -> tuple[str | None, list[Diagnostic]]:
-    """A CFPackage written by `package` (or shaped like it) back as `.comp` text."""
+    """A CFPackage written by `package` (or shaped like it) back as `.comp` text. The file is read as
+    every input is (a regular file, within the size limit, UTF-8); a package of another shape, or with
+    a code or a word that is not one (`"ПК-1.1 \\"x\\"\\ncompetency …"` became three declarations), is C036."""
+    from constructor.resolve.loader import read_source
+
     p = Path(path)
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-        items = data["CFItems"]
-        links = data.get("CFAssociations", [])
-    except FileNotFoundError:
+    if not p.exists() and not p.is_symlink():
         return None, [diagnostic("C001", "file-not-found", None, path=path)]
-    except (OSError, ValueError, KeyError, TypeError) as e:
-        return None, [diagnostic("C036", "case-malformed", None, path=path, reason=type(e).__name__)]
+    text, problems, _ = read_source(p, path)
+    if text is None:
+        return None, problems
+    try:
+        return _comp_text(json.loads(text), p.name), []
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as e:
+        reason = f"{type(e).__name__}: {e}"[:120]
+        return None, [diagnostic("C036", "case-malformed", None, path=path, reason=reason)]
+
+
+def _word(value: object) -> str:
+    """A value written into the `.comp` text as a code or a keyword: one word of the language, or the
+    package is refused (ValueError)."""
+    text = str(value)
+    if not WORD.fullmatch(text):
+        raise ValueError(f"not a code or a word: {text[:40]!r}")
+    return text
+
+
+def _number(value: object) -> int | float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"not a number: {str(value)[:40]!r}")
+    return value
+
+
+def _words(value: object) -> str:
+    """«exam, course_project»: each a word."""
+    return ", ".join(_word(w.strip()) for w in str(value).split(","))
+
+
+def _comp_text(data: Any, name: str) -> str:
+    items, links = data["CFItems"], data.get("CFAssociations", [])
+    if not isinstance(items, list) or not isinstance(links, list):
+        raise TypeError("CFItems and CFAssociations are lists")
     by_id = {i["identifier"]: i for i in items if isinstance(i, dict) and "identifier" in i}
-    code = {k: i.get("humanCodingScheme") or i["identifier"] for k, i in by_id.items()}
+    code = {k: _word(i.get("humanCodingScheme") or i["identifier"]) for k, i in by_id.items()}
     parent: dict[str, str] = {}
     part_of: dict[str, list[str]] = {}
     requires: dict[str, list[tuple[str, int | None]]] = {}
@@ -206,8 +239,10 @@ def read_package(path: str) -> tuple[str | None, list[Diagnostic]]:
             coreq.setdefault(d, []).append(code[o])
         elif a["associationType"] == "isRelatedTo" and ext.get("relation") == "labourFunction":
             labour.setdefault(o, []).append(a["destinationNodeURI"]["title"])
-    title = data.get("CFDocument", {}).get("title", "")
-    lines = [f"# Imported from {p.name} (1EdTech CASE 1.0 package «{title}») by `constructor import case`."]
+    title = " ".join(str(data.get("CFDocument", {}).get("title", "")).split())  # one line: it is a comment
+    lines = [
+        f"# Imported from {' '.join(name.split())} (1EdTech CASE 1.0 package «{title}») by `constructor import case`."
+    ]
     kinds = ("Activity", "Competency", "Module")
     for kind in kinds:
         for ident, it in by_id.items():
@@ -222,11 +257,11 @@ def read_package(path: str) -> tuple[str | None, list[Diagnostic]]:
                 lines.extend(_competency(head, ident, ext, parent, by_id, code, requires, coreq, labour))
             else:
                 lines.extend(_module(head, ident, ext, parent, by_id, code, part_of))
-    return canonical("\n".join(lines) + "\n"), []
+    return canonical("\n".join(lines) + "\n")
 
 
 def _hours(h: Mapping[str, int]) -> str:
-    parts = [f"{k} {h[k]}" for k in ("theory", "practice", "self_study") if h.get(k)]
+    parts = [f"{k} {_number(h[k])}" for k in ("theory", "practice", "self_study") if h.get(k)]
     return f"  hours {', '.join(parts)}" if parts else ""
 
 
@@ -243,14 +278,14 @@ def _competency(
 ) -> list[str]:
     out = [f"competency {head} {{"]
     if "kind" in ext:
-        out.append(f"  kind {ext['kind']}")
+        out.append(f"  kind {_word(ext['kind'])}")
     up = parent.get(ident)
     if up is not None and up in by_id and by_id[up].get("CFItemType") == "Activity":
         out.append(f"  activity {code[up]}")
     if ext.get("hours") and _hours(ext["hours"]):
         out.append(_hours(ext["hours"]))
     if ext.get("credits"):
-        out.append(f"  credits {ext['credits']}")
+        out.append(f"  credits {_number(ext['credits'])}")
     reqs = requires.get(ident, [])
     if reqs:
         plain = [c for c, g in reqs if g is None]
@@ -265,7 +300,7 @@ def _competency(
     if labour.get(ident):
         out.append("  links " + ", ".join(quote(x) for x in labour[ident]))
     for key, value in (ext.get("tags") or {}).items():
-        out.append(f"  tag {key} {quote(str(value))}")
+        out.append(f"  tag {_word(key)} {quote(str(value))}")
     out.append("}")
     return out
 
@@ -296,11 +331,12 @@ def _module(
             if cext.get("hours") and _hours(cext["hours"]):
                 out.append("  " + _hours(cext["hours"]))
             if cext.get("attestation"):
-                out.append(f"    attestation {cext['attestation']}")
+                out.append(f"    attestation {_words(cext['attestation'])}")
             out.append("  }")
         elif it.get("CFItemType") == "Practice":
-            out.append(f"  practice {code[child]} {cext.get('kind', 'educational')} {cext.get('hours', 0)} h")
+            kind, hours = _word(cext.get("kind", "educational")), _number(cext.get("hours", 0))
+            out.append(f"  practice {code[child]} {kind} {hours} h")
     if ext.get("attestation"):
-        out.append(f"  attestation {ext['attestation']}")
+        out.append(f"  attestation {_words(ext['attestation'])}")
     out.append("}")
     return out

@@ -195,6 +195,23 @@ def read_plx(path: str | Path, shown: str | None = None) -> tuple[PlxPlan | None
     return _plan(tables), []
 
 
+def _title_values(plan: PlxPlan, written_code: str) -> None:
+    """The title's values the language cannot take are left out, each said (a tester's file with
+    `ГодНачалаПодготовки="99999"` or `Шифр="22.02.06 }"` was written into a `.comp` that did not parse,
+    an internal error): a year of admission 1990–2100, a term of 1–10 years and 0–11 months, a code."""
+    if plan.specialty and not WORD.fullmatch(plan.specialty):
+        plan.unmapped.add("title-value", f"ООП Шифр «{_line(written_code)}»")
+        plan.specialty = ""
+    if plan.admission is not None and not 1990 <= plan.admission <= 2100:
+        plan.unmapped.add("title-value", f"Планы ГодНачалаПодготовки «{plan.admission}»")
+        plan.admission = None
+    if (plan.years is not None and not 0 <= plan.years <= 10) or (
+        plan.months is not None and not 0 <= plan.months <= 11
+    ):
+        plan.unmapped.add("title-value", f"Планы СрокОбучения «{plan.years}», СрокОбученияМесяцев «{plan.months}»")
+        plan.years = plan.months = None
+
+
 def _plan(tables: dict[str, list[dict[str, str]]]) -> PlxPlan:
     plan = PlxPlan()
     oop = (tables.get("ООП") or [{}])[0]
@@ -211,6 +228,7 @@ def _plan(tables: dict[str, list[dict[str, str]]]) -> PlxPlan:
     plan.base = _int(head.get("КодБазы"))
     plan.years = _int(head.get("СрокОбучения"))
     plan.months = _int(head.get("СрокОбученияМесяцев"))
+    _title_values(plan, oop.get("Шифр", ""))
     plan.terms_per_year = _int(head.get("СеместровНаКурсе")) or 2
     plan.note = CONTROL_CHARACTERS.sub("", head.get("Примечание", "").replace("\r\n", "\n")).strip()
     plan.institution = _line((tables.get("Филиалы") or tables.get("ВУЗ") or [{}])[0].get("Название", ""))

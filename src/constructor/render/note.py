@@ -74,7 +74,7 @@ def note(
     doc.sections.append((w["s.network" if plan.sites else "s.practice"], _network(plan, program, std, lang, totals)))
     shortening = _shortening(plan, lang) + _recognized(plan, program, table, lang)
     if shortening:  # a plan in its normative term is not «shortened»: the section says the term
-        shortened = plan.savings.terms or plan.baseline != plan.duration
+        shortened = plan.savings.terms > 0  # a plan longer than its normative term is no «сокращение»
         doc.sections.append((w["s.shortening" if shortened else "s.term"], shortening))
     doc.sections.append((w["s.final"], [_final(plan, lang, part_titles)]))
     kept = [(h, [p for p in ps if p]) for h, ps in doc.sections if any(ps)]

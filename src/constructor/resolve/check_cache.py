@@ -117,7 +117,7 @@ def _pointed(diagnostics: Iterable[Diagnostic]) -> set[str]:
 def _named(paths: Sequence[str], root: str | None) -> list[tuple[str, str]] | None:
     """The files the command line names with the root each is checked under (as the loader finds
     them), or None when naming them is itself a problem (a missing path, a folder with no files)."""
-    from constructor.resolve.loader import Loaded, _expand, display_path, find_root
+    from constructor.resolve.loader import Loaded, _expand, display_path, find_root, resolved
 
     loaded = Loaded()
     found = _expand(paths, loaded)
@@ -125,9 +125,9 @@ def _named(paths: Sequence[str], root: str | None) -> list[tuple[str, str]] | No
         return None
     out = []
     for path, fallback in found:
-        resolved = path.resolve()
-        project = Path(root).resolve() if root else find_root(resolved) or fallback
-        out.append((display_path(resolved), str(project)))
+        full = resolved(path)
+        project = resolved(Path(root)) if root else find_root(full) or fallback
+        out.append((display_path(full), str(project)))
     return out
 
 
@@ -159,7 +159,7 @@ def lookup(paths: Sequence[str], root: str | None) -> CheckReport | None:
         try:
             if display_path((_absolute(shown).parent / written).resolve()) != target:
                 return None
-        except (OSError, ValueError):
+        except (OSError, RuntimeError, ValueError):
             return None
     with contextlib.suppress(OSError):
         os.utime(path)  # used now: the last to be evicted

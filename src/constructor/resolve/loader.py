@@ -119,12 +119,12 @@ def _expand(
     files: list[tuple[Path, Path]] = []
     for raw in paths:
         path = Path(raw)
-        if overlay and path.resolve() in overlay:
-            files.append((path, path.resolve().parent))
+        if overlay and resolved(path) in overlay:
+            files.append((path, resolved(path).parent))
         elif not path.exists():
             loaded.diagnostics.append(diagnostic("C001", "file-not-found", None, path=str(raw)))
         elif path.is_dir():
-            folder = path.resolve()
+            folder = resolved(path)
             found = []
             for p in sorted(path.rglob("*.comp")):
                 # a link in the folder to a file outside it is not read: a shared folder could otherwise
@@ -139,7 +139,7 @@ def _expand(
                 loaded.diagnostics.append(diagnostic("C006", "no-comp-files", None, path=str(raw)))
             files.extend((p, folder) for p in found)
         else:
-            files.append((path, path.resolve().parent))
+            files.append((path, resolved(path).parent))
     return files
 
 
@@ -160,8 +160,8 @@ def load_files(
     loaded = Loaded()
     queue: deque[tuple[Path, Path]] = deque()
     for path, fallback in _expand(paths, loaded, overlay):
-        resolved = path.resolve()
-        queue.append((resolved, Path(root).resolve() if root else find_root(resolved) or fallback))
+        full = resolved(path)
+        queue.append((full, resolved(Path(root)) if root else find_root(full) or fallback))
     seen: set[Path] = set()
     while queue:
         path, project_root = queue.popleft()
@@ -192,6 +192,8 @@ def load_files(
                 target = (path.parent / use.path).resolve()
             except (OSError, ValueError):  # a name the file system refuses (too long, a NUL): not found
                 target = path.parent / "\u2400missing"
+            except RuntimeError:  # a link loop: the file cannot be read (C003 when it is read)
+                target = Path(os.path.abspath(path.parent / use.path))
             if target in used:
                 loaded.diagnostics.append(
                     diagnostic(
@@ -260,6 +262,16 @@ def _similar_use(folder: Path, written: str, project_root: Path) -> str | None:
         named = sorted(k for k, p in by_path.items() if p.name == written_name)
         close = difflib.get_close_matches(written, named, n=1, cutoff=0.0)
     return close[0] if close else None
+
+
+def resolved(path: Path) -> Path:
+    """`Path.resolve()`, or the absolute path where the links cannot be followed: a link loop raises
+    RuntimeError in Python 3.11 (a hostile `use "loop.comp"` was an internal error), and reading that
+    path then fails as any unreadable file does (C003)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return Path(os.path.abspath(path))
 
 
 def _exists(path: Path) -> bool:

@@ -1,7 +1,7 @@
-# `constructor init` writes blanks for the title page; left as they are, `check` names them: once for
-# the college, once for the program's СОГЛАСОВАНО.
+# `constructor init` writes blanks for the title page; left as they are (or nearly, «И.О. Фамилия»), or
+# left empty, `check` names them: once for the college, once for the program's signatories.
 college КОЛЛЕДЖ "Полное наименование колледжа" {
-  founder "Учредитель колледжа"
+  founder ""
   approved_by "Директор" "И. О. Фамилия"
 }
 
@@ -18,4 +18,5 @@ program П-1 "Программа" {
   core ПМ.01
   college КОЛЛЕДЖ
   agreed_by "Должность, предприятие" "И. О. Фамилия"
+  approved_by "Директор" "И.О. Фамилия"
 }
