@@ -379,7 +379,8 @@ def _matrix_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang
     for k in range(3, 3 + len(doc.columns)):
         ws.column_dimensions[get_column_letter(k)].width = 5
         ws.cell(row=1, column=k).alignment = Alignment(text_rotation=90, horizontal="center", vertical="bottom")
-    ws.row_dimensions[1].height = 45
+    # the codes read bottom to top: the row as tall as the longest («ПКс 5.1 (зачтено)» ran above it)
+    ws.row_dimensions[1].height = max(45, 6 * max((len(str(c)) for c in doc.columns), default=0) + 6)
     _page(ws)
 
 
