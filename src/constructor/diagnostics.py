@@ -121,6 +121,7 @@ REGISTRY: dict[str, CodeInfo] = {
     "C340": CodeInfo("as-written-no-terms", E),
     "C341": CodeInfo("as-written-over-capacity", W),
     "C342": CodeInfo("as-written-past-calendar", E),
+    "C343": CodeInfo("as-written-recognize", W),
     "C401": CodeInfo("template-escapes", E),
     "C402": CodeInfo("template-error", E),
 }

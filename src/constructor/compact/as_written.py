@@ -341,4 +341,7 @@ def _plan(
     if over:
         where = program.fields.get("CORE", program.code_span)
         diags.append(diagnostic("C341", "as-written-over-capacity", where, terms=", ".join(over), load=load))
+    if program.recognitions:  # said, not silently dropped (a tester's find): the plan is the file's
+        codes = ", ".join(dict.fromkeys(r.code for rec in program.recognitions for r in rec.covers))
+        diags.append(diagnostic("C343", "as-written-recognize", program.recognitions[0].span, codes=codes))
     return plan, diags
