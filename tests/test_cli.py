@@ -275,6 +275,9 @@ def test_the_starters_blanks_are_said_until_filled_in(
     monkeypatch.chdir(tmp_path / "college")
     assert main(["check", "program.comp", "--lang", "ru"]) == 0  # a warning, not an error
     assert capsys.readouterr().out.count("[C338 ") == 2  # its words: tests/data/parse_err/c338_*
+    # `render` printed the blanks on the title pages without a word: now it names the warnings
+    assert main(["render", "program.comp", "--to", "md", "-o", "out", "--lang", "ru"]) == 0
+    assert "предупреждения (C338)" in capsys.readouterr().err
     program = Path("program.comp")
     text = program.read_text(encoding="utf-8")
     for blank, real in zip(

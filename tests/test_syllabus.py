@@ -321,7 +321,7 @@ def test_the_note_names_the_practice_share_compact_measures(path: Path) -> None:
     assert note is not None
     text = "\n".join(p for _, ps in note.sections for p in ps)
     share = round(100 * plan.practice_hours / plan.total_hours)
-    assert f"(столбец «УП, ПП») — {plan.practice_hours} ч ({share}% объёма программы)" in text
+    assert f"производственной практикой — {plan.practice_hours} ч ({share}% объёма программы)" in text
     assert ("План до неё не доходит." in text) == any(d.code == "C305" for d in diags)
 
 

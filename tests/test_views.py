@@ -129,3 +129,12 @@ def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
     assert all(name in out for name in ("check", "graph", "explain", "catalogs"))
+
+
+def test_explain_says_why_a_discipline_is_in_the_program(capsys: pytest.CaptureFixture[str]) -> None:
+    """A newcomer read «её нет в программе: ни модули ядра, ни ОК, ни пакеты её не требуют» for ОП.04,
+    which the plan has: a discipline is there because the program takes its cycle (`disciplines`)."""
+    code, out, _ = run(capsys, "explain", "--lang", "ru", "ОП.04", str(EXAMPLE / "program.comp"))
+    assert code == 0
+    assert "дисциплина цикла ОП" in out and "её нет в программе" not in out
+    assert out.splitlines()[1].startswith("  дисциплина;")  # not «базовый результат»

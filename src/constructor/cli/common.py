@@ -101,11 +101,11 @@ def open_program(args: argparse.Namespace) -> tuple[Workspace, Program]:
     program = program_of(args, ws) if hasattr(args, "program") else next(iter(ws.programs()), None)
     if program is None:
         fail("no-program", file=args.file)
-    refuse_content_errors(ws, args.lang)
+    args.warned = refuse_content_errors(ws, args.lang)
     return ws, program
 
 
-def refuse_content_errors(ws: Workspace, lang: Lang) -> None:
+def refuse_content_errors(ws: Workspace, lang: Lang) -> list[str]:
     """A program is planned only from content `check` accepts: an error of the graph's content
     (C2xx: a prerequisite cycle, hours that disagree, an incomplete module) ends the command with what
     `check` says. The plan's own rules (C3xx: the target, volumes, shares) are compaction's to weigh
@@ -113,11 +113,13 @@ def refuse_content_errors(ws: Workspace, lang: Lang) -> None:
     from constructor.graph import check_scope
 
     # the workspace's own table and graph (all the file sees): no second graph built for the check
-    errors = [d for d in check_scope(ws.table, ws.graph) if d.is_error and d.code.startswith("C2")]
+    found = check_scope(ws.table, ws.graph)
+    errors = [d for d in found if d.is_error and d.code.startswith("C2")]
     if errors:
         show(errors, ws.result.sources, lang)
         print(f"constructor: {HELP[lang]['load-errors']}", file=sys.stderr)
         raise Exit(1)
+    return sorted({d.code for d in found if not d.is_error})  # what `render` says is left to read
 
 
 def compacted(args: argparse.Namespace) -> tuple[Workspace, Program, Plan]:

@@ -91,4 +91,6 @@ def _render(
                 total=gaps.programs, topics=len(gaps.without_topics), literature=len(gaps.without_literature)
             )
             print(said, file=sys.stderr)
+    if getattr(args, "warned", None):  # a starter's blanks reached the title pages without a word (C338)
+        print(HELP[args.lang]["rendered-warnings"].format(codes=", ".join(args.warned)), file=sys.stderr)
     return 0

@@ -98,9 +98,10 @@ def context_of(program: Program, table: Mapping[str, AnyDeclaration], graph: Com
     content = gather(program, table, graph)
     rows = whole(program, table, graph, content)
     asked = requests(program, content)
+    cycle_of = {r.code: r.cycle for r in rows.rows}  # a discipline's cycle, by its code when not written
     for d in rows.disciplines:
         if d.code in graph.competencies:
-            asked.setdefault(d.code, ("discipline", d.cycle.code if d.cycle else program.code))
+            asked.setdefault(d.code, ("discipline", d.cycle.code if d.cycle else cycle_of.get(d.code) or program.code))
     return Context(content, rows, asked)
 
 

@@ -8,7 +8,8 @@ from dataclasses import asdict, dataclass, field
 from constructor.graph.cycles import attainable
 from constructor.graph.graph import CompetencyGraph
 from constructor.graph.program import gather, requests
-from constructor.model import AnyDeclaration, Program
+from constructor.graph.whole import whole
+from constructor.model import AnyDeclaration, Discipline, Program
 
 # every kind of hours a competency may declare, in the order `explain` prints them (all add up to the total)
 HOUR_KINDS = ("theory", "practice", "lab", "course_design", "project", "consultations", "self_study", "attestation")
@@ -16,7 +17,7 @@ HOUR_KINDS = ("theory", "practice", "lab", "course_design", "project", "consulta
 
 @dataclass
 class Reason:
-    kind: str  # module | general | bundle | recognized | prerequisite
+    kind: str  # module | general | bundle | recognized | prerequisite | discipline
     via: str  # the module, program, bundle, or the competency whose chain pulls it in
     chain: list[str] = field(default_factory=list)  # for prerequisites: root → … → the competency
 
@@ -49,8 +50,14 @@ def explain(
     comp = graph.competencies[code]
     reasons: list[Reason] = []
     if program is not None:
-        asked = requests(program, gather(program, table, graph))
-        if code in asked:
+        content = gather(program, table, graph)
+        asked = requests(program, content)
+        row = next((r for r in whole(program, table, graph, content).rows if r.code == code), None)
+        if isinstance(comp, Discipline) and row is not None:
+            # a discipline of a cycle the program takes (`disciplines ОГСЭ, …`): a newcomer read «её нет в
+            # программе» beside a discipline the plan had
+            reasons.append(Reason("discipline", row.cycle or program.code))
+        elif code in asked:
             reasons.append(Reason(*asked[code]))
         else:
             chain = graph.chains_from(asked).get(code)
@@ -67,7 +74,7 @@ def explain(
     return Explanation(
         code=code,
         title=graph.title(code),
-        kind=comp.kind.value,
+        kind="discipline" if isinstance(comp, Discipline) else comp.kind.value,
         activity=comp.activity.code if comp.activity else None,
         module=graph.module_of.get(code),
         course=course.code if course else None,

@@ -124,7 +124,9 @@ def _process(plan: Plan, program: Program, table: Mapping[str, AnyDeclaration], 
         last_year = [t for t in plan.terms if t.year == plan.terms[-1].year] if plan.terms else []
         last = winter if len(last_year) > 1 else 0
         if plan.terms and last != total:
-            out[-1] += " " + w["holidays-last"].format(weeks=count(last, "week", lang))
+            # «каникулы — 0 недель» read oddly (a newcomer): a last year of one term has none
+            said = w["holidays-last"].format(weeks=count(last, "week", lang)) if last else w["holidays-last-none"]
+            out[-1] += " " + said
     for prof in plan.professions:  # the worker profession a student can be qualified in during the program
         if prof.term is not None:
             out.append(w["profession"].format(code=prof.code, title=prof.title, term=prof.term))

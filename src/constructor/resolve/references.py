@@ -163,8 +163,12 @@ def thing(cls: type[AnyDeclaration]) -> Msg:
     return Msg(f"thing.{cls.__name__.lower()}")
 
 
-def _expected(kinds: Expected) -> Msg | OneOf:
-    return Msg("thing.module-part") if kinds == MODULE_PART else OneOf([thing(k) for k in kinds])
+def _expected(kinds: Expected, field: str = "") -> Msg | OneOf:
+    if kinds == MODULE_PART:
+        return Msg("thing.module-part")
+    if field in ("REQUIRES", "COREQUIRES"):  # a discipline is a node of the graph too (`requires ОП.04`)
+        return OneOf([thing(Competency), thing(Discipline)])
+    return OneOf([thing(k) for k in kinds])
 
 
 _OUTCOME_FIELD = {"KNOWS": OutcomeKind.KNOWLEDGE, "CAN": OutcomeKind.SKILL, "EXPERIENCE": OutcomeKind.EXPERIENCE}
@@ -369,7 +373,7 @@ def resolve(catalog: Catalog, only: set[str] | None = None) -> list[Diagnostic]:
                             code=ref.code,
                             actual=thing(type(target)),
                             field=Kw(field),
-                            expected=_expected(kinds),
+                            expected=_expected(kinds, field),
                         )
                     )
                 elif isinstance(target, Outcome) and target.kind != _OUTCOME_FIELD[field]:
