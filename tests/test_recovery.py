@@ -125,3 +125,15 @@ def test_a_range_of_unknown_codes_is_one_diagnostic(project: Path) -> None:
     result = check([path], root=project)
     (d,) = result.diagnostics
     assert (d.code, d.message.key, d.message.args) == ("C101", "unknown-codes", {"code": "OK-01 .. OK-09"})
+
+
+@pytest.mark.parametrize("written, code", [("ОП 04", "ОП.04"), ("МДК 01.01", "МДК.01.01"), ("ПК 1.1", "ПК-1.1")])
+def test_a_code_written_with_a_space_is_one_error_with_the_right_code(written: str, code: str) -> None:
+    """`requires ОП 04`: a newcomer got C101 «неизвестный код `ОП-04`» (a code nobody wrote) and a hint to
+    write `ОП-04`; a row of the plan is written with a dot. One error, and its hint names the real code."""
+    text = (
+        f'discipline ОП.04 "Д" {{ hours theory 40 }}\ndiscipline ОП.05 "Е" {{ hours theory 40  requires {written} }}\n'
+    )
+    _, diags = parse(text, "x.comp")
+    assert [d.code for d in diags] == ["C010"]
+    assert diags[0].help is not None and diags[0].help.args["code"] == code

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from constructor.cli.common import open_program, show, write_output
+from constructor.cli.common import HELP, open_program, show, write_output
 
 
 def run(args: argparse.Namespace) -> int:
@@ -23,4 +24,6 @@ def run(args: argparse.Namespace) -> int:
     if plan is not None:
         text = plan.model_dump_json(indent=2) + "\n" if args.format == "json" else render_text(plan, args.lang) + "\n"
         write_output(text, args.output)
+        if args.output is not None:  # a newcomer's `-o plan.json` confirmed nothing (graph's -o says it)
+            print(HELP[args.lang]["written"].format(path=args.output), file=sys.stderr)
     return max(exit_code(diags), 0 if plan is not None else 1)

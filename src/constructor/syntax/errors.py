@@ -22,6 +22,15 @@ _PUNCTUATION = {"LBRACE": "{", "RBRACE": "}", "COMMA": ",", "LPAR": "(", "RPAR":
 _BLOCKS = (*keywords.DECLARATIONS, "COURSE", "PRACTICE")
 _SPACED_CODE = re.compile(r"\d+(\.\d+)*")
 CODE_PREFIXES = ("ОК", "ПК", "ПКс", "ВД", "ПМ", "МДК", "УП", "ПП", "ОП", "СГ", "ЛР")  # written with a space by mistake
+ROW_PREFIXES = frozenset({"ПМ", "МДК", "УП", "ПП", "ОП", "СГ"})  # a plan's rows: `ОП.04`, not `ОП-04`
+
+
+def joined_code(prefix: str, number: str) -> str:
+    """`ОП 04` → `ОП.04` (a row of the plan), `ПК 1.1` → `ПК-1.1` (a competency): a newcomer got
+    «неизвестный код `ОП-04`», a code nobody wrote, and a hint to write it so."""
+    return f"{prefix}{'.' if prefix in ROW_PREFIXES else '-'}{number}"
+
+
 _NOT_FIELDS = ("AND", "OR", "AT", "UNIT")
 MAX_LISTED = 4
 
@@ -191,7 +200,7 @@ def _unexpected_token(e: UnexpectedToken, text: str, path: str) -> Diagnostic:
             prev = stack[-1]
             prev_text = _word_of(prev)
             if prev_text in CODE_PREFIXES:
-                help_msg = Msg("cyrillic-code-space", {"code": f"{prev_text}-{tok.value}"})
+                help_msg = Msg("cyrillic-code-space", {"code": joined_code(prev_text, tok.value)})
     return Diagnostic(
         code="C010",
         message=Msg(message, {"found": found, "keyword": found}),
