@@ -138,3 +138,11 @@ def test_explain_says_why_a_discipline_is_in_the_program(capsys: pytest.CaptureF
     assert code == 0
     assert "дисциплина цикла ОП" in out and "её нет в программе" not in out
     assert out.splitlines()[1].startswith("  дисциплина;")  # not «базовый результат»
+
+
+def test_explain_of_an_mdk_or_a_module_says_what_it_is(capsys: pytest.CaptureFixture[str]) -> None:
+    """`explain МДК.06.01` said «нет компетенции `МДК.06.01`» (a newcomer read «no such МДК»): it says
+    what the code is and the competencies it forms, which `explain` does explain."""
+    for code, what in (("МДК.01.02", "— МДК;"), ("ПМ.01", "— модуль;"), ("УП.01", "— практика;")):
+        status, _, err = run(capsys, "explain", "--lang", "ru", code, str(EXAMPLE / "program.comp"))
+        assert status == 2 and what in err and "ПК-1." in err, code

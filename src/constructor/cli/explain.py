@@ -19,6 +19,17 @@ def run(args: argparse.Namespace) -> int:
         args.code, args.file = args.file, args.code
     ws = open_workspace(args)
     if args.code not in ws.graph:
+        from constructor.i18n import Words
+        from constructor.model import Course, Module, Practice
+
+        decl = ws.table.get(args.code)
+        if isinstance(decl, Course | Module | Practice):  # «нет компетенции МДК.06.01» read as «no such МДК»
+            formed = decl.taught if isinstance(decl, Module) else decl.covers
+            if not formed and isinstance(decl, Practice) and isinstance(m := ws.table.get(decl.module or ""), Module):
+                formed = m.taught  # a module's practice without `covers` forms what its module does
+            thing = Words("thing.")[args.lang][type(decl).__name__.lower()]
+            codes = ", ".join(dict.fromkeys(r.code for r in formed)) or "—"
+            fail("explain-not-competency", code=args.code, thing=thing, codes=codes)
         fail("unknown-focus", code=args.code, file=args.file)
     program = program_of(args, ws)
     result = explain(args.code, ws.table, ws.graph, program)

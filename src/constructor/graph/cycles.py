@@ -117,7 +117,7 @@ def _cycle_diagnostic(
         first.span,
         label=first.message,
         labels=rest,
-        notes=[Msg("cycle.path", {"path": show_path(path), "count": len(path) - 1})],
+        notes=[Msg("cycle.path", {"path": show_path(path)})],  # «цикл из 1» read without its noun
         help=f"{message}.help",
         **args,
     )
