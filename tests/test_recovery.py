@@ -137,3 +137,15 @@ def test_a_code_written_with_a_space_is_one_error_with_the_right_code(written: s
     _, diags = parse(text, "x.comp")
     assert [d.code for d in diags] == ["C010"]
     assert diags[0].help is not None and diags[0].help.args["code"] == code
+
+
+def test_or_outside_requires_is_said_for_what_it_is() -> None:
+    """`совместно_с ОП.04 или ОП.05` said «похоже, здесь пропущено `,`» (a newcomer's catch): `или` is
+    for a `requires` condition only, and the hint says so."""
+    text = (
+        'дисциплина ОП.04 "Д" { часы теория 40 }\nдисциплина ОП.05 "Е" { часы теория 40 }\n'
+        'компетенция ПК-1.1 "П" {\n  часы теория 40\n  совместно_с ОП.04 или ОП.05\n}\n'
+    )
+    _, diags = parse(text, "x.comp")
+    assert [d.code for d in diags] == ["C010"]
+    assert diags[0].help is not None and diags[0].help.key == "choice-outside-requires"

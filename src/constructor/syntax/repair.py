@@ -123,10 +123,14 @@ def _candidates(text: str, e: UnexpectedInput, pos: int, decl: int, closes: Clos
     token = _token_at(text, pos)
     if token is not None:
         width = token[1] - token[0]
+        word = text[token[0] : token[1]]
+        choice = keywords.all_spellings().get(word) in ("OR", "AND")  # `corequires ОП.04 или ОП.05`
         for name, char in _INSERTABLE.items():  # `;` or `@` where a `,` belongs, a word where a `}` was
             if name in accepted:
                 replaced = text[:pos] + char + " " * (width - 1) + text[token[1] :]
                 said = Msg("missing-punctuation", {"char": char}) if width > 1 else None
+                if choice and name == "COMMA":  # «пропущено `,`» hid that `или` is for `requires` only
+                    said = Msg("choice-outside-requires", {"word": word})
                 out.append((width, Repair(replaced, said, closes)))
     for m in _SPACED_CODE.finditer(text, max(decl, pos - 12), pos + 40):
         if m.start(2) == pos or m.end(1) <= pos < m.start(2):
