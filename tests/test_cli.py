@@ -289,3 +289,14 @@ def test_the_starters_blanks_are_said_until_filled_in(
     program.write_text(text, encoding="utf-8")
     assert main(["check", "program.comp", "--lang", "ru"]) == 0
     assert "C338" not in capsys.readouterr().out
+
+
+def test_root_must_be_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`check --root fifo.comp ok.comp` took a FIFO as the project's root (a tester's find): a usage
+    error now, exit 2, naming it."""
+    (tmp_path / "ok.comp").write_text('competency ПК-1.1 "т"\n', encoding="utf-8")
+    (tmp_path / "file.comp").write_text("", encoding="utf-8")
+    with pytest.raises(SystemExit) as stopped:  # argparse's usage error, as for any bad argument
+        main(["check", "--lang", "en", "--root", str(tmp_path / "file.comp"), str(tmp_path / "ok.comp")])
+    assert stopped.value.code == 2 and "is not a folder" in capsys.readouterr().err
+    assert main(["check", "--root", str(tmp_path), str(tmp_path / "ok.comp")]) == 0

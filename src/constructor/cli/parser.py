@@ -61,6 +61,14 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     seconds = _number(float, lambda v: v > 0, h["positive-number"])
     count = _number(int, lambda v: v >= 0, h["whole-number"])
 
+    def folder(text: str) -> str:
+        """`--root` names a folder: a file or a FIFO given as the root was taken (a tester's find)."""
+        from pathlib import Path
+
+        if not Path(text).is_dir():
+            raise argparse.ArgumentTypeError(h["root-not-folder"].format(value=text[:80]))
+        return text
+
     def common(p: argparse.ArgumentParser) -> None:
         # no default here: a command's own default would overwrite a `--lang` given before the command
         p.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=h["lang"])
@@ -68,7 +76,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     check = sub.add_parser("check", help=h["check"], description=h["check"])
     check.add_argument("paths", nargs="+", metavar="PATH", help=h["paths"])
     check.add_argument("--format", choices=("full", "concise", "json"), default="full", help=h["format"])
-    check.add_argument("--root", metavar="DIR", help=h["root"])
+    check.add_argument("--root", type=folder, metavar="DIR", help=h["root"])
     check.add_argument("--limit", type=count, default=50, metavar="N", help=h["limit"])
     common(check)
 
@@ -78,7 +86,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     graph.add_argument("--focus", metavar="CODE", help=h["focus"])
     graph.add_argument("--depth", type=count, metavar="N", help=h["depth"])
     graph.add_argument("-o", "--output", metavar="FILE", help=h["output"])
-    graph.add_argument("--root", metavar="DIR", help=h["root"])
+    graph.add_argument("--root", type=folder, metavar="DIR", help=h["root"])
     common(graph)
 
     explain = sub.add_parser("explain", help=h["explain"], description=h["explain"])
@@ -86,7 +94,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     explain.add_argument("file", metavar="FILE", help=h["file"])
     explain.add_argument("--program", metavar="CODE", help=h["program"])
     explain.add_argument("--format", choices=("text", "json"), default="text", help=h["explain-format"])
-    explain.add_argument("--root", metavar="DIR", help=h["root"])
+    explain.add_argument("--root", type=folder, metavar="DIR", help=h["root"])
     common(explain)
 
     compact = sub.add_parser("compact", help=h["compact"], description=h["compact"])
@@ -100,7 +108,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     compact.add_argument("--time-limit", type=seconds, default=10.0, metavar="SECONDS", help=h["time-limit"])
     compact.add_argument("--timings", action="store_true", help=h["timings"])
     compact.add_argument("-o", "--output", metavar="FILE", help=h["output"])
-    compact.add_argument("--root", metavar="DIR", help=h["root"])
+    compact.add_argument("--root", type=folder, metavar="DIR", help=h["root"])
     common(compact)
 
     metrics = sub.add_parser("metrics", help=h["metrics"], description=h["metrics"])
@@ -109,7 +117,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     metrics.add_argument("--diff", nargs=2, metavar=("OLD", "NEW"), help=h["diff"])
     metrics.add_argument("--plan", action="store_true", help=h["plan-metrics"])
     metrics.add_argument("-o", "--output", metavar="FILE", help=h["output"])
-    metrics.add_argument("--root", metavar="DIR", help=h["root"])
+    metrics.add_argument("--root", type=folder, metavar="DIR", help=h["root"])
     common(metrics)
 
     for verb in ("import", "export"):
@@ -119,7 +127,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
             k = kinds.add_parser(kind, help=h[kind], description=h[kind])
             k.add_argument("file", metavar="FILE", help=h["metrics-file"] if verb == "import" else h["file"])
             k.add_argument("-o", "--output", metavar="FILE", help=h["output"])
-            k.add_argument("--root", metavar="DIR", help=h["root"])
+            k.add_argument("--root", type=folder, metavar="DIR", help=h["root"])
             if verb == "export" and kind == "ca":
                 k.add_argument("--plan", action="store_true", help=h["plan"])
             if verb == "import" and kind == "plx":
@@ -146,13 +154,13 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     render.add_argument("--to", default="html,pdf,docx,xlsx,md", metavar="FORMATS", help=h["render-to"])
     render.add_argument("--templates", metavar="DIR", help=h["templates"])
     render.add_argument("--as-written", action="store_const", const="as_written", dest="mode", help=h["as-written"])
-    render.add_argument("--root", metavar="DIR", help=h["root"])
+    render.add_argument("--root", type=folder, metavar="DIR", help=h["root"])
     common(render)
 
     cluster = sub.add_parser("cluster", help=h["cluster"], description=h["cluster"])
     cluster.add_argument("paths", nargs="+", metavar="PATH", help=h["paths"])
     cluster.add_argument("--format", choices=("text", "json"), default="text", help=h["explain-format"])
-    cluster.add_argument("--root", metavar="DIR", help=h["root"])
+    cluster.add_argument("--root", type=folder, metavar="DIR", help=h["root"])
     common(cluster)
 
     bundle = sub.add_parser("bundle", help=h["bundle"], description=h["bundle"])
@@ -161,7 +169,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     bundle.add_argument("--program", metavar="CODE", help=h["program"])
     bundle.add_argument("--format", choices=("text", "json"), default="text", help=h["explain-format"])
     bundle.add_argument("-o", "--output", metavar="FILE", help=h["output"])
-    bundle.add_argument("--root", metavar="DIR", help=h["root"])
+    bundle.add_argument("--root", type=folder, metavar="DIR", help=h["root"])
     common(bundle)
 
     catalogs = sub.add_parser("catalogs", help=h["catalogs"], description=h["catalogs"])
