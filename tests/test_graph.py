@@ -257,3 +257,20 @@ def test_a_check_for_one_file_gives_that_files_diagnostics_of_the_whole_check(ex
         assert [d for d in mine if d.span and d.span.file == shown] == [
             d for d in everything if d.span and d.span.file == shown
         ], shown
+
+
+def test_an_activity_s_uncovered_competencies_are_listed_in_code_order(tmp_path: Path) -> None:
+    """C302 listed «ПК-1.4, ПК-1.3, ПК-1.1, ПК-1.2», the order the file declared them (a newcomer)."""
+    import constructor
+
+    comps = "\n".join(f'competency ПК-1.{k} "т" {{ activity ВД-1  hours theory 10 }}' for k in (4, 3, 10, 1, 2))
+    path = tmp_path / "p.comp"
+    path.write_text(
+        'activity ВД-1 "Вид"\n' + comps + "\n"
+        'module ПМ.01 "М" { activity ВД-1  covers ПК-1.3  course МДК.01.01 "К" { covers ПК-1.3 }'
+        "  practice УП.01 educational 36 h  attestation qualification_exam }\n"
+        'program П "П" { core ПМ.01 }\n',
+        encoding="utf-8",
+    )
+    (said,) = [d for d in constructor.check([path]).diagnostics if d.code == "C302"]
+    assert str(said.message.args["codes"]).startswith("ПК-1.1, ПК-1.2, ПК-1.4, ПК-1.10")

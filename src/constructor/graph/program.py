@@ -29,6 +29,7 @@ from constructor.model import (
     Standard,
     Track,
 )
+from constructor.model.codes import code_key
 
 if TYPE_CHECKING:  # graph.whole imports this module
     from constructor.graph.whole import WholeProgram
@@ -175,6 +176,7 @@ def check_program(
             and c.kind is CompetencyKind.PROFESSIONAL
             and c.code not in covered
         ]
+        missing.sort(key=code_key)  # «ПК-1.1, ПК-1.2 …», not the order the files declare them in (a newcomer)
         if missing:
             ref = next(r for r in program.core if r.code == mod.code)
             diags.append(

@@ -17,9 +17,10 @@ from constructor.compact.variable import share_items, variable_share
 from constructor.graph.variable import rule_broken
 from constructor.i18n import Lang, Words, show
 from constructor.model import AnyDeclaration, Bundle, College, Cycle, CycleRole, Module, Program, Standard
+from constructor.model.codes import code_key
 from constructor.model.values import RoomKind, Track
 from constructor.render.codes import credited_codes, shown_code
-from constructor.render.plan_table import Row, code_key
+from constructor.render.plan_table import Row
 from constructor.render.schedule import attestation_weeks_of
 from constructor.reports.plan_text import WORDS as COMPACT_WORDS
 from constructor.reports.plan_text import savings_rows

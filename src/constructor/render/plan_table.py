@@ -10,7 +10,6 @@ in the plan) and a course's form, which falls in the course's last term.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 
@@ -205,11 +204,6 @@ def course_row(course: Course, parts: list[Row], terms: int) -> Row:
 def final_row(code: str, title: str, hours: int, terms: int) -> Row:
     by_term = [hours if t == terms else 0 for t in range(1, terms + 1)]
     return Row(code, title, "", hours, 0, 0, 0, by_term, final=hours, term_hours=[Hours() for _ in range(terms)])
-
-
-def code_key(code: str) -> list[tuple[int, int | str]]:
-    """`ОП.10` after `ОП.9`: numbers compare as numbers."""
-    return [(0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"(\d+)", code) if p]
 
 
 def with_years(row: Row, years: list[int]) -> Row:

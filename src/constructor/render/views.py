@@ -14,11 +14,11 @@ from constructor.compact.plan import Item, Plan, course_parts
 from constructor.graph.bundle_courses import as_planned
 from constructor.i18n import Lang, Words
 from constructor.model import AnyDeclaration, Competency, Cycle, CycleRole, Discipline, Module, Practice, Program
+from constructor.model.codes import code_key
 from constructor.render.codes import shown_code
 from constructor.render.note import NoteDoc, note
 from constructor.render.plan_table import (
     Row,
-    code_key,
     course_row,
     final_row,
     item_row,

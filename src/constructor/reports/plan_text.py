@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from constructor import words
 from constructor.compact.plan import Item, Plan
 from constructor.i18n import Lang, Words
-from constructor.render.plan_table import code_key
+from constructor.model.codes import code_key
 
 WORDS = Words("text.")  # the words are in the catalog: locale/*/LC_MESSAGES/constructor.po
 
