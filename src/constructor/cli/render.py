@@ -79,7 +79,7 @@ def _render(
     if f"plan.{ext}" in files:
         guide = HELP[args.lang]["rendered-guide"].format(plan=f"plan.{ext}", syllabi=f"syllabus-*.{ext}")
         if f"report.{ext}" in files:  # a plan in its normative term is no «сокращение» (a newcomer's catch)
-            said = "rendered-report" if plan.savings.terms > 0 else "rendered-report-built"
+            said = "rendered-report" if plan.shortened else "rendered-report-built"
             guide += HELP[args.lang][said].format(report=f"report.{ext}")
         print(guide, file=sys.stderr)
     if any(f.startswith("syllabus-") for f in files):  # what a college still writes before it signs

@@ -215,6 +215,11 @@ class Plan(PlanModel):
     notes: list[str] = []
 
     @property
+    def shortened(self) -> bool:
+        """Fewer terms than the normative term: the note, the report and `render` say «сокращение» then."""
+        return self.savings.terms > 0
+
+    @property
     def practice_hours(self) -> int:
         """Practical classes and practices: what the standard's practice share (C305) and the
         explanatory note measure."""

@@ -113,10 +113,27 @@ def _course_requisites(comps: dict[str, Competency], modules: Iterable[Module]) 
                 comp = comps.get(ref.code)
                 if comp is None or _after_another(comp, covered):
                     continue  # it follows a competency of the course, which holds the course's requisites
-                own, also = comp.requires, course.requires
-                requires = own if also is None else also if own is None else AllOf(items=(own, also), span=_span(own))
-                corequires = comp.corequires + tuple(r for r in course.corequires if r.code != comp.code)
-                comps[ref.code] = comp.model_copy(update={"requires": requires, "corequires": corequires})
+                comps[ref.code] = _with_course(comp, course)
+
+
+def _merge(comp: Competency, course: Course) -> Competency:
+    own, also = comp.requires, course.requires
+    requires = own if also is None else also if own is None else AllOf(items=(own, also), span=_span(own))
+    corequires = comp.corequires + tuple(r for r in course.corequires if r.code != comp.code)
+    return comp.model_copy(update={"requires": requires, "corequires": corequires})
+
+
+# the competency with its course's requisites, made once a (competency, course) pair of objects: a new
+# copy each graph would miss the rows memoized by object (`_rows`) on every language-server rebuild
+_merged: ByObject[Competency, dict[int, tuple[Course, Competency]]] = ByObject(lambda comp: {})
+
+
+def _with_course(comp: Competency, course: Course) -> Competency:
+    kept = _merged(comp)
+    entry = kept.get(id(course))
+    if entry is None or entry[0] is not course:
+        entry = kept[id(course)] = (course, _merge(comp, course))
+    return entry[1]
 
 
 def _after_another(comp: Competency, covered: set[str]) -> bool:

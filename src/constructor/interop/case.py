@@ -183,9 +183,7 @@ def read_package(path: str) -> tuple[str | None, list[Diagnostic]]:
     from constructor.resolve.loader import read_source
 
     p = Path(path)
-    if not p.exists() and not p.is_symlink():
-        return None, [diagnostic("C001", "file-not-found", None, path=path)]
-    text, problems, _ = read_source(p, path)
+    text, problems, _ = read_source(p, path)  # a missing file is C001 there
     if text is None:
         return None, problems
     try:

@@ -30,13 +30,9 @@ def credited_codes(codes: Iterable[str], table: Mapping[str, AnyDeclaration], lo
     shown = []
     for code in codes:
         decl = table.get(code)
-        hours = (
-            decl.hours.total
-            if isinstance(decl, Competency)
-            else decl.hours_at(load)
-            if isinstance(decl, Practice)
-            else 0
-        )
-        key = "code-hours" if hours else "code-only"
-        shown.append(Words("doc.")[lang][key].format(code=shown_code(code), hours=hours))
+        hours = decl.hours.total if isinstance(decl, Competency) else 0
+        if isinstance(decl, Practice):
+            hours = decl.hours_at(load)
+        words = Words("doc.")[lang]
+        shown.append(words["code-hours"].format(code=shown_code(code), hours=hours) if hours else shown_code(code))
     return ", ".join(shown)

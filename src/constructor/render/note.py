@@ -75,8 +75,7 @@ def note(
     doc.sections.append((w["s.network" if plan.sites else "s.practice"], _network(plan, program, std, lang, totals)))
     shortening = _shortening(plan, lang) + _recognized(plan, program, table, lang)
     if shortening:  # a plan in its normative term is not «shortened»: the section says the term
-        shortened = plan.savings.terms > 0  # a plan longer than its normative term is no «сокращение»
-        doc.sections.append((w["s.shortening" if shortened else "s.term"], shortening))
+        doc.sections.append((w["s.shortening" if plan.shortened else "s.term"], shortening))
     doc.sections.append((w["s.final"], [_final(plan, lang, part_titles)]))
     kept = [(h, [p for p in ps if p]) for h, ps in doc.sections if any(ps)]
     doc.sections = [(f"{n}. {h}", ps) for n, (h, ps) in enumerate(kept, 1)]  # numbered as they stand
@@ -324,12 +323,9 @@ def _recognized(plan: Plan, program: Program, table: Mapping[str, AnyDeclaration
     """For whom the plan credits prior learning: the entrants who have it, each reason with what it
     covers. A plan is made for a group, so the note says the group is of such entrants."""
     w = WORDS[lang]
-    reasons = [
-        w["recognized-reason"].format(
-            reason=rec.reason.value, codes=credited_codes((r.code for r in rec.covers), table, plan.weekly_load, lang)
-        )
-        for rec in program.recognitions
-        if any(r.code in plan.recognized for r in rec.covers)
+    reasons = [  # what the plan credits, by reason (plan.credits: the report and `compact` say the same)
+        w["recognized-reason"].format(reason=c.reason, codes=credited_codes(c.codes, table, plan.weekly_load, lang))
+        for c in plan.credits
     ]
     return [w["recognized"].format(list="; ".join(reasons))] if reasons else []
 

@@ -22,8 +22,11 @@ REPORT = Words("report.")
 def report_context(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> dict[str, object]:
     """What report.html.j2 prints."""
     text = TEXT_WORDS[lang]
+    words = Words("doc.")[lang]
+    heading = "report-as-written" if plan.status == "as_written" else "report" if plan.shortened else "report-built"
     return {
         "plan": plan,
+        "heading": words[heading],
         "verdict": verdict(plan, lang),
         "technical": [line.strip() for line in render_text(plan, lang).splitlines()[:2]],
         "rows": _report_rows(plan, table, lang),
@@ -119,7 +122,7 @@ def _graph_picture(plan: Plan) -> str:
 
 
 def _report_rows(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> list[dict[str, object]]:
-    w = Words("report.")[lang]
+    w = REPORT[lang]
     rows = []
     for item in plan.items:
         if item.hours == 0 and item.kind != "practice":

@@ -427,10 +427,7 @@ def _module(
 def _credited(plan: Plan, table: Mapping[str, AnyDeclaration], module: Module, lang: Lang) -> str:
     """A module's practices the plan credits (they are not in its parts table), with their hours and
     the reason the program gives: «Зачтено …: УП.05 «Учебная практика», 288 ч — «Свидетельство …»»."""
-    program = table.get(plan.program)
-    if not isinstance(program, Program):
-        return ""
-    reasons = {r.code: rec.reason.value for rec in program.recognitions for r in rec.covers}
+    reasons = {code: credit.reason for credit in plan.credits for code in credit.codes}
     w = WORDS[lang]
     listed = [
         w["credited-practice"].format(

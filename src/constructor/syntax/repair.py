@@ -26,7 +26,7 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 from constructor.i18n import Msg
 from constructor.model import Span, Unread
 from constructor.syntax import keywords
-from constructor.syntax.errors import CODE_PREFIXES, ROW_PREFIXES, accepted_by
+from constructor.syntax.errors import CODE_PREFIXES, accepted_by, joined_code
 from constructor.syntax.grammar import WORD
 from constructor.syntax.transform import ToModel
 
@@ -135,8 +135,8 @@ def _candidates(text: str, e: UnexpectedInput, pos: int, decl: int, closes: Clos
     for m in _SPACED_CODE.finditer(text, max(decl, pos - 12), pos + 40):
         if m.start(2) == pos or m.end(1) <= pos < m.start(2):
             gap = m.start(2) - m.end(1)
-            joint = "." if m.group(1) in ROW_PREFIXES else "-"  # `ОП 04` is `ОП.04`, `ПК 1.1` is `ПК-1.1`
-            out.append((0, Repair(text[: m.end(1)] + joint + " " * (gap - 1) + text[m.start(2) :], None, closes)))
+            joined = joined_code(m.group(1), "")  # `ОП 04` is `ОП.04`, `ПК 1.1` is `ПК-1.1`
+            out.append((0, Repair(text[: m.start(1)] + joined + " " * (gap - 1) + text[m.start(2) :], None, closes)))
     if token is not None:
         out.append((token[1] - token[0], Repair(_spaces(text, *token), None, closes)))
     field = _field_around(text, pos, decl)
