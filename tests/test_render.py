@@ -181,13 +181,7 @@ def test_rendering_twice_gives_the_same_bytes(rendered: dict[str, bytes]) -> Non
     ws = workspace(EXAMPLE)
     plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
     assert plan is not None
-    # again on workers started before the documents were wanted, as `render` starts them (their imports
-    # overlap the bundles' weighing): a warmed worker makes the same bytes
-    workers = pdf_workers.start()
-    try:
-        again = render_all(plan, ws.table, "ru", ("html", "pdf", "docx", "xlsx", "md"), pdf_workers=workers)
-    finally:
-        workers.shutdown()
+    again = render_all(plan, ws.table, "ru", ("html", "pdf", "docx", "xlsx", "md"))
     assert again.keys() == rendered.keys()
     different = [name for name in again if again[name] != rendered[name]]
     assert different == []
@@ -220,6 +214,33 @@ def test_hostile_titles_are_shown_as_text(tmp_path: Path) -> None:
     assert plan is not None
     text = render_all(plan, ws.table, "ru", ("md",))["plan.md"].decode()
     assert text.splitlines()[0].endswith("«\\[x](javascript:alert(3)) вторая»")  # one heading line, no link
+
+
+def test_a_users_templates_are_printed_with_their_css(tmp_path: Path) -> None:
+    """`render --templates`: a user's HTML and CSS go to WeasyPrint (Typst sets only the shipped
+    templates' HTML) on workers started before the documents were wanted, as `render` starts them;
+    a warmed worker makes the same bytes as a fresh one."""
+    from pypdf import PdfReader
+
+    mine = tmp_path / "templates"
+    mine.mkdir()
+    (mine / "sites.html.j2").write_text(
+        "<html><head><style>@page { size: A5 } p { color: #c00 }</style></head><body><p>Площадки: "
+        "{{ plan.sites|length }}</p></body></html>",
+        encoding="utf-8",
+    )
+    plan = _plan()
+    ws = workspace(EXAMPLE)
+    workers = pdf_workers.start()
+    try:
+        warm = render_all(plan, ws.table, "ru", ("pdf",), mine, pdf_workers=workers)
+    finally:
+        workers.shutdown()
+    fresh = render_all(plan, ws.table, "ru", ("pdf",), mine)
+    assert warm == fresh
+    page = PdfReader(io.BytesIO(warm["sites.pdf"])).pages[0]
+    assert "Площадки: 1" in page.extract_text()
+    assert round(float(page.mediabox.width)) == 420  # A5 from the user's CSS: 148 mm
 
 
 def test_user_templates_override_and_are_confined(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

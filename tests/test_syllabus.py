@@ -136,7 +136,8 @@ def test_documents_show_codes_as_the_standards_write_them() -> None:
 
 
 def test_a_pdf_does_not_depend_on_what_its_worker_rendered_before() -> None:
-    from constructor.render.documents import Context, environment, html_documents, pdf
+    from constructor.render.documents import Context, environment, html_documents
+    from constructor.render.typeset import pdf
 
     plan, table = _planned(EXAMPLES[0])
     html = html_documents(Context(plan, table, "ru"), environment())

@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
         fail("render-to")
     ws, program, plan = compacted(args)
     workers = None
-    if "pdf" in formats:  # started now: their imports overlap the bundles' weighing and the HTML
+    if "pdf" in formats and args.templates:  # WeasyPrint for a user's CSS: its imports overlap the weighing
         from constructor.render import pdf_workers
 
         workers = pdf_workers.start()

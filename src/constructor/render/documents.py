@@ -221,9 +221,10 @@ def pdfs(
     progress: Callable[[int, int], None] | None = None,
     workers: Executor | None = None,
 ) -> dict[str, bytes]:
-    """The PDFs on every core: on `workers` when given (render/pdf_workers.py, started early), else on
-    workers started here. A worker renders many documents (starting a process and importing WeasyPrint
-    costs more than a working program's PDF); a document's bytes do not depend on what its worker
+    """The PDFs of a user's own templates (`render --templates`: their CSS) by WeasyPrint, on every
+    core: on `workers` when given (render/pdf_workers.py, started early), else on workers started
+    here. A worker renders many documents (starting a process and importing WeasyPrint costs more
+    than a working program's PDF); a document's bytes do not depend on what its worker
     rendered before (the byte-identical re-render test renders them in another order)."""
     from concurrent.futures import as_completed
 
@@ -297,8 +298,7 @@ def render_all(
     pdf_workers: Executor | None = None,
 ) -> dict[str, bytes]:
     """File name → content, for every document in every format asked for (each format a writer of
-    render/writers). The PDFs are made on worker processes while this process writes the other formats:
-    the two overlap instead of one core waiting for the other."""
+    render/writers). The PDFs are made on other threads while this one writes the other formats."""
     from concurrent.futures import ThreadPoolExecutor
 
     from constructor.graph.bundle_courses import as_planned
@@ -306,7 +306,7 @@ def render_all(
 
     table = as_planned(plan.program, table)  # the program's bundles' МДК in their modules, as planned
 
-    job = Job(plan, table, lang, environment(templates, lang), bundles, progress, pdf_workers)
+    job = Job(plan, table, lang, environment(templates, lang), bundles, progress, pdf_workers, templates is not None)
     found = writers()
     files: dict[str, bytes] = {}
     if "pdf" not in formats or len(formats) == 1:

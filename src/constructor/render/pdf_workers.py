@@ -1,6 +1,7 @@
-"""The processes that make the PDFs, started before the PDFs are wanted.
+"""The processes that make the PDFs of a user's own templates (WeasyPrint, for their CSS), started
+before the PDFs are wanted. (The shipped templates' PDFs are Typst's, on threads: render/typeset.)
 
-`render` starts them as soon as the program's plan is made: each worker imports WeasyPrint (most of a
+`render --templates` starts them as soon as the program's plan is made: each worker imports WeasyPrint (most of a
 second and a half) while the main process still evaluates the bundles and renders the HTML, on a core
 that would otherwise wait. A document's bytes do not depend on the worker or on what it rendered before
 (`tests/test_syllabus.py` renders one alone, after the plan and after another).

@@ -6,6 +6,7 @@ solver's own words (bound, method) in a technical appendix at the end (issue 13:
 from __future__ import annotations
 
 from collections.abc import Mapping
+from html import escape
 
 from constructor import words
 from constructor.compact.plan import Plan
@@ -116,7 +117,7 @@ def _graph_picture(plan: Plan) -> str:
                 )
     for code, (x, y) in where.items():
         parts.append(f'<rect x="{x}" y="{y}" width="{box_w}" height="{box_h}" rx="3" fill="#dcefdc" stroke="#5f6368"/>')
-        parts.append(f'<text x="{x + box_w // 2}" y="{y + 11}" text-anchor="middle">{shown_code(code)}</text>')
+        parts.append(f'<text x="{x + box_w // 2}" y="{y + 11}" text-anchor="middle">{escape(shown_code(code))}</text>')
     parts.append("</svg>")
     return "".join(parts)
 

@@ -78,21 +78,32 @@ def _page(ws: Any, landscape: bool = True) -> None:
 
 def _box(ws: Any, first_row: int, last_row: int, last_col: int) -> None:
     """Thin borders around every cell of a table, text wrapped and on top."""
+    from copy import copy
+
     from openpyxl.styles import Alignment, Border, Side
 
     thin = Side(style="thin", color="808080")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     wrapped: dict[str | None, Alignment] = {}  # a style object per kind, not per cell (openpyxl compares each)
+    # A cell's style is a row of indices (`_style`); cells that had the same get the same. Assigning
+    # a border or an alignment makes openpyxl hash and compare style objects: two thirds of a workbook's
+    # time, and 200,000 cells in a large program's plan. The first cell of each kind is styled as ever.
+    boxed: dict[tuple[int, ...], Any] = {}
     for row in ws.iter_rows(min_row=first_row, max_row=last_row, max_col=last_col):
         for cell in row:
+            key = tuple(cell._style) if cell._style is not None else ()  # None: a cell not styled yet
+            if key in boxed:
+                cell._style = copy(boxed[key])
+                continue
             cell.border = border
-            if cell.alignment.text_rotation or cell.alignment.shrink_to_fit:
-                continue  # set on purpose (a heading read bottom to top, a code shrunk to its column)
-            if cell.alignment is None or not cell.alignment.wrap_text:
+            # (a rotation or a shrink is set on purpose: a heading read bottom to top, a code in its column)
+            purposeful = cell.alignment.text_rotation or cell.alignment.shrink_to_fit
+            if not purposeful and (cell.alignment is None or not cell.alignment.wrap_text):
                 horizontal = cell.alignment.horizontal
                 if horizontal not in wrapped:
                     wrapped[horizontal] = Alignment(wrap_text=True, vertical="top", horizontal=horizontal)
                 cell.alignment = wrapped[horizontal]
+            boxed[key] = copy(cell._style)
 
 
 def _title_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> None:

@@ -29,7 +29,8 @@ class Job:
     env: jinja2.Environment
     bundles: Any = None
     progress: Callable[[int, int], None] | None = None
-    pdf_workers: Executor | None = None  # started early by the caller (render/pdf_workers.py), else by the writer
+    pdf_workers: Executor | None = None  # WeasyPrint's, for `own_templates`: started early by the caller
+    own_templates: bool = False  # `render --templates`: the user's HTML and CSS, printed by WeasyPrint
 
     @cached_property
     def context(self) -> Any:

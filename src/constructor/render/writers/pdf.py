@@ -1,4 +1,5 @@
-"""PDF: the HTML documents through WeasyPrint, on every core."""
+"""PDF: the HTML documents set by Typst (render/typeset); a user's own templates through WeasyPrint,
+which reads their CSS."""
 
 from __future__ import annotations
 
@@ -6,9 +7,15 @@ from constructor.render.writers import Job, Writer
 
 
 def write(job: Job) -> dict[str, bytes]:
-    from constructor.render.documents import pdfs
+    if job.own_templates:
+        from constructor.render.documents import pdfs
 
-    return {f"{name}.pdf": data for name, data in pdfs(job.html, job.progress, job.pdf_workers).items()}
+        made = pdfs(job.html, job.progress, job.pdf_workers)
+    else:
+        from constructor.render import typeset
+
+        made = typeset.pdfs(job.html, job.progress)
+    return {f"{name}.pdf": data for name, data in made.items()}
 
 
 WRITER = Writer("pdf", write)

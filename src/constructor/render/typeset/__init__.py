@@ -1,0 +1,67 @@
+"""PDF by Typst from the documents' HTML: the shipped templates' pages, set in a tenth of the time
+WeasyPrint took (issue 18; docs/performance.md).
+
+`source(html)` is the Typst markup (markup.py), `pdf(html)` one PDF, `pdfs(documents)` all of them on
+every core (Typst works outside Python's lock, so threads serve). Typst reads no file: the markup
+has no `read`, no `image` of a path, no `import` (the report's pictures go in as bytes), and its root
+is an empty folder of its own. A user's own templates (`render --templates`) keep their CSS: their
+PDFs are WeasyPrint's (render/documents.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from constructor.render.typeset import fonts
+from constructor.render.typeset.markup import source
+
+# Typst's clock for the PDF, fixed: the document itself says `date: none`, and the same input gives
+# the same bytes (2000-01-01, as the SOURCE_DATE_EPOCH WeasyPrint is given).
+_TIMESTAMP = 946684800
+
+
+@functools.cache
+def _fonts() -> Any:
+    """The fonts Typst may use, found once (a quarter of a working program's time when found at each):
+    DejaVu Sans's folder and Typst's own; the system's others only where DejaVu Sans is not found."""
+    import typst
+
+    folder = fonts.folder()
+    found = [str(folder)] if folder is not None else []
+    return typst.Fonts(include_system_fonts=folder is None, include_embedded_fonts=True, font_paths=found)
+
+
+def pdf(html: str) -> bytes:
+    import typst
+
+    compile_: Any = typst.compile  # (its stub ties `font_paths` to the input's type)
+    with tempfile.TemporaryDirectory(prefix="constructor-typst-") as root:
+        data = compile_(
+            source(html).encode("utf-8"), root=root, font_paths=_fonts(), timestamp=_TIMESTAMP, pdf_tags=False
+        )
+    return bytes(data)
+
+
+def pdfs(documents: Mapping[str, str], progress: Callable[[int, int], None] | None = None) -> dict[str, bytes]:
+    """Document name → PDF, in the documents' order; the longest first on the workers (it bounds the
+    wall time). `progress(done, total)` after each."""
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
+    names = sorted(documents, key=lambda n: (-len(documents[n]), n))
+    done: dict[str, bytes] = {}
+    if not names:
+        return done
+    with ThreadPoolExecutor(max_workers=min(len(names), os.cpu_count() or 1)) as pool:
+        futures = {pool.submit(pdf, documents[n]): n for n in names}
+        for future in as_completed(futures):
+            done[futures[future]] = future.result()
+            if progress is not None:
+                progress(len(done), len(names))
+    return {n: done[n] for n in documents}
+
+
+__all__ = ["pdf", "pdfs", "source"]

@@ -1,0 +1,61 @@
+"""The documents' font, DejaVu Sans, and how wide a text is in it.
+
+Typst is given the font's folder only (no other system font), so a PDF has the same bytes wherever
+DejaVu Sans is installed the same. Table columns are laid out here (`tables.py`) from the font's own
+advance widths, as a browser does from the content's widths.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+FAMILY = "DejaVu Sans"
+_FILES = {
+    (False, False): "DejaVuSans.ttf",
+    (True, False): "DejaVuSans-Bold.ttf",
+    (False, True): "DejaVuSans-Oblique.ttf",
+    (True, True): "DejaVuSans-BoldOblique.ttf",
+}
+_PLACES = (
+    Path("/usr/share/fonts/truetype/dejavu"),
+    Path("/usr/share/fonts/dejavu"),
+    Path("/usr/share/fonts/TTF"),
+    Path("/usr/local/share/fonts"),
+    Path("/usr/share/fonts"),
+)
+_FALLBACK = 0.6  # an em's share a character takes when the font is not there (DejaVu Sans's mean)
+
+
+@functools.cache
+def folder() -> Path | None:
+    """The folder holding DejaVuSans.ttf, or None (Typst then uses the fonts it has)."""
+    for place in _PLACES:
+        if (place / _FILES[False, False]).is_file():
+            return place
+    for place in _PLACES[-2:]:
+        if place.is_dir():
+            for found in sorted(place.rglob(_FILES[False, False])):
+                return found.parent
+    return None
+
+
+@functools.cache
+def _advances(bold: bool, italic: bool) -> dict[int, float]:
+    """Character → advance width in ems."""
+    place = folder()
+    path = place / _FILES[bold, italic] if place is not None else None
+    if path is None or not path.is_file():
+        return {}
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(path), lazy=True)
+    units = font["head"].unitsPerEm
+    metrics = font["hmtx"].metrics
+    return {char: metrics[glyph][0] / units for char, glyph in font.getBestCmap().items()}
+
+
+def width(text: str, size: float, bold: bool = False, italic: bool = False) -> float:
+    """The text's width in points at `size` points."""
+    advances = _advances(bold, italic)
+    return size * sum(advances.get(ord(c), _FALLBACK) for c in text)

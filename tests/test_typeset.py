@@ -1,0 +1,111 @@
+"""The PDFs' typesetting (render/typeset): every text printed as written, the stylesheet's classes
+all set, tables within the page, the plan's header on every page, nothing read from outside."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from constructor.api import workspace
+from constructor.compact import compact
+from constructor.render import typeset
+from constructor.render.documents import Context, environment, html_documents
+from constructor.render.typeset import tables
+from constructor.render.typeset.inline import literal
+from constructor.render.typeset.markup import MM
+from constructor.render.typeset.tree import read
+
+ROOT = Path(__file__).parents[1]
+EXAMPLE = ROOT / "catalogs" / "examples" / "welding" / "program.comp"
+SOURCES = ROOT / "src" / "constructor" / "render" / "typeset"
+
+
+@pytest.fixture(scope="module")
+def html() -> dict[str, str]:
+    ws = workspace(EXAMPLE)
+    plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None
+    return html_documents(Context(plan, ws.table, "ru"), environment())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=40))
+def test_a_literal_is_the_text_itself(text: str) -> None:
+    """What Typst reads back from a literal is the text: no escape, markup or code gets through."""
+    import typst
+
+    found = typst.query(f"#metadata({literal(text)}) <v>".encode(), "<v>", field="value", one=True)
+    assert json.loads(found) == text
+
+
+def test_hostile_titles_print_as_written(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    hostile = '#read("/etc/passwd") ] $x$ *жирный* \\\\ <b>тег</b> & @ref'
+    (tmp_path / "p.comp").write_text(
+        'standard С "с" { weekly_load 36 term_weeks 17, 23 }\n'
+        'competency К "к" { hours theory 10 }\n'
+        f'module М "{hostile.replace(chr(34), chr(92) + chr(34))}" {{ covers К }}\n'
+        'program П "п" { standard С core М }\n',
+        encoding="utf-8",
+    )
+    ws = workspace(tmp_path / "p.comp")
+    plan, _ = compact(ws.programs()[0], ws.table, ws.graph)
+    assert plan is not None
+    docs = html_documents(Context(plan, ws.table, "ru"), environment())
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(typeset.pdf(docs["matrix"]))).pages)
+    assert '#read("/etc/passwd") ] $x$ *жирный* \\ <b>тег</b> & @ref' in text.replace("\n", " ")
+
+
+def test_every_class_of_the_stylesheet_is_set(html: dict[str, str]) -> None:
+    """A class base.html.j2 styles is known to the typesetting too (a new one is added to both)."""
+    style = read(html["plan"]).style
+    classes = set(re.findall(r"\.([a-zA-Z][\w-]*)", re.sub(r"/\*.*?\*/", "", style)))
+    code = "".join(p.read_text(encoding="utf-8") for p in SOURCES.glob("*.py"))
+    missing = sorted(c for c in classes if not c.startswith("w-") and f'"{c}"' not in code)
+    assert missing == []
+
+
+def test_tables_fit_the_page(html: dict[str, str]) -> None:
+    """Every table of every document of the example within its page's width, as the browser has it."""
+    for name, text in html.items():
+        document = read(text)
+        landscape = "A4 landscape" in document.style
+        room = ((297 if landscape else 210) - 24) * MM
+        nodes = [document.body]
+        while nodes:
+            node = nodes.pop()
+            nodes.extend(node.elements())
+            if node.tag == "table":
+                in_title = "signatures" in node.classes or "title-lines" in node.classes
+                _, _, widths = tables.layout(node, room, in_title)
+                assert sum(widths) <= room + 0.5, (name, node.classes, sum(widths), room)
+
+
+def test_pages_and_repeated_headers(html: dict[str, str]) -> None:
+    from pypdf import PdfReader
+
+    plan = PdfReader(io.BytesIO(typeset.pdf(html["plan"])))
+    assert all(round(float(p.mediabox.width)) == 842 for p in plan.pages)  # A4 landscape
+    texts = [p.extract_text() for p in plan.pages]
+    with_rows = [t for t in texts if "МДК.01.01" in t or "ПМ.02" in t]
+    assert len(with_rows) >= 2 and all("Индекс" in t for t in with_rows)  # the header on every page
+    assert all(f"Стр. {k} из {len(texts)}" in t for k, t in enumerate(texts, 1))
+    syllabus = PdfReader(io.BytesIO(typeset.pdf(html["syllabus-ПМ.01"])))
+    assert round(float(syllabus.pages[0].mediabox.width)) == 595  # A4 portrait
+    assert syllabus.metadata is not None and syllabus.metadata.title == read(html["syllabus-ПМ.01"]).title
+
+
+def test_the_source_reads_no_file(html: dict[str, str]) -> None:
+    """The markup calls no function that reads: pictures go in as bytes, nothing is imported."""
+    for name, text in html.items():
+        source = typeset.source(text)
+        code = re.sub(r'"(?:[^"\\]|\\.)*"', '""', source)  # the literals' contents are text, not calls
+        assert not re.search(r"\b(read|json|yaml|toml|csv|xml|cbor|plugin)\(|#import|#include", code), name
+        assert re.findall(r"\bimage\(([a-z]+)", code) in ([], ["bytes"], ["bytes", "bytes"]), name
