@@ -38,6 +38,7 @@ class Kw:
     """A keyword, shown in the reader's language (`requires` or `требует`)."""
 
     name: str  # canonical terminal name, e.g. "REQUIRES"
+    written: str | None = None  # as the file spells it (`мдк`), where the message points at that word
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def show(arg: Arg, lang: Lang) -> str:
     if isinstance(arg, Msg):
         return arg.text(lang)
     if isinstance(arg, Kw):
-        return f"`{_spelt(arg.name, lang)}`"
+        return f"`{arg.written or _spelt(arg.name, lang)}`"
     if isinstance(arg, Count):
         from constructor.words import noun
 

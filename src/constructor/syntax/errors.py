@@ -60,15 +60,16 @@ def accepted_by(e: UnexpectedInput) -> set[str]:
     return set(getattr(e, "expected", None) or getattr(e, "allowed", None) or ())
 
 
-def _open_block(stack: list[Any]) -> tuple[Token | None, str | None]:
-    """The last `{` still open, and the keyword of the block it opens."""
+def _open_block(stack: list[Any]) -> tuple[Token | None, Kw | None]:
+    """The last `{` still open, and the keyword of the block it opens, as the file spells it (a
+    block opened with `мдк` is named `мдк`, not `курс`)."""
     for i in range(len(stack) - 1, -1, -1):
         item = stack[i]
         if isinstance(item, Token) and item.type == "LBRACE":
             for j in range(i - 1, -1, -1):
                 prev = stack[j]
                 if isinstance(prev, Token) and keywords.canonical(prev.type) in _BLOCKS:
-                    return item, keywords.canonical(prev.type)
+                    return item, Kw(keywords.canonical(prev.type), str(prev.value))
             return item, None
     return None, None
 
@@ -155,7 +156,7 @@ def _unexpected_token(e: UnexpectedToken, text: str, path: str) -> Diagnostic:
     fields = [k for k in kws if k not in _NOT_FIELDS]
     top_level = set(keywords.DECLARATIONS) <= set(kws)  # between declarations, not inside one
     if block is not None and len(fields) > MAX_LISTED and not top_level:
-        notes.append(Msg("fields-of", {"decl": Kw(block), "fields": OneOf([Kw(k) for k in fields], "and")}))
+        notes.append(Msg("fields-of", {"decl": block, "fields": OneOf([Kw(k) for k in fields], "and")}))
 
     if tok.type == "$END":
         span = _end_span(text, path)

@@ -114,6 +114,9 @@ def _candidates(text: str, e: UnexpectedInput, pos: int, decl: int, closes: Clos
             more = {**closes, pos: closes.get(pos, 0) + depth}
             said = Msg("missing-close") if pos < len(text) else None  # at the end the `{` is shown
             out.append((depth, Repair(text, said, more)))
+    moved = _moved_line(text, pos, accepted, closes)
+    if moved is not None:
+        out.append(moved)
     before = text[pos - 1] if pos > 0 else ""
     if before in (" ", "\t"):
         for name, char in _INSERTABLE.items():
@@ -121,6 +124,9 @@ def _candidates(text: str, e: UnexpectedInput, pos: int, decl: int, closes: Clos
                 inserted = text[: pos - 1] + char + text[pos:]
                 out.append((1, Repair(inserted, Msg("missing-punctuation", {"char": char}), closes)))
     token = _token_at(text, pos)
+    stray = _stray_hours(text, token, accepted, decl)
+    if stray is not None:  # `теория 36` without `часы`: not a code after a missing `,`
+        return [stray]
     if token is not None:
         width = token[1] - token[0]
         word = text[token[0] : token[1]]
@@ -148,6 +154,58 @@ def _candidates(text: str, e: UnexpectedInput, pos: int, decl: int, closes: Clos
         if previous is not None:
             out.append((field[0] - previous, Repair(_spaces(text, previous, field[0]), None, closes)))
     return out
+
+
+def _moved_line(text: str, pos: int, accepted: set[str], closes: Closes) -> tuple[int, Repair] | None:
+    """A field of the enclosing block written inside an inner one (`практика` inside `мдк`, the `}`
+    after it): the inner block is closed before the field and the `}` that closed it is set aside —
+    read as the writer meant, one diagnostic, no «пропущено `}`» and then an extra `}` or a module
+    without its practice."""
+    token = _token_at(text, pos)
+    if "RBRACE" not in accepted or token is None or not _is_field_keyword(text[token[0] : token[1]]):
+        return None
+    depth = 0
+    for m in re.finditer(r'"(?:[^"\\\n]|\\.)*"|#[^\n]*|[{}]', text[token[1] :]):
+        if m.group() == "{":
+            depth += 1
+        elif m.group() == "}":
+            if depth == 0:
+                at = token[1] + m.start()
+                return 1, Repair(
+                    _spaces(text, at, at + 1), Msg("line-in-another-block"), {**closes, pos: closes.get(pos, 0) + 1}
+                )
+            depth -= 1
+    return None
+
+
+_HOURS_ITEM = re.compile(r"[ \t]+\d")  # a kind of hours is followed by its number
+
+
+def _stray_hours(text: str, token: tuple[int, int] | None, accepted: set[str], decl: int) -> tuple[int, Repair] | None:
+    """`теория 36` where `часы` may stand but is not written (a course's `формирует ПК-1.1` then a
+    line `теория 36`): the hours are set aside to their line's end and the hint names `часы` — not
+    «пропущено `,`», which made `теория` and `36` codes of the line before (C101 for `36`)."""
+    from constructor.i18n import Kw
+    from constructor.model.values import HoursKind
+    from constructor.syntax.values import WORDS
+
+    if token is None or not any(keywords.canonical(t) == "HOURS" for t in accepted if keywords.is_keyword_terminal(t)):
+        return None
+    field = _field_start(text, decl, token[0] - 1)
+    before = WORD.match(text, field) if field is not None else None
+    if before is not None and keywords.all_spellings().get(before.group()) == "HOURS":
+        return None  # `часы теория 36 практика 20`: a `,` is missing there
+    word = text[token[0] : token[1]]
+    kinds = {w.lower() for spellings in WORDS[HoursKind].values() for w in spellings}
+    if word.lower() not in kinds or not _HOURS_ITEM.match(text, token[1]):
+        return None
+    end = len(text)
+    for m in re.finditer(r"\n|\}", text[token[1] :]):
+        end = token[1] + m.start()
+        break
+    item = " ".join(text[token[0] : end].split())
+    said = Msg("hours-without-keyword", {"keyword": Kw("HOURS"), "item": item})
+    return 0, Repair(_spaces(text, token[0], end), said, {})
 
 
 def _token_at(text: str, pos: int) -> tuple[int, int] | None:
