@@ -97,6 +97,8 @@ def test_pages_and_repeated_headers(html: dict[str, str]) -> None:
     with_rows = [t for t in texts if "МДК.01.01" in t or "ПМ.02" in t]
     assert len(with_rows) >= 2 and all("Индекс" in t for t in with_rows)  # the header on every page
     assert all(f"Стр. {k} из {len(texts)}" in t for k, t in enumerate(texts, 1))
+    last = next(t for t in texts if "Итого" in t)
+    assert "Экзаменов за учебный год" in last and "Зачётов и дифференцированных" in last  # kept together
     syllabus = PdfReader(io.BytesIO(typeset.pdf(html["syllabus-ПМ.01"])))
     assert round(float(syllabus.pages[0].mediabox.width)) == 595  # A4 portrait
     assert syllabus.metadata is not None and syllabus.metadata.title == read(html["syllabus-ПМ.01"]).title
@@ -109,3 +111,15 @@ def test_the_source_reads_no_file(html: dict[str, str]) -> None:
         code = re.sub(r'"(?:[^"\\]|\\.)*"', '""', source)  # the literals' contents are text, not calls
         assert not re.search(r"\b(read|json|yaml|toml|csv|xml|cbor|plugin)\(|#import|#include", code), name
         assert re.findall(r"\bimage\(([a-z]+)", code) in ([], ["bytes"], ["bytes", "bytes"]), name
+
+
+def test_codes_and_ordinals_stay_whole_and_searchable(html: dict[str, str]) -> None:
+    """The templates keep «ПП.01» whole with word joiners; the PDF keeps it whole without them (a search
+    for «ПП.01» finds it), and «4-м семестре» is not broken after its hyphen."""
+    from pypdf import PdfReader
+
+    source = typeset.source(html["syllabus-ОП.04"])
+    assert "\u2060" in html["syllabus-ОП.04"] and "\u2060" not in source
+    assert '#box("4-м")' in source or "#box(text(" in source
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(typeset.pdf(html["syllabus-ПМ.01"]))).pages)
+    assert "\u2060" not in text and "ПП.01" in text

@@ -25,6 +25,7 @@ _PLACES = (
     Path("/usr/share/fonts"),
 )
 _FALLBACK = 0.6  # an em's share a character takes when the font is not there (DejaVu Sans's mean)
+_NO_WIDTH = {0x200B: 0.0, 0x200C: 0.0, 0x200D: 0.0, 0x2060: 0.0, 0xFEFF: 0.0}  # joiners: not set (inline.py)
 
 
 @functools.cache
@@ -46,13 +47,13 @@ def _advances(bold: bool, italic: bool) -> dict[int, float]:
     place = folder()
     path = place / _FILES[bold, italic] if place is not None else None
     if path is None or not path.is_file():
-        return {}
+        return dict(_NO_WIDTH)
     from fontTools.ttLib import TTFont
 
     font = TTFont(str(path), lazy=True)
     units = font["head"].unitsPerEm
     metrics = font["hmtx"].metrics
-    return {char: metrics[glyph][0] / units for char, glyph in font.getBestCmap().items()}
+    return {char: metrics[glyph][0] / units for char, glyph in font.getBestCmap().items()} | _NO_WIDTH
 
 
 def width(text: str, size: float, bold: bool = False, italic: bool = False) -> float:

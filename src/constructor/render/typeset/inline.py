@@ -82,6 +82,25 @@ def _collect(node: Node, look: Look, out: list[Run]) -> None:
             _collect(child, look, out)
 
 
+# Kept on one line, as a browser keeps them: a code the templates joined with word joiners (U+2060
+# after its dots: «МДК.01.02»), set as a box without them — Typst would keep the joiners in the PDF's
+# text, and a search for «ПП.01» would not find it —, and an ordinal («4-м семестре», «1-го курса»).
+_KEPT = re.compile(r"\S*\u2060\S*|\b\d+-[а-яёa-z]{1,3}\b")
+
+
+def _pieces(text: str) -> list[tuple[str, bool]]:
+    """The text in pieces, each with whether it is kept on one line."""
+    out, at = [], 0
+    for m in _KEPT.finditer(text):
+        if m.start() > at:
+            out.append((text[at : m.start()], False))
+        out.append((m.group().replace("\u2060", ""), True))
+        at = m.end()
+    if at < len(text):
+        out.append((text[at:], False))
+    return out
+
+
 def write(items: list[Run], base: Look) -> str:
     """Runs as Typst markup; a run in the block's own look is a bare literal."""
     parts = []
@@ -98,6 +117,7 @@ def write(items: list[Run], base: Look) -> str:
             args.append('style: "italic"' if run.look.italic else 'style: "normal"')
         if run.look.fill != base.fill:
             args.append(f'fill: rgb("{run.look.fill}")')
-        text = literal(run.text)
-        parts.append(f"#text({', '.join(args)}, {text})" if args else f"#{text}")
+        for piece, kept in _pieces(run.text):
+            text = f"text({', '.join(args)}, {literal(piece)})" if args else literal(piece)
+            parts.append(f"#box({text})" if kept else f"#{text}")
     return "".join(parts)

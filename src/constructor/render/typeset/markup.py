@@ -19,9 +19,10 @@ _FOOTER = re.compile(r'content:\s*"([^"]*)"\s*counter\(page\)\s*"([^"]*)"\s*coun
 
 
 class Writer(tables.BlockWriter):
-    def __init__(self, document: Document, room: float) -> None:
+    def __init__(self, document: Document, room: float, page: float) -> None:
         self.document = document
         self.room = room
+        self.page = page  # the page's height for text, in points
         self.in_title = False
         self.in_back = False
 
@@ -51,7 +52,7 @@ class Writer(tables.BlockWriter):
         if tag == "p":
             return self._p(node, look)
         if tag == "table":
-            text = tables.table(node, self.room, self.in_title, self)
+            text = tables.table(node, self.room, self.in_title, self, 0.0 if self.in_title else self.page)
             if not text:
                 return []
             if self.in_title and "signatures" in classes:
@@ -70,7 +71,8 @@ class Writer(tables.BlockWriter):
             self.in_title = True
             body = self.blocks(node, replace_size(look, 11.0))
             self.in_title = False
-            return [f"align(center, block(above: 8mm, {{{'; '.join(body)}}}))", "pagebreak(weak: true)"]
+            # the padding on top (a block's spacing above is dropped at a page's top)
+            return [f"align(center, block(inset: (top: 8mm), {{{'; '.join(body)}}}))", "pagebreak(weak: true)"]
         if tag == "div" and "back-page" in classes:
             self.in_back = True
             body = self.blocks(node, replace_size(look, 11.0))
@@ -110,8 +112,8 @@ class Writer(tables.BlockWriter):
                 above = 5 * MM
             if "footer" in classes:
                 above = 30 * MM
-        if self.in_back:
-            above, below = 0.0, 5 * MM
+        if self.in_back:  # 5 mm below, and the half-leading a browser's 1.6 line puts under the last line
+            above, below = 0.0, 5 * MM + 0.436 * look.size
         if "warning" in classes:
             return [f'block(above: 9pt, below: 9pt, stroke: 1pt + rgb("#bb0000"), inset: 2mm, width: 100%, {content})']
         return [f"block(above: {above:.2f}pt, below: {below:.2f}pt, width: 100%, {content})"]
@@ -152,8 +154,8 @@ def source(html: str) -> str:
     landscape = bool(re.search(r"size:\s*A4\s+landscape", document.style))
     footer = _FOOTER.search(document.style)
     page_word, of_word = (footer.group(1), footer.group(2)) if footer else ("", "/")
-    width = (297 if landscape else 210) - 24
-    writer = Writer(document, width * MM)
+    width, tall = (297, 210) if landscape else (210, 297)
+    writer = Writer(document, (width - 24) * MM, (tall - 33) * MM)
     body = writer.blocks(document.body, Look())
     found = re.search(r'<html lang="([a-z]{2})"', html)
     lang = found.group(1) if found else ""

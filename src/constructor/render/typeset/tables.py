@@ -78,9 +78,9 @@ def place(rows: list[list[Cell]]) -> int:
 
 def style(table: frozenset[str], cell: Cell, first_header_row: bool, in_title: bool) -> None:
     """base.html.j2's rules for the cell, in the stylesheet's order."""
-    td, c, row, n = not cell.header, cell.node.classes, cell.row, cell.position
+    td, c, row, n = cell.node.tag == "td", cell.node.classes, cell.row, cell.position
     look = Look()
-    if cell.header:
+    if not td:  # every `th`, in the header or not (the calendar's years)
         cell.fill, look = "#e8eef7", replace(look, bold=True)
     if td and "n" in c:
         cell.align, cell.nowrap = "right", True
@@ -113,7 +113,7 @@ def style(table: frozenset[str], cell: Cell, first_header_row: bool, in_title: b
         cell.width = (30 if n == 4 else 36) * MM
     if "plan" in table:
         cell.inset, look = (0.5 * MM, 0.4 * MM), replace(look, size=6.3)
-        if cell.header and "v" in c:
+        if not td and "v" in c:
             look = replace(look, bold=False)
         if td and "f" in c:
             cell.align, cell.nowrap = "center", True
@@ -149,7 +149,7 @@ def style(table: frozenset[str], cell: Cell, first_header_row: bool, in_title: b
         cell.inset, look = (0.6 * MM, 0.4 * MM), replace(look, size=6.5 if "matrix" in table else 7)
         if td and n == 2:
             cell.width = (60 if "matrix" in table else 70) * MM
-        if cell.header and "c" in c:
+        if not td and "c" in c:
             cell.width, cell.rotate = 4 * MM, _height(cell.node.attrs.get("style", ""))
         if td and "m" in c:
             cell.align = "center"
@@ -205,7 +205,8 @@ def widths(rows: list[list[Cell]], count: int, room: float, full: bool) -> list[
             k = cell.column
             low[k], high[k] = max(low[k], lo), max(high[k], hi)
             if cell.width is not None:
-                want = cell.width if cell.width > 0 else room * -cell.width / 100
+                # a width in mm is the content's, as CSS has it (the insets come on top); a share is the column's
+                want = cell.width + 2 * cell.inset[0] if cell.width > 0 else room * -cell.width / 100
                 fixed[k] = max(fixed.get(k, 0.0), want)
     for cell, lo, hi in spanning:  # a spanning cell wider than its columns widens them evenly
         cols = range(cell.column, min(cell.column + cell.colspan, count))
@@ -243,9 +244,25 @@ def widths(rows: list[list[Cell]], count: int, room: float, full: bool) -> list[
     return out
 
 
+def _keep_last_rows(rows: list[list[Cell]], header_rows: int) -> None:
+    """The plan's «Итого» and the yearly counts after it on one page: their empty first cells become
+    one cell spanning them (a cell's rows are never split: `breakable: false`)."""
+    k = len(rows)
+    while k > header_rows and rows[k - 1] and rows[k - 1][0].row & {"total", "count"}:
+        first = rows[k - 1][0]
+        if first.node.tag != "td" or first.node.text().strip() or first.node.span("colspan") > 1:
+            break
+        k -= 1
+    if len(rows) - k > 1:
+        rows[k][0].node.attrs["rowspan"] = str(len(rows) - k)
+        for row in rows[k + 1 :]:
+            del row[0]
+
+
 def layout(node: Node, room: float, in_title: bool) -> tuple[list[list[Cell]], int, list[float]]:
     """The table's cells styled, how many rows its header has, and its columns' widths in points."""
     rows, header_rows = cells(node)
+    _keep_last_rows(rows, header_rows)
     count = place(rows) if rows else 0
     for r, row in enumerate(rows):
         for cell in row:
@@ -255,7 +272,28 @@ def layout(node: Node, room: float, in_title: bool) -> tuple[list[list[Cell]], i
     return rows, header_rows, widths(rows, count, room, full) if rows else []
 
 
-def table(node: Node, room: float, in_title: bool, body: BlockWriter) -> str:
+def height(rows: list[list[Cell]], cols: list[float]) -> float:
+    """About how tall the table is set, in points: each row as tall as its most wrapped cell."""
+    total = 0.0
+    for row in rows:
+        tallest = 0.0
+        for cell in row:
+            room = max(sum(cols[cell.column : cell.column + cell.colspan]) - 2 * cell.inset[0] - cell.indent, 1.0)
+            lines, line = 0, 0.0
+            for run in [*cell.items, Run("", cell.look, br=True)]:
+                if run.br:
+                    lines += max(1, -(-int(line) // int(room)) if line else 1)
+                    line = 0.0
+                else:
+                    line += fonts.width(run.text, run.look.size, run.look.bold, run.look.italic)
+            tallest = max(tallest, (lines * 1.164 * cell.look.size + 2 * cell.inset[1]) / max(cell.rowspan, 1))
+        total += tallest
+    return total
+
+
+def table(node: Node, room: float, in_title: bool, body: BlockWriter, page: float = 0.0) -> str:
+    """The table as Typst code; one shorter than a third of `page` (its height) is kept on one page,
+    as a browser keeps its rows (`page-break-inside: avoid`) where it can."""
     rows, header_rows, cols = layout(node, room, in_title)
     if not rows:
         return ""
@@ -277,6 +315,8 @@ def table(node: Node, room: float, in_title: bool, body: BlockWriter) -> str:
     text = f"table({', '.join(parts)})"
     if not full:
         text = f"align(center, {text})" if "title-lines" in classes else text
+    if page and height(rows, cols) < page / 3:
+        text = f"block(breakable: false, {text})"
     return text
 
 
