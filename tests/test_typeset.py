@@ -123,3 +123,63 @@ def test_codes_and_ordinals_stay_whole_and_searchable(html: dict[str, str]) -> N
     assert '#box("4-м")' in source or "#box(text(" in source
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(typeset.pdf(html["syllabus-ПМ.01"]))).pages)
     assert "\u2060" not in text and "ПП.01" in text
+
+
+def _page(body: str) -> str:
+    """A document as the templates write one: A4, «Стр. N из M», then `body`."""
+    return (
+        '<!DOCTYPE html><html lang="ru"><head><style>@page { size: A4 portrait; @bottom-right { content: '
+        '"Стр. " counter(page) " из " counter(pages); } }</style></head><body>' + body + "</body></html>"
+    )
+
+
+def _text(html: str) -> str:
+    from pypdf import PdfReader
+
+    return " ".join(p.extract_text() for p in PdfReader(io.BytesIO(typeset.pdf(html))).pages)
+
+
+def test_a_row_taller_than_a_page_breaks_instead_of_losing_its_end() -> None:
+    words = " ".join(f"w{k:04d}" for k in range(1200))
+    text = _text(_page(f'<table class="topics"><tbody><tr><td>{words}</td><td class="n">14</td></tr></tbody></table>'))
+    assert "w0000" in text and "w1199" in text  # (a tester's find: 656 of 1,200 words printed)
+
+
+def test_a_header_taller_than_a_third_of_the_page_is_not_repeated() -> None:
+    head = '<th class="c" style="height: 225mm"><span>ОК 1</span></th>'
+    rows = "".join(f'<tr><td>ОП.{k:02d}</td><td>Дисциплина {k}</td><td class="m">+</td></tr>' for k in range(40))
+    html = _page(f'<table class="matrix"><thead><tr><th>Индекс</th><th>Название</th>{head}</tr></thead>{rows}</table>')
+    assert "repeat: false" in typeset.source(html)
+    text = _text(html)
+    assert "ОП.00" in text and "ОП.39" in text  # (every row was lost under a repeated header)
+
+
+def test_combining_marks_on_one_letter_are_bounded() -> None:
+    """30,000 marks on one letter took Typst 16 GB; the PDF keeps 16 of them."""
+    stacked = "e" + "\u0301" * 30000
+    source = typeset.source(_page(f"<p>{stacked} конец</p>"))
+    assert "e" + "\u0301" * 16 + " конец" in source and "\u0301" * 17 not in source
+    assert "конец" in _text(_page(f"<p>{stacked} конец</p>"))
+
+
+def test_characters_dejavu_sans_has_not_come_from_the_systems_fonts() -> None:
+    import shutil
+    import subprocess
+
+    if not shutil.which("fc-list") or not subprocess.run(["fc-list", ":lang=zh"], capture_output=True).stdout:
+        pytest.skip("no font with Chinese characters on this machine")
+    assert "中文" in _text(_page("<p>中文 ДИСЦ</p>"))
+
+
+def test_a_long_position_wraps_and_keeps_the_approval_on_the_page() -> None:
+    position = "Заместитель генерального директора по персоналу и социальным вопросам " * 2
+    html = _page(
+        '<div class="title-page"><table class="signatures"><tr>'
+        f"<td><b>СОГЛАСОВАНО</b><br>{position}<br>____ П. П. Петров</td>"
+        "<td><b>УТВЕРЖДАЮ</b><br>Директор<br>____ И. И. Иванов</td></tr></table></div>"
+    )
+    node = read(html).body.find("table")
+    assert node is not None
+    _, _, widths = tables.layout(node, (210 - 24) * MM, in_title=True)
+    assert sum(widths) <= (210 - 24) * MM + 0.5 and min(widths) > 60 * MM
+    assert "УТВЕРЖДАЮ" in _text(html) and "Иванов" in _text(html)

@@ -4,7 +4,8 @@ WeasyPrint took (issue 18; docs/performance.md).
 `source(html)` is the Typst markup (markup.py), `pdf(html)` one PDF, `pdfs(documents)` all of them on
 every core (Typst works outside Python's lock, so threads serve). Typst reads no file: the markup
 has no `read`, no `image` of a path, no `import` (the report's pictures go in as bytes), and its root
-is an empty folder of its own. A user's own templates (`render --templates`) keep their CSS: their
+is an empty folder of its own. It reads fonts: DejaVu Sans's, and the system's for a document with
+characters DejaVu Sans has not. A user's own templates (`render --templates`) keep their CSS: their
 PDFs are WeasyPrint's (render/documents.py).
 """
 
@@ -25,24 +26,26 @@ _TIMESTAMP = 946684800
 
 
 @functools.cache
-def _fonts() -> Any:
+def _fonts(everything: bool) -> Any:
     """The fonts Typst may use, found once (a quarter of a working program's time when found at each):
-    DejaVu Sans's folder and Typst's own; the system's others only where DejaVu Sans is not found."""
+    DejaVu Sans's folder and Typst's own; with `everything`, the system's too — for a document with
+    characters DejaVu Sans has not (中, emoji: a blank box without them, and lost from the PDF's text).
+    Finding the system's fonts takes 0.4 s: only such documents wait for it."""
     import typst
 
     folder = fonts.folder()
     found = [str(folder)] if folder is not None else []
-    return typst.Fonts(include_system_fonts=folder is None, include_embedded_fonts=True, font_paths=found)
+    return typst.Fonts(include_system_fonts=everything or folder is None, include_embedded_fonts=True, font_paths=found)
 
 
 def pdf(html: str) -> bytes:
     import typst
 
     compile_: Any = typst.compile  # (its stub ties `font_paths` to the input's type)
+    text = source(html)
+    found = _fonts(not fonts.covers(text))
     with tempfile.TemporaryDirectory(prefix="constructor-typst-") as root:
-        data = compile_(
-            source(html).encode("utf-8"), root=root, font_paths=_fonts(), timestamp=_TIMESTAMP, pdf_tags=False
-        )
+        data = compile_(text.encode("utf-8"), root=root, font_paths=found, timestamp=_TIMESTAMP, pdf_tags=False)
     return bytes(data)
 
 

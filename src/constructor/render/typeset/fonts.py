@@ -1,7 +1,8 @@
 """The documents' font, DejaVu Sans, and how wide a text is in it.
 
-Typst is given the font's folder only (no other system font), so a PDF has the same bytes wherever
-DejaVu Sans is installed the same. Table columns are laid out here (`tables.py`) from the font's own
+Typst is given the font's folder alone, so a PDF has the same bytes wherever DejaVu Sans is installed
+the same; a document with a character DejaVu Sans has not (中, emoji) gets the system's fonts too,
+which set only those characters. Table columns are laid out here (`tables.py`) from the font's own
 advance widths, as a browser does from the content's widths.
 """
 
@@ -56,7 +57,24 @@ def _advances(bold: bool, italic: bool) -> dict[int, float]:
     return {char: metrics[glyph][0] / units for char, glyph in font.getBestCmap().items()} | _NO_WIDTH
 
 
+def covers(text: str) -> bool:
+    """Whether DejaVu Sans has every character of `text` (when it is not found: whether it is ASCII)."""
+    advances = _advances(False, False)
+    return all(ord(c) in advances for c in set(text)) if len(advances) > len(_NO_WIDTH) else text.isascii()
+
+
 def width(text: str, size: float, bold: bool = False, italic: bool = False) -> float:
     """The text's width in points at `size` points."""
     advances = _advances(bold, italic)
-    return size * sum(advances.get(ord(c), _FALLBACK) for c in text)
+    total = 0.0
+    for char in text:
+        advance = advances.get(ord(char))
+        total += advance if advance is not None else _missing(char)
+    return size * total
+
+
+def _missing(char: str) -> float:
+    """A character DejaVu Sans has not (another font sets it): an em when wide (中), else the mean."""
+    import unicodedata
+
+    return 1.0 if unicodedata.east_asian_width(char) in ("W", "F") else _FALLBACK

@@ -4,11 +4,29 @@ Typst string literals — no value from a program ever reaches Typst as markup o
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from constructor.render.typeset.tree import Node
 
-_SPACE = re.compile(r"[ \t\n\r\f]+")  # not \s: a no-break space is text
+# not \s: a no-break space is text; the line and paragraph separators are spaces here (a run of them
+# made a table row taller than a page)
+_SPACE = re.compile(r"[ \t\n\r\f\u2028\u2029]+")
+_MAX_MARKS = 16  # combining marks kept on one letter (Vietnamese needs two; a stack of 30,000 took
+# Typst 16 GB — its memory grows with the square of a letter's marks)
+_MANY_MARKS = re.compile(r"[^\w\s]{17,}")  # combining marks are neither: a cheap look before counting
+
+
+def _tame(text: str) -> str:
+    """The text with at most `_MAX_MARKS` combining marks on each letter."""
+    if not _MANY_MARKS.search(text):
+        return text
+    out, marks = [], 0
+    for char in text:
+        marks = marks + 1 if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me") else 0
+        if marks <= _MAX_MARKS:
+            out.append(char)
+    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -56,7 +74,7 @@ def runs(node: Node, look: Look) -> list[Run]:
                 out[-1] = replace(out[-1], text=out[-1].text.rstrip(" "))
             out.append(run)
             continue
-        text = _SPACE.sub(" ", run.text)
+        text = _SPACE.sub(" ", _tame(run.text))
         if not out or out[-1].br or out[-1].text.endswith(" "):
             text = text.lstrip(" ")
         if text:

@@ -52,7 +52,7 @@ class Writer(tables.BlockWriter):
         if tag == "p":
             return self._p(node, look)
         if tag == "table":
-            text = tables.table(node, self.room, self.in_title, self, 0.0 if self.in_title else self.page)
+            text = tables.table(node, self.room, self.in_title, self, self.page)
             if not text:
                 return []
             if self.in_title and "signatures" in classes:

@@ -39,6 +39,8 @@ class Cell:
     indent: float = 0.0
     rotate: float | None = None  # the matrix's upright codes: the header's height in points
     leading: float = 0.0  # ems between lines beyond the font's own line (CSS line-height 1.5: 0.336)
+    wraps: bool = False  # `white-space: normal` said for the cell, over `td:first-child`'s nowrap
+    breakable: bool = False  # a row taller than half a page may break (else it would run off the page)
     items: list[Run] = field(default_factory=list)
 
 
@@ -92,6 +94,7 @@ def style(table: frozenset[str], cell: Cell, first_header_row: bool, in_title: b
         look, cell.rule_above = replace(look, bold=True), True
     if in_title and "signatures" in table and td:
         cell.width, cell.leading, look = -50.0, 0.336, replace(look, size=10.5)
+        cell.wraps = True
     if in_title and "title-lines" in table and td:
         cell.inset, look = (3 * MM, 0.6 * MM), replace(look, size=11)
     if "cal" in table:
@@ -105,7 +108,7 @@ def style(table: frozenset[str], cell: Cell, first_header_row: bool, in_title: b
             look = replace(look, fill="#999999")
     if "rooms" in table and td and n == 1:
         cell.width = 8 * MM
-    if td and n == 1:
+    if td and n == 1 and not cell.wraps:
         cell.nowrap = True
     if "plan" in table and n == 2 and (td or first_header_row):
         cell.width = 42 * MM
@@ -272,31 +275,40 @@ def layout(node: Node, room: float, in_title: bool) -> tuple[list[list[Cell]], i
     return rows, header_rows, widths(rows, count, room, full) if rows else []
 
 
-def height(rows: list[list[Cell]], cols: list[float]) -> float:
-    """About how tall the table is set, in points: each row as tall as its most wrapped cell."""
-    total = 0.0
+def heights(rows: list[list[Cell]], cols: list[float]) -> list[float]:
+    """About how tall each row is set, in points: as tall as its most wrapped cell."""
+    out = []
     for row in rows:
         tallest = 0.0
         for cell in row:
+            if cell.rotate is not None:  # the matrix's upright codes: as tall as the stylesheet says
+                tallest = max(tallest, cell.rotate + 2 * cell.inset[1])
+                continue
             room = max(sum(cols[cell.column : cell.column + cell.colspan]) - 2 * cell.inset[0] - cell.indent, 1.0)
             lines, line = 0, 0.0
             for run in [*cell.items, Run("", cell.look, br=True)]:
                 if run.br:
-                    lines += max(1, -(-int(line) // int(room)) if line else 1)
+                    lines += max(1, -(-int(line) // int(room)))
                     line = 0.0
                 else:
                     line += fonts.width(run.text, run.look.size, run.look.bold, run.look.italic)
             tallest = max(tallest, (lines * 1.164 * cell.look.size + 2 * cell.inset[1]) / max(cell.rowspan, 1))
-        total += tallest
-    return total
+        out.append(tallest)
+    return out
 
 
-def table(node: Node, room: float, in_title: bool, body: BlockWriter, page: float = 0.0) -> str:
-    """The table as Typst code; one shorter than a third of `page` (its height) is kept on one page,
-    as a browser keeps its rows (`page-break-inside: avoid`) where it can."""
+def table(node: Node, room: float, in_title: bool, body: BlockWriter, page: float) -> str:
+    """The table as Typst code. As a browser keeps rows whole (`page-break-inside: avoid`) where it
+    can: a row on one page (a row taller than half of `page`, the page's height, breaks rather than
+    run off its foot), a table shorter than a third of a page on one page, and the header repeated on
+    each page unless it is taller than a third of one (a matrix's codes of 160 letters)."""
     rows, header_rows, cols = layout(node, room, in_title)
     if not rows:
         return ""
+    tall = heights(rows, cols)
+    for r, row in enumerate(rows):
+        for cell in row:
+            cell.breakable = any(h > page / 2 for h in tall[r : r + cell.rowspan])
     classes = node.classes
     full = not (classes & {"budget", "title-lines"})
     borderless = in_title and classes & {"signatures", "title-lines"}
@@ -310,12 +322,13 @@ def table(node: Node, room: float, in_title: bool, body: BlockWriter, page: floa
         "inset: (x: 1.2mm, y: 1mm)",
     ]
     if head:
-        parts.append(f"table.header(repeat: true, {', '.join(head)})")
+        repeat = "true" if sum(tall[:header_rows]) < page / 3 else "false"
+        parts.append(f"table.header(repeat: {repeat}, {', '.join(head)})")
     parts.extend(rest)
     text = f"table({', '.join(parts)})"
     if not full:
         text = f"align(center, {text})" if "title-lines" in classes else text
-    if page and height(rows, cols) < page / 3:
+    if not in_title and sum(tall) < page / 3:
         text = f"block(breakable: false, {text})"
     return text
 
@@ -342,6 +355,8 @@ def _cell(cell: Cell, body: BlockWriter) -> str:
         args.append(f"inset: (left: {x + cell.indent:.2f}pt, right: {x:.2f}pt, y: {y:.2f}pt)")
     if cell.rule_above:
         args.append('stroke: (top: 1.2pt + rgb("#111111"))')
+    if cell.breakable:
+        args.append("breakable: true")
     look = cell.look
     blocks = body.cell_blocks(cell.node, look)
     if cell.rotate is not None:
