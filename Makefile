@@ -70,8 +70,13 @@ typecheck:
 unit:
 	$(BIN)/python -m pytest -q
 
+# issue 18's measures, each ratio beside its baseline of the same run (docs/performance.md); about 10 minutes
 bench: install
-	$(BIN)/python bench/parse.py
+	$(BIN)/python bench/parse.py --sizes 20000,100000
+	$(BIN)/python bench/cache.py --sizes 20000 --repeat 2
+	$(BIN)/python bench/check.py --sizes 100000
+	$(BIN)/python bench/lsp.py
+	$(BIN)/python bench/render.py --runs 3
 
 # A longer fuzz run than `make test` does (docs/security.md records the last): make fuzz SECONDS=1800
 SECONDS ?= 600
