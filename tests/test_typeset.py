@@ -160,6 +160,42 @@ def test_combining_marks_on_one_letter_are_bounded() -> None:
     source = typeset.source(_page(f"<p>{stacked} конец</p>"))
     assert "e" + "\u0301" * 16 + " конец" in source and "\u0301" * 17 not in source
     assert "конец" in _text(_page(f"<p>{stacked} конец</p>"))
+    # an Indic syllable of 256 letters made Typst's shaper panic (not even an Exception)
+    for syllable in ("क" + "ा" * 256, "क्" * 200):
+        assert "конец" in _text(_page(f"<p>{syllable} конец</p>"))
+
+
+def test_a_panic_in_typst_leaves_the_document_to_weasyprint(monkeypatch: pytest.MonkeyPatch) -> None:
+    import typst
+
+    class PanicException(BaseException):  # pyo3's, as Typst raises it
+        pass
+
+    def panics(*args: object, **kwargs: object) -> bytes:
+        raise PanicException("TryFromIntError(PosOverflow)")
+
+    monkeypatch.setattr(typst, "compile", panics)
+    assert "конец" in _text(_page("<p>конец</p>"))
+
+
+def test_cells_look_as_the_stylesheet_says() -> None:
+    """A few cells against base.html.j2: an indented row's `padding-left` replaces the inset, a
+    width in mm is the content's, a group row is bold and shaded, the calendar's years are `th`."""
+    html = _page(
+        '<table class="volume"><tr class="d1"><td>в том числе</td><td class="n">12</td></tr>'
+        '<tr class="group"><td>Всего</td><td class="n">40</td></tr></table>'
+        '<table class="cal"><tr><th>1</th><td class="w-К">К</td></tr></table>'
+    )
+    volume, cal = [n for n in read(html).body.elements() if n.tag == "table"]
+    rows, _, cols = tables.layout(volume, (210 - 24) * MM, in_title=False)
+    indented = rows[0][0]
+    assert indented.indent == 5 * MM and indented.inset[0] == 1.2 * MM
+    assert cols[1] == pytest.approx(25 * MM + 2 * 1.2 * MM)  # `width: 25mm` and the insets on top
+    assert rows[1][0].look.bold and rows[1][0].fill == "#f2f2f2"
+    source = typeset.source(html)
+    assert f"inset: (left: {5 * MM:.2f}pt" in source
+    ((year, week),) = tables.layout(cal, (210 - 24) * MM, in_title=False)[0]
+    assert year.look.bold and year.fill == "#e8eef7" and week.fill == "#e8eef7" and week.align == "center"
 
 
 def test_characters_dejavu_sans_has_not_come_from_the_systems_fonts() -> None:

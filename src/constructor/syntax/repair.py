@@ -16,6 +16,7 @@ of hours), then the one that changes the least, is taken:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
@@ -23,7 +24,7 @@ from typing import Any, NamedTuple
 from lark import Lark, Token
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 
-from constructor.i18n import Msg
+from constructor.i18n import Kw, Msg
 from constructor.model import Span, Unread
 from constructor.syntax import keywords
 from constructor.syntax.errors import CODE_PREFIXES, accepted_by, joined_code
@@ -124,9 +125,9 @@ def _candidates(text: str, e: UnexpectedInput, pos: int, decl: int, closes: Clos
                 inserted = text[: pos - 1] + char + text[pos:]
                 out.append((1, Repair(inserted, Msg("missing-punctuation", {"char": char}), closes)))
     token = _token_at(text, pos)
-    stray = _stray_hours(text, token, accepted, decl)
-    if stray is not None:  # `теория 36` without `часы`: not a code after a missing `,`
-        return [stray]
+    stray = _stray_hours(text, token, accepted, decl, closes)
+    if stray is not None:  # `теория 36` without `часы`: not codes after a missing `,` (changes nothing more)
+        out.append(stray)
     if token is not None:
         width = token[1] - token[0]
         word = text[token[0] : token[1]]
@@ -181,31 +182,54 @@ def _moved_line(text: str, pos: int, accepted: set[str], closes: Closes) -> tupl
 _HOURS_ITEM = re.compile(r"[ \t]+\d")  # a kind of hours is followed by its number
 
 
-def _stray_hours(text: str, token: tuple[int, int] | None, accepted: set[str], decl: int) -> tuple[int, Repair] | None:
-    """`теория 36` where `часы` may stand but is not written (a course's `формирует ПК-1.1` then a
-    line `теория 36`): the hours are set aside to their line's end and the hint names `часы` — not
-    «пропущено `,`», which made `теория` and `36` codes of the line before (C101 for `36`)."""
-    from constructor.i18n import Kw
+@functools.cache
+def _hours_kinds() -> frozenset[str]:
     from constructor.model.values import HoursKind
     from constructor.syntax.values import WORDS
 
+    return frozenset(w.lower() for spellings in WORDS[HoursKind].values() for w in spellings)
+
+
+def _is_hours_item(text: str, word: re.Match[str]) -> bool:
+    """`теория 36`: a kind of hours and its number (`практика` and `аттестация` are also keywords)."""
+    return word.group().lower() in _hours_kinds() and _HOURS_ITEM.match(text, word.end()) is not None
+
+
+def _owning_field(text: str, decl: int, pos: int) -> str | None:
+    """The field keyword the text before `pos` belongs to (inside the declaration's `{`), kinds of
+    hours with their numbers passed over: in `часы теория 36, практика 20` the field is `часы`."""
+    brace = text.find("{", decl, pos + 1)
+    if brace < 0:
+        return None
+    found = None
+    for m in WORD.finditer(text, brace + 1, pos):
+        if _is_field_keyword(m.group()) and not _is_hours_item(text, m):
+            found = keywords.all_spellings().get(m.group())
+    return found
+
+
+def _stray_hours(
+    text: str, token: tuple[int, int] | None, accepted: set[str], decl: int, closes: Closes
+) -> tuple[int, Repair] | None:
+    """`теория 36` where `часы` may stand but is not written (a course's `формирует ПК-1.1` then a
+    line `теория 36`): the hours are set aside to their line's end (and the lines a trailing `,`
+    continues) and the hint names `часы` — not «пропущено `,`», which made `теория` and `36` codes of
+    the line before (C101 for `36`)."""
     if token is None or not any(keywords.canonical(t) == "HOURS" for t in accepted if keywords.is_keyword_terminal(t)):
         return None
-    field = _field_start(text, decl, token[0] - 1)
-    before = WORD.match(text, field) if field is not None else None
-    if before is not None and keywords.all_spellings().get(before.group()) == "HOURS":
-        return None  # `часы теория 36 практика 20`: a `,` is missing there
-    word = text[token[0] : token[1]]
-    kinds = {w.lower() for spellings in WORDS[HoursKind].values() for w in spellings}
-    if word.lower() not in kinds or not _HOURS_ITEM.match(text, token[1]):
-        return None
-    end = len(text)
-    for m in re.finditer(r"\n|\}", text[token[1] :]):
-        end = token[1] + m.start()
-        break
-    item = " ".join(text[token[0] : end].split())
+    word = WORD.match(text, token[0])
+    if word is None or not _is_hours_item(text, word) or _owning_field(text, decl, token[0]) == "HOURS":
+        return None  # (in `часы теория 36 практика 20` a `,` is missing)
+    end = token[1]
+    while True:
+        stop = re.compile(r"\n|\}").search(text, end)
+        end = stop.start() if stop is not None else len(text)
+        if not text[token[0] : end].rstrip().endswith(",") or stop is None or stop.group() == "}":
+            break
+        end += 1  # the item list goes on to the next line
+    item = " ".join(text[token[0] : end].split()).rstrip(",")
     said = Msg("hours-without-keyword", {"keyword": Kw("HOURS"), "item": item})
-    return 0, Repair(_spaces(text, token[0], end), said, {})
+    return 0, Repair(_spaces(text, token[0], end), said, closes)
 
 
 def _token_at(text: str, pos: int) -> tuple[int, int] | None:

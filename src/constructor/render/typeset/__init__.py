@@ -45,7 +45,16 @@ def pdf(html: str) -> bytes:
     text = source(html)
     found = _fonts(not fonts.covers(text))
     with tempfile.TemporaryDirectory(prefix="constructor-typst-") as root:
-        data = compile_(text.encode("utf-8"), root=root, font_paths=found, timestamp=_TIMESTAMP, pdf_tags=False)
+        try:
+            data = compile_(text.encode("utf-8"), root=root, font_paths=found, timestamp=_TIMESTAMP, pdf_tags=False)
+        except BaseException as e:  # a panic inside Typst is not an Exception (pyo3's PanicException)
+            if type(e).__name__ != "PanicException":
+                raise
+            # text Typst's shaping cannot set (inline.py bounds what is known: an Indic syllable of 256
+            # letters panicked): WeasyPrint sets this document from the same HTML, rather than none
+            from constructor.render.documents import pdf as css_pdf
+
+            return css_pdf(html)
     return bytes(data)
 
 

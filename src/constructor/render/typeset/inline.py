@@ -12,21 +12,46 @@ from constructor.render.typeset.tree import Node
 # not \s: a no-break space is text; the line and paragraph separators are spaces here (a run of them
 # made a table row taller than a page)
 _SPACE = re.compile(r"[ \t\n\r\f\u2028\u2029]+")
-_MAX_MARKS = 16  # combining marks kept on one letter (Vietnamese needs two; a stack of 30,000 took
-# Typst 16 GB — its memory grows with the square of a letter's marks)
-_MANY_MARKS = re.compile(r"[^\w\s]{17,}")  # combining marks are neither: a cheap look before counting
+# What Typst's shaping cannot bear, bounded here (tests/test_typeset.py; a tester's and a reviewer's finds):
+_MAX_MARKS = 16  # combining marks kept on one letter: Vietnamese needs two; 30,000 on one letter took
+# Typst 16 GB (its memory grows with the square of a letter's marks)
+_MAX_SYLLABLE = 48  # letters and marks in a row before a zero-width space: an Indic syllable of 256
+# («क» and 256 «ा», or «क्» 200 times) made the shaper panic (a Rust panic, not an exception)
+_MARKED = re.compile(r"[^\w\s]{17,}|\S{49,}")  # a cheap look before counting: a run of marks or of non-spaces
 
 
 def _tame(text: str) -> str:
-    """The text with at most `_MAX_MARKS` combining marks on each letter."""
-    if not _MANY_MARKS.search(text):
+    """The text with at most `_MAX_MARKS` combining marks on each letter, and a zero-width space (a
+    syllable's end for the shaper, not seen in print) after `_MAX_SYLLABLE` characters in a row of a
+    word that has marks."""
+    if not _MARKED.search(text):
         return text
-    out, marks = [], 0
+    out: list[str] = []
+    marks = run = 0
+    marked = False  # the current word has a combining mark
     for char in text:
-        marks = marks + 1 if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me") else 0
-        if marks <= _MAX_MARKS:
+        if char.isspace() or char == "\u200b":
+            marks = run = 0
+            marked = False
             out.append(char)
+            continue
+        is_mark = unicodedata.category(char).startswith("M")
+        marks = marks + 1 if is_mark else 0
+        marked = marked or is_mark
+        if marks > _MAX_MARKS:
+            continue
+        run += 1
+        if marked and run > _MAX_SYLLABLE:
+            out.append("\u200b")
+            run = 1
+        out.append(char)
     return "".join(out)
+
+
+# A line of DejaVu Sans as a browser sets it (CSS `line-height: normal`): its hhea ascender and
+# descender, in ems. Typst's "ascender"/"descender" read the OS/2 table's, a line of 1.0 em.
+ASCENT, DESCENT = 0.928, 0.236
+LINE = ASCENT + DESCENT
 
 
 @dataclass(frozen=True)
@@ -119,6 +144,23 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
     return out
 
 
+def text_args(look: Look, base: Look | None = None) -> list[str]:
+    """The arguments of Typst's `text` that set `look`: all of it, or where it differs from `base`."""
+    args = [f"size: {look.size:g}pt"] if base is None or look.size != base.size else []
+    if look.bold != (base.bold if base else False):
+        args.append('weight: "bold"' if look.bold else 'weight: "regular"')
+    if look.italic != (base.italic if base else False):
+        args.append('style: "italic"' if look.italic else 'style: "normal"')
+    if look.fill != (base.fill if base else Look.fill):
+        args.append(f'fill: rgb("{look.fill}")')
+    return args
+
+
+def plain(items: list[Run]) -> str:
+    """The runs' text alone, its word joiners left out (inline.write sets joined codes as boxes)."""
+    return "".join(" " if r.br else r.text for r in items).replace("\u2060", "")
+
+
 def write(items: list[Run], base: Look) -> str:
     """Runs as Typst markup; a run in the block's own look is a bare literal."""
     parts = []
@@ -126,15 +168,7 @@ def write(items: list[Run], base: Look) -> str:
         if run.br:
             parts.append("#linebreak()")
             continue
-        args = []
-        if run.look.size != base.size:
-            args.append(f"size: {run.look.size:g}pt")
-        if run.look.bold != base.bold:
-            args.append('weight: "bold"' if run.look.bold else 'weight: "regular"')
-        if run.look.italic != base.italic:
-            args.append('style: "italic"' if run.look.italic else 'style: "normal"')
-        if run.look.fill != base.fill:
-            args.append(f'fill: rgb("{run.look.fill}")')
+        args = text_args(run.look, base)
         for piece, kept in _pieces(run.text):
             text = f"text({', '.join(args)}, {literal(piece)})" if args else literal(piece)
             parts.append(f"#box({text})" if kept else f"#{text}")

@@ -7,9 +7,10 @@ Every text from the HTML becomes a Typst string literal (`inline.literal`), so a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from constructor.render.typeset import fonts, tables
-from constructor.render.typeset.inline import Look, literal, runs, write
+from constructor.render.typeset.inline import ASCENT, DESCENT, Look, literal, runs, text_args, write
 from constructor.render.typeset.tree import Document, Node, read
 
 MM = tables.MM
@@ -69,13 +70,13 @@ class Writer(tables.BlockWriter):
             return [self._picture(node)]
         if tag == "div" and "title-page" in classes:
             self.in_title = True
-            body = self.blocks(node, replace_size(look, 11.0))
+            body = self.blocks(node, replace(look, size=11.0))
             self.in_title = False
             # the padding on top (a block's spacing above is dropped at a page's top)
             return [f"align(center, block(inset: (top: 8mm), {{{'; '.join(body)}}}))", "pagebreak(weak: true)"]
         if tag == "div" and "back-page" in classes:
             self.in_back = True
-            body = self.blocks(node, replace_size(look, 11.0))
+            body = self.blocks(node, replace(look, size=11.0))
             self.in_back = False
             return [f"block({{set par(leading: 0.44em); {'; '.join(body)}}})", "pagebreak(weak: true)"]
         return self.blocks(node, look)
@@ -84,10 +85,11 @@ class Writer(tables.BlockWriter):
         level, size, above, below = _HEADINGS[node.tag]
         if self.in_title and node.tag == "h1":
             size, above, below = 18.0, 4 * MM, 2 * MM
-        items = runs(node, Look(size=size, bold=True, fill=look.fill))
+        heading = replace(look, size=size, bold=True)
+        items = runs(node, heading)
         out = ["pagebreak(weak: true)"] if "break" in node.classes else []
         # the size inside the heading: Typst's own heading sizes (1.4 em a first level …) apply around it
-        inner = f'text(size: {size:g}pt, weight: "bold", [{write(items, Look(size=size, bold=True, fill=look.fill))}])'
+        inner = f"text({', '.join(text_args(heading))}, [{write(items, heading)}])"
         text = f"heading(level: {level}, {inner})"
         out.append(f"block(above: {above:.2f}pt, below: {below:.2f}pt, sticky: true, {text})")
         return out
@@ -96,15 +98,15 @@ class Writer(tables.BlockWriter):
         classes = node.classes
         if self.in_title:
             if "college" in classes or "track" in classes:
-                look = Look(size=look.size, bold=True, fill=look.fill)
+                look = replace(look, bold=True)
             if "row-line" in classes:
-                look = Look(size=13.0, bold=True, fill=look.fill)
+                look = replace(look, size=13.0, bold=True)
         if "muted" in classes:
-            look = Look(size=look.size, bold=look.bold, italic=look.italic, fill="#555555")
+            look = replace(look, fill="#555555")
         if "warning" in classes:
-            look = Look(size=look.size, bold=look.bold, italic=look.italic, fill="#660000")
+            look = replace(look, fill="#660000")
         items = runs(node, look)
-        content = f"text({_text_args(look)}, [{write(items, look)}])"
+        content = f"text({', '.join(text_args(look))}, [{write(items, look)}])"
         above = below = 9.0
         if self.in_title:
             above = below = 2 * MM
@@ -134,20 +136,6 @@ class Writer(tables.BlockWriter):
         return f'block(above: 2mm, below: 4mm, image(bytes({literal(svg)}), format: "svg", width: {width:.2f}pt))'
 
 
-def replace_size(look: Look, size: float) -> Look:
-    return Look(size=size, bold=look.bold, italic=look.italic, fill=look.fill)
-
-
-def _text_args(look: Look) -> str:
-    args = [f"size: {look.size:g}pt"]
-    if look.bold:
-        args.append('weight: "bold"')
-    if look.italic:
-        args.append('style: "italic"')
-    args.append(f'fill: rgb("{look.fill}")')
-    return ", ".join(args)
-
-
 def source(html: str) -> str:
     """The Typst source of one document."""
     document = read(html)
@@ -171,9 +159,7 @@ def source(html: str) -> str:
         f'#set text(font: "{fonts.FAMILY}", size: 9pt, fill: rgb("#111111"), hyphenate: false'
         + (f', lang: "{lang}"' if lang else "")
         + ")",
-        # a line as tall as a browser's: DejaVu Sans's hhea ascender and descender (Typst's "ascender"
-        # reads the OS/2 table's, a line of 1.0 em against a browser's 1.164)
-        "#set text(top-edge: 0.928em, bottom-edge: -0.236em)",
+        f"#set text(top-edge: {ASCENT}em, bottom-edge: -{DESCENT}em)",  # a line as tall as a browser's
         "#set par(justify: false, leading: 0em, spacing: 0pt)",
         "#show heading: it => it.body",
         "#set list(marker: [•])",

@@ -4,15 +4,18 @@ laid out as a browser lays out an automatic table — from each column's narrowe
 The widths are computed here, not left to Typst: a browser gives a long name the room it needs and a
 column of hours no more than its digits, while Typst's own automatic columns share room differently
 (a «1fr» column can be squeezed to nothing). The stylesheet's rules are kept in the same order as in
-`templates/base.html.j2`; a change there is made here too (tests/test_typeset.py compares the looks).
+`templates/base.html.j2`; a change there is made here too (tests/test_typeset.py fails on a class of
+the stylesheet unknown here, and checks a few cells' looks against it).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
+from typing import Protocol
 
 from constructor.render.typeset import fonts
-from constructor.render.typeset.inline import Look, Run, literal, runs, write
+from constructor.render.typeset.inline import LINE, Look, Run, literal, plain, runs, text_args, write
 from constructor.render.typeset.tree import Node
 
 MM = 72 / 25.4  # points in a millimetre
@@ -22,8 +25,9 @@ _FILLS = {"К": "#e8eef7", "П": "#eef7e8", "У": "#eef7e8", "ПДП": "#eef7e8"
 @dataclass
 class Cell:
     node: Node
-    header: bool
+    header: bool  # in `thead`: repeated on each page
     row: frozenset[str]  # the row's classes
+    y: int  # the row's index in the table (Typst is told where each cell goes)
     position: int  # among the row's cells, from 1 (CSS nth-child)
     last: bool
     column: int = 0
@@ -33,11 +37,12 @@ class Cell:
     inset: tuple[float, float] = (1.2 * MM, 1 * MM)  # x, y
     align: str = "left"
     nowrap: bool = False
-    width: float | None = None  # points, from the stylesheet
+    width: float | None = None  # the content's width in points, from the stylesheet (CSS adds the insets)
+    share: float | None = None  # or the column's share of the table, in per cent
     fill: str | None = None
     rule_above: bool = False  # a total's heavy line
-    indent: float = 0.0
-    rotate: float | None = None  # the matrix's upright codes: the header's height in points
+    indent: float = 0.0  # a left inset in place of the cell's own (`padding-left`)
+    upright: float | None = None  # the matrix's codes read bottom to top: the header's height in points
     leading: float = 0.0  # ems between lines beyond the font's own line (CSS line-height 1.5: 0.336)
     wraps: bool = False  # `white-space: normal` said for the cell, over `td:first-child`'s nowrap
     breakable: bool = False  # a row taller than half a page may break (else it would run off the page)
@@ -53,9 +58,9 @@ def cells(table: Node) -> tuple[list[list[Cell]], int]:
         for tr in part.elements("tr"):
             rows.append((tr, part.tag == "thead"))
     out = []
-    for tr, header in rows:
+    for y, (tr, header) in enumerate(rows):
         tds = tr.elements("td", "th")
-        out.append([Cell(td, header, tr.classes, i + 1, i == len(tds) - 1) for i, td in enumerate(tds)])
+        out.append([Cell(td, header, tr.classes, y, i + 1, i == len(tds) - 1) for i, td in enumerate(tds)])
     return out, sum(1 for _, header in rows if header)
 
 
@@ -93,7 +98,7 @@ def style(table: frozenset[str], cell: Cell, first_header_row: bool, in_title: b
     if td and "total" in row:
         look, cell.rule_above = replace(look, bold=True), True
     if in_title and "signatures" in table and td:
-        cell.width, cell.leading, look = -50.0, 0.336, replace(look, size=10.5)
+        cell.share, cell.leading, look = 50.0, 0.336, replace(look, size=10.5)
         cell.wraps = True
     if in_title and "title-lines" in table and td:
         cell.inset, look = (3 * MM, 0.6 * MM), replace(look, size=11)
@@ -135,7 +140,7 @@ def style(table: frozenset[str], cell: Cell, first_header_row: bool, in_title: b
     if "volume" in table and td and n == 1 and "d2" in row:
         cell.indent = 10 * MM
     if "control" in table and td and (n == 1 or cell.last):
-        cell.width = -36.0 if n == 1 else -32.0  # a share of the table, in per cent
+        cell.share = 36.0 if n == 1 else 32.0
     if "parts" in table:
         if td and n == 2:
             cell.width = 45 * MM
@@ -153,7 +158,7 @@ def style(table: frozenset[str], cell: Cell, first_header_row: bool, in_title: b
         if td and n == 2:
             cell.width = (60 if "matrix" in table else 70) * MM
         if not td and "c" in c:
-            cell.width, cell.rotate = 4 * MM, _height(cell.node.attrs.get("style", ""))
+            cell.width, cell.upright = 4 * MM, _height(cell.node.attrs.get("style", ""))
         if td and "m" in c:
             cell.align = "center"
     cell.look = look
@@ -172,23 +177,28 @@ def _height(css: str) -> float:
 
 def _extent(cell: Cell) -> tuple[float, float]:
     """The cell's narrowest and widest content width in points (its words, its lines), with insets."""
-    if cell.rotate is not None:
+    if cell.upright is not None:
         return cell.width or 0.0, cell.width or 0.0
-    lines: list[float] = [0.0]
-    word_widest = 0.0
+    word_widest = max(
+        (fonts.width(w, r.look.size, r.look.bold, r.look.italic) for r in cell.items for w in r.text.split(" ")),
+        default=0.0,
+    )
+    # the font's own advances, as Typst sets them (its kerning only narrows): a hair of room is enough
+    widest = max(_lines(cell)) + 0.2
+    narrowest = widest if cell.nowrap else word_widest + 0.2
+    pad = cell.inset[0] + (cell.indent or cell.inset[0])
+    return narrowest + pad, widest + pad
+
+
+def _lines(cell: Cell) -> list[float]:
+    """The widths in points of the cell's lines as written (its `<br>`s), unwrapped."""
+    lines = [0.0]
     for run in cell.items:
         if run.br:
             lines.append(0.0)
-            continue
-        w = fonts.width(run.text, run.look.size, run.look.bold, run.look.italic)
-        lines[-1] += w
-        for word in run.text.split(" "):
-            word_widest = max(word_widest, fonts.width(word, run.look.size, run.look.bold, run.look.italic))
-    # the font's own advances, as Typst sets them (its kerning only narrows): a hair of room is enough
-    widest = max(lines) + 0.2
-    narrowest = widest if cell.nowrap else word_widest + 0.2
-    pad = 2 * cell.inset[0] + cell.indent
-    return narrowest + pad, widest + pad
+        else:
+            lines[-1] += fonts.width(run.text, run.look.size, run.look.bold, run.look.italic)
+    return lines
 
 
 def widths(rows: list[list[Cell]], count: int, room: float, full: bool) -> list[float]:
@@ -207,9 +217,9 @@ def widths(rows: list[list[Cell]], count: int, room: float, full: bool) -> list[
                 continue
             k = cell.column
             low[k], high[k] = max(low[k], lo), max(high[k], hi)
-            if cell.width is not None:
-                # a width in mm is the content's, as CSS has it (the insets come on top); a share is the column's
-                want = cell.width + 2 * cell.inset[0] if cell.width > 0 else room * -cell.width / 100
+            if cell.width is not None or cell.share is not None:
+                # a width is the content's, as CSS has it (the insets come on top); a share is the column's
+                want = cell.width + 2 * cell.inset[0] if cell.width is not None else room * (cell.share or 0) / 100
                 fixed[k] = max(fixed.get(k, 0.0), want)
     for cell, lo, hi in spanning:  # a spanning cell wider than its columns widens them evenly
         cols = range(cell.column, min(cell.column + cell.colspan, count))
@@ -228,8 +238,8 @@ def widths(rows: list[list[Cell]], count: int, room: float, full: bool) -> list[
     if hi_sum <= rest:
         for k in free:
             out[k] = high[k]
-        # the spare room of a full-width table goes to the columns of text that wrap; where none is
-        # free (the matrix: codes and fixed widths), to every column by its width
+        # the spare room of a full-width table goes to the free columns whose text wraps; where no
+        # free column wraps (the matrix: a column of codes, the others fixed), to every column by its width
         takers = [k for k in free if k in wraps] or list(range(count))
         weights = sum(out[k] for k in takers)
         extra = rest - hi_sum if full else 0.0
@@ -271,28 +281,29 @@ def layout(node: Node, room: float, in_title: bool) -> tuple[list[list[Cell]], i
         for cell in row:
             style(node.classes, cell, r == 0 and cell.header, in_title)
             cell.items = runs(cell.node, cell.look)
-    full = not (node.classes & {"budget", "title-lines"})
-    return rows, header_rows, widths(rows, count, room, full) if rows else []
+    return rows, header_rows, widths(rows, count, room, _full(node.classes)) if rows else []
+
+
+def _full(classes: frozenset[str]) -> bool:
+    """Whether the table is as wide as the page (`width: 100%`), not as its content (`width: auto`)."""
+    return not (classes & {"budget", "title-lines"})
 
 
 def heights(rows: list[list[Cell]], cols: list[float]) -> list[float]:
-    """About how tall each row is set, in points: as tall as its most wrapped cell."""
+    """About how tall each row is set, in points: as tall as its most wrapped cell, a fifth more for
+    the words that wrap early (what decides whether a row or a table is kept on one page)."""
     out = []
     for row in rows:
         tallest = 0.0
         for cell in row:
-            if cell.rotate is not None:  # the matrix's upright codes: as tall as the stylesheet says
-                tallest = max(tallest, cell.rotate + 2 * cell.inset[1])
+            if cell.upright is not None:  # the matrix's codes: as tall as the stylesheet says
+                tallest = max(tallest, cell.upright + 2 * cell.inset[1])
                 continue
-            room = max(sum(cols[cell.column : cell.column + cell.colspan]) - 2 * cell.inset[0] - cell.indent, 1.0)
-            lines, line = 0, 0.0
-            for run in [*cell.items, Run("", cell.look, br=True)]:
-                if run.br:
-                    lines += max(1, -(-int(line) // int(room)))
-                    line = 0.0
-                else:
-                    line += fonts.width(run.text, run.look.size, run.look.bold, run.look.italic)
-            tallest = max(tallest, (lines * 1.164 * cell.look.size + 2 * cell.inset[1]) / max(cell.rowspan, 1))
+            columns = sum(cols[cell.column : cell.column + cell.colspan])
+            room = max(columns - cell.inset[0] - (cell.indent or cell.inset[0]), 1.0)
+            count = sum(max(1, math.ceil(1.2 * width / room)) for width in _lines(cell))
+            tall = count * LINE * cell.look.size * (1 + cell.leading / LINE) + 2 * cell.inset[1]
+            tallest = max(tallest, tall / max(cell.rowspan, 1))
         out.append(tallest)
     return out
 
@@ -310,7 +321,7 @@ def table(node: Node, room: float, in_title: bool, body: BlockWriter, page: floa
         for cell in row:
             cell.breakable = any(h > page / 2 for h in tall[r : r + cell.rowspan])
     classes = node.classes
-    full = not (classes & {"budget", "title-lines"})
+    full = _full(classes)
     borderless = in_title and classes & {"signatures", "title-lines"}
     head = [_cell(c, body) for row in rows[:header_rows] for c in row]
     rest = [_cell(c, body) for row in rows[header_rows:] for c in row]
@@ -333,15 +344,14 @@ def table(node: Node, room: float, in_title: bool, body: BlockWriter, page: floa
     return text
 
 
-class BlockWriter:
-    """What a cell holding blocks (lists, paragraphs) needs from the block writer; see markup.py."""
+class BlockWriter(Protocol):
+    """What a cell holding blocks (lists, paragraphs) needs from the block writer (markup.py)."""
 
-    def cell_blocks(self, node: Node, look: Look) -> str | None:  # pragma: no cover - an interface
-        raise NotImplementedError
+    def cell_blocks(self, node: Node, look: Look) -> str | None: ...
 
 
 def _cell(cell: Cell, body: BlockWriter) -> str:
-    args = []
+    args = [f"x: {cell.column}", f"y: {cell.y}"]  # where the cell goes, not left to Typst's filling
     if cell.colspan > 1:
         args.append(f"colspan: {cell.colspan}")
     if cell.rowspan > 1:
@@ -352,32 +362,24 @@ def _cell(cell: Cell, body: BlockWriter) -> str:
         args.append(f"align: {cell.align} + top")
     x, y = cell.inset
     if (x, y) != (1.2 * MM, 1 * MM) or cell.indent:
-        args.append(f"inset: (left: {x + cell.indent:.2f}pt, right: {x:.2f}pt, y: {y:.2f}pt)")
+        args.append(f"inset: (left: {cell.indent or x:.2f}pt, right: {x:.2f}pt, y: {y:.2f}pt)")
     if cell.rule_above:
         args.append('stroke: (top: 1.2pt + rgb("#111111"))')
     if cell.breakable:
         args.append("breakable: true")
     look = cell.look
     blocks = body.cell_blocks(cell.node, look)
-    if cell.rotate is not None:
+    if cell.upright is not None:
         content = (
-            f"block(height: {cell.rotate:.2f}pt, width: 100%, align(center + bottom, "
-            f'rotate(-90deg, reflow: true, text(size: {look.size:g}pt, weight: "bold", '
-            f"{literal(cell.node.text().strip())}))))"
+            f"block(height: {cell.upright:.2f}pt, width: 100%, align(center + bottom, "
+            f"rotate(-90deg, reflow: true, text({', '.join(text_args(look))}, {literal(plain(cell.items))}))))"
         )
     elif blocks is not None:
         content = blocks
     else:
         inner = write(cell.items, look)
         content = f"box[{inner}]" if cell.nowrap else f"[{inner}]"
-    text_args = [f"size: {look.size:g}pt"]
-    if look.bold:
-        text_args.append('weight: "bold"')
-    if look.italic:
-        text_args.append('style: "italic"')
-    if look.fill != "#111111":
-        text_args.append(f'fill: rgb("{look.fill}")')
-    styled = f"text({', '.join(text_args)}, {content})"
+    styled = f"text({', '.join(text_args(look))}, {content})"
     if cell.leading:
         styled = f"{{set par(leading: {cell.leading:g}em); {styled}}}"
     return f"table.cell({', '.join(args)}, {styled})" if args else f"table.cell({styled})"
