@@ -164,14 +164,21 @@ def _int(value: str | None) -> int | None:
         return None
 
 
-def _tables(data: bytes) -> dict[str, list[dict[str, str]]] | None:
+def _tables(data: bytes, shown: str) -> dict[str, list[dict[str, str]]] | Diagnostic:
+    """The file's XML tables by name, or why they cannot be read: where the XML breaks (`&#0;` in a
+    value is not XML: it was said «нет таблицы `ПланыСтроки`»), or the entities it declares."""
     import defusedxml.ElementTree as SafeET
     from defusedxml import DefusedXmlException
 
     try:
         root = SafeET.fromstring(data)
-    except (SafeET.ParseError, DefusedXmlException, ValueError):
-        return None
+    except SafeET.ParseError as e:
+        line, column = getattr(e, "position", (0, 0))
+        return diagnostic(
+            "C039", "plx-not-xml", None, path=shown, help="plx-malformed.help", line=line, column=column + 1
+        )
+    except (DefusedXmlException, ValueError):
+        return diagnostic("C039", "plx-entities", None, path=shown, help="plx-malformed.help")
     tables: dict[str, list[dict[str, str]]] = {}
     for el in root.iter():
         name = el.tag.rsplit("}", 1)[-1]
@@ -189,8 +196,10 @@ def read_plx(path: str | Path, shown: str | None = None) -> tuple[PlxPlan | None
     data, problems = read_bytes(Path(path), shown)
     if data is None:
         return None, problems
-    tables = _tables(data)
-    if tables is None or not tables.get("ПланыСтроки"):
+    tables = _tables(data, shown)
+    if isinstance(tables, Diagnostic):
+        return None, [tables]
+    if not tables.get("ПланыСтроки"):
         return None, [diagnostic("C039", "plx-malformed", None, path=shown, help="plx-malformed.help")]
     return _plan(tables), []
 
