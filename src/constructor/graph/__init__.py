@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from constructor.diagnostics import Diagnostic
 from constructor.graph.bundle_courses import view_and_apart
-from constructor.graph.cycles import attainable, check_cycles
+from constructor.graph.cycles import attainable, check_cycles, cycle_members
 from constructor.graph.forms import check_forms
 from constructor.graph.graph import CompetencyGraph, Link
 from constructor.graph.placeholders import check_placeholders
@@ -53,7 +53,7 @@ def check_scope(
     (a test holds it), others may be left out."""
     diags = [
         *check_cycles(graph),
-        *check_redundant(graph, only),
+        *check_redundant(graph, only, cycle_members(graph)),
         *check_repeated_texts(graph, only),
         *check_rows(table, graph),
         *check_forms(table),

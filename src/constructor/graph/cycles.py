@@ -102,7 +102,11 @@ def _link_labels(graph: CompetencyGraph, path: list[str]) -> list[Label]:
     for source, target in list(itertools.pairwise(path))[:LABELS]:
         link = graph.link(source, target)
         key = "cycle.corequires" if link.kind == "co" else "cycle.requires"
-        labels.append(Label(link.span, Msg(key, {"code": source})))
+        course = graph.course_writing(link)  # a course's requisite, held by its competencies: the course is named
+        if course is not None:
+            labels.append(Label(link.span, Msg(f"{key}.course", {"code": source, "course": course})))
+        else:
+            labels.append(Label(link.span, Msg(key, {"code": source})))
     return labels
 
 
@@ -121,6 +125,14 @@ def _cycle_diagnostic(
         help=f"{message}.help",
         **args,
     )
+
+
+def cycle_members(graph: CompetencyGraph) -> set[str]:
+    """The competencies on a circle of requisites (C201–C204 report each circle). What else is said
+    of them — a prerequisite made redundant by the circle's wrong link (C220) — waits for its fix."""
+    if graph.acyclic():
+        return set()
+    return {code for kind in ("pre", "hard_or_co") for members in graph.components(kind) for code in members}
 
 
 def check_cycles(graph: CompetencyGraph) -> list[Diagnostic]:

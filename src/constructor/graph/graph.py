@@ -148,6 +148,22 @@ def _span(expr: Expr) -> Span:
     return expr.ref.span if isinstance(expr, CodeExpr) else expr.span
 
 
+def _course_spans(modules: Iterable[Module]) -> dict[Span, str]:
+    """Where each course writes a requisite (its `requires`, `corequires`) → the course's code."""
+    out: dict[Span, str] = {}
+    for module in modules:
+        for course in module.courses:
+            stack: list[Expr] = [course.requires] if course.requires is not None else []
+            while stack:
+                node = stack.pop()
+                if isinstance(node, CodeExpr):
+                    out[node.ref.span] = course.code
+                elif isinstance(node, AllOf | AnyOf):
+                    stack.extend(node.items)
+            out.update((ref.span, course.code) for ref in course.corequires)
+    return out
+
+
 class CompetencyGraph:
     """The competencies a scope sees and their requisites. Codes not declared are left out (C101).
 
@@ -161,6 +177,7 @@ class CompetencyGraph:
         self.competencies: dict[str, Competency] = {c: d for c, d in table.items() if isinstance(d, Competency)}
         self.modules: dict[str, Module] = {c: d for c, d in table.items() if isinstance(d, Module)}
         _course_requisites(self.competencies, self.modules.values())
+        self._courses_at: dict[Span, str] | None = None
         comps = self.competencies
         succ: dict[str, dict[str, dict[str, Any]]] = {}
         pred: dict[str, dict[str, dict[str, Any]]] = {c: {} for c in comps}
@@ -241,6 +258,13 @@ class CompetencyGraph:
     def link(self, source: str, target: str) -> Link:
         link: Link = self._succ[source][target]["link"]
         return link
+
+    def course_writing(self, link: Link) -> str | None:
+        """The МДК whose `requires`/`corequires` wrote this link (it holds for the course's
+        competencies), or None for a competency's own."""
+        if self._courses_at is None:
+            self._courses_at = _course_spans(self.modules.values())
+        return self._courses_at.get(link.span)
 
     def closure(self, codes: Iterable[str], *, upward: bool = False, depth: int | None = None) -> dict[str, int]:
         """Everything `codes` need (or, upward, everything that needs them), with the distance."""

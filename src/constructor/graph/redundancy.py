@@ -51,9 +51,13 @@ def _implied_by(y: int, others: list[int], needs: _Needs) -> int | None:
     return None
 
 
-def check_redundant(graph: CompetencyGraph, only: set[str] | None = None) -> list[Diagnostic]:
+def check_redundant(
+    graph: CompetencyGraph, only: set[str] | None = None, circled: set[str] | frozenset[str] = frozenset()
+) -> list[Diagnostic]:
     """C220 for every competency, or for those declared in the files `only` names (the language
-    server shows the edited file's diagnostics: the searches start from its competencies alone)."""
+    server shows the edited file's diagnostics: the searches start from its competencies alone).
+    A redundancy through a competency in `circled` (on a circle of requisites, reported as C201–C204)
+    is not said: it comes from the circle's wrong link, one mistake, and goes with its fix."""
     order = graph.teaching_order("hard_pre")
     index = {code: i for i, code in enumerate(order)}
     needs = _Needs(graph, order, index)
@@ -72,6 +76,8 @@ def check_redundant(graph: CompetencyGraph, only: set[str] | None = None) -> lis
     diags = []
     for code, y_code, z_code in found:
         path = [code, *graph.chain(z_code, y_code, edges="hard_pre")]
+        if circled and not circled.isdisjoint(path):
+            continue
         diags.append(
             diagnostic(
                 "C220",
