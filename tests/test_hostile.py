@@ -141,3 +141,12 @@ def test_a_template_cannot_pull_local_files_or_the_network_into_a_pdf(tmp_path: 
     reader = PdfReader(io.BytesIO(data))
     assert "СЕКРЕТ" not in " ".join(p.extract_text() for p in reader.pages)
     assert not reader.attachments
+
+
+def test_a_broken_template_is_named_with_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A newcomer's typo (`{% endblok %}`) was C402 with jinja2's words and no line."""
+    mine = tmp_path / "templates"
+    mine.mkdir()
+    (mine / "sites.html.j2").write_text("<p>1</p>\n<p>2</p>\n{% if plan %}x{% endblok %}\n", encoding="utf-8")
+    code = main(["render", "--to", "html", "--templates", str(mine), "-o", str(tmp_path / "out"), str(EXAMPLE)])
+    assert code == 1 and "`sites.html.j2:3`" in capsys.readouterr().err

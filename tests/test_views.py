@@ -102,6 +102,14 @@ def test_explain_golden(
     assert_golden("\n".join(out), GOLDEN / "welding.explain", update_golden)
 
 
+def test_explain_takes_a_code_as_the_documents_print_it(capsys: pytest.CaptureFixture[str]) -> None:
+    """«ПК 1.3» (a space, a no-break one too) and «ОП 04» are the declared ПК-1.3 and ОП.04."""
+    program = str(EXAMPLE / "program.comp")
+    for written, declared in (("ПК 1.3", "ПК-1.3"), ("ПК\u00a01.3", "ПК-1.3"), ("ОП 04", "ОП.04")):
+        code, out, _ = run(capsys, "explain", "--format", "json", written, program)
+        assert code == 0 and json.loads(out)["code"] == declared, written
+
+
 def test_explain_json_and_prerequisite_chain(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "explain", "--format", "json", "ПК-1.3", str(EXAMPLE / "program.comp"))
     assert code == 0

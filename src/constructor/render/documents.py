@@ -341,4 +341,5 @@ def render_documents(
         return {}, [diagnostic("C401", "template-escapes", None, name=e.name, help="template-escapes.help")]
     except jinja2.TemplateError as e:
         name = getattr(e, "name", None) or "?"
-        return {}, [diagnostic("C402", "template-error", None, name=name, reason=str(e))]
+        line = getattr(e, "lineno", None)  # a syntax error knows its line: `base.html.j2:12`
+        return {}, [diagnostic("C402", "template-error", None, name=f"{name}:{line}" if line else name, reason=str(e))]

@@ -39,7 +39,7 @@ def report_context(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) 
             text["graduates"].format(enterprise=g.enterprise or g.bundle, seats=g.seats, year=g.year)
             for g in plan.graduates
         ],
-        "graph": _graph_picture(plan),
+        "graph": _graph_picture(plan, words["term"]),
         # under «− зачёт результатов обучения»: for whom, and what (the review: «356 h of credit, of what?»)
         "credit_row": text["rec"],
         "credits": [
@@ -87,9 +87,10 @@ def _term_picture(plan: Plan) -> str:
     return "".join(parts)
 
 
-def _graph_picture(plan: Plan) -> str:
-    """The prerequisite graph as inline SVG, laid out by term: a column a term, a box a competency,
-    a line from each prerequisite to what needs it. Drawn here, so it needs no Graphviz."""
+def _graph_picture(plan: Plan, term_word: str) -> str:
+    """The prerequisite graph as inline SVG, laid out by term: a column a term under its heading
+    («Семестр 3»: a newcomer could not tell the columns' terms), a box a competency, a line from each
+    prerequisite to what needs it. Drawn here, so it needs no Graphviz."""
     items = [i for i in plan.items if i.kind != "practice" and i.hours > 0]
     columns: dict[int, list[str]] = {}
     for item in items:
@@ -98,7 +99,7 @@ def _graph_picture(plan: Plan) -> str:
     where: dict[str, tuple[int, int]] = {}
     for term, codes in sorted(columns.items()):
         for row, code in enumerate(codes):
-            where[code] = (10 + (term - 1) * (box_w + gap_x), 10 + row * (box_h + gap_y))
+            where[code] = (10 + (term - 1) * (box_w + gap_x), 24 + row * (box_h + gap_y))
     width = 20 + max((x for x, _ in where.values()), default=0) + box_w
     height = 20 + max((y for _, y in where.values()), default=0) + box_h
     parts = [
@@ -115,6 +116,9 @@ def _graph_picture(plan: Plan) -> str:
                     f'<line x1="{x1 + box_w}" y1="{y1 + box_h // 2}" x2="{x2}" y2="{y2 + box_h // 2}" '
                     f'stroke="#9aa0a6"{dash}/>'
                 )
+    for term in sorted(columns):
+        x = 10 + (term - 1) * (box_w + gap_x) + box_w // 2
+        parts.append(f'<text x="{x}" y="14" text-anchor="middle" font-weight="bold">{escape(term_word)} {term}</text>')
     for code, (x, y) in where.items():
         parts.append(f'<rect x="{x}" y="{y}" width="{box_w}" height="{box_h}" rx="3" fill="#dcefdc" stroke="#5f6368"/>')
         parts.append(f'<text x="{x + box_w // 2}" y="{y + 11}" text-anchor="middle">{escape(shown_code(code))}</text>')

@@ -183,6 +183,30 @@ def _parts_widths(numbers: int) -> tuple[float, ...]:
     return (2.0, round(title, 2), 1.4, *([number] * numbers))
 
 
+def _signatures(document: Any, t: TitlePage) -> None:
+    """СОГЛАСОВАНО on the left half, УТВЕРЖДАЮ on the right, side by side as on the printed title page
+    (a newcomer saw them stacked in the DOCX while the PDF had them side by side): a table of two
+    cells without borders."""
+    from docx.shared import Cm
+
+    table = document.add_table(rows=1, cols=2)  # the default table style: no borders
+    table.autofit = False
+    left, right = table.rows[0].cells
+    blocks: list[tuple[Any, str, list[str]]] = [
+        (left, t.words["agreed"], [position, f"____________ {name}", t.date]) for position, name in t.agreed
+    ]
+    if t.approved:  # the position as written: «Директор ГБПОУ …»
+        blocks.append((right, t.words["approved"], [t.approved[0], f"____________ {t.approved[1]}", t.date]))
+    for cell, heading, lines in blocks:
+        paragraph = cell.paragraphs[-1] if not cell.paragraphs[-1].text else cell.add_paragraph()
+        paragraph.add_run(heading).font.bold = True
+        for line in lines:
+            paragraph.add_run().add_break()
+            paragraph.add_run(line)
+    for column, cell in zip(table.columns, (left, right), strict=True):
+        column.width = cell.width = Cm(8.25)  # the grid's and the cell's (LibreOffice reads the grid)
+
+
 def _title_page(document: Any, doc: SyllabusDoc) -> None:
     """The working program's title page: the college, УТВЕРЖДАЮ, the document and the row, the
     specialty and the lines of the plan's title page it keeps; a page break after it."""
@@ -204,20 +228,8 @@ def _title_page(document: Any, doc: SyllabusDoc) -> None:
         centred(t.founder)
     if t.college:
         centred(t.college, bold=True)
-    for position, name in t.agreed:  # the employer's СОГЛАСОВАНО (a module's program)
-        paragraph = document.add_paragraph()
-        paragraph.add_run(t.words["agreed"]).font.bold = True
-        for line in (position, f"____________ {name}", t.date):
-            paragraph.add_run().add_break()
-            paragraph.add_run(line)
-    if t.approved:
-        paragraph = document.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        paragraph.add_run(t.words["approved"]).font.bold = True
-        lines = [t.approved[0], f"____________ {t.approved[1]}", t.date]  # the position as written: «Директор ГБПОУ …»
-        for line in lines:
-            paragraph.add_run().add_break()
-            paragraph.add_run(line)
+    if t.agreed or t.approved:
+        _signatures(document, t)
     for _ in range(3):
         document.add_paragraph()
     centred(t.heading, bold=True, size=16)
