@@ -286,6 +286,18 @@ def test_render_command_writes_whole_files(tmp_path: Path, capsys: pytest.Captur
     assert "ОГСЭ.03" in gaps.without_topics and gaps.programs == len([n for n in names if n.endswith(".md")]) - 1
     said = f"без тематического плана: {len(gaps.without_topics)} из {gaps.programs}, без литературы: "
     assert said + f"{len(gaps.without_literature)} из {gaps.programs}" in err
+    # and the criteria of the modules' competencies that nothing declared shows (the ОК): counted from
+    # the working programs themselves, the cells a reader finds empty
+    from constructor.graph.bundle_courses import as_planned
+    from constructor.render.syllabus import syllabi, without_criteria
+
+    modules = [d for d in syllabi(plan, as_planned(plan.program, ws.table), "ru") if d.kind == "module"]
+    empty = without_criteria(modules)
+    assert ("ПМ.01", "ОК\u00a01") in empty and not any(code.startswith("ПК") and m == "ПМ.01" for m, code in empty)
+    cells = [row for d in modules for row in d.control if not row[1]]
+    credited = sum(1 for d in modules for r in d.results if r.credited)
+    assert len(cells) == len(empty) + credited
+    assert f"не заполнены критерии оценки (строк: {len(empty)}; программ: " in err
     assert main(["render", "--to", "pptx", "-o", str(out), str(EXAMPLE)]) == 2
 
 

@@ -91,6 +91,16 @@ def _render(
                 total=gaps.programs, topics=len(gaps.without_topics), literature=len(gaps.without_literature)
             )
             print(said, file=sys.stderr)
+        from constructor.graph.bundle_courses import as_planned
+        from constructor.render.syllabus import syllabi, without_criteria
+
+        modules = [d for d in syllabi(plan, as_planned(plan.program, ws.table), args.lang) if d.kind == "module"]
+        empty = without_criteria(modules)
+        if empty:  # a reviewer's «Критерии оценки empty for all nine ОК rows», said as topics are
+            said = HELP[args.lang]["rendered-no-criteria"].format(
+                rows=len(empty), modules=len({m for m, _ in empty}), total=len(modules)
+            )
+            print(said, file=sys.stderr)
     if getattr(args, "warned", None):  # a starter's blanks reached the title pages without a word (C338)
         print(HELP[args.lang]["rendered-warnings"].format(codes=", ".join(args.warned)), file=sys.stderr)
     return 0

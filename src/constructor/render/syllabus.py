@@ -162,6 +162,18 @@ def _with_tail(topics: list[TopicLine], row: Row, w: Mapping[str, str]) -> list[
     return out
 
 
+def without_criteria(docs: list[SyllabusDoc]) -> list[tuple[str, str]]:
+    """(module, competency) whose «Критерии оценки» cell is left for the college (nothing declared
+    shows it: an ОК has no outcomes of its own); a credited competency's cell is empty on purpose."""
+    return [
+        (doc.code, r.code)
+        for doc in docs
+        if doc.kind == "module"
+        for r, (_, criteria, _) in zip(doc.results, doc.control, strict=False)
+        if not r.credited and not criteria
+    ]
+
+
 def _control(doc: SyllabusDoc) -> SyllabusDoc:
     """The control table. A module: each competency, what shows it is formed (experience and skills,
     else knowledge) and the forms that assess it. A discipline: each of its own skills and knowledge,
