@@ -192,7 +192,7 @@ def _unexpected_token(e: UnexpectedToken, text: str, path: str) -> Diagnostic:
     if tok.type == "WORD":
         spellings = keywords.all_spellings()
         if tok.value in spellings and kws:
-            message, found = "keyword-misplaced", Kw(spellings[tok.value])
+            message, found = "keyword-misplaced", Kw(spellings[tok.value], str(tok.value))
         elif _unit_in_words(tok.value, stack):
             help_msg = Msg("unit-in-words", {"unit": Kw("UNIT"), "week": Kw("WEEK")})
         elif kws:
@@ -255,7 +255,8 @@ def _word_of(item: Any) -> str | None:
 
 def _found(tok: Token) -> Arg:
     if keywords.is_keyword_terminal(tok.type):
-        return Msg("found.keyword", {"keyword": Kw(keywords.canonical(tok.type))})
+        # as written: `практика` in a file whose keywords are mostly English is not named `practice`
+        return Msg("found.keyword", {"keyword": Kw(keywords.canonical(tok.type), str(tok.value))})
     value = str(tok)
     if len(value) > 40:
         value = value[:37] + "…"

@@ -228,7 +228,9 @@ def _stray_hours(
             break
         end += 1  # the item list goes on to the next line
     item = " ".join(text[token[0] : end].split()).rstrip(",")
-    said = Msg("hours-without-keyword", {"keyword": Kw("HOURS"), "item": item})
+    # `часы` in the language the hours are written in (`теория 36` in a file of English keywords)
+    spelt = keywords.spellings("HOURS", "en" if word.group().isascii() else "ru")[0]
+    said = Msg("hours-without-keyword", {"keyword": Kw("HOURS", spelt), "item": item})
     return 0, Repair(_spaces(text, token[0], end), said, closes)
 
 
