@@ -130,8 +130,6 @@ def example(runs: int) -> None:
     html, every = best["html"], best["html,pdf,docx,xlsx,md"]
     print(f"the example: render --to html {html:.2f} s · all five formats {every:.2f} s · {every / html:.2f}×")
 
-    return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -3,25 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Mapping
 from pathlib import Path
 
 from constructor.cli.common import fail, open_workspace, program_of
-
-
-def _as_declared(code: str, table: Mapping[str, object]) -> str:
-    """A code as the documents print it («ПК 2.1», «ПКс 5.1», «ОП 04»: a space, often a no-break one)
-    is the declared code it shows (`ПК-2.1`, `ОП.04`): a newcomer typed what the PDF said and was told
-    there was no such competency."""
-    import re
-
-    from constructor.syntax.errors import joined_code
-
-    m = re.fullmatch(r"(\w+?)[ \u00a0]+(\d+(?:\.\d+)*)", code.strip())
-    if m is None or code in table:
-        return code
-    joined = joined_code(m.group(1), m.group(2))
-    return joined if joined in table else code
+from constructor.model.codes import declared_code
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
         # `explain FILE CODE`: a code is never a file, so both orders mean one thing
         args.code, args.file = args.file, args.code
     ws = open_workspace(args)
-    args.code = _as_declared(args.code, ws.table)
+    args.code = declared_code(args.code, ws.table)  # «ПК 2.1» as the PDFs print it is `ПК-2.1`
     if args.code not in ws.graph:
         from constructor.i18n import Words
         from constructor.model import Course, Module, Practice

@@ -91,10 +91,9 @@ def _render(
                 total=gaps.programs, topics=len(gaps.without_topics), literature=len(gaps.without_literature)
             )
             print(said, file=sys.stderr)
-        from constructor.graph.bundle_courses import as_planned
         from constructor.render.syllabus import syllabi, without_criteria
 
-        modules = [d for d in syllabi(plan, as_planned(plan.program, ws.table), args.lang) if d.kind == "module"]
+        modules = [d for d in syllabi(plan, ws.table, args.lang) if d.kind == "module"]
         empty = without_criteria(modules)
         if empty:  # a reviewer's «Критерии оценки empty for all nine ОК rows», said as topics are
             said = HELP[args.lang]["rendered-no-criteria"].format(

@@ -25,6 +25,7 @@ from constructor.model import (
     Expr,
     Module,
     Span,
+    expr_refs,
 )
 
 EdgeKind = Literal["pre", "co"]
@@ -153,14 +154,8 @@ def _course_spans(modules: Iterable[Module]) -> dict[Span, str]:
     out: dict[Span, str] = {}
     for module in modules:
         for course in module.courses:
-            stack: list[Expr] = [course.requires] if course.requires is not None else []
-            while stack:
-                node = stack.pop()
-                if isinstance(node, CodeExpr):
-                    out[node.ref.span] = course.code
-                elif isinstance(node, AllOf | AnyOf):
-                    stack.extend(node.items)
-            out.update((ref.span, course.code) for ref in course.corequires)
+            written = [*(expr_refs(course.requires) if course.requires is not None else ()), *course.corequires]
+            out.update((ref.span, course.code) for ref in written)
     return out
 
 
@@ -178,6 +173,7 @@ class CompetencyGraph:
         self.modules: dict[str, Module] = {c: d for c, d in table.items() if isinstance(d, Module)}
         _course_requisites(self.competencies, self.modules.values())
         self._courses_at: dict[Span, str] | None = None
+        self._components: dict[str | None, list[list[str]]] = {}
         comps = self.competencies
         succ: dict[str, dict[str, dict[str, Any]]] = {}
         pred: dict[str, dict[str, dict[str, Any]]] = {c: {} for c in comps}
@@ -334,7 +330,13 @@ class CompetencyGraph:
         return best
 
     def components(self, edges: str | None = None) -> list[list[str]]:
-        """Strongly connected sets of more than one competency, or one that requires itself."""
+        """Strongly connected sets of more than one competency, or one that requires itself; found
+        once a kind of edges (the cycle checks and `cycle_members` ask for the same ones)."""
+        if edges not in self._components:
+            self._components[edges] = self._find_components(edges)
+        return self._components[edges]
+
+    def _find_components(self, edges: str | None) -> list[list[str]]:
         if edges is None:
             view: nx.DiGraph[str] = self.nx
         else:

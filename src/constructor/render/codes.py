@@ -27,12 +27,12 @@ def shown_code(code: str) -> str:
 def credited_codes(codes: Iterable[str], table: Mapping[str, AnyDeclaration], load: int, lang: Lang) -> str:
     """Credited codes with the hours each stood for: «ПКс 5.1 (68 ч), УП.05 (288 ч)» (a review: the
     356 h of credit beside a 288-h practice, and nothing said where the other 68 came from)."""
+    words = Words("doc.")[lang]
     shown = []
     for code in codes:
         decl = table.get(code)
         hours = decl.hours.total if isinstance(decl, Competency) else 0
         if isinstance(decl, Practice):
             hours = decl.hours_at(load)
-        words = Words("doc.")[lang]
         shown.append(words["code-hours"].format(code=shown_code(code), hours=hours) if hours else shown_code(code))
     return ", ".join(shown)

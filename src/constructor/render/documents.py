@@ -15,6 +15,7 @@ import zipfile
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from constructor.model import AnyDeclaration
 from constructor.render import views
 from constructor.render.names import safe_file_name
 from constructor.render.report import report_context
-from constructor.render.syllabus import syllabi
+from constructor.render.syllabus import SyllabusDoc, syllabi
 from constructor.render.writers import MODULES
 
 FORMATS = MODULES  # a format is a module of render/writers
@@ -162,6 +163,11 @@ class Context:
     def words(self) -> dict[str, str]:
         return views.DOC_WORDS[self.lang]
 
+    @cached_property
+    def syllabi(self) -> list[SyllabusDoc]:
+        """The working programs, made once for the HTML, the Markdown and the DOCX (only read there)."""
+        return syllabi(self.plan, self.table, self.lang)
+
 
 def html_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
     """Document name (without extension) → HTML."""
@@ -169,7 +175,7 @@ def html_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
     matrix = views.matrix(ctx.plan, ctx.table, ctx.lang)  # in the plan too, as real plans have it
     plan_doc = views.plan_doc(ctx.plan, ctx.table, ctx.lang)
     out = {"plan": _render(env.get_template("plan.html.j2"), doc=plan_doc, matrix=matrix, **base)}
-    for doc in syllabi(ctx.plan, ctx.table, ctx.lang):
+    for doc in ctx.syllabi:
         out[f"syllabus-{doc.code}"] = _render(env.get_template("syllabus.html.j2"), doc=doc, **base)
     out["matrix"] = _render(env.get_template("matrix.html.j2"), doc=matrix, program=ctx.plan.program, **base)
     out["report"] = _render(env.get_template("report.html.j2"), **report_context(ctx.plan, ctx.table, ctx.lang), **base)
@@ -198,7 +204,7 @@ def md_documents(ctx: Context, env: jinja2.Environment) -> dict[str, str]:
     env = env.overlay(finalize=_md_value)
     base = {"lang": ctx.lang, "w": ctx.words()}
     out = {"plan": _render(env.get_template("plan.md.j2"), doc=views.plan_doc(ctx.plan, ctx.table, ctx.lang), **base)}
-    for doc in syllabi(ctx.plan, ctx.table, ctx.lang):
+    for doc in ctx.syllabi:
         out[f"syllabus-{doc.code}"] = _render(env.get_template("syllabus.md.j2"), doc=doc, **base)
     return out
 
@@ -226,22 +232,15 @@ def pdfs(
     here. A worker renders many documents (starting a process and importing WeasyPrint costs more
     than a working program's PDF); a document's bytes do not depend on what its worker
     rendered before (the byte-identical re-render test renders them in another order)."""
-    from concurrent.futures import as_completed
-
     from constructor.render import pdf_workers
 
-    names = sorted(documents, key=lambda n: (-len(documents[n]), n))  # the longest first: it bounds the wall time
+    names = sorted(documents, key=lambda n: (-len(documents[n]), n))
     if not names:
         return {}
     os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
     pool = workers or pdf_workers.start(min(len(names), os.cpu_count() or 1))
     try:
-        futures = {pool.submit(pdf, documents[n]): n for n in names}
-        done: dict[str, bytes] = {}
-        for future in as_completed(futures):
-            done[futures[future]] = future.result()
-            if progress is not None:
-                progress(len(done), len(names))
+        done = pdf_workers.longest_first(pool, pdf, documents, progress)
         return {n: done[n] for n in names}  # in a fixed order, whichever finished first
     finally:
         if workers is None:

@@ -73,7 +73,7 @@ def note(
     if variable:
         doc.sections.append((w["s.variable"], variable))
     doc.sections.append((w["s.network" if plan.sites else "s.practice"], _network(plan, program, std, lang, totals)))
-    shortening = _shortening(plan, lang) + _recognized(plan, program, table, lang)
+    shortening = _shortening(plan, lang) + _recognized(plan, table, lang)
     if shortening:  # a plan in its normative term is not «shortened»: the section says the term
         doc.sections.append((w["s.shortening" if plan.shortened else "s.term"], shortening))
     doc.sections.append((w["s.final"], [_final(plan, lang, part_titles)]))
@@ -319,7 +319,7 @@ def _shortening(plan: Plan, lang: Lang) -> list[str]:
     return out
 
 
-def _recognized(plan: Plan, program: Program, table: Mapping[str, AnyDeclaration], lang: Lang) -> list[str]:
+def _recognized(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> list[str]:
     """For whom the plan credits prior learning: the entrants who have it, each reason with what it
     covers. A plan is made for a group, so the note says the group is of such entrants."""
     w = WORDS[lang]

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Mapping
+from concurrent.futures import Executor, ProcessPoolExecutor
 
 
 def _warm() -> None:
@@ -33,3 +34,23 @@ def start(count: int | None = None) -> ProcessPoolExecutor:
     for _ in range(workers):
         pool.submit(_ready)
     return pool
+
+
+def longest_first(
+    pool: Executor,
+    make: Callable[[str], bytes],
+    documents: Mapping[str, str],
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, bytes]:
+    """`make` of every document on `pool`, the longest first (it bounds the wall time); name → bytes,
+    in the order they finished (callers put them in theirs); `progress(done, total)` after each."""
+    from concurrent.futures import as_completed
+
+    names = sorted(documents, key=lambda n: (-len(documents[n]), n))
+    futures = {pool.submit(make, documents[n]): n for n in names}
+    done: dict[str, bytes] = {}
+    for future in as_completed(futures):
+        done[futures[future]] = future.result()
+        if progress is not None:
+            progress(len(done), len(names))
+    return done

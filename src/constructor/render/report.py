@@ -23,7 +23,7 @@ REPORT = Words("report.")
 def report_context(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> dict[str, object]:
     """What report.html.j2 prints."""
     text = TEXT_WORDS[lang]
-    words = Words("doc.")[lang]
+    words = views.DOC_WORDS[lang]
     heading = "report-as-written" if plan.status == "as_written" else "report" if plan.shortened else "report-built"
     return {
         "plan": plan,

@@ -31,6 +31,22 @@ class TitlePage:
     words: dict[str, str] = field(default_factory=dict)
     footer: str = ""  # the year at the foot of a working program's title page
 
+    def signatures(self) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+        """The signature blocks side by side, as (line, bold) lists: on the left each СОГЛАСОВАНО, on
+        the right УТВЕРЖДАЮ — a heading, the position, the line to sign on and the date (the position
+        as written: «Директор ГБПОУ …»)."""
+        w = self.words
+        left = [
+            part
+            for position, name in self.agreed
+            for part in ((w["agreed"], True), (position, False), (f"____________ {name}", False), (self.date, False))
+        ]
+        right: list[tuple[str, bool]] = []
+        if self.approved:
+            position, name = self.approved
+            right = [(w["approved"], True), (position, False), (f"____________ {name}", False), (self.date, False)]
+        return left, right
+
 
 def title_page(plan: Plan, table: Mapping[str, AnyDeclaration], lang: Lang) -> TitlePage:
     w = WORDS[lang]

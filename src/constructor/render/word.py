@@ -192,17 +192,15 @@ def _signatures(document: Any, t: TitlePage) -> None:
     table = document.add_table(rows=1, cols=2)  # the default table style: no borders
     table.autofit = False
     left, right = table.rows[0].cells
-    blocks: list[tuple[Any, str, list[str]]] = [
-        (left, t.words["agreed"], [position, f"____________ {name}", t.date]) for position, name in t.agreed
-    ]
-    if t.approved:  # the position as written: «Директор ГБПОУ …»
-        blocks.append((right, t.words["approved"], [t.approved[0], f"____________ {t.approved[1]}", t.date]))
-    for cell, heading, lines in blocks:
-        paragraph = cell.paragraphs[-1] if not cell.paragraphs[-1].text else cell.add_paragraph()
-        paragraph.add_run(heading).font.bold = True
-        for line in lines:
-            paragraph.add_run().add_break()
-            paragraph.add_run(line)
+    for cell, lines in zip((left, right), t.signatures(), strict=True):
+        paragraph = cell.paragraphs[-1]
+        for text, heading in lines:
+            if heading:  # a block's heading starts its paragraph (the cell's first is there already)
+                paragraph = paragraph if not paragraph.text else cell.add_paragraph()
+                paragraph.add_run(text).font.bold = True
+            else:
+                paragraph.add_run().add_break()
+                paragraph.add_run(text)
     for column, cell in zip(table.columns, (left, right), strict=True):
         column.width = cell.width = Cm(8.25)  # the grid's and the cell's (LibreOffice reads the grid)
 

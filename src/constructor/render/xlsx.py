@@ -113,7 +113,6 @@ def _title_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang:
     from openpyxl.styles import Alignment
 
     page = title_page(plan, table, lang)
-    w = page.words
     widths = {"A": 34, "B": 30, "C": 34, "D": 30}  # two halves of a landscape page
     for letter, width in widths.items():
         ws.column_dimensions[letter].width = width
@@ -136,20 +135,7 @@ def _title_sheet(ws: Any, plan: Plan, table: Mapping[str, AnyDeclaration], lang:
     if page.college:
         line(page.college, bold=True)
     blank()
-    # the signature blocks side by side: each a heading, the position, the line to sign on and the date
-    left = [
-        part
-        for position, name in page.agreed
-        for part in ((w["agreed"], True), (position, False), (f"____________ {name}", False), (page.date, False))
-    ]
-    right = []
-    if page.approved:
-        right = [
-            (w["approved"], True),
-            (page.approved[0], False),
-            (f"____________ {page.approved[1]}", False),
-            (page.date, False),
-        ]
+    left, right = page.signatures()  # side by side
     first = ws.max_row + 1
     for k in range(max(len(left), len(right))):
         r = first + k

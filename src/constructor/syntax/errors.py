@@ -16,21 +16,12 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedTok
 from constructor.diagnostics import Diagnostic, Label, diagnostic
 from constructor.i18n import Arg, Kw, Msg, OneOf
 from constructor.model import Span
+from constructor.model.codes import CODE_PREFIXES, joined_code
 from constructor.syntax import keywords
 
 _PUNCTUATION = {"LBRACE": "{", "RBRACE": "}", "COMMA": ",", "LPAR": "(", "RPAR": ")", "PERCENT": "%", "__ANON_0": ".."}
 _BLOCKS = (*keywords.DECLARATIONS, "COURSE", "PRACTICE")
 _SPACED_CODE = re.compile(r"\d+(\.\d+)*")
-CODE_PREFIXES = ("ОК", "ПК", "ПКс", "ВД", "ПМ", "МДК", "УП", "ПП", "ОП", "СГ", "ЛР")  # written with a space by mistake
-ROW_PREFIXES = frozenset({"ПМ", "МДК", "УП", "ПП", "ОП", "СГ"})  # a plan's rows: `ОП.04`, not `ОП-04`
-
-
-def joined_code(prefix: str, number: str) -> str:
-    """`ОП 04` → `ОП.04` (a row of the plan), `ПК 1.1` → `ПК-1.1` (a competency): a newcomer got
-    «неизвестный код `ОП-04`», a code nobody wrote, and a hint to write it so."""
-    return f"{prefix}{'.' if prefix in ROW_PREFIXES else '-'}{number}"
-
-
 _NOT_FIELDS = ("AND", "OR", "AT", "UNIT")
 MAX_LISTED = 4
 

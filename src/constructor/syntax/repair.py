@@ -26,8 +26,9 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 
 from constructor.i18n import Kw, Msg
 from constructor.model import Span, Unread
+from constructor.model.codes import CODE_PREFIXES, joined_code
 from constructor.syntax import keywords
-from constructor.syntax.errors import CODE_PREFIXES, accepted_by, joined_code
+from constructor.syntax.errors import accepted_by
 from constructor.syntax.grammar import WORD
 from constructor.syntax.transform import ToModel
 
@@ -115,7 +116,8 @@ def _candidates(text: str, e: UnexpectedInput, pos: int, decl: int, closes: Clos
             more = {**closes, pos: closes.get(pos, 0) + depth}
             said = Msg("missing-close") if pos < len(text) else None  # at the end the `{` is shown
             out.append((depth, Repair(text, said, more)))
-    moved = _moved_line(text, pos, accepted, closes)
+    token = _token_at(text, pos)
+    moved = _moved_line(text, pos, token, accepted, closes)
     if moved is not None:
         out.append(moved)
     before = text[pos - 1] if pos > 0 else ""
@@ -124,7 +126,6 @@ def _candidates(text: str, e: UnexpectedInput, pos: int, decl: int, closes: Clos
             if name in accepted:
                 inserted = text[: pos - 1] + char + text[pos:]
                 out.append((1, Repair(inserted, Msg("missing-punctuation", {"char": char}), closes)))
-    token = _token_at(text, pos)
     stray = _stray_hours(text, token, accepted, decl, closes)
     if stray is not None:  # `теория 36` without `часы`: not codes after a missing `,` (changes nothing more)
         out.append(stray)
@@ -157,12 +158,13 @@ def _candidates(text: str, e: UnexpectedInput, pos: int, decl: int, closes: Clos
     return out
 
 
-def _moved_line(text: str, pos: int, accepted: set[str], closes: Closes) -> tuple[int, Repair] | None:
+def _moved_line(
+    text: str, pos: int, token: tuple[int, int] | None, accepted: set[str], closes: Closes
+) -> tuple[int, Repair] | None:
     """A field of the enclosing block written inside an inner one (`практика` inside `мдк`, the `}`
     after it): the inner block is closed before the field and the `}` that closed it is set aside —
     read as the writer meant, one diagnostic, no «пропущено `}`» and then an extra `}` or a module
     without its practice."""
-    token = _token_at(text, pos)
     if "RBRACE" not in accepted or token is None or not _is_field_keyword(text[token[0] : token[1]]):
         return None
     depth = 0
@@ -196,16 +198,11 @@ def _is_hours_item(text: str, word: re.Match[str]) -> bool:
 
 
 def _owning_field(text: str, decl: int, pos: int) -> str | None:
-    """The field keyword the text before `pos` belongs to (inside the declaration's `{`), kinds of
-    hours with their numbers passed over: in `часы теория 36, практика 20` the field is `часы`."""
-    brace = text.find("{", decl, pos + 1)
-    if brace < 0:
-        return None
-    found = None
-    for m in WORD.finditer(text, brace + 1, pos):
-        if _is_field_keyword(m.group()) and not _is_hours_item(text, m):
-            found = keywords.all_spellings().get(m.group())
-    return found
+    """The field keyword the text before `pos` belongs to, kinds of hours with their numbers passed
+    over: in `часы теория 36, практика 20` the field is `часы`."""
+    start = _field_start(text, decl, pos - 1, past_hours=True)
+    found = WORD.match(text, start) if start is not None else None
+    return keywords.all_spellings().get(found.group()) if found is not None else None
 
 
 def _stray_hours(
@@ -229,7 +226,7 @@ def _stray_hours(
         end += 1  # the item list goes on to the next line
     item = " ".join(text[token[0] : end].split()).rstrip(",")
     # `часы` in the language the hours are written in (`теория 36` in a file of English keywords)
-    spelt = keywords.spellings("HOURS", "en" if word.group().isascii() else "ru")[0]
+    spelt = keywords.spelling("HOURS", "en" if word.group().isascii() else "ru")
     said = Msg("hours-without-keyword", {"keyword": Kw("HOURS", spelt), "item": item})
     return 0, Repair(_spaces(text, token[0], end), said, closes)
 
@@ -252,14 +249,15 @@ def _is_field_keyword(word: str) -> bool:
     return name is not None and name not in _NOT_FIELDS and name not in keywords.DECLARATIONS[:1]
 
 
-def _field_start(text: str, decl: int, pos: int) -> int | None:
-    """Where the last field keyword at or before `pos` inside the declaration's `{` starts."""
+def _field_start(text: str, decl: int, pos: int, past_hours: bool = False) -> int | None:
+    """Where the last field keyword at or before `pos` inside the declaration's `{` starts (with
+    `past_hours`, not a kind of hours with its number: `практика 20` is an item of `часы`)."""
     brace = text.find("{", decl, pos + 1)
     if brace < 0:
         return None
     start = None
     for m in WORD.finditer(text, brace + 1, pos + 1):
-        if _is_field_keyword(m.group()):
+        if _is_field_keyword(m.group()) and not (past_hours and _is_hours_item(text, m)):
             start = m.start()
     return start
 

@@ -61,18 +61,14 @@ def pdf(html: str) -> bytes:
 def pdfs(documents: Mapping[str, str], progress: Callable[[int, int], None] | None = None) -> dict[str, bytes]:
     """Document name → PDF, in the documents' order; the longest first on the workers (it bounds the
     wall time). `progress(done, total)` after each."""
-    from concurrent.futures import ThreadPoolExecutor, as_completed
+    from concurrent.futures import ThreadPoolExecutor
 
-    names = sorted(documents, key=lambda n: (-len(documents[n]), n))
-    done: dict[str, bytes] = {}
-    if not names:
-        return done
-    with ThreadPoolExecutor(max_workers=min(len(names), os.cpu_count() or 1)) as pool:
-        futures = {pool.submit(pdf, documents[n]): n for n in names}
-        for future in as_completed(futures):
-            done[futures[future]] = future.result()
-            if progress is not None:
-                progress(len(done), len(names))
+    from constructor.render.pdf_workers import longest_first
+
+    if not documents:
+        return {}
+    with ThreadPoolExecutor(max_workers=min(len(documents), os.cpu_count() or 1)) as pool:
+        done = longest_first(pool, pdf, documents, progress)
     return {n: done[n] for n in documents}
 
 

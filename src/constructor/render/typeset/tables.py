@@ -60,7 +60,21 @@ def cells(table: Node) -> tuple[list[list[Cell]], int]:
     out = []
     for y, (tr, header) in enumerate(rows):
         tds = tr.elements("td", "th")
-        out.append([Cell(td, header, tr.classes, y, i + 1, i == len(tds) - 1) for i, td in enumerate(tds)])
+        out.append(
+            [
+                Cell(
+                    td,
+                    header,
+                    tr.classes,
+                    y,
+                    i + 1,
+                    i == len(tds) - 1,
+                    colspan=td.span("colspan"),
+                    rowspan=td.span("rowspan"),
+                )
+                for i, td in enumerate(tds)
+            ]
+        )
     return out, sum(1 for _, header in rows if header)
 
 
@@ -74,7 +88,6 @@ def place(rows: list[list[Cell]]) -> int:
             while (r, col) in taken:
                 col += 1
             cell.column = col
-            cell.colspan, cell.rowspan = cell.node.span("colspan"), cell.node.span("rowspan")
             for dr in range(cell.rowspan):
                 for dc in range(cell.colspan):
                     taken.add((r + dr, col + dc))
@@ -263,11 +276,11 @@ def _keep_last_rows(rows: list[list[Cell]], header_rows: int) -> None:
     k = len(rows)
     while k > header_rows and rows[k - 1] and rows[k - 1][0].row & {"total", "count"}:
         first = rows[k - 1][0]
-        if first.node.tag != "td" or first.node.text().strip() or first.node.span("colspan") > 1:
+        if first.node.tag != "td" or first.node.text().strip() or first.colspan > 1:
             break
         k -= 1
     if len(rows) - k > 1:
-        rows[k][0].node.attrs["rowspan"] = str(len(rows) - k)
+        rows[k][0].rowspan = len(rows) - k
         for row in rows[k + 1 :]:
             del row[0]
 

@@ -7,9 +7,8 @@ from constructor.render.writers import Job, Writer
 
 def write(job: Job) -> dict[str, bytes]:
     from constructor.render.documents import docx, note_docx
-    from constructor.render.syllabus import syllabi
 
-    files = {f"syllabus-{doc.code}.docx": docx(job.context, doc) for doc in syllabi(job.plan, job.table, job.lang)}
+    files = {f"syllabus-{doc.code}.docx": docx(job.context, doc) for doc in job.context.syllabi}
     files["note.docx"] = note_docx(job.context)
     return files
 
